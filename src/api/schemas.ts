@@ -1,0 +1,222 @@
+// The HTTP contract (DESIGN.md 3.3) as zod/mini schemas: the single source of truth.
+// The server parses every request with them, the client every response, and
+// GET /v1/openapi.json is generated from them.
+import * as z from 'zod/mini';
+import {
+  CustomerTypeSchema,
+  PaymentMethodTypeSchema,
+  ProductSchema,
+} from '../domain/catalog.ts';
+import type { Holder, Quote, Selection } from '../domain/types.ts';
+
+// zod probes `new Function` for its JIT; a strict CSP reports that probe. Never use it.
+z.config({ jitless: true });
+
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const cents = z.int().check(z.nonnegative());
+const text = (max = 200) => z.string().check(z.maxLength(max));
+
+export { ProductSchema };
+
+export const AddonQuantitySchema = z.object({
+  id: text(64),
+  quantity: z.int(),
+});
+
+export const QuoteRequestSchema = z.object({
+  productId: text(64),
+  planId: text(64),
+  years: z.int(),
+  addons: z._default(z.array(AddonQuantitySchema).check(z.maxLength(20)), []),
+  subscriptionId: z.optional(text(64)),
+});
+
+export const QuoteLineSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  quantity: z.int(),
+  unitCents: cents,
+  amountCents: cents,
+});
+
+export const QuoteSchema = z.object({
+  currency: z.literal('EUR'),
+  lines: z.array(QuoteLineSchema),
+  taxableCents: cents,
+  vatRateBasisPoints: z.int(),
+  vatCents: cents,
+  totalCents: cents,
+  freeUntil: z.nullable(isoDate),
+  renewal: z.object({ date: isoDate, chargeDate: isoDate, totalCents: cents }),
+  minimumTopUpCents: z.nullable(cents),
+});
+
+export const AddressSchema = z.object({
+  street: text(),
+  postalCode: text(10),
+  city: text(100),
+  province: text(4),
+  country: text(2),
+});
+
+export const EInvoiceSchema = z.union([
+  z.object({ sdiCode: text(7) }),
+  z.object({ pec: text(254) }),
+]);
+
+export const HolderSchema = z.object({
+  type: CustomerTypeSchema,
+  name: text(),
+  vatNumber: z.optional(text(16)),
+  taxCode: text(16),
+  address: AddressSchema,
+  email: text(254),
+  eInvoice: EInvoiceSchema,
+});
+
+export const LoginRequestSchema = z.object({
+  username: text(254).check(z.minLength(1)),
+  password: text(200).check(z.minLength(1)),
+});
+
+export const RegisterRequestSchema = z.object({
+  password: text(200),
+  holder: HolderSchema,
+});
+
+export const CustomerSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  holder: HolderSchema,
+});
+
+export const AuthResponseSchema = z.object({ token: z.string(), customer: CustomerSchema });
+
+export const PortalSessionRequestSchema = z.object({ username: text(254).check(z.minLength(1)) });
+export const PortalSessionResponseSchema = z.object({ token: z.string() });
+
+export const PaymentMethodsSchema = z.object({
+  items: z.array(
+    z.object({ id: z.string(), type: z.enum(['card', 'paypal']), label: z.string() }),
+  ),
+});
+
+export const SubscriptionsSchema = z.object({
+  creditCents: cents,
+  items: z.array(
+    z.object({ id: z.string(), productId: z.string(), label: z.string(), expiresOn: isoDate }),
+  ),
+});
+
+export const OrderRequestSchema = z.object({
+  ...QuoteRequestSchema.shape,
+  expectedTotalCents: cents,
+  paymentMethod: z.object({
+    type: PaymentMethodTypeSchema,
+    savedId: z.optional(text(64)),
+  }),
+  /** PEC add-ons: amount loaded onto the prepaid credit by card (≥ the quote's minimum). */
+  topUpCents: z.optional(cents),
+  holder: z.optional(HolderSchema),
+  acceptTerms: z.boolean(),
+  returnUrl: z.optional(text(2000)),
+});
+
+export const OrderStatusSchema = z.enum([
+  'pending_payment',
+  'paid',
+  'awaiting_payment',
+  'active',
+  'refused',
+  'cancelled',
+]);
+
+export const InstructionsSchema = z.object({
+  method: z.enum(['bank_transfer', 'postal_slip']),
+  beneficiary: z.string(),
+  /** IBAN for a bank transfer, postal account number for a postal slip. */
+  account: z.string(),
+  amountCents: cents,
+  currency: z.literal('EUR'),
+  reference: z.string(),
+});
+
+export const OrderSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: OrderStatusSchema,
+  totalCents: cents,
+  currency: z.literal('EUR'),
+  productId: z.string(),
+  planId: z.string(),
+  addons: z.array(AddonQuantitySchema),
+  years: z.int(),
+  paymentMethod: PaymentMethodTypeSchema,
+  autoRenew: z.boolean(),
+  topUpCents: z.optional(cents),
+  freeUntil: z.optional(z.nullable(isoDate)),
+  renewalChargeDate: z.optional(z.nullable(isoDate)),
+  action: z.optional(z.object({ type: z.literal('redirect'), url: z.string() })),
+  instructions: z.optional(InstructionsSchema),
+});
+
+export const FieldErrorSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
+/** RFC 9457 problem details. `type` ends with the problem code, e.g. `…/price-changed`. */
+export const ProblemSchema = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.optional(z.string()),
+  errors: z.optional(z.array(FieldErrorSchema)),
+  quote: z.optional(QuoteSchema),
+});
+
+export type QuoteRequest = z.infer<typeof QuoteRequestSchema>;
+export type OrderRequest = z.infer<typeof OrderRequestSchema>;
+export type Order = z.infer<typeof OrderSchema>;
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+export type Instructions = z.infer<typeof InstructionsSchema>;
+export type Customer = z.infer<typeof CustomerSchema>;
+export type AuthResponse = z.infer<typeof AuthResponseSchema>;
+export type PaymentMethods = z.infer<typeof PaymentMethodsSchema>;
+export type SavedPaymentMethod = PaymentMethods['items'][number];
+export type Subscriptions = z.infer<typeof SubscriptionsSchema>;
+export type SubscriptionItem = Subscriptions['items'][number];
+export type Problem = z.infer<typeof ProblemSchema>;
+export type ApiFieldError = z.infer<typeof FieldErrorSchema>;
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+export type RegisterRequest = z.infer<typeof RegisterRequestSchema>;
+
+// The domain's hand-written shapes and the contract must agree (compile-time check).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const agree: [
+  Same<z.infer<typeof QuoteSchema>, Quote>,
+  Same<z.infer<typeof HolderSchema>, Holder>,
+  Same<Omit<QuoteRequest, 'subscriptionId'>, Omit<Selection, 'subscriptionId'>>,
+] = [true, true, true];
+void agree;
+
+/** Problem type URIs: `${PROBLEM_BASE}${code}`. */
+export const PROBLEM_BASE = 'https://cassa.dev/problems/';
+export const PROBLEM_CODES = [
+  'invalid-json',
+  'missing-idempotency-key',
+  'unauthorized',
+  'ineligible-customer',
+  'forbidden',
+  'not-found',
+  'price-changed',
+  'request-in-progress',
+  'payload-too-large',
+  'invalid-selection',
+  'invalid-request',
+  'payment-refused',
+  'rate-limited',
+  'server-error',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];

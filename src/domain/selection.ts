@@ -1,0 +1,62 @@
+// Selection rules: which plan, which add-on quantities and which term a product allows.
+import type { Product } from './catalog.ts';
+import type { FieldError, Selection, SubscriptionContext } from './types.ts';
+
+export interface SelectionContext {
+  /** Today's date in Europe/Rome (`YYYY-MM-DD`). */
+  today: string;
+  /** The subscription add-ons attach to; required by `coterm` products. */
+  subscription?: SubscriptionContext;
+}
+
+/** Every rule the selection breaks, with dotted paths into the quote request. */
+export function validateSelection(
+  product: Product,
+  selection: Selection,
+  context?: SelectionContext,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  if (selection.productId !== product.id) {
+    errors.push({ path: 'productId', code: 'selection.product.unknown' });
+    return errors;
+  }
+  const plan = product.plans.find((p) => p.id === selection.planId);
+  if (!plan) errors.push({ path: 'planId', code: 'selection.plan.unknown' });
+
+  const terms = product.pricing === 'coterm' ? [1] : product.terms;
+  if (!Number.isInteger(selection.years) || !terms.includes(selection.years)) {
+    errors.push({ path: 'years', code: 'selection.years' });
+  }
+
+  const seen = new Set<string>();
+  selection.addons.forEach(({ id, quantity }, i) => {
+    const addon = product.addons.find((a) => a.id === id);
+    if (!addon) return errors.push({ path: `addons.${i}.id`, code: 'selection.addon.unknown' });
+    if (seen.has(id)) return errors.push({ path: `addons.${i}.id`, code: 'selection.addon.duplicate' });
+    seen.add(id);
+    const at = `addons.${i}.quantity`;
+    if (!Number.isSafeInteger(quantity) || quantity < 0) {
+      return errors.push({ path: at, code: 'selection.addon.integer' });
+    }
+    if (quantity === 0) return;
+    if (plan && addon.plans && !addon.plans.includes(plan.id)) {
+      return errors.push({ path: `addons.${i}.id`, code: 'selection.addon.not_on_plan' });
+    }
+    if (quantity < addon.min) return errors.push({ path: at, code: 'selection.addon.min' });
+    if (addon.max !== undefined && quantity > addon.max) {
+      return errors.push({ path: at, code: 'selection.addon.max' });
+    }
+    if (quantity % addon.step !== 0) errors.push({ path: at, code: 'selection.addon.step' });
+  });
+
+  if (product.pricing === 'coterm') {
+    if (!selection.subscriptionId) {
+      errors.push({ path: 'subscriptionId', code: 'selection.subscription.required' });
+    } else if (context && !context.subscription) {
+      errors.push({ path: 'subscriptionId', code: 'selection.subscription.unknown' });
+    } else if (context?.subscription && context.subscription.expiresOn <= context.today) {
+      errors.push({ path: 'subscriptionId', code: 'selection.subscription.expired' });
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,80 @@
+// Shapes shared by the widget, the contract and the server (DESIGN.md 3.3).
+import type { CustomerType } from './catalog.ts';
+import type { FieldErrorCode } from './errors.ts';
+
+/** Calendar date `YYYY-MM-DD` (Europe/Rome). */
+export type IsoDate = string;
+
+export interface AddonQuantity {
+  id: string;
+  /** In the add-on's own unit: users, external users, GB; 0 = none. */
+  quantity: number;
+}
+
+/** What the buyer picked: the body of a quote request. */
+export interface Selection {
+  productId: string;
+  planId: string;
+  years: number;
+  addons: AddonQuantity[];
+  subscriptionId?: string;
+}
+
+/** The subscription add-ons attach to (a PEC mailbox) and the account's credit. */
+export interface SubscriptionContext {
+  expiresOn: IsoDate;
+  creditCents: number;
+}
+
+export interface QuoteLine {
+  id: string;
+  label: string;
+  quantity: number;
+  /** Yearly price of one step. */
+  unitCents: number;
+  /** Whole period charged now. */
+  amountCents: number;
+}
+
+export interface Quote {
+  currency: 'EUR';
+  lines: QuoteLine[];
+  taxableCents: number;
+  vatRateBasisPoints: number;
+  vatCents: number;
+  totalCents: number;
+  freeUntil: IsoDate | null;
+  renewal: { date: IsoDate; chargeDate: IsoDate; totalCents: number };
+  minimumTopUpCents: number | null;
+}
+
+export interface Address {
+  street: string;
+  postalCode: string;
+  city: string;
+  province: string;
+  country: string;
+}
+
+export type EInvoice = { sdiCode: string } | { pec: string };
+
+export interface Holder {
+  type: CustomerType;
+  /** Company name, or first and last name. */
+  name: string;
+  /** Absent for `private`. */
+  vatNumber?: string;
+  taxCode: string;
+  address: Address;
+  email: string;
+  eInvoice: EInvoice;
+}
+
+/** A rule broken, addressed by a dotted path (`addons.0.quantity`, `holder.vatNumber`). */
+export interface FieldError {
+  path: string;
+  code: FieldErrorCode;
+}
+
+/** Result of a single-value check. */
+export type Check = { ok: true } | { ok: false; code: FieldErrorCode };

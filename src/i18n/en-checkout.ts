@@ -1,0 +1,5 @@
+import type { itCheckout } from './it-checkout.ts';
+
+export const enCheckout: Record<keyof typeof itCheckout, string> = {
+  'placeholder.checkout': '',
+};

@@ -1,0 +1,5 @@
+import type { itComponents } from './it-components.ts';
+
+export const enComponents: Record<keyof typeof itComponents, string> = {
+  'placeholder.components': '',
+};
