@@ -17,7 +17,9 @@ const PERSON_CODE = new RegExp(
 const LEGAL_PERSON_CODE = /^\d{11}$/;
 
 /** Values of the characters in odd positions (1st, 3rd, … 15th), for 0–9 and A–Z alike. */
-const ODD_VALUES = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+const ODD_VALUES = [
+  1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+];
 
 /** Position (0-based) of every character that omocodia may turn into a letter. */
 export const OMOCODIA_POSITIONS = [6, 7, 9, 10, 12, 13, 14] as const;
