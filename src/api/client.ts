@@ -77,7 +77,8 @@ function instanceFor(backend: string): KyInstance {
 function codeOf(status: number, problem: string): ErrorCode {
   if (status === 402 || problem === 'payment-refused') return 'payment_refused';
   if (status === 401) return 'unauthorized';
-  if (status === 403) return problem === 'ineligible-customer' ? 'ineligible_customer' : 'forbidden';
+  if (status === 403)
+    return problem === 'ineligible-customer' ? 'ineligible_customer' : 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 409) return problem === 'price-changed' ? 'price_changed' : 'server';
   if (status === 429) return 'rate_limited';
@@ -98,7 +99,12 @@ async function fromErrorResponse(response: Response): Promise<ApiResult<never>> 
   const retryAfter = headers.get('retry-after');
   // Seconds, or an HTTP date.
   const seconds = retryAfter
-    ? Math.max(0, /^\d+$/.test(retryAfter) ? +retryAfter : Math.ceil((Date.parse(retryAfter) - Date.now()) / 1000))
+    ? Math.max(
+        0,
+        /^\d+$/.test(retryAfter)
+          ? +retryAfter
+          : Math.ceil((Date.parse(retryAfter) - Date.now()) / 1000),
+      )
     : NaN;
   return failure(code, status, {
     detail: problem?.detail,
@@ -140,7 +146,9 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
       const response = await http(path, { ...extra, method, signal, headers });
       if (!schema) return { ok: true, value: null as T };
       const parsed = schema.safeParse(json(await response.text()));
-      return parsed.success ? { ok: true, value: parsed.data } : failure('invalid_response', response.status);
+      return parsed.success
+        ? { ok: true, value: parsed.data }
+        : failure('invalid_response', response.status);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       const { name, response } = error as { name?: string; response?: Response };
