@@ -43,7 +43,7 @@ export const AddonSchema = z.object({
   max: z.optional(z.int().check(z.positive())),
   /** Yearly price in cents, VAT excluded, of one step (one user, 50 external users, 5 GB, 1 GB). */
   unitCents: cents,
-  /** Plans the add-on may be bought with; absent = every plan that costs something. */
+  /** Plans the add-on may be bought with; absent = every plan of the product (PEC add-ons attach to the €0 `member` plan). */
   plans: z.optional(z.array(z.string())),
 });
 export type Addon = z.infer<typeof AddonSchema>;
@@ -71,8 +71,7 @@ export const CatalogSchema = z.object({ products: z.array(ProductSchema).check(z
 export type Catalog = z.infer<typeof CatalogSchema>;
 
 export type CatalogParseResult =
-  | { ok: true; catalog: Catalog }
-  | { ok: false; path: string; message: string };
+  { ok: true; catalog: Catalog } | { ok: false; path: string; message: string };
 
 /** Parses an untrusted catalog; on failure names the first bad field (e.g. `products.0.plans.1.yearlyCents`). */
 export function parseCatalog(input: unknown): CatalogParseResult {
