@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
-// The drop-in build: one IIFE with every dependency inlined (dist/cassa.js).
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+// The drop-in build: one IIFE with every dependency inlined (dist/cassa.js). `src/embed.ts`
+// exports no values, so the IIFE assigns no global of its own: `window.Cassa` is set (once) by
+// the entry itself.
 export default defineConfig({
+  define: { __CASSA_VERSION__: JSON.stringify(version) },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -1,0 +1,81 @@
+import { css } from 'lit';
+
+// A centered card over a dimmed page on desktop, a full-screen sheet on phones (< 600 px).
+export const overlayStyles = css`
+  :host {
+    display: contents;
+  }
+  dialog {
+    box-sizing: border-box;
+    width: min(720px, calc(100vw - 2rem));
+    max-width: none;
+    max-height: calc(100dvh - 2rem);
+    padding: 0;
+    border: 0;
+    border-radius: var(--cassa-radius-lg, 12px);
+    background: var(--cassa-color-surface, #fff);
+    color: var(--cassa-color-text, #1f2933);
+    font-family: var(--cassa-font-family, system-ui, sans-serif);
+    box-shadow: 0 24px 64px rgb(15 23 42 / 0.35);
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  dialog::backdrop {
+    background: var(--cassa-overlay-backdrop, rgb(15 23 42 / 0.6));
+  }
+  .header {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1rem;
+    padding: 0.5rem 0.75rem 0.5rem 1.25rem;
+    border-bottom: 1px solid var(--cassa-color-border, #d5dbe3);
+    background: inherit;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.0625rem;
+  }
+  .close {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    min-height: 44px;
+    padding: 0 0.875rem;
+    border: 1px solid var(--cassa-color-border, #d5dbe3);
+    border-radius: var(--cassa-radius, 8px);
+    background: var(--cassa-color-surface, #fff);
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .close:hover {
+    background: var(--cassa-color-surface-alt, #f3f5f8);
+  }
+  .close:focus-visible {
+    outline: 3px solid var(--cassa-color-focus, #2563eb);
+    outline-offset: 2px;
+  }
+  .close span {
+    font-size: 1.25rem;
+    line-height: 1;
+  }
+  .body {
+    padding: 1rem 1.25rem 1.5rem;
+  }
+  @media (max-width: 599.98px) {
+    dialog {
+      width: 100%;
+      height: 100%;
+      max-height: none;
+      margin: 0;
+      border-radius: 0;
+    }
+    .body {
+      padding: 0.75rem 0.75rem 1.5rem;
+    }
+  }
+`;

@@ -1,0 +1,149 @@
+// <cassa-overlay>: a <cassa-checkout> inside a native modal <dialog> (what `Cassa.open` shows).
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { toLocale } from '../i18n/index.ts';
+import { overlayStyles } from './cassa-overlay.styles.ts';
+
+// Two strings only: kept here so the overlay does not grow the shared dictionaries.
+const strings = {
+  it: { title: 'Acquisto', close: 'Chiudi' },
+  en: { title: 'Checkout', close: 'Close' },
+};
+
+/** Fired on the overlay when its dialog has closed, before it removes itself. */
+export class CassaOverlayCloseEvent extends Event {
+  constructor(readonly completed: boolean) {
+    super('cassa-overlay-close');
+  }
+}
+
+// One scroll lock shared by every open overlay: the first saves the page's value, the last restores it.
+let openOverlays = 0;
+let savedOverflow = '';
+function lockScroll(): void {
+  if (openOverlays++ === 0) {
+    savedOverflow = document.documentElement.style.overflow;
+    // CSSOM, not a style attribute in markup: allowed under `style-src 'self'`.
+    document.documentElement.style.overflow = 'hidden';
+  }
+}
+function unlockScroll(): void {
+  if (--openOverlays === 0) document.documentElement.style.overflow = savedOverflow;
+}
+
+/**
+ * The checkout in an accessible modal dialog. Opens itself when connected (`showModal()`: the
+ * browser keeps focus inside and Esc closes it), locks the page's scroll while open, gives focus
+ * back to the element that had it, and removes itself once closed. Usually created by
+ * `Cassa.open()`, which turns its events into a promise.
+ *
+ * @summary The checkout in a modal dialog (overlay mode).
+ * @fires cassa-overlay-close - The dialog closed (Esc, the close button); `completed` tells whether an order completed first.
+ * @fires cassa-order-complete - Bubbles up from the inner `<cassa-checkout>`.
+ * @csspart dialog - The `<dialog>`: a centered card (max 720 px), a full-screen sheet under 600 px.
+ * @csspart header - The bar with the title and the close button.
+ * @csspart close - The close button.
+ * @cssprop --cassa-color-surface - Background of the dialog.
+ * @cssprop --cassa-color-text - Text color.
+ * @cssprop --cassa-overlay-backdrop - Color of the backdrop behind the dialog.
+ */
+export class CassaOverlay extends LitElement {
+  static override styles = overlayStyles;
+
+  /** Base URL of the backend. */
+  @property() backend = '';
+  /** Product id of the catalog. */
+  @property() product = '';
+  /** `it` (default) or `en`. */
+  @property() locale = 'it';
+  /** Plan to preselect. */
+  @property() plan?: string;
+  /** Subscription (PEC mailbox) the add-ons attach to. */
+  @property() subscription?: string;
+  /** Session token minted by the host. */
+  @property({ attribute: 'session-token' }) sessionToken?: string;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  #opener: HTMLElement | null = null;
+  #completed = false;
+  #locked = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const active = document.activeElement;
+    this.#opener = active instanceof HTMLElement && active !== document.body ? active : null;
+    lockScroll();
+    this.#locked = true;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removed by the host without closing: still give the page its scroll back.
+    if (this.#locked) {
+      this.#locked = false;
+      unlockScroll();
+    }
+  }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    if (this.isConnected && !this.dialog.open) this.dialog.showModal();
+  }
+
+  /** Closes the dialog (as the close button does). */
+  close(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  protected override render() {
+    const t = strings[toLocale(this.locale)];
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>
+      <div class="header" part="header">
+        <h2 id="title">${t.title}</h2>
+        <button type="button" class="close" part="close" @click=${this.close}>
+          <span aria-hidden="true">×</span> ${t.close}
+        </button>
+      </div>
+      <div class="body">
+        <cassa-checkout
+          backend=${this.backend}
+          product=${this.product}
+          locale=${toLocale(this.locale)}
+          plan=${ifDefined(this.plan)}
+          subscription=${ifDefined(this.subscription)}
+          session-token=${ifDefined(this.sessionToken)}
+          @cassa-order-complete=${this.#onComplete}
+        ></cassa-checkout>
+      </div>
+    </dialog>`;
+  }
+
+  #onComplete = (): void => {
+    // The promise resolves now; the confirmation stays until the buyer closes the dialog.
+    this.#completed = true;
+  };
+
+  #onClose = (event: Event): void => {
+    if (event.target !== this.dialog) return;
+    if (this.#locked) {
+      this.#locked = false;
+      unlockScroll();
+    }
+    if (this.#opener?.isConnected) this.#opener.focus();
+    this.dispatchEvent(new CassaOverlayCloseEvent(this.#completed));
+    this.remove();
+  };
+}
+
+if (!customElements.get('cassa-overlay')) customElements.define('cassa-overlay', CassaOverlay);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cassa-overlay': CassaOverlay;
+  }
+  interface HTMLElementEventMap {
+    'cassa-overlay-close': CassaOverlayCloseEvent;
+  }
+}
