@@ -1,0 +1,58 @@
+// Loaded first, synchronously, by every bench page. Records long tasks from the start of the
+// page and the moment the component under test becomes interactive, for bench/browser.ts.
+(() => {
+  let settle;
+  const bench = {
+    interactiveAt: null,
+    /** Resolves when the page is interactive or has failed. */
+    done: new Promise((resolve) => {
+      settle = resolve;
+    }),
+    longTasks: [],
+    errors: [],
+    markInteractive() {
+      if (bench.interactiveAt !== null) return;
+      bench.interactiveAt = performance.now();
+      performance.mark('bench:interactive');
+      settle();
+    },
+    fail(reason) {
+      bench.errors.push(String(reason && reason.message ? reason.message : reason));
+      settle();
+    },
+    /** Every element matching `selector` under `root`, looking inside open shadow roots too. */
+    deepQueryAll(root, selector) {
+      const found = [];
+      const visit = (node) => {
+        found.push(...node.querySelectorAll(selector));
+        for (const el of node.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+      };
+      visit(root);
+      return found;
+    },
+    /** Calls `done` on the first animation frame where `check()` is true. */
+    whenRendered(check, done, timeoutMs = 60000) {
+      const started = performance.now();
+      const tick = () => {
+        let ok = false;
+        try {
+          ok = check();
+        } catch {
+          ok = false;
+        }
+        if (ok) done();
+        else if (performance.now() - started > timeoutMs) bench.fail('not rendered in time');
+        else requestAnimationFrame(tick);
+      };
+      tick();
+    },
+  };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  window.addEventListener('error', (event) => bench.fail(event.message));
+  window.addEventListener('unhandledrejection', (event) => bench.fail(event.reason));
+})();
