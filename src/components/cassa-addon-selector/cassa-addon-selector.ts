@@ -1,0 +1,166 @@
+import { html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Addon } from '../../domain/catalog.ts';
+import type { FieldErrorCode } from '../../domain/errors.ts';
+import { CassaElement } from '../shared/cassa-element.ts';
+import { eventInit } from '../shared/events.ts';
+import { formStyles, tokens } from '../shared/tokens.styles.ts';
+import { addonSelectorStyles } from './cassa-addon-selector.styles.ts';
+
+export interface AddonsChange {
+  id: string;
+  quantity: number;
+  quantities: Record<string, number>;
+}
+
+export class CassaAddonsChangeEvent extends CustomEvent<AddonsChange> {
+  constructor(detail: AddonsChange) {
+    super('cassa-addons-change', eventInit(detail));
+  }
+}
+
+/** Why a typed quantity is refused, or `undefined` when the add-on accepts it. */
+export function checkAddonQuantity(addon: Addon, text: string): FieldErrorCode | undefined {
+  const value = text.trim();
+  if (!/^\d{1,9}$/.test(value)) return 'selection.addon.integer';
+  const quantity = Number(value);
+  if (quantity === 0) return undefined;
+  if (quantity < addon.min) return 'selection.addon.min';
+  if (addon.max !== undefined && quantity > addon.max) return 'selection.addon.max';
+  if (quantity % addon.step !== 0) return 'selection.addon.step';
+  return undefined;
+}
+
+/**
+ * One stepper per add-on (a checkbox for an on/off add-on), with its limits explained in plain
+ * words and the yearly price of the chosen quantity. Add-ons the chosen plan does not allow are
+ * shown disabled with the reason, so the buyer sees what a paid plan would add.
+ *
+ * @summary Choose add-on quantities.
+ * @fires cassa-addons-change - A valid quantity was chosen; `detail: { id, quantity, quantities }`.
+ * @csspart addon - Each add-on row.
+ * @csspart stepper - The −/quantity/+ control (or the checkbox).
+ * @cssprop --cassa-color-border-subtle - Outline of each add-on.
+ * @cssprop --cassa-color-danger - Quantity errors.
+ */
+export class CassaAddonSelector extends CassaElement {
+  static override styles = [tokens, formStyles, addonSelectorStyles];
+
+  @property({ attribute: false }) addons: Addon[] = [];
+  /** Add-on id → quantity in the add-on's own unit (users, GB…); absent = 0. */
+  @property({ attribute: false }) quantities: Record<string, number> = {};
+  /** The chosen plan: add-ons whose `plans` exclude it are disabled. */
+  @property({ attribute: 'plan-id' }) planId = '';
+  /** Add-on id → field error code (from the server or the store), shown on that add-on. */
+  @property({ attribute: false }) errors: Record<string, string> = {};
+  @property() currency = 'EUR';
+
+  /** Errors of typed values, by add-on id (they win over `errors` until fixed). */
+  @state() private typed: Record<string, FieldErrorCode | undefined> = {};
+
+  override render() {
+    return this.addons.map((addon) => this.#row(addon));
+  }
+
+  #row(addon: Addon) {
+    const { id, name, unit, step, min, max, unitCents } = addon;
+    const label = name[this.locale];
+    const available = !addon.plans || addon.plans.includes(this.planId);
+    const quantity = available ? (this.quantities[id] ?? 0) : 0;
+    const code = this.typed[id] ?? this.errors[id];
+    const error = code ? this.tOr(`field.${code}`, 'field.invalid') : '';
+    const yearly = (price: number) =>
+      this.t('addon.yearly', { price: this.money(price, this.currency) });
+    const hint = [yearly(unitCents)];
+    if (unit === 'flag') {
+      hint.push(this.t('addon.flag'));
+    } else if (step === 1) {
+      hint[0] += ` ${this.t(`addon.per.${unit}`)}`;
+    } else {
+      hint[0] += ` ${this.t('addon.per.step')}`;
+      hint.unshift(this.t(unit === 'gb' ? 'addon.steps.gb' : 'addon.steps', { step }));
+    }
+    if (max !== undefined && unit !== 'flag') {
+      hint.push(this.t(unit === 'user' ? 'addon.max.user' : 'addon.max', { max }));
+    }
+    if (!available) hint.push(this.t('addon.unavailable'));
+    const described = `h-${id} e-${id}`;
+    const change = (next: number, event?: Event) => this.#change(addon, next, event);
+    // One step down or up from the quantity, landing on a multiple of the step.
+    const down = Math.ceil(quantity / step - 1) * step;
+    const up = Math.floor(quantity / step + 1) * step;
+    const stepper =
+      unit === 'flag'
+        ? html`<input
+            id="q-${id}"
+            type="checkbox"
+            .checked=${quantity > 0}
+            ?disabled=${!available}
+            aria-describedby=${described}
+            @change=${(e: Event) => change((e.target as HTMLInputElement).checked ? (max ?? step) : 0)}
+          />`
+        : html`<button
+              type="button"
+              class="btn secondary"
+              aria-label=${this.t('addon.less', { name: label })}
+              ?disabled=${!available || quantity <= 0}
+              @click=${(e: Event) => change(down < min ? 0 : down, e)}
+            >
+              −</button
+            ><input
+              id="q-${id}"
+              inputmode="numeric"
+              autocomplete="off"
+              .value=${String(quantity)}
+              ?disabled=${!available}
+              aria-invalid=${Boolean(error)}
+              aria-describedby=${described}
+              @change=${(e: Event) => this.#typed(addon, e.target as HTMLInputElement)}
+            /><button
+              type="button"
+              class="btn secondary"
+              aria-label=${this.t('addon.more', { name: label })}
+              ?disabled=${!available || (max !== undefined && up > max)}
+              @click=${(e: Event) => change(Math.max(min, up), e)}
+            >
+              +
+            </button>`;
+    return html`<div class="addon ${available ? '' : 'off'}" part="addon">
+      <label for="q-${id}">${label}</label>
+      <span class="amount">${quantity > 0 ? yearly((quantity / step) * unitCents) : ''}</span>
+      <p id="h-${id}" class="muted">${hint.join(' · ')}</p>
+      <div class="stepper" part="stepper">${stepper}</div>
+      <p id="e-${id}" class="error">${error}</p>
+    </div>`;
+  }
+
+  #typed(addon: Addon, input: HTMLInputElement) {
+    const code = checkAddonQuantity(addon, input.value);
+    this.typed = { ...this.typed, [addon.id]: code };
+    if (!code) this.#change(addon, Number(input.value.trim()));
+  }
+
+  async #change(addon: Addon, quantity: number, event?: Event) {
+    const { id } = addon;
+    this.typed = { ...this.typed, [id]: undefined };
+    this.quantities = { ...this.quantities, [id]: quantity };
+    this.dispatchEvent(new CassaAddonsChangeEvent({ id, quantity, quantities: this.quantities }));
+    // A button disabled at its bound would drop the focus: hand it to the quantity instead.
+    const button = event?.currentTarget as HTMLButtonElement | undefined;
+    await this.updateComplete;
+    if (button?.disabled)
+      this.renderRoot.querySelector<HTMLElement>(`#q-${CSS.escape(id)}`)?.focus();
+  }
+}
+
+if (!customElements.get('cassa-addon-selector'))
+  customElements.define('cassa-addon-selector', CassaAddonSelector);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cassa-addon-selector': CassaAddonSelector;
+  }
+  interface GlobalEventHandlersEventMap {
+    'cassa-addons-change': CassaAddonsChangeEvent;
+  }
+}

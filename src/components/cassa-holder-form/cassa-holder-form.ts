@@ -1,0 +1,312 @@
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { Holder } from '../../domain/types.ts';
+import { validateHolder } from '../../domain/validators/holder.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import '../cassa-toggletip/cassa-toggletip.ts';
+import { CassaElement } from '../shared/cassa-element.ts';
+import { eventInit } from '../shared/events.ts';
+import { formStyles, tokens } from '../shared/tokens.styles.ts';
+import { holderFormStyles } from './cassa-holder-form.styles.ts';
+import { draftToHolder, emptyHolderDraft, type HolderDraft } from './holder-draft.ts';
+
+export {
+  draftToHolder,
+  emptyHolderDraft,
+  holderToDraft,
+  type HolderDraft,
+} from './holder-draft.ts';
+
+export class CassaHolderInputEvent extends CustomEvent<{ value: HolderDraft }> {
+  constructor(detail: { value: HolderDraft }) {
+    super('cassa-holder-input', eventInit(detail));
+  }
+}
+
+export interface HolderSubmit {
+  holder: Holder;
+  /** Only with `withPassword` (registration). */
+  password?: string;
+}
+
+export class CassaHolderSubmitEvent extends CustomEvent<HolderSubmit> {
+  constructor(detail: HolderSubmit) {
+    super('cassa-holder-submit', eventInit(detail));
+  }
+}
+
+type Key = keyof HolderDraft | 'password';
+
+/** Fields in screen order: a failed submit focuses the first one with an error. */
+const ORDER: Key[] = [
+  'type', 'name', 'vatNumber', 'taxCode', 'street', 'postalCode', 'city', 'province',
+  'country', 'email', 'sdiCode', 'pec', 'password',
+]; // prettier-ignore
+
+/** `address.postalCode`, `holder.eInvoice.sdiCode` → the field that shows it. */
+function keyOf(path: string, draft: HolderDraft): string {
+  const key = path.split('.').pop() ?? '';
+  return key === 'eInvoice' ? (draft.eInvoiceKind === 'pec' ? 'pec' : 'sdiCode') : key;
+}
+
+interface FieldOptions {
+  autocomplete?: string;
+  inputmode?: string;
+  maxlength?: number;
+  type?: string;
+  upper?: boolean;
+  hint?: string;
+  /** The hint is advice that does not block (a PEC address as ordinary email). */
+  warning?: boolean;
+  tip?: TemplateResult;
+}
+
+/**
+ * The holder's registry data: type, name, Partita IVA, Codice Fiscale, address, ordinary email
+ * and where the e-invoice goes (Codice Destinatario or PEC), checked with the same validators as
+ * the server. Errors appear when a field the buyer typed in loses focus, and all at once on
+ * submit, which then moves the focus to the first invalid field.
+ *
+ * @summary Holder (buyer) data form.
+ * @fires cassa-holder-input - On every change; `detail.value` is the whole HolderDraft.
+ * @fires cassa-holder-submit - Submitted and valid; `detail: { holder, password? }`.
+ * @csspart form - The form.
+ * @csspart field - Each label + input + message group.
+ * @csspart submit - The submit button.
+ * @cssprop --cassa-color-danger - Error messages and invalid borders.
+ * @cssprop --cassa-color-warning - Advice that does not block (a PEC as ordinary email).
+ */
+export class CassaHolderForm extends CassaElement {
+  static override styles = [tokens, formStyles, holderFormStyles];
+
+  @property({ attribute: false }) value: HolderDraft = emptyHolderDraft();
+  /** Field errors from the server, paths relative to the holder (`address.postalCode`). */
+  @property({ attribute: false }) serverErrors: { path: string; code: string }[] = [];
+  /** Adds a new-password field (registration). */
+  @property({ type: Boolean, attribute: 'with-password' }) withPassword = false;
+  @property({ attribute: 'submit-label' }) submitLabel = '';
+  @property({ type: Boolean }) busy = false;
+
+  @state() private password = '';
+  @state() private submitted = false;
+  /** Fields whose errors are visible: typed in, then left. */
+  @state() private shown = new Set<string>();
+  #typed = new Set<string>();
+  /** Fields edited since the server errors arrived: their server error is stale. */
+  #edited = new Set<string>();
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('serverErrors')) this.#edited = new Set();
+  }
+
+  /** Error code per field key: the client's checks once visible, else the server's. */
+  #errors(): Map<string, string> {
+    const errors = new Map<string, string>();
+    for (const { path, code } of this.serverErrors) {
+      const key = keyOf(path, this.value);
+      if (!this.#edited.has(key) && !errors.has(key)) errors.set(key, code);
+    }
+    for (const [key, code] of this.#check()) {
+      if (this.submitted || this.shown.has(key)) errors.set(key, code);
+    }
+    return errors;
+  }
+
+  /** Every rule the current input breaks, by field key. */
+  #check(): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const { path, code } of validateHolder(draftToHolder(this.value)).errors) {
+      const key = keyOf(path, this.value);
+      if (!found.has(key)) found.set(key, code);
+    }
+    if (this.withPassword && this.password.length < 8) {
+      found.set('password', this.password ? 'password.short' : 'required');
+    }
+    return found;
+  }
+
+  override render() {
+    const errors = this.#errors();
+    const warning = validateHolder(draftToHolder(this.value)).warnings.some(
+      (w) => w.path === 'email',
+    );
+    const company = this.value.type === 'company';
+    const sdi = this.value.eInvoiceKind === 'sdi';
+    const unplaced = [...errors].filter(([key]) => !ORDER.includes(key as Key));
+    const field = (key: Key, label: MessageKey, options: FieldOptions = {}) =>
+      this.#field(key, this.t(label), errors.get(key), options);
+    return html`<form part="form" novalidate aria-busy=${this.busy} @submit=${this.#submit}>
+      <p class="error" role="alert">${unplaced.map(([, code]) => this.#message(code)).join(' ')}</p>
+      ${this.#choice('type', 'holder.type', ['company', 'professional'], errors.get('type'))}
+      ${field('name', company ? 'holder.name.company' : 'holder.name.person', {
+        autocomplete: company ? 'organization' : 'name',
+      })}
+      <div class="row">
+        ${field('vatNumber', 'holder.vatNumber', { inputmode: 'numeric', maxlength: 11 })}
+        ${field('taxCode', 'holder.taxCode', { maxlength: 16, upper: true })}
+      </div>
+      ${field('street', 'holder.street', { autocomplete: 'street-address' })}
+      <div class="row address">
+        ${field('postalCode', 'holder.postalCode', { autocomplete: 'postal-code', inputmode: 'numeric', maxlength: 5 })}
+        ${field('city', 'holder.city', { autocomplete: 'address-level2' })}
+        ${field('province', 'holder.province', { maxlength: 2, upper: true })}
+      </div>
+      ${this.#field('country', this.t('holder.country'), errors.get('country'), {}, this.t('holder.country.it'))}
+      ${field('email', 'holder.email', {
+        type: 'email',
+        autocomplete: 'email',
+        hint: warning ? this.t('warning.email.looks_pec') : this.t('holder.email.hint'),
+        warning,
+        tip: warning ? this.#tip('tip.email.label', 'tip.email') : undefined,
+      })}
+      ${this.#choice('eInvoiceKind', 'holder.einvoice', ['sdi', 'pec'], undefined, this.#tip('tip.sdi.label', 'tip.sdi'))}
+      ${
+        sdi
+          ? field('sdiCode', 'holder.sdiCode', {
+              maxlength: 7,
+              upper: true,
+              autocomplete: 'off',
+              hint: this.t('holder.sdiCode.hint'),
+            })
+          : field('pec', 'holder.pec', { type: 'email', autocomplete: 'off' })
+      }
+      ${
+        this.withPassword
+          ? field('password', 'holder.password', {
+              type: 'password',
+              autocomplete: 'new-password',
+              hint: this.t('holder.password.hint'),
+            })
+          : ''
+      }
+      <button class="btn primary" part="submit" ?disabled=${this.busy}>
+        ${this.busy ? this.t('holder.busy') : this.submitLabel || this.t('holder.submit')}
+      </button>
+    </form>`;
+  }
+
+  #message(code: string): string {
+    return this.tOr(`field.${code}`, 'field.invalid');
+  }
+
+  #tip(label: MessageKey, text: MessageKey) {
+    return html`<cassa-toggletip label=${this.t(label)} .locale=${this.locale}
+      >${this.t(text)}</cassa-toggletip
+    >`;
+  }
+
+  #field(
+    key: Key,
+    label: string,
+    code: string | undefined,
+    options: FieldOptions,
+    readonlyText?: string,
+  ) {
+    const { hint, tip } = options;
+    return html`<div class="field" part="field">
+      <label for=${key}>${label}</label>
+      <input
+        id=${key}
+        name=${key}
+        type=${options.type ?? 'text'}
+        class=${options.upper ? 'upper' : ''}
+        .value=${live(readonlyText ?? (key === 'password' ? this.password : this.value[key]))}
+        ?readonly=${readonlyText !== undefined}
+        autocomplete=${ifDefined(options.autocomplete)}
+        inputmode=${ifDefined(options.inputmode)}
+        maxlength=${ifDefined(options.maxlength)}
+        aria-invalid=${Boolean(code)}
+        aria-describedby="${key}-m"
+        @input=${this.#input}
+        @blur=${this.#blur}
+      />
+      <div class="msg">
+        <p id="${key}-m" class=${code ? 'error' : options.warning ? 'warning' : 'muted'}>
+          ${code ? this.#message(code) : (hint ?? '')}
+        </p>
+        ${tip ?? ''}
+      </div>
+    </div>`;
+  }
+
+  #choice(
+    key: 'type' | 'eInvoiceKind',
+    legend: MessageKey,
+    options: string[],
+    code?: string,
+    tip?: TemplateResult,
+  ) {
+    return html`<fieldset>
+      <legend>${this.t(legend)}</legend>
+      <div class="choices">
+        ${options.map(
+          (option, index) =>
+            html`<label class="choice"
+              ><input
+                type="radio"
+                id=${ifDefined(index === 0 ? key : undefined)}
+                name=${key}
+                .value=${option}
+                .checked=${live(this.value[key] === option)}
+                aria-describedby="${key}-m"
+                @change=${this.#input}
+              />${this.tOr(`holder.${key}.${option}`, 'field.invalid')}</label
+            >`,
+        )}
+        ${tip ?? ''}
+      </div>
+      <p id="${key}-m" class="error">${code ? this.#message(code) : ''}</p>
+    </fieldset>`;
+  }
+
+  #input = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const key = input.name as Key;
+    this.#typed.add(key);
+    this.#edited.add(key);
+    if (key === 'password') {
+      this.password = input.value;
+      return;
+    }
+    const text = key === 'province' ? input.value.toUpperCase() : input.value;
+    this.value = { ...this.value, [key]: text };
+    this.dispatchEvent(new CassaHolderInputEvent({ value: this.value }));
+  };
+
+  #blur = (event: Event) => {
+    const key = (event.target as HTMLInputElement).name;
+    if (this.#typed.has(key) && !this.shown.has(key)) this.shown = new Set(this.shown).add(key);
+  };
+
+  async #submit(event: Event) {
+    event.preventDefault();
+    if (this.busy) return;
+    this.submitted = true;
+    const errors = this.#check();
+    if (errors.size === 0) {
+      const password = this.withPassword ? { password: this.password } : {};
+      this.dispatchEvent(
+        new CassaHolderSubmitEvent({ holder: draftToHolder(this.value), ...password }),
+      );
+      return;
+    }
+    await this.updateComplete;
+    const first = ORDER.find((key) => errors.has(key));
+    this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+  }
+}
+
+if (!customElements.get('cassa-holder-form'))
+  customElements.define('cassa-holder-form', CassaHolderForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cassa-holder-form': CassaHolderForm;
+  }
+  interface GlobalEventHandlersEventMap {
+    'cassa-holder-input': CassaHolderInputEvent;
+    'cassa-holder-submit': CassaHolderSubmitEvent;
+  }
+}

@@ -1,0 +1,206 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { SavedPaymentMethod } from '../../api/schemas.ts';
+import type { PaymentMethodType } from '../../domain/catalog.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import '../cassa-toggletip/cassa-toggletip.ts';
+import { CassaElement } from '../shared/cassa-element.ts';
+import { eventInit } from '../shared/events.ts';
+import { formStyles, tokens } from '../shared/tokens.styles.ts';
+import { paymentChooserStyles } from './cassa-payment-chooser.styles.ts';
+
+export interface PaymentChoice {
+  type: PaymentMethodType;
+  /** A saved card or PayPal account; absent = a new one. */
+  savedId?: string;
+}
+
+export interface PaymentChange {
+  value: PaymentChoice;
+  /** PEC add-ons: the credit top-up, in cents, when one is asked for. */
+  topUpCents?: number;
+}
+
+export class CassaPaymentChangeEvent extends CustomEvent<PaymentChange> {
+  constructor(detail: PaymentChange) {
+    super('cassa-payment-change', eventInit(detail));
+  }
+}
+
+/** Methods that are not immediate: shown under "Other payment methods". */
+const DEFERRED: PaymentMethodType[] = ['bank_transfer', 'postal_slip'];
+
+/** `15,86` or `15.86` → 1586; `undefined` when it is not an amount. */
+export function parseAmount(text: string): number | undefined {
+  const match = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : undefined;
+}
+
+/**
+ * How the buyer pays: saved cards and PayPal accounts, a new one (entered on the payment
+ * provider's page), credit, and — behind "Other payment methods" — bank transfer and postal slip.
+ * For PEC add-ons it also asks for the credit top-up, at least the stated minimum.
+ *
+ * @summary Choose a payment method.
+ * @fires cassa-payment-change - A method (or a valid top-up) was chosen; `detail: { value, topUpCents? }`.
+ * @csspart method - Each payment option.
+ * @cssprop --cassa-color-primary - Selected option and the disclosure button.
+ * @cssprop --cassa-color-surface-alt - Background of notes and of the selected option.
+ */
+export class CassaPaymentChooser extends CassaElement {
+  static override styles = [tokens, formStyles, paymentChooserStyles];
+
+  /** The product's allowed methods, in order. */
+  @property({ attribute: false }) methods: PaymentMethodType[] = [];
+  @property({ attribute: false }) saved: SavedPaymentMethod[] = [];
+  @property({ attribute: false }) value: PaymentChoice | null = null;
+  /** PEC add-ons only: the credit top-up asked for with a card. */
+  @property({ attribute: false }) topUp: { minimumCents: number; valueCents: number } | null = null;
+  @property() currency = 'EUR';
+
+  @state() private open = false;
+  /** The top-up as typed, until the next `topUp` from outside. */
+  @state() private topUpText?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('value') && this.value && DEFERRED.includes(this.value.type)) this.open = true;
+    if (changed.has('topUp')) this.topUpText = undefined;
+  }
+
+  override render() {
+    const { methods, value } = this;
+    const offered = (type: PaymentMethodType) => methods.includes(type);
+    const deferred = DEFERRED.filter(offered);
+    const renews = !this.topUp && (value?.type === 'card' || value?.type === 'paypal');
+    return html`<fieldset>
+      <legend>${this.t('payment.legend')}</legend>
+      ${(['card', 'paypal'] as const).filter(offered).map((type) => this.#online(type))}
+      ${
+        offered('credit') && (!this.topUp || this.topUp.minimumCents === 0)
+          ? this.#option({ type: 'credit' }, 'payment.credit', 'payment.credit.note')
+          : nothing
+      }
+      ${
+        deferred.length
+          ? html`<button
+                type="button"
+                class="btn link"
+                aria-expanded=${this.open}
+                aria-controls="others"
+                @click=${() => (this.open = !this.open)}
+              >
+                ${this.t('payment.others')}
+              </button>
+              <div id="others" class="others" ?hidden=${!this.open}>
+                ${deferred.map((type) => this.#option({ type }, `payment.${type}`, 'payment.deferred.note'))}
+              </div>`
+          : nothing
+      }
+      ${
+        renews
+          ? html`<p class="note">
+              ${this.t('payment.autorenew')}
+              <cassa-toggletip label=${this.t('tip.autorenew.label')} .locale=${this.locale}
+                >${this.t('tip.autorenew')}</cassa-toggletip
+              >
+            </p>`
+          : nothing
+      }
+      ${this.topUp && value?.type !== 'credit' ? this.#topUpField(this.topUp.minimumCents) : nothing}
+    </fieldset>`;
+  }
+
+  /** Saved cards (or PayPal accounts), then "add a new one". */
+  #online(type: 'card' | 'paypal') {
+    const saved = this.saved.filter((method) => method.type === type);
+    return html`${saved.map((method) =>
+      this.#option({ type, savedId: method.id }, method.label, `payment.${type}.saved`),
+    )}
+    ${this.#option({ type }, saved.length ? `payment.${type}.add` : `payment.${type}`, `payment.${type}.note`)}`;
+  }
+
+  /** One radio card: `label` is a message key, or a saved method's own label (text, never markup). */
+  #option(choice: PaymentChoice, label: MessageKey | string, note: MessageKey) {
+    const id = `${choice.type}-${choice.savedId ?? 'new'}`;
+    const checked = this.value?.type === choice.type && this.value.savedId === choice.savedId;
+    return html`<div class="card ${checked ? 'selected' : ''}" part="method">
+      <label class="choice">
+        <input
+          type="radio"
+          name="method"
+          .checked=${live(checked)}
+          aria-describedby="${id}-d"
+          @change=${() => this.#choose(choice)}
+        />${choice.savedId ? label : this.t(label as MessageKey)}
+      </label>
+      <p id="${id}-d" class="muted">${this.t(note)}</p>
+    </div>`;
+  }
+
+  #topUpField(minimumCents: number) {
+    const cents = this.#topUpCents();
+    const code =
+      cents === undefined ? 'field.invalid' : cents < minimumCents ? 'field.topup.min' : '';
+    const shown = this.topUpText !== undefined && code;
+    return html`<div class="field">
+      <label for="topup">${this.t('payment.topup')}</label>
+      <input
+        id="topup"
+        inputmode="decimal"
+        autocomplete="off"
+        .value=${live(this.topUpText ?? this.#amountText(this.topUp?.valueCents ?? 0))}
+        aria-invalid=${Boolean(shown)}
+        aria-describedby="topup-m"
+        @change=${(e: Event) => this.#typeTopUp((e.target as HTMLInputElement).value)}
+      />
+      <p id="topup-m" class=${shown ? 'error' : 'muted'}>
+        ${shown ? this.t(code as MessageKey) + ' ' : ''}${this.t('payment.topup.min', {
+          min: this.money(minimumCents, this.currency),
+        })}
+      </p>
+    </div>`;
+  }
+
+  /** 1586 → `15,86` (it) or `15.86` (en): what a buyer types back. */
+  #amountText(cents: number): string {
+    const fraction = String(cents % 100).padStart(2, '0');
+    return `${Math.floor(cents / 100)}${this.locale === 'it' ? ',' : '.'}${fraction}`;
+  }
+
+  #topUpCents(): number | undefined {
+    return this.topUpText === undefined ? this.topUp?.valueCents : parseAmount(this.topUpText);
+  }
+
+  #typeTopUp(text: string) {
+    this.topUpText = text;
+    const cents = parseAmount(text);
+    if (this.value && cents !== undefined && cents >= (this.topUp?.minimumCents ?? 0))
+      this.#emit(this.value);
+  }
+
+  #choose(choice: PaymentChoice) {
+    this.value = choice;
+    this.#emit(choice);
+  }
+
+  #emit(value: PaymentChoice) {
+    const cents = this.topUp && value.type !== 'credit' ? this.#topUpCents() : undefined;
+    const valid = cents !== undefined && cents >= (this.topUp?.minimumCents ?? 0);
+    this.dispatchEvent(
+      new CassaPaymentChangeEvent({ value, ...(valid ? { topUpCents: cents } : {}) }),
+    );
+  }
+}
+
+if (!customElements.get('cassa-payment-chooser'))
+  customElements.define('cassa-payment-chooser', CassaPaymentChooser);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cassa-payment-chooser': CassaPaymentChooser;
+  }
+  interface GlobalEventHandlersEventMap {
+    'cassa-payment-change': CassaPaymentChangeEvent;
+  }
+}
