@@ -1,0 +1,52 @@
+// What the application is built from (injectable, so tests control the date and read the logs).
+import type { HttpBindings } from '@hono/node-server';
+import type { Catalog } from '../../src/domain/catalog.ts';
+import type { IsoDate } from '../../src/domain/types.ts';
+import type { Locale } from '../../src/i18n/index.ts';
+import type { Database } from './db/database.ts';
+import type { CustomerRecord } from './accounts.ts';
+
+export interface Clock {
+  /** Today's calendar date in Europe/Rome. */
+  today(): IsoDate;
+  /** The current instant (session expiry, rate-limit windows). */
+  now(): Date;
+}
+
+/** One line per call; never bodies, tokens, emails, tax codes or passwords. */
+export interface Logger {
+  info(line: string): void;
+  error(line: string): void;
+}
+
+export interface StaticFiles {
+  /** The built widget (`dist/`); may be missing before `npm run build`. */
+  distDir: string;
+  /** The demo host pages (`demo/pages/`). */
+  pagesDir: string;
+}
+
+export interface AppDeps {
+  db: Database;
+  catalog: Catalog;
+  clock: Clock;
+  /** Shared secret of the member portal for `POST /v1/portal/sessions`. */
+  portalSecret: string;
+  /** Origins allowed by CORS besides the server's own. */
+  allowedOrigins: readonly string[];
+  /** Demo mode: `/outbox`, `/api/dev/outbox` and the demo accounts exist. Never in production. */
+  demo: boolean;
+  logger: Logger;
+  /** Serves the widget and the demo pages outside `/api` when given. */
+  staticFiles?: StaticFiles;
+}
+
+export type AppEnv = {
+  Bindings: Partial<HttpBindings>;
+  Variables: { customer: CustomerRecord | undefined; locale: Locale };
+};
+
+/** The server's public origin as the request saw it (`http://localhost:8080`). */
+export function requestOrigin(url: string): string {
+  return new URL(url).origin;
+}

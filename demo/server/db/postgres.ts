@@ -1,0 +1,41 @@
+// node-postgres adapter: a pool of connections to a real PostgreSQL server (DATABASE_URL).
+import pg from 'pg';
+import type { Database, QueryResult } from './database.ts';
+
+export function postgresDatabase(pool: pg.Pool): Database & { pool: pg.Pool } {
+  return {
+    kind: 'postgres',
+    pool,
+    async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+      const result = await pool.query(sql, params);
+      return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const value = await work({
+          async query<Row>(sql: string, params: unknown[] = []): Promise<QueryResult<Row>> {
+            const result = await client.query(sql, params);
+            return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+          },
+        });
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function openPostgres(connectionString: string, options: { max?: number } = {}) {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return postgresDatabase(pool);
+}

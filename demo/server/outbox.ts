@@ -1,0 +1,169 @@
+// The outbox: emails the server "sends" (stored rows; the demo shows them at /outbox).
+import type { Instructions } from '../../src/api/schemas.ts';
+import type { Quote } from '../../src/domain/types.ts';
+import { formatDate, formatMoney, type Locale } from '../../src/i18n/index.ts';
+import type { Queryable } from './db/database.ts';
+
+export type EmailKind = 'registration' | 'order_confirmation' | 'payment_instructions';
+
+export interface Email {
+  kind: EmailKind;
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export interface OutboxItem extends Email {
+  id: string;
+  orderId: string | null;
+  createdAt: string;
+}
+
+export async function queueEmail(
+  db: Queryable,
+  email: Email,
+  context: { now: Date; orderId?: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO outbox (kind, to_address, subject, body, order_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [email.kind, email.to, email.subject, email.body, context.orderId ?? null, context.now],
+  );
+}
+
+/** Newest first. */
+export async function listOutbox(db: Queryable, limit = 200): Promise<OutboxItem[]> {
+  const { rows } = await db.query<{
+    id: string | number | bigint;
+    kind: EmailKind;
+    to_address: string;
+    subject: string;
+    body: string;
+    order_id: string | null;
+    created_at: Date;
+  }>(
+    `SELECT id, kind, to_address, subject, body, order_id, created_at
+       FROM outbox ORDER BY id DESC LIMIT $1`,
+    [limit],
+  );
+  return rows.map((row) => ({
+    id: String(row.id),
+    kind: row.kind,
+    to: row.to_address,
+    subject: row.subject,
+    body: row.body,
+    orderId: row.order_id,
+    createdAt: new Date(row.created_at).toISOString(),
+  }));
+}
+
+const SIGNATURE = { it: '\n\nCassa Demo S.r.l.', en: '\n\nCassa Demo S.r.l.' } as const;
+
+export function registrationEmail(to: string, username: string, locale: Locale): Email {
+  return locale === 'en'
+    ? {
+        kind: 'registration',
+        to,
+        subject: 'Your Cassa account',
+        body: `Welcome!\n\nYour account is ready. Your username is: ${username}\nLog in with it and the password you chose.${SIGNATURE.en}`,
+      }
+    : {
+        kind: 'registration',
+        to,
+        subject: 'Il tuo account Cassa',
+        body: `Benvenuto!\n\nIl tuo account è attivo. Il tuo nome utente è: ${username}\nAccedi con questo nome utente e la password che hai scelto.${SIGNATURE.it}`,
+      };
+}
+
+export interface ConfirmationFacts {
+  number: string;
+  productName: string;
+  quote: Quote;
+  paymentMethodLabel: string;
+  autoRenew: boolean;
+  topUpCents?: number;
+  creditAfterCents?: number;
+}
+
+export function orderConfirmationEmail(
+  to: string,
+  facts: ConfirmationFacts,
+  locale: Locale,
+): Email {
+  const money = (cents: number) => formatMoney(cents, facts.quote.currency, locale);
+  const { quote } = facts;
+  const lines = quote.lines.map((l) => `- ${l.label} × ${l.quantity}: ${money(l.amountCents)}`);
+  const en = locale === 'en';
+  const body = [
+    en ? `Thank you for your order ${facts.number}.` : `Grazie per il tuo ordine ${facts.number}.`,
+    '',
+    facts.productName,
+    ...(lines.length ? lines : [en ? '- No charge' : '- Nessun importo']),
+    '',
+    `${en ? 'Taxable amount' : 'Imponibile'}: ${money(quote.taxableCents)}`,
+    `${en ? 'VAT' : 'IVA'} ${quote.vatRateBasisPoints / 100}%: ${money(quote.vatCents)}`,
+    `${en ? 'Total' : 'Totale'}: ${money(quote.totalCents)}`,
+    ...(quote.freeUntil
+      ? [`${en ? 'Free until' : 'Gratuito fino al'} ${formatDate(quote.freeUntil, locale)}`]
+      : []),
+    ...(facts.topUpCents
+      ? [`${en ? 'Credit top-up' : 'Ricarica del credito'}: ${money(facts.topUpCents)}`]
+      : []),
+    ...(facts.creditAfterCents !== undefined
+      ? [`${en ? 'Remaining credit' : 'Credito residuo'}: ${money(facts.creditAfterCents)}`]
+      : []),
+    `${en ? 'Payment' : 'Pagamento'}: ${facts.paymentMethodLabel}`,
+    facts.autoRenew
+      ? `${en ? 'Automatic renewal on' : 'Rinnovo automatico il'} ${formatDate(quote.renewal.chargeDate, locale)}: ${money(quote.renewal.totalCents)}`
+      : `${en ? 'Expiry' : 'Scadenza'}: ${formatDate(quote.renewal.date, locale)}`,
+  ].join('\n');
+  return {
+    kind: 'order_confirmation',
+    to,
+    subject: en ? `Order confirmation ${facts.number}` : `Conferma ordine ${facts.number}`,
+    body: body + SIGNATURE[locale],
+  };
+}
+
+export function instructionsEmail(
+  to: string,
+  number: string,
+  instructions: Instructions,
+  locale: Locale,
+): Email {
+  const en = locale === 'en';
+  const amount = formatMoney(instructions.amountCents, instructions.currency, locale);
+  const how =
+    instructions.method === 'bank_transfer'
+      ? [
+          en ? 'Pay by bank transfer to:' : 'Paga con bonifico bancario a:',
+          `${en ? 'Beneficiary' : 'Beneficiario'}: ${instructions.beneficiary}`,
+          `IBAN: ${instructions.account}`,
+        ]
+      : [
+          en ? 'Pay by postal slip to:' : 'Paga con bollettino postale a:',
+          `${en ? 'Beneficiary' : 'Intestatario'}: ${instructions.beneficiary}`,
+          `${en ? 'Postal account' : 'Conto corrente postale'}: ${instructions.account}`,
+        ];
+  const body = [
+    en
+      ? `Your order ${number} is waiting for payment.`
+      : `Il tuo ordine ${number} è in attesa di pagamento.`,
+    '',
+    ...how,
+    `${en ? 'Amount' : 'Importo'}: ${amount}`,
+    `${en ? 'Payment reference (quote it exactly)' : 'Causale (da riportare esattamente)'}: ${instructions.reference}`,
+    '',
+    en
+      ? 'The service is activated when the payment arrives. It does not renew automatically.'
+      : 'Il servizio viene attivato quando il pagamento arriva. Non si rinnova automaticamente.',
+  ].join('\n');
+  return {
+    kind: 'payment_instructions',
+    to,
+    subject: en
+      ? `Payment instructions for order ${number}`
+      : `Istruzioni di pagamento ordine ${number}`,
+    body: body + SIGNATURE[locale],
+  };
+}

@@ -1,0 +1,72 @@
+// The authoritative quote: resolves the product and the caller's subscription, then prices
+// the selection with the domain's priceSelection (the same code the widget previews with).
+import type { QuoteRequest } from '../../src/api/schemas.ts';
+import { findProduct, type Catalog, type Product } from '../../src/domain/catalog.ts';
+import { priceSelection } from '../../src/domain/pricing.ts';
+import type { Quote } from '../../src/domain/types.ts';
+import type { SubscriptionItem } from '../../src/api/schemas.ts';
+import type { Locale } from '../../src/i18n/index.ts';
+import type { CustomerRecord } from './accounts.ts';
+import type { Queryable } from './db/database.ts';
+import { notFound, Problem, unauthorized } from './problems.ts';
+import { findCustomerSubscription } from './subscriptions.ts';
+
+export interface PricedSelection {
+  product: Product;
+  quote: Quote;
+  subscription: SubscriptionItem | undefined;
+}
+
+export function productOrNotFound(catalog: Catalog, productId: string): Product {
+  const product = findProduct(catalog, productId);
+  if (!product) throw notFound('Unknown product.');
+  return product;
+}
+
+export async function priceRequest(
+  db: Queryable,
+  catalog: Catalog,
+  request: QuoteRequest,
+  context: { customer: CustomerRecord | undefined; today: string; locale: Locale },
+): Promise<PricedSelection> {
+  const product = productOrNotFound(catalog, request.productId);
+  let subscription: SubscriptionItem | undefined;
+  if (product.pricing === 'coterm') {
+    // Add-ons attach to one of the caller's subscriptions: the caller must be known.
+    if (!context.customer) throw unauthorized();
+    if (request.subscriptionId) {
+      subscription = await findCustomerSubscription(
+        db,
+        request.subscriptionId,
+        context.customer.id,
+      );
+      if (!subscription || subscription.productId !== product.id)
+        throw notFound('Unknown subscription.');
+    }
+  }
+  const selection = {
+    productId: request.productId,
+    planId: request.planId,
+    years: request.years,
+    addons: request.addons,
+    ...(request.subscriptionId ? { subscriptionId: request.subscriptionId } : {}),
+  };
+  const priced = priceSelection(product, selection, {
+    today: context.today,
+    locale: context.locale,
+    ...(subscription && context.customer
+      ? {
+          subscription: {
+            expiresOn: subscription.expiresOn,
+            creditCents: context.customer.creditCents,
+          },
+        }
+      : {}),
+  });
+  if (!priced.ok) {
+    throw new Problem(422, 'invalid-selection', 'The selection breaks a product rule.', {
+      errors: priced.errors,
+    });
+  }
+  return { product, quote: priced.quote, subscription };
+}
