@@ -34,7 +34,7 @@
     whenRendered(check, done, timeoutMs = 60000) {
       const started = performance.now();
       const tick = () => {
-        let ok = false;
+        let ok;
         try {
           ok = check();
         } catch {
