@@ -85,11 +85,11 @@ export const enComponents: Record<keyof typeof itComponents, string> = {
   'summary.updating': 'Updating the price',
   'summary.announce': 'New total due now: {total}',
   'summary.renewal':
-    'The service expires on {date}. Renewal: {amount} VAT included; with automatic renewal it is charged on {charge}.',
-  'summary.free': 'Free until {date}',
-  'summary.coterm': 'Amount for the period until {date}, when the mailbox expires.',
+    'Expires: {date}. Renewal: {amount} VAT included; with automatic renewal, charged on {charge}.',
+  'summary.free': 'Free until the mailbox expires: {date}',
+  'summary.coterm': 'Amount for the period until the mailbox expires: {date}.',
   'summary.coterm.renewal':
-    'On {date} the service renews for one year at {amount} VAT included. If the credit or the card cannot cover it, the service is deactivated.',
+    'At expiry ({date}) the service renews for one year at {amount} VAT included. If the credit or the card cannot cover it, the service is deactivated.',
   'summary.terms': 'I accept the',
   'summary.terms.link': 'general contract conditions',
   'summary.newtab': '(opens in a new tab)',

@@ -85,11 +85,11 @@ export const itComponents = {
   'summary.updating': 'Aggiornamento del prezzo in corso',
   'summary.announce': 'Nuovo totale da pagare ora: {total}',
   'summary.renewal':
-    'Il servizio scade il {date}. Rinnovo: {amount} IVA inclusa; con il rinnovo automatico l’addebito avviene il {charge}.',
-  'summary.free': 'Gratis fino al {date}',
-  'summary.coterm': 'Importo per il periodo fino al {date}, scadenza della casella.',
+    'Scadenza: {date}. Rinnovo: {amount} IVA inclusa; con il rinnovo automatico, addebito in data {charge}.',
+  'summary.free': 'Gratis fino alla scadenza della casella: {date}',
+  'summary.coterm': 'Importo per il periodo fino alla scadenza della casella: {date}.',
   'summary.coterm.renewal':
-    'Il {date} il servizio si rinnova per un anno a {amount} IVA inclusa. Se il credito o la carta non coprono l’importo, il servizio viene disattivato.',
+    'Alla scadenza ({date}) il servizio si rinnova per un anno a {amount} IVA inclusa. Se il credito o la carta non coprono l’importo, il servizio viene disattivato.',
   'summary.terms': 'Accetto le',
   'summary.terms.link': 'condizioni generali di contratto',
   'summary.newtab': '(si apre in una nuova scheda)',
