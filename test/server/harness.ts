@@ -1,0 +1,208 @@
+// Test harness for the reference backend: a fresh, migrated and seeded database per test
+// (PGlite cloned from a dump, or, with DATABASE_URL, a PostgreSQL database cloned from a
+// template), an app with a controllable clock, captured logs, and small request helpers.
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import pg from 'pg';
+import { createApp, type AppDeps } from '../../demo/server/app.ts';
+import type { Database } from '../../demo/server/db/database.ts';
+import { loadMigrations, migrate } from '../../demo/server/db/migrate.ts';
+import { openPglite } from '../../demo/server/db/pglite.ts';
+import { openPostgres } from '../../demo/server/db/postgres.ts';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../demo/server/seed.ts';
+import { parseCatalog, type Catalog } from '../../src/domain/catalog.ts';
+
+/** The date every test runs on (Europe/Rome). The seed's mailboxes expire 8 and 2 months later. */
+export const TODAY = '2026-01-15';
+export const START = new Date('2026-01-15T09:00:00Z');
+export const DATABASE_URL = process.env.DATABASE_URL;
+
+export function demoCatalog(): Catalog {
+  const parsed = parseCatalog(JSON.parse(readFileSync(new URL('../../demo/catalog.json', import.meta.url), 'utf8')));
+  if (!parsed.ok) throw new Error(`demo catalog invalid at ${parsed.path}`);
+  return parsed.catalog;
+}
+
+export class TestClock {
+  current = START;
+  today = () => TODAY;
+  now = () => this.current;
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+const seedClock = { today: () => TODAY, now: () => START };
+
+// ---- PGlite: one seeded dump, cloned for every test ----------------------------------------
+// The dump is cached on disk, keyed by everything that shapes it, so each test file does not
+// pay the ~4 s of a first PGlite start.
+let pgliteDump: Promise<Blob> | undefined;
+async function dumpCacheFile(): Promise<string> {
+  const hash = createHash('sha256').update(TODAY);
+  for (const m of await loadMigrations()) hash.update(m.sql);
+  for (const file of ['seed.ts', 'accounts.ts', 'credentials.ts', 'orders.ts']) {
+    hash.update(readFileSync(new URL(`../../demo/server/${file}`, import.meta.url)));
+  }
+  hash.update(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url)));
+  return join(tmpdir(), `cassa-test-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+}
+
+async function pgliteTemplate(): Promise<Blob> {
+  pgliteDump ??= (async () => {
+    const cache = await dumpCacheFile();
+    try {
+      return new Blob([readFileSync(cache)]);
+    } catch {
+      // Not cached yet.
+    }
+    const db = await openPglite();
+    await migrate(db);
+    await seedDemoAccounts(db, seedClock);
+    const dump = await db.pg.dumpDataDir('none');
+    await db.close();
+    const partial = `${cache}.${process.pid}`;
+    writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
+    renameSync(partial, cache);
+    return dump;
+  })();
+  return pgliteDump;
+}
+
+// ---- PostgreSQL: one template database per test process, cloned for every test ---------
+const suffix = randomBytes(4).toString('hex');
+const created: string[] = [];
+let templateName: Promise<string> | undefined;
+
+export function databaseUrl(name: string): string {
+  const url = new URL(DATABASE_URL as string);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty PostgreSQL database (dropped when the test file ends). */
+export async function createPostgresDatabase(template?: string): Promise<string> {
+  const name = `cassa_test_${suffix}_${created.length}`;
+  created.push(name);
+  await adminQuery(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  return name;
+}
+
+async function postgresTemplate(): Promise<string> {
+  templateName ??= (async () => {
+    const name = await createPostgresDatabase();
+    const db = openPostgres(databaseUrl(name), { max: 2 });
+    await migrate(db);
+    await seedDemoAccounts(db, seedClock);
+    await db.close();
+    return name;
+  })();
+  return templateName;
+}
+
+if (DATABASE_URL) {
+  after(async () => {
+    for (const name of created.reverse()) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+}
+
+/** A fresh database holding the migrated schema and the demo accounts. */
+export async function freshDatabase(): Promise<Database> {
+  if (DATABASE_URL) {
+    const name = await createPostgresDatabase(await postgresTemplate());
+    return openPostgres(databaseUrl(name), { max: 10 });
+  }
+  return openPglite({ loadDataDir: await pgliteTemplate() });
+}
+
+// ---- The app under test ------------------------------------------------------------------
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read any field
+  text: string;
+}
+
+export interface Server {
+  app: ReturnType<typeof createApp>;
+  db: Database;
+  clock: TestClock;
+  logs: string[];
+  deps: AppDeps;
+  request(method: string, path: string, options?: RequestOptions): Promise<Reply>;
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Sent as-is (not JSON-encoded). */
+  rawBody?: string;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export const PORTAL_SECRET = 'test-portal-secret';
+export const ORIGIN = 'http://localhost';
+
+export async function startServer(overrides: Partial<AppDeps> = {}, db?: Database): Promise<Server> {
+  const database = db ?? (await freshDatabase());
+  const clock = new TestClock();
+  const logs: string[] = [];
+  const deps: AppDeps = {
+    db: database,
+    catalog: demoCatalog(),
+    clock,
+    portalSecret: PORTAL_SECRET,
+    allowedOrigins: ['https://partner.example'],
+    demo: true,
+    logger: { info: (line) => logs.push(line), error: (line) => logs.push(`ERROR ${line}`) },
+    ...overrides,
+  };
+  const app = createApp(deps);
+  const request = async (method: string, path: string, options: RequestOptions = {}): Promise<Reply> => {
+    const headers: Record<string, string> = { ...options.headers };
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] ??= 'application/json';
+    }
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    const response = await app.request(`${ORIGIN}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  };
+  return {
+    app,
+    db: database,
+    clock,
+    logs,
+    deps,
+    request,
+    async login(username, password = DEMO_PASSWORD) {
+      const reply = await request('POST', '/api/v1/auth/login', { body: { username, password } });
+      if (reply.status !== 200) throw new Error(`login ${username}: ${reply.status} ${reply.text}`);
+      return reply.body.token as string;
+    },
+    close: () => database.close(),
+  };
+}
