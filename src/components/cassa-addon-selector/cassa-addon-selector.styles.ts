@@ -5,24 +5,27 @@ export const addonSelectorStyles = css`
     display: grid;
     gap: var(--_s3);
   }
+  /* Name, hint and error take a line each; the price sits beside the stepper, or under it. */
   .addon {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    gap: var(--_s2) var(--_s4);
+    display: flex;
+    flex-wrap: wrap;
     align-items: center;
+    gap: var(--_s2) var(--_s4);
     padding: var(--_s4);
     border: 1px solid var(--_subtle);
     border-radius: var(--_radius);
   }
-  .addon > p {
-    grid-column: 1 / -1;
+  label,
+  .addon p {
+    flex-basis: 100%;
   }
   .off {
     background: var(--_alt);
   }
   .amount {
+    margin-left: auto;
     font-weight: 600;
-    text-align: end;
+    white-space: nowrap;
   }
   .stepper {
     display: flex;

@@ -127,9 +127,9 @@ export class CassaAddonSelector extends CassaElement {
             </button>`;
     return html`<div class="addon ${available ? '' : 'off'}" part="addon">
       <label for="q-${id}">${label}</label>
-      <span class="amount">${quantity > 0 ? yearly((quantity / step) * unitCents) : ''}</span>
       <p id="h-${id}" class="muted">${hint.join(' · ')}</p>
       <div class="stepper" part="stepper">${stepper}</div>
+      <span class="amount">${quantity > 0 ? yearly((quantity / step) * unitCents) : ''}</span>
       <p id="e-${id}" class="error">${error}</p>
     </div>`;
   }

@@ -9,13 +9,32 @@ export const holderFormStyles = css`
   fieldset {
     gap: var(--_s2);
   }
+  :host {
+    container-type: inline-size;
+  }
   .row {
     display: grid;
     gap: var(--_s4) var(--_s3);
     grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
   }
+  /* Fields side by side share rows, so inputs line up even when one label wraps. */
+  .row > .field {
+    grid-row: span 3;
+    grid-template-rows: subgrid;
+    row-gap: var(--_s1);
+  }
   .address {
-    grid-template-columns: 6rem minmax(0, 1fr) 5.5rem;
+    grid-template-columns: 7rem minmax(0, 1fr) 7rem;
+  }
+  @container (max-width: 26rem) {
+    .address {
+      grid-template-columns: 7rem minmax(0, 1fr);
+    }
+  }
+  .head {
+    display: flex;
+    gap: var(--_s2);
+    align-items: center;
   }
   .choices {
     display: flex;

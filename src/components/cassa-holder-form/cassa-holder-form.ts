@@ -61,6 +61,8 @@ interface FieldOptions {
   /** The hint is advice that does not block (a PEC address as ordinary email). */
   warning?: boolean;
   tip?: TemplateResult;
+  /** Help next to the label. */
+  labelTip?: TemplateResult;
 }
 
 /**
@@ -161,7 +163,7 @@ export class CassaHolderForm extends CassaElement {
         warning,
         tip: warning ? this.#tip('tip.email.label', 'tip.email') : undefined,
       })}
-      ${this.#choice('eInvoiceKind', 'holder.einvoice', ['sdi', 'pec'], undefined, this.#tip('tip.sdi.label', 'tip.sdi'))}
+      ${this.#choice('eInvoiceKind', 'holder.einvoice', ['sdi', 'pec'])}
       ${
         sdi
           ? field('sdiCode', 'holder.sdiCode', {
@@ -169,6 +171,7 @@ export class CassaHolderForm extends CassaElement {
               upper: true,
               autocomplete: 'off',
               hint: this.t('holder.sdiCode.hint'),
+              labelTip: this.#tip('tip.sdi.label', 'tip.sdi'),
             })
           : field('pec', 'holder.pec', { type: 'email', autocomplete: 'off' })
       }
@@ -181,7 +184,7 @@ export class CassaHolderForm extends CassaElement {
             })
           : ''
       }
-      <button class="btn primary" part="submit" ?disabled=${this.busy}>
+      <button class="btn primary" part="submit" ?disabled=${this.busy} aria-busy=${this.busy}>
         ${this.busy ? this.t('holder.busy') : this.submitLabel || this.t('holder.submit')}
       </button>
     </form>`;
@@ -205,8 +208,9 @@ export class CassaHolderForm extends CassaElement {
     readonlyText?: string,
   ) {
     const { hint, tip } = options;
+    const labelled = html`<label for=${key}>${label}</label>`;
     return html`<div class="field" part="field">
-      <label for=${key}>${label}</label>
+      ${options.labelTip ? html`<span class="head">${labelled}${options.labelTip}</span>` : labelled}
       <input
         id=${key}
         name=${key}
@@ -231,13 +235,7 @@ export class CassaHolderForm extends CassaElement {
     </div>`;
   }
 
-  #choice(
-    key: 'type' | 'eInvoiceKind',
-    legend: MessageKey,
-    options: string[],
-    code?: string,
-    tip?: TemplateResult,
-  ) {
+  #choice(key: 'type' | 'eInvoiceKind', legend: MessageKey, options: string[], code?: string) {
     return html`<fieldset>
       <legend>${this.t(legend)}</legend>
       <div class="choices">
@@ -255,7 +253,6 @@ export class CassaHolderForm extends CassaElement {
               />${this.tOr(`holder.${key}.${option}`, 'field.invalid')}</label
             >`,
         )}
-        ${tip ?? ''}
       </div>
       <p id="${key}-m" class="error">${code ? this.#message(code) : ''}</p>
     </fieldset>`;

@@ -218,6 +218,11 @@ export const formStyles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  /* Work in progress stays readable: the label says what is happening. */
+  .btn[aria-busy='true'] {
+    opacity: 0.85;
+    cursor: progress;
+  }
   a {
     color: var(--_primary);
   }
