@@ -1,0 +1,423 @@
+// <cassa-checkout>: the orchestrating element (issue 5, part 3). It renders the store's state with
+// the presentational components and turns their events into store intents; it never talks HTTP.
+import { html, nothing, type PropertyValues, type ReactiveController } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createClient } from './api/client.ts';
+import type { Customer, Order } from './api/schemas.ts';
+import type { ErrorCode } from './domain/errors.ts';
+import {
+  CassaOrderCompleteEvent,
+  CassaErrorEvent,
+  CassaReadyEvent,
+  CassaStepChangeEvent,
+} from './events.ts';
+import {
+  CheckoutStore,
+  type CheckoutState,
+  type StepChangeDetail,
+  type StoreErrorDetail,
+} from './state/checkout-store.ts';
+import type { StorageLike } from './state/persistence.ts';
+import { CassaElement } from './components/shared/cassa-element.ts';
+import { formStyles, tokens } from './components/shared/tokens.styles.ts';
+import {
+  holderToDraft,
+  type CassaHolderInputEvent,
+  type CassaHolderSubmitEvent,
+  type HolderDraft,
+} from './components/cassa-holder-form/cassa-holder-form.ts';
+import type { CassaPlanSelectEvent } from './components/cassa-plan-picker/cassa-plan-picker.ts';
+import type { CassaAddonsChangeEvent } from './components/cassa-addon-selector/cassa-addon-selector.ts';
+import type { CassaPaymentChangeEvent } from './components/cassa-payment-chooser/cassa-payment-chooser.ts';
+import type {
+  CassaTermsChangeEvent,
+  CassaYearsChangeEvent,
+} from './components/cassa-order-summary/cassa-order-summary.ts';
+import type { CassaMailboxSelectEvent } from './components/checkout-mailbox/cassa-checkout-mailbox.ts';
+import type {
+  CassaLoginEvent,
+  CassaRegisterEvent,
+} from './components/account-step/cassa-account-step.ts';
+import './components/cassa-plan-picker/cassa-plan-picker.ts';
+import './components/cassa-addon-selector/cassa-addon-selector.ts';
+import './components/cassa-holder-form/cassa-holder-form.ts';
+import './components/cassa-payment-chooser/cassa-payment-chooser.ts';
+import './components/cassa-order-summary/cassa-order-summary.ts';
+import './components/checkout-steps/cassa-checkout-steps.ts';
+import './components/checkout-error/cassa-checkout-error.ts';
+import './components/checkout-mailbox/cassa-checkout-mailbox.ts';
+import './components/checkout-result/cassa-checkout-result.ts';
+import './components/account-step/cassa-account-step.ts';
+import { checkoutStyles } from './cassa-checkout.styles.ts';
+
+/** Subscribes the element to its store while connected: every change re-renders. */
+class StoreController implements ReactiveController {
+  store: CheckoutStore | null = null;
+  readonly #host: CassaCheckout;
+  readonly #listeners: Record<string, (event: Event) => void>;
+
+  constructor(host: CassaCheckout, listeners: Record<string, (event: Event) => void>) {
+    this.#host = host;
+    this.#listeners = { change: () => host.requestUpdate(), ...listeners };
+    host.addController(this);
+  }
+
+  /** Replaces the store (a new backend or product): the old one stops and is forgotten. */
+  set(store: CheckoutStore): void {
+    this.#listen(false);
+    this.store?.dispose();
+    this.store = store;
+    if (this.#host.isConnected) this.#listen(true);
+  }
+
+  hostConnected(): void {
+    this.#listen(true);
+  }
+
+  hostDisconnected(): void {
+    this.#listen(false);
+  }
+
+  #listen(on: boolean): void {
+    for (const [type, listener] of Object.entries(this.#listeners)) {
+      if (on) this.store?.addEventListener(type, listener);
+      else this.store?.removeEventListener(type, listener);
+    }
+  }
+}
+
+function pageStorage(): StorageLike | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    // Storage disabled (sandboxed frame, privacy settings): no resume after a redirect.
+    return null;
+  }
+}
+
+/**
+ * The whole checkout: plan, add-ons, account, holder data (or the PEC mailbox), summary and
+ * payment, and the result — driven by one store per element.
+ *
+ * @summary Embeddable checkout for Cassa's subscription products.
+ * @fires cassa-ready - The catalog is loaded and the first step shown; `detail.product`.
+ * @fires cassa-step-change - The buyer moved to another step; `detail: { step, previous }`.
+ * @fires cassa-order-complete - An order completed (paid, active or awaiting payment), once per order; `detail.order`.
+ * @fires cassa-error - An error was shown to the buyer; `detail: { code, message, retryable }`.
+ * @csspart checkout - The whole widget.
+ * @csspart step-indicator - The list of steps.
+ * @csspart step - The current step (heading, content, navigation).
+ * @csspart heading - The step's heading.
+ * @csspart error - The error banner.
+ * @csspart nav - The Back / Continue buttons.
+ * @csspart result - The result screen.
+ * @cssprop --cassa-color-primary - The accent: buttons, current step, selections.
+ * @cssprop --cassa-color-surface - The widget's own background.
+ * @cssprop --cassa-color-text - Text color.
+ * @cssprop --cassa-color-danger - Errors.
+ * @cssprop --cassa-radius - Corner radius.
+ * @cssprop --cassa-font-family - Font.
+ * @cssprop --cassa-space-4 - The main spacing.
+ */
+export class CassaCheckout extends CassaElement {
+  static override styles = [tokens, formStyles, checkoutStyles];
+
+  /** Base URL of the backend, e.g. `https://shop.example/api` (required). */
+  @property() backend = '';
+  /** Product id, e.g. `certified-platform` or `pec-addons` (required). */
+  @property() product = '';
+  /** Preselected plan id. */
+  @property() plan: string | null = null;
+  /** Preselected subscription (PEC mailbox) the add-ons attach to. */
+  @property() subscription: string | null = null;
+  /** A session token from the host page (an already-logged-in portal). */
+  @property({ attribute: 'session-token' }) sessionToken: string | null = null;
+  /** The `fetch` the API client uses (tests, special environments). */
+  @property({ attribute: false }) fetchImpl?: typeof fetch;
+  /** Leaves the page for the payment provider (tests intercept it). */
+  @property({ attribute: false }) navigate: (url: string) => void = (url) =>
+    window.location.assign(url);
+
+  readonly #store = new StoreController(this, {
+    ready: () =>
+      void this.#afterRender(() => this.dispatchEvent(new CassaReadyEvent(this.product))),
+    step: (event) => {
+      const { step, previous } = (event as CustomEvent<StepChangeDetail>).detail;
+      void this.#afterRender(() => {
+        this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+        this.dispatchEvent(new CassaStepChangeEvent(step, previous));
+      });
+    },
+    error: (event) => {
+      const { code, retryable, context } = (event as CustomEvent<StoreErrorDetail>).detail;
+      this.dispatchEvent(new CassaErrorEvent(code, this.#errorText(code, context), retryable));
+    },
+    complete: (event) => {
+      const { order } = (event as CustomEvent<{ order: Order }>).detail;
+      void this.#afterRender(() => this.dispatchEvent(new CassaOrderCompleteEvent(order)));
+    },
+  });
+  #prefill?: { customer: Customer; draft: HolderDraft };
+
+  /** The element's store (read-only use: state and intents), e.g. for tests and tools. */
+  get store(): CheckoutStore | null {
+    return this.#store.store;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const store = this.#store.store;
+    if (['backend', 'product', 'fetchImpl'].some((p) => changed.has(p as keyof CassaCheckout))) {
+      if (this.backend && this.product) this.#connect();
+      return;
+    }
+    if (!store) return;
+    if (changed.has('plan') && this.plan) store.selectPlan(this.plan);
+    if (changed.has('subscription') && this.subscription)
+      store.selectSubscription(this.subscription);
+    if (changed.has('sessionToken')) void store.useSessionToken(this.sessionToken);
+  }
+
+  #connect(): void {
+    const store = new CheckoutStore({
+      client: createClient(this.backend, { fetch: this.fetchImpl }),
+      productId: this.product,
+      planId: this.plan,
+      subscriptionId: this.subscription,
+      sessionToken: this.sessionToken,
+      env: {
+        storage: pageStorage(),
+        href: () => window.location.href,
+        navigate: (url) => this.navigate(url),
+        replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),
+      },
+    });
+    this.#store.set(store);
+    void store.start();
+  }
+
+  async #afterRender(action: () => void): Promise<void> {
+    await this.updateComplete;
+    action();
+  }
+
+  #errorText(code: ErrorCode, context?: StoreErrorDetail['context']): string {
+    return context === 'login' && code === 'unauthorized'
+      ? this.t('account.login.failed')
+      : this.t(`error.${code}`);
+  }
+
+  override render() {
+    const store = this.#store.store;
+    if (!store) return nothing;
+    const s = store.state;
+    if (s.status !== 'ready' || !s.product) {
+      return html`<div class="checkout" part="checkout" aria-busy=${s.status === 'loading'}>
+        ${s.status === 'loading' ? html`<p class="muted" role="status">${this.t('checkout.loading')}</p>` : ''}
+        ${this.#banner(s)}
+      </div>`;
+    }
+    const shown = s.steps.filter((step) => step !== 'result');
+    return html`<div class="checkout" part="checkout">
+      ${
+        s.step === 'result'
+          ? ''
+          : html`<cassa-checkout-steps
+              part="step-indicator"
+              locale=${this.locale}
+              current=${s.step}
+              .steps=${shown}
+            ></cassa-checkout-steps>`
+      }
+      <section part="step" aria-labelledby="heading">
+        <h2 id="heading" part="heading" tabindex="-1">${this.#heading(s)}</h2>
+        ${this.#banner(s)} ${this.#body(store, s)} ${this.#nav(store, s)}
+      </section>
+    </div>`;
+  }
+
+  #heading(s: CheckoutState): string {
+    if (s.step === 'result')
+      return this.t(
+        `result.title.${s.order?.status === 'refused' || !s.order ? 'refused' : s.order.status}`,
+      );
+    if (s.step === 'summary' && !this.#store.store?.needsPayment)
+      return this.t('step.summary.free');
+    return this.t(`step.${s.step}`);
+  }
+
+  #banner(s: CheckoutState) {
+    if (!s.error) return '';
+    const store = this.#store.store;
+    return html`<cassa-checkout-error
+      part="error"
+      locale=${this.locale}
+      message=${this.#errorText(s.error.code)}
+      ?retryable=${s.error.retryable}
+      @cassa-retry=${() => store?.retry()}
+    ></cassa-checkout-error>`;
+  }
+
+  #fieldError(s: CheckoutState, path: string): string {
+    return s.fieldErrors.find((e) => e.path === path)?.code ?? '';
+  }
+
+  #body(store: CheckoutStore, s: CheckoutState) {
+    const product = s.product!;
+    const { locale } = this;
+    switch (s.step) {
+      case 'plan':
+        return html`<cassa-plan-picker
+          locale=${locale}
+          currency=${product.currency}
+          value=${s.planId}
+          .plans=${product.plans}
+          @cassa-plan-select=${(e: CassaPlanSelectEvent) => store.selectPlan(e.detail.planId)}
+        ></cassa-plan-picker>`;
+      case 'addons':
+        return html`<cassa-addon-selector
+            locale=${locale}
+            currency=${product.currency}
+            plan-id=${s.planId}
+            .addons=${product.addons}
+            .quantities=${s.quantities}
+            .errors=${store.addonErrors}
+            @cassa-addons-change=${(e: CassaAddonsChangeEvent) =>
+              store.setQuantities(e.detail.quantities)}
+          ></cassa-addon-selector>
+          <p class="error" role="alert">
+            ${this.#fieldError(s, 'addons') ? this.t('checkout.addons.none') : ''}
+          </p>`;
+      case 'account':
+        return html`<cassa-account-step
+          locale=${locale}
+          error=${s.authError ?? ''}
+          username-hint=${this.t(product.pricing === 'coterm' ? 'account.username.pec' : 'account.username.hint')}
+          ?busy=${s.authBusy}
+          ?allow-register=${product.pricing === 'term'}
+          .customer=${s.session?.customer ?? null}
+          .registerErrors=${s.fieldErrors.map((e) => ({ path: e.path.replace(/^holder\./, ''), code: e.code }))}
+          @cassa-login=${(e: CassaLoginEvent) =>
+            void store.login(e.detail.username, e.detail.password)}
+          @cassa-register=${(e: CassaRegisterEvent) =>
+            void store.register(e.detail.holder, e.detail.password)}
+          @cassa-account-switch=${() => store.switchAccount()}
+        ></cassa-account-step>`;
+      case 'mailbox':
+        return html`<cassa-checkout-mailbox
+          locale=${locale}
+          currency=${product.currency}
+          value=${s.subscriptionId ?? ''}
+          credit-cents=${s.session?.subscriptions?.creditCents ?? 0}
+          error=${this.#fieldError(s, 'subscriptionId')}
+          .mailboxes=${s.session?.subscriptions?.items.filter((m) => m.productId === product.id) ?? []}
+          @cassa-mailbox-select=${(e: CassaMailboxSelectEvent) =>
+            store.selectSubscription(e.detail.subscriptionId)}
+        ></cassa-checkout-mailbox>`;
+      case 'holder':
+        return html`<cassa-holder-form
+          locale=${locale}
+          submit-label=${this.t('checkout.continue')}
+          .value=${s.holderDraft ?? this.#prefilled(s)}
+          .serverErrors=${store.holderErrors}
+          @cassa-holder-input=${(e: CassaHolderInputEvent) => store.setHolderDraft(e.detail.value)}
+          @cassa-holder-submit=${(e: CassaHolderSubmitEvent) => store.submitHolder(e.detail.holder)}
+        ></cassa-holder-form>`;
+      case 'summary':
+        return this.#summary(store, s);
+      case 'result':
+        return html`<cassa-checkout-result
+          part="result"
+          locale=${locale}
+          ?refused=${!s.order || s.order.status === 'refused'}
+          .order=${s.order}
+          .product=${product}
+          @cassa-choose-method=${() => store.chooseAnotherMethod()}
+        ></cassa-checkout-result>`;
+    }
+  }
+
+  /** The holder form starts from the account's registered data, for the buyer to check. */
+  #prefilled(s: CheckoutState): HolderDraft | undefined {
+    const customer = s.session?.customer;
+    if (!customer) return undefined;
+    if (this.#prefill?.customer !== customer)
+      this.#prefill = { customer, draft: holderToDraft(customer.holder) };
+    return this.#prefill.draft;
+  }
+
+  #summary(store: CheckoutStore, s: CheckoutState) {
+    const product = s.product!;
+    const { locale } = this;
+    const minimum = product.pricing === 'coterm' ? s.quote?.minimumTopUpCents : null;
+    const names = [...product.plans, ...product.addons].map((item) => [item.id, item.name[locale]]);
+    const paymentError = this.#fieldError(s, 'paymentMethod');
+    return html`${
+        store.needsPayment
+          ? html`<cassa-payment-chooser
+                locale=${locale}
+                currency=${product.currency}
+                .methods=${product.paymentMethods}
+                .saved=${s.session?.savedMethods ?? []}
+                .value=${s.payment}
+                .topUp=${minimum == null ? null : { minimumCents: minimum, valueCents: s.topUpCents ?? minimum }}
+                @cassa-payment-change=${(e: CassaPaymentChangeEvent) =>
+                  store.setPayment(e.detail.value, e.detail.topUpCents)}
+              ></cassa-payment-chooser>
+              <p class="error" role="alert">
+                ${paymentError ? this.t('field.payment.method') : ''}
+              </p>`
+          : html`<p>${this.t('checkout.free.note')}</p>`
+      }
+      <cassa-order-summary
+        locale=${locale}
+        pricing=${product.pricing}
+        years=${s.years}
+        terms-url=${product.termsUrl}
+        confirm-label=${store.needsPayment ? '' : this.t('checkout.confirm.free')}
+        ?loading=${s.quoteLoading}
+        ?accepted=${s.termsAccepted}
+        ?busy=${s.ordering}
+        .quote=${s.quote}
+        .terms=${product.terms}
+        .lineLabels=${Object.fromEntries(names)}
+        @cassa-years-change=${(e: CassaYearsChangeEvent) => store.setYears(e.detail.years)}
+        @cassa-terms-change=${(e: CassaTermsChangeEvent) => store.setTermsAccepted(e.detail.accepted)}
+        @cassa-confirm=${() => void store.confirm()}
+      ></cassa-order-summary>`;
+  }
+
+  #nav(store: CheckoutStore, s: CheckoutState) {
+    const index = s.steps.indexOf(s.step);
+    const back = index > 0 && s.step !== 'result';
+    const next =
+      s.step === 'plan' ||
+      s.step === 'addons' ||
+      s.step === 'mailbox' ||
+      (s.step === 'account' && !!s.session && !s.ineligible);
+    if (!back && !next) return '';
+    return html`<div class="nav" part="nav">
+      ${
+        back
+          ? html`<button type="button" class="btn secondary" @click=${() => store.back()}>
+              ${this.t('checkout.back')}
+            </button>`
+          : ''
+      }
+      ${
+        next
+          ? html`<button type="button" class="btn primary next" @click=${() => store.next()}>
+              ${this.t('checkout.continue')}
+            </button>`
+          : ''
+      }
+    </div>`;
+  }
+}
+
+if (!customElements.get('cassa-checkout')) customElements.define('cassa-checkout', CassaCheckout);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cassa-checkout': CassaCheckout;
+  }
+}

@@ -1,0 +1,205 @@
+import { css, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Order } from '../../api/schemas.ts';
+import type { Product } from '../../domain/catalog.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { CassaElement } from '../shared/cassa-element.ts';
+import { eventInit } from '../shared/events.ts';
+import { formStyles, tokens } from '../shared/tokens.styles.ts';
+
+/** `cassa-choose-method`: after a refused payment, the buyer wants to pay another way. */
+export class CassaChooseMethodEvent extends CustomEvent<Record<string, never>> {
+  constructor() {
+    super('cassa-choose-method', eventInit({}));
+  }
+}
+
+/**
+ * The end of the purchase: the confirmation (order number, what was bought, total, renewal),
+ * the bank transfer / postal slip instructions with a copy button for the payment reference, or
+ * a refused payment with the way back to choose another method.
+ *
+ * @summary The checkout's result screen.
+ * @fires cassa-choose-method - "Scegli un altro metodo" after a refused payment.
+ * @csspart result - The whole screen.
+ * @csspart instructions - The payment instructions.
+ * @cssprop --cassa-color-surface-alt - Background of the instructions.
+ */
+export class CassaCheckoutResult extends CassaElement {
+  static override styles = [
+    tokens,
+    formStyles,
+    css`
+      .result {
+        display: grid;
+        gap: var(--_s3);
+      }
+      ul {
+        padding-left: 1.25rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: var(--_s1) var(--_s3);
+        margin: 0;
+        padding: var(--_s3) var(--_s4);
+        border-radius: var(--_radius);
+        background: var(--_alt);
+      }
+      dt {
+        color: var(--_muted);
+      }
+      dd {
+        margin: 0;
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      .copy {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--_s2);
+      }
+      .copied {
+        color: var(--_success);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) order: Order | null = null;
+  /** The catalog, for the names of the plan and the add-ons. */
+  @property({ attribute: false }) product: Product | null = null;
+  /** The payment was refused (also when no order was created, e.g. a saved card declined). */
+  @property({ type: Boolean }) refused = false;
+
+  @state() private copied = false;
+
+  override render() {
+    const order = this.order;
+    if (this.refused || order?.status === 'refused') {
+      return html`<div class="result" part="result">
+        <p>${this.t('result.refused.text')}</p>
+        <p>
+          <button
+            type="button"
+            class="btn primary"
+            @click=${() => this.dispatchEvent(new CassaChooseMethodEvent())}
+          >
+            ${this.t('result.refused.action')}
+          </button>
+        </p>
+      </div>`;
+    }
+    if (!order) return '';
+    const awaiting = order.status === 'awaiting_payment';
+    return html`<div class="result" part="result">
+      <p>${this.t('result.number', { number: order.number })}</p>
+      <ul aria-label=${this.t('result.bought')}>
+        ${this.#lines(order)}
+      </ul>
+      <p>
+        ${this.t(awaiting ? 'result.total.due' : 'result.total', {
+          amount: this.money(order.totalCents, order.currency),
+        })}
+      </p>
+      ${
+        order.topUpCents
+          ? html`<p>
+              ${this.t('result.topup', { amount: this.money(order.topUpCents, order.currency) })}
+            </p>`
+          : ''
+      }
+      ${this.#renewal(order)} ${awaiting ? this.#instructions(order) : ''}
+      <p>${this.t(awaiting ? 'result.instructions.emailed' : 'result.emailed')}</p>
+    </div>`;
+  }
+
+  #lines(order: Order) {
+    const product = this.product;
+    const plan = product?.plans.find((p) => p.id === order.planId);
+    const lines: string[] = [];
+    if (plan && product?.pricing === 'term') {
+      lines.push(
+        this.t(order.years > 1 ? 'result.plan.years' : 'result.plan', {
+          name: plan.name[this.locale],
+          years: order.years,
+        }),
+      );
+    }
+    for (const { id, quantity } of order.addons) {
+      const addon = product?.addons.find((a) => a.id === id);
+      if (!addon || quantity <= 0) continue;
+      const name = addon.name[this.locale];
+      lines.push(
+        addon.unit === 'flag'
+          ? name
+          : this.t(addon.unit === 'gb' ? 'result.addon.gb' : 'result.addon', { name, quantity }),
+      );
+    }
+    return lines.map((line) => html`<li>${line}</li>`);
+  }
+
+  #renewal(order: Order) {
+    const date = (iso: string) => formatDate(iso, this.locale);
+    if (order.freeUntil)
+      return html`<p>${this.t('result.free.until', { date: date(order.freeUntil) })}</p>`;
+    if (order.autoRenew && order.renewalChargeDate) {
+      return html`<p>${this.t('result.renewal.auto', { date: date(order.renewalChargeDate) })}</p>`;
+    }
+    return order.status === 'awaiting_payment'
+      ? html`<p>${this.t('result.renewal.manual')}</p>`
+      : '';
+  }
+
+  #instructions(order: Order) {
+    const instructions = order.instructions;
+    if (!instructions) return '';
+    const bank = instructions.method === 'bank_transfer';
+    return html`<h3>${this.t(bank ? 'result.instructions.bank' : 'result.instructions.postal')}</h3>
+      <dl part="instructions">
+        <dt>${this.t('result.beneficiary')}</dt>
+        <dd>${instructions.beneficiary}</dd>
+        <dt>${this.t(bank ? 'result.iban' : 'result.postal.account')}</dt>
+        <dd>${instructions.account}</dd>
+        <dt>${this.t('result.amount')}</dt>
+        <dd>${this.money(instructions.amountCents, instructions.currency)}</dd>
+        <dt>${this.t('result.reference')}</dt>
+        <dd class="copy">
+          <span id="reference">${instructions.reference}</span>
+          <button
+            type="button"
+            class="btn secondary"
+            aria-describedby="reference"
+            @click=${() => this.#copy(instructions.reference)}
+          >
+            ${this.t('result.copy')}
+          </button>
+          <span class="copied" role="status">${this.copied ? this.t('result.copied') : ''}</span>
+        </dd>
+      </dl>`;
+  }
+
+  async #copy(text: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copied = true;
+    } catch {
+      // Clipboard refused (permissions, insecure page): the reference stays visible to copy by hand.
+      this.copied = false;
+    }
+  }
+}
+
+if (!customElements.get('cassa-checkout-result')) {
+  customElements.define('cassa-checkout-result', CassaCheckoutResult);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cassa-checkout-result': CassaCheckoutResult;
+  }
+  interface GlobalEventHandlersEventMap {
+    'cassa-choose-method': CassaChooseMethodEvent;
+  }
+}
