@@ -92,9 +92,10 @@ export class CassaOverlay extends LitElement {
     if (this.isConnected && !this.dialog.open) this.dialog.showModal();
   }
 
-  /** Closes the dialog (as the close button does). */
+  /** Closes the dialog (as the close button does); the element then removes itself. */
   close(): void {
     if (this.dialog?.open) this.dialog.close();
+    this.#finish();
   }
 
   protected override render() {
@@ -125,8 +126,15 @@ export class CassaOverlay extends LitElement {
     this.#completed = true;
   };
 
+  // Esc (the browser closes the dialog, then fires `close` a task later) and close() end here.
   #onClose = (event: Event): void => {
-    if (event.target !== this.dialog) return;
+    if (event.target === this.dialog) this.#finish();
+  };
+
+  #finished = false;
+  #finish(): void {
+    if (this.#finished) return;
+    this.#finished = true;
     if (this.#locked) {
       this.#locked = false;
       unlockScroll();
@@ -134,7 +142,7 @@ export class CassaOverlay extends LitElement {
     if (this.#opener?.isConnected) this.#opener.focus();
     this.dispatchEvent(new CassaOverlayCloseEvent(this.#completed));
     this.remove();
-  };
+  }
 }
 
 if (!customElements.get('cassa-overlay')) customElements.define('cassa-overlay', CassaOverlay);

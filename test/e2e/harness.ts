@@ -1,0 +1,249 @@
+// End-to-end harness: builds the widget when needed, runs the demo server as a child process on a
+// free port with a fresh database, drives Debian's Chromium through playwright-core, and offers
+// the checks every scenario repeats (screenshots, axe, console errors, the outbox).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SHOTS_DIR = join(ROOT, 'test-results/e2e');
+export const PASSWORD = 'cassa-demo';
+
+/** TOOLCHAIN.md: what Debian's Chromium needs here (root, no network). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** `npm run build` when `dist/cassa.js` is missing or older than a file under `src/`. */
+export function ensureBuild(): void {
+  const bundle = join(ROOT, 'dist/cassa.js');
+  const stale =
+    !existsSync(bundle) ||
+    statSync(bundle).mtimeMs <
+      Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
+  if (!stale) return;
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface OutboxEmail {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string;
+  body: string;
+  orderId: string | null;
+  createdAt: string;
+}
+
+export interface DemoServer {
+  /** `http://localhost:<port>` */
+  readonly url: string;
+  /** The emails the server "sent", newest first. */
+  outbox(): Promise<OutboxEmail[]>;
+  stop(): Promise<void>;
+}
+
+/** Starts `node --import tsx demo/server/main.ts` on a free port with a fresh data directory. */
+export async function startServer(env: Record<string, string> = {}): Promise<DemoServer> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'cassa-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CASSA_DATA_DIR: dataDir,
+      CASSA_PORTAL_SECRET: 'e2e-portal-secret',
+      NODE_ENV: 'development',
+      DATABASE_URL: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`the demo server exited with ${child.exitCode}:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/v1/products/certified-platform`);
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the demo server did not answer on ${url} within 60 s:\n${output}`);
+    }
+    await new Promise((wait) => setTimeout(wait, 150));
+  }
+
+  return {
+    url,
+    async outbox() {
+      const response = await fetch(`${url}/api/dev/outbox`);
+      if (!response.ok) throw new Error(`GET /api/dev/outbox answered ${response.status}`);
+      return (await response.json()) as OutboxEmail[];
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(killer);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** What a page said that a buyer should never cause: uncaught errors and CSP reports. */
+export interface PageProblems {
+  pageErrors: string[];
+  cspViolations: string[];
+  consoleErrors: string[];
+}
+
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+  problems: PageProblems;
+}
+
+export interface E2E {
+  readonly server: DemoServer;
+  readonly browser: Browser;
+  /** A fresh browser context (own storage) with one page. */
+  open(path: string, options?: { width?: number; height?: number }): Promise<Tab>;
+}
+
+/**
+ * Registers `before`/`after` hooks for one test file: build if needed, one server with a fresh
+ * database, one browser. Contexts opened with `open` are closed in `after` too.
+ */
+export function useE2E(): E2E {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    ensureBuild();
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  return {
+    get server() {
+      if (!server) throw new Error('the server is not started (use inside a test)');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched (use inside a test)');
+      return browser;
+    },
+    async open(path, { width = 1280, height = 900 } = {}) {
+      if (!browser || !server) throw new Error('useE2E hooks have not run');
+      const context = await browser.newContext({
+        viewport: { width, height },
+        baseURL: server.url,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      const problems: PageProblems = { pageErrors: [], cspViolations: [], consoleErrors: [] };
+      page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const text = message.text();
+        if (/Content Security Policy|Trusted Type|CSP violation/i.test(text)) {
+          problems.cspViolations.push(text);
+        } else {
+          problems.consoleErrors.push(text);
+        }
+      });
+      await page.goto(path);
+      return { context, page, problems };
+    },
+  };
+}
+
+/** Saves a full-page screenshot under test-results/e2e/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Runs axe (WCAG 2.0–2.2 A/AA) on the page, shadow roots included; throws on any violation. */
+export async function expectAccessible(page: Page, where: string, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  if (violations.length > 0) {
+    const report = violations
+      .map(
+        (v) =>
+          `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes
+            .slice(0, 5)
+            .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`)
+            .join('\n')}`,
+      )
+      .join('\n');
+    throw new Error(`axe found ${violations.length} violation(s) on ${where}:\n${report}`);
+  }
+}
