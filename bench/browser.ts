@@ -49,7 +49,7 @@ export interface PageResults {
   readonly samples: Record<PageId, PageSample[]>;
 }
 
-const INTERACTIVE_TIMEOUT_MS = 60_000;
+const INTERACTIVE_TIMEOUT_MS = 30_000;
 /** Long tasks are counted until this long after the later of interactive and the last long task. */
 const QUIET_MS = 1_000;
 const SETTLE_CAP_MS = 5_000;

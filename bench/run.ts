@@ -87,17 +87,19 @@ async function main(): Promise<number> {
   const { startReferenceServer } = await import('./reference-server.ts');
 
   const cassaFile = join(repoDir, 'dist/cassa.js');
-  if (!existsSync(cassaFile)) {
-    section('dist/cassa.js is missing: building it');
-    run('npm', ['run', 'build']);
-  }
-  section('bundling the comparison pages');
-  const bundles: Partial<Record<PageId, BundleInfo>> = {
-    ...(await buildBenchBundles(benchDir, buildDir)),
-    cassa: await gzipInfo(cassaFile, '/cassa.js'),
-  };
-  for (const [id, info] of Object.entries(bundles)) {
-    log(`  ${id.padEnd(5)} ${(info.gzipBytes / 1024).toFixed(1)} KB min + gzip`);
+  const bundles: Partial<Record<PageId, BundleInfo>> = {};
+  if (only !== 'server') {
+    if (!existsSync(cassaFile)) {
+      section('dist/cassa.js is missing: building it');
+      run('npm', ['run', 'build']);
+    }
+    section('bundling the comparison pages');
+    Object.assign(bundles, await buildBenchBundles(benchDir, buildDir), {
+      cassa: await gzipInfo(cassaFile, '/cassa.js'),
+    });
+    for (const [id, info] of Object.entries(bundles)) {
+      log(`  ${id.padEnd(5)} ${(info.gzipBytes / 1024).toFixed(1)} KB min + gzip`);
+    }
   }
 
   const statics = await startStaticServer([join(benchDir, 'pages'), buildDir], {
@@ -145,7 +147,7 @@ async function main(): Promise<number> {
       await reference.stop();
     }
 
-    if (only !== 'pages' && failures.length === 0) {
+    if (only !== 'pages') {
       section('throughput on PostgreSQL');
       const { createBenchDatabase } = await import('./postgres.ts');
       const database = await createBenchDatabase();
@@ -212,7 +214,8 @@ async function main(): Promise<number> {
 
 function chromiumVersion(): string {
   const result = spawnSync(chromePath, ['--version']);
-  return result.status === 0 ? result.stdout.toString().trim() : 'not run';
+  const version = /\d+(\.\d+)+/.exec(result.stdout?.toString() ?? '');
+  return result.status === 0 && version ? version[0] : 'unknown';
 }
 
 main().then(

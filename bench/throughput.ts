@@ -18,6 +18,8 @@ export const QUOTE_BODY = {
   ],
 };
 
+const PROBE_TIMEOUT_MS = 15_000;
+
 export type CaseId = 'trivial' | 'quote' | 'order';
 
 export interface ThroughputResult {
@@ -125,16 +127,21 @@ async function load(
         path: spec.path,
         headers: spec.headers,
         body: spec.body,
-        setupRequest: spec.uniqueIdempotencyKey
-          ? (request) => ({
-              ...request,
-              headers: { ...request.headers, 'idempotency-key': randomUUID() },
-            })
-          : undefined,
+        ...(spec.uniqueIdempotencyKey && {
+          setupRequest: (request: autocannon.Request) => ({
+            ...request,
+            headers: { ...request.headers, 'idempotency-key': randomUUID() },
+          }),
+        }),
       },
     ],
   });
-  const failures = result.non2xx + result.errors + result.timeouts;
+  // Requests still running when the window closes are not counted by autocannon: a server that
+  // stalls would pass unseen. So nothing completed, or a follow-up request that does not
+  // succeed in time, is a failure too.
+  const stalled = result['2xx'] === 0 ? 1 : 0;
+  const after = await probe(origin, spec);
+  const failures = result.non2xx + result.errors + result.timeouts + stalled + (after ? 1 : 0);
   return {
     id: spec.id,
     label: spec.label,
@@ -145,8 +152,30 @@ async function load(
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     failures,
-    failureDetail: `${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    failureDetail:
+      `${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts` +
+      (stalled ? ', no request completed' : '') +
+      (after ? `, then ${after}` : ''),
   };
+}
+
+/** One more request like the load's, right after it: undefined when it succeeds in time. */
+async function probe(origin: string, spec: CaseSpec): Promise<string | undefined> {
+  try {
+    const response = await fetch(`${origin}${spec.path}`, {
+      method: spec.method,
+      headers: {
+        ...spec.headers,
+        ...(spec.uniqueIdempotencyKey && { 'idempotency-key': randomUUID() }),
+      },
+      body: spec.body,
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    });
+    await response.arrayBuffer();
+    return response.ok ? undefined : `a request after the load got HTTP ${response.status}`;
+  } catch (error) {
+    return `a request after the load failed: ${(error as Error).name}`;
+  }
 }
 
 async function login(api: string): Promise<string> {

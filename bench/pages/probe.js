@@ -28,6 +28,7 @@
         for (const el of node.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
       };
       visit(root);
+      if (root.shadowRoot) visit(root.shadowRoot);
       return found;
     },
     /** Calls `done` on the first animation frame where `check()` is true. */
