@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Addon } from '../../domain/catalog.ts';
 import type { FieldErrorCode } from '../../domain/errors.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
-import { eventInit } from '../shared/events.ts';
+import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { addonSelectorStyles } from './cassa-addon-selector.styles.ts';
 
@@ -37,7 +37,7 @@ export function checkAddonQuantity(addon: Addon, text: string): FieldErrorCode |
  * shown disabled with the reason, so the buyer sees what a paid plan would add.
  *
  * @summary Choose add-on quantities.
- * @fires cassa-addons-change - A valid quantity was chosen; `detail: { id, quantity, quantities }`.
+ * @fires {CassaAddonsChangeEvent} cassa-addons-change - A valid quantity was chosen; `detail: { id, quantity, quantities }`.
  * @csspart addon - Each add-on row.
  * @csspart stepper - The −/quantity/+ control (or the checkbox).
  * @cssprop --cassa-color-border-subtle - Outline of each add-on.
@@ -144,7 +144,7 @@ export class CassaAddonSelector extends CassaElement {
     const { id } = addon;
     this.typed = { ...this.typed, [id]: undefined };
     this.quantities = { ...this.quantities, [id]: quantity };
-    this.dispatchEvent(new CassaAddonsChangeEvent({ id, quantity, quantities: this.quantities }));
+    emit(this, new CassaAddonsChangeEvent({ id, quantity, quantities: this.quantities }));
     // A button disabled at its bound would drop the focus: hand it to the quantity instead.
     const button = event?.currentTarget as HTMLButtonElement | undefined;
     await this.updateComplete;

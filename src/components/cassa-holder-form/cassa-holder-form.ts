@@ -7,7 +7,7 @@ import { validateHolder } from '../../domain/validators/holder.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
-import { eventInit } from '../shared/events.ts';
+import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { holderFormStyles } from './cassa-holder-form.styles.ts';
 import { draftToHolder, emptyHolderDraft, type HolderDraft } from './holder-draft.ts';
@@ -72,8 +72,8 @@ interface FieldOptions {
  * submit, which then moves the focus to the first invalid field.
  *
  * @summary Holder (buyer) data form.
- * @fires cassa-holder-input - On every change; `detail.value` is the whole HolderDraft.
- * @fires cassa-holder-submit - Submitted and valid; `detail: { holder, password? }`.
+ * @fires {CassaHolderInputEvent} cassa-holder-input - On every change; `detail.value` is the whole HolderDraft.
+ * @fires {CassaHolderSubmitEvent} cassa-holder-submit - Submitted and valid; `detail: { holder, password? }`.
  * @csspart form - The form.
  * @csspart field - Each label + input + message group.
  * @csspart submit - The submit button.
@@ -269,7 +269,7 @@ export class CassaHolderForm extends CassaElement {
     }
     const text = key === 'province' ? input.value.toUpperCase() : input.value;
     this.value = { ...this.value, [key]: text };
-    this.dispatchEvent(new CassaHolderInputEvent({ value: this.value }));
+    emit(this, new CassaHolderInputEvent({ value: this.value }));
   };
 
   #blur = (event: Event) => {
@@ -284,9 +284,7 @@ export class CassaHolderForm extends CassaElement {
     const errors = this.#check();
     if (errors.size === 0) {
       const password = this.withPassword ? { password: this.password } : {};
-      this.dispatchEvent(
-        new CassaHolderSubmitEvent({ holder: draftToHolder(this.value), ...password }),
-      );
+      emit(this, new CassaHolderSubmitEvent({ holder: draftToHolder(this.value), ...password }));
       return;
     }
     await this.updateComplete;

@@ -44,11 +44,6 @@ export const orderSummaryStyles = css`
     font-size: 1.25em;
     font-weight: 700;
   }
-  .note {
-    padding: var(--_s3) var(--_s4);
-    border-radius: var(--_radius);
-    background: var(--_alt);
-  }
   .free {
     color: var(--_success);
     font-weight: 600;

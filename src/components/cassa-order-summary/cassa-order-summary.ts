@@ -5,7 +5,7 @@ import type { Quote } from '../../domain/types.ts';
 import { formatDate } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
-import { eventInit } from '../shared/events.ts';
+import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { orderSummaryStyles } from './cassa-order-summary.styles.ts';
 
@@ -33,9 +33,9 @@ export class CassaConfirmEvent extends CustomEvent<Record<string, never>> {
  * is announced through one polite live region.
  *
  * @summary Order summary and confirmation.
- * @fires cassa-years-change - The buyer chose a term; `detail.years`.
- * @fires cassa-terms-change - The conditions checkbox changed; `detail.accepted`.
- * @fires cassa-confirm - Confirm pressed with the conditions accepted.
+ * @fires {CassaYearsChangeEvent} cassa-years-change - The buyer chose a term; `detail.years`.
+ * @fires {CassaTermsChangeEvent} cassa-terms-change - The conditions checkbox changed; `detail.accepted`.
+ * @fires {CassaConfirmEvent} cassa-confirm - Confirm pressed with the conditions accepted.
  * @csspart summary - The whole summary.
  * @csspart total - The "total due now" row.
  * @csspart confirm - The confirm button.
@@ -195,13 +195,13 @@ export class CassaOrderSummary extends CassaElement {
 
   #chooseYears(years: number) {
     this.years = years;
-    this.dispatchEvent(new CassaYearsChangeEvent({ years }));
+    emit(this, new CassaYearsChangeEvent({ years }));
   }
 
   #terms(event: Event) {
     this.accepted = (event.target as HTMLInputElement).checked;
     if (this.accepted) this.termsError = false;
-    this.dispatchEvent(new CassaTermsChangeEvent({ accepted: this.accepted }));
+    emit(this, new CassaTermsChangeEvent({ accepted: this.accepted }));
   }
 
   async #confirm() {
@@ -212,7 +212,7 @@ export class CassaOrderSummary extends CassaElement {
       this.renderRoot.querySelector<HTMLInputElement>('#terms')?.focus();
       return;
     }
-    this.dispatchEvent(new CassaConfirmEvent());
+    emit(this, new CassaConfirmEvent());
   }
 }
 

@@ -13,11 +13,6 @@ export const paymentChooserStyles = css`
     justify-self: start;
     min-height: 2.75rem;
   }
-  .note {
-    padding: var(--_s3) var(--_s4);
-    border-radius: var(--_radius);
-    background: var(--_alt);
-  }
   .field {
     margin-top: var(--_s3);
     max-width: 16rem;

@@ -6,7 +6,7 @@ import type { PaymentMethodType } from '../../domain/catalog.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
-import { eventInit } from '../shared/events.ts';
+import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { paymentChooserStyles } from './cassa-payment-chooser.styles.ts';
 
@@ -43,7 +43,7 @@ export function parseAmount(text: string): number | undefined {
  * For PEC add-ons it also asks for the credit top-up, at least the stated minimum.
  *
  * @summary Choose a payment method.
- * @fires cassa-payment-change - A method (or a valid top-up) was chosen; `detail: { value, topUpCents? }`.
+ * @fires {CassaPaymentChangeEvent} cassa-payment-change - A method (or a valid top-up) was chosen; `detail: { value, topUpCents? }`.
  * @csspart method - Each payment option.
  * @cssprop --cassa-color-primary - Selected option and the disclosure button.
  * @cssprop --cassa-color-surface-alt - Background of notes and of the selected option.
@@ -187,9 +187,7 @@ export class CassaPaymentChooser extends CassaElement {
   #emit(value: PaymentChoice) {
     const cents = this.topUp && value.type !== 'credit' ? this.#topUpCents() : undefined;
     const valid = cents !== undefined && cents >= (this.topUp?.minimumCents ?? 0);
-    this.dispatchEvent(
-      new CassaPaymentChangeEvent({ value, ...(valid ? { topUpCents: cents } : {}) }),
-    );
+    emit(this, new CassaPaymentChangeEvent({ value, ...(valid ? { topUpCents: cents } : {}) }));
   }
 }
 

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Plan } from '../../domain/catalog.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
-import { eventInit } from '../shared/events.ts';
+import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { planPickerStyles } from './cassa-plan-picker.styles.ts';
 
@@ -16,7 +16,7 @@ export class CassaPlanSelectEvent extends CustomEvent<{ planId: string }> {
  * The plans of a product as a radio group of cards: name, yearly price "+ IVA", what it includes.
  *
  * @summary Choose a plan.
- * @fires cassa-plan-select - The buyer picked a plan; `detail.planId`.
+ * @fires {CassaPlanSelectEvent} cassa-plan-select - The buyer picked a plan; `detail.planId`.
  * @csspart plan - Each plan card.
  * @csspart plan-selected - The card of the selected plan.
  * @cssprop --cassa-color-primary - Outline of the selected card and the radio.
@@ -75,7 +75,7 @@ export class CassaPlanPicker extends CassaElement {
 
   #select(planId: string) {
     this.value = planId;
-    this.dispatchEvent(new CassaPlanSelectEvent({ planId }));
+    emit(this, new CassaPlanSelectEvent({ planId }));
   }
 }
 

@@ -4,3 +4,11 @@
 export function eventInit<T>(detail: T): CustomEventInit<T> {
   return { detail, bubbles: true, composed: true };
 }
+
+/**
+ * Dispatches a Cassa event from an element. (Through a function rather than
+ * `this.dispatchEvent` so the manifest analyzer lists each event once, by its `@fires` tag.)
+ */
+export function emit(element: HTMLElement, event: Event): void {
+  element.dispatchEvent(event);
+}

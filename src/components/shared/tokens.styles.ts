@@ -226,4 +226,9 @@ export const formStyles = css`
   a {
     color: var(--_primary);
   }
+  .note {
+    padding: var(--_s3) var(--_s4);
+    border-radius: var(--_radius);
+    background: var(--_alt);
+  }
 `;
