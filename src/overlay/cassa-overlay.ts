@@ -1,8 +1,6 @@
 // <cassa-overlay>: a <cassa-checkout> inside a native modal <dialog> (what `Cassa.open` shows).
 import { LitElement, html, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { toLocale } from '../i18n/index.ts';
 import { overlayStyles } from './cassa-overlay.styles.ts';
 
 // Two strings only: kept here so the overlay does not grow the shared dictionaries.
@@ -10,6 +8,8 @@ const strings = {
   it: { title: 'Acquisto', close: 'Chiudi' },
   en: { title: 'Checkout', close: 'Close' },
 };
+// As `toLocale` in src/i18n, copied so this module imports nothing of Cassa's own.
+const toLocale = (value: string) => (value.toLowerCase().startsWith('en') ? 'en' : 'it');
 
 /** Fired on the overlay when its dialog has closed, before it removes itself. */
 export class CassaOverlayCloseEvent extends Event {
@@ -51,24 +51,44 @@ function unlockScroll(): void {
 export class CassaOverlay extends LitElement {
   static override styles = overlayStyles;
 
-  /** Base URL of the backend. */
-  @property() backend = '';
-  /** Product id of the catalog. */
-  @property() product = '';
-  /** `it` (default) or `en`. */
-  @property() locale = 'it';
-  /** Plan to preselect. */
-  @property() plan?: string;
-  /** Subscription (PEC mailbox) the add-ons attach to. */
-  @property() subscription?: string;
-  /** Session token minted by the host. */
-  @property({ attribute: 'session-token' }) sessionToken?: string;
+  // Declared without decorators, so the `cassa/overlay` ESM entry shares no helper with `cassa`.
+  static override properties = {
+    backend: {},
+    product: {},
+    locale: {},
+    plan: {},
+    subscription: {},
+    sessionToken: { attribute: 'session-token' },
+  };
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  /** Base URL of the backend. */
+  declare backend: string;
+  /** Product id of the catalog. */
+  declare product: string;
+  /** `it` (default) or `en`. */
+  declare locale: string;
+  /** Plan to preselect. */
+  declare plan?: string;
+  /** Subscription (PEC mailbox) the add-ons attach to. */
+  declare subscription?: string;
+  /** Session token minted by the host. */
+  declare sessionToken?: string;
+
+  constructor() {
+    super();
+    this.backend = '';
+    this.product = '';
+    this.locale = 'it';
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
 
   #opener: HTMLElement | null = null;
   #completed = false;
   #locked = false;
+  #finished = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -89,7 +109,7 @@ export class CassaOverlay extends LitElement {
 
   protected override firstUpdated(changed: PropertyValues): void {
     super.firstUpdated(changed);
-    if (this.isConnected && !this.dialog.open) this.dialog.showModal();
+    if (this.isConnected && this.dialog && !this.dialog.open) this.dialog.showModal();
   }
 
   /** Closes the dialog (as the close button does); the element then removes itself. */
@@ -131,7 +151,6 @@ export class CassaOverlay extends LitElement {
     if (event.target === this.dialog) this.#finish();
   };
 
-  #finished = false;
   #finish(): void {
     if (this.#finished) return;
     this.#finished = true;

@@ -1,9 +1,8 @@
 // `Cassa.open(options)`: the checkout in a modal dialog, as a promise of the completed order.
-import type { CassaOrderCompleteEvent } from '../events.ts';
+import type { CompletedOrder } from '../events.ts';
 import { CassaOverlay } from './cassa-overlay.ts';
 
-/** The order of `cassa-order-complete` (DESIGN.md 3.2). */
-export type CompletedOrder = CassaOrderCompleteEvent['detail']['order'];
+export type { CompletedOrder };
 
 /** What `Cassa.open` accepts: the attributes of `<cassa-checkout>`, camel-cased. */
 export interface CassaOpenOptions {
