@@ -37,6 +37,11 @@ export interface AppDeps {
   /** Demo mode: `/outbox`, `/api/dev/outbox` and the demo accounts exist. Never in production. */
   demo: boolean;
   logger: Logger;
+  /**
+   * How long an order request waits for another one holding the same Idempotency-Key before
+   * answering 409 request-in-progress (PostgreSQL `lock_timeout`; default 5000 ms).
+   */
+  idempotencyWaitMs?: number;
   /** Serves the widget and the demo pages outside `/api` when given. */
   staticFiles?: StaticFiles;
 }

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { AuthResponseSchema, PaymentMethodsSchema, SubscriptionsSchema } from '../../src/api/schemas.ts';
+import {
+  AuthResponseSchema,
+  PaymentMethodsSchema,
+  SubscriptionsSchema,
+} from '../../src/api/schemas.ts';
 import { DEMO_HOLDERS } from '../../demo/server/seed.ts';
 import { PORTAL_SECRET, startServer, type Server } from './harness.ts';
 
@@ -18,7 +22,13 @@ const newHolder = () => ({
   name: 'Bianchi Impianti S.r.l.',
   vatNumber: '01234567897',
   taxCode: '01234567897',
-  address: { street: 'Via Garibaldi 1', postalCode: '40121', city: 'Bologna', province: 'BO', country: 'IT' },
+  address: {
+    street: 'Via Garibaldi 1',
+    postalCode: '40121',
+    city: 'Bologna',
+    province: 'BO',
+    country: 'IT',
+  },
   email: 'ufficio@bianchiimpianti.example',
   eInvoice: { sdiCode: 'ABC1234' },
 });
@@ -37,13 +47,17 @@ describe('POST /v1/auth/login', () => {
 
   it('stores only a hash of the token, with a 12-hour expiry', async () => {
     const token = await server.login(COMPANY);
-    const { rows } = await server.db.query<{ token_hash: string; expires_at: Date; created_at: Date }>(
-      'SELECT token_hash, expires_at, created_at FROM sessions',
-    );
+    const { rows } = await server.db.query<{
+      token_hash: string;
+      expires_at: Date;
+      created_at: Date;
+    }>('SELECT token_hash, expires_at, created_at FROM sessions');
     assert.equal(rows.length, 1);
     assert.notEqual(rows[0]?.token_hash, token);
     assert.ok(!rows.some((r) => JSON.stringify(r).includes(token)));
-    const hours = (new Date(rows[0]!.expires_at).getTime() - new Date(rows[0]!.created_at).getTime()) / 3_600_000;
+    const hours =
+      (new Date(rows[0]!.expires_at).getTime() - new Date(rows[0]!.created_at).getTime()) /
+      3_600_000;
     assert.equal(hours, 12);
   });
 
@@ -91,7 +105,9 @@ describe('POST /v1/auth/login', () => {
     const other = await startServer({}, server.db);
     for (let i = 0; i < 10; i++) {
       const instance = i % 2 ? server : other;
-      await instance.request('POST', '/api/v1/auth/login', { body: { username: COMPANY, password: 'nope-nope' } });
+      await instance.request('POST', '/api/v1/auth/login', {
+        body: { username: COMPANY, password: 'nope-nope' },
+      });
     }
     const reply = await server.request('POST', '/api/v1/auth/login', {
       body: { username: COMPANY, password: 'cassa-demo' },
@@ -106,9 +122,13 @@ describe('POST /v1/auth/login', () => {
     });
     assert.equal(notJson.status, 400);
     assert.equal(notJson.body.type, 'https://cassa.dev/problems/invalid-json');
-    const missing = await server.request('POST', '/api/v1/auth/login', { body: { username: COMPANY } });
+    const missing = await server.request('POST', '/api/v1/auth/login', {
+      body: { username: COMPANY },
+    });
     assert.equal(missing.status, 422);
-    assert.deepEqual(missing.body.errors, [{ path: 'password', code: 'required', message: 'This field is required.' }]);
+    assert.deepEqual(missing.body.errors, [
+      { path: 'password', code: 'required', message: 'This field is required.' },
+    ]);
   });
 });
 
@@ -146,8 +166,14 @@ describe('POST /v1/auth/register', () => {
   });
 
   it('refuses a short password and invalid holder data with 422 field errors', async () => {
-    const holder = { ...newHolder(), vatNumber: '01234567890', address: { ...newHolder().address, postalCode: '4012' } };
-    const reply = await server.request('POST', '/api/v1/auth/register', { body: { password: 'short', holder } });
+    const holder = {
+      ...newHolder(),
+      vatNumber: '01234567890',
+      address: { ...newHolder().address, postalCode: '4012' },
+    };
+    const reply = await server.request('POST', '/api/v1/auth/register', {
+      body: { password: 'short', holder },
+    });
     assert.equal(reply.status, 422);
     assert.deepEqual(
       reply.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
@@ -157,13 +183,18 @@ describe('POST /v1/auth/register', () => {
         ['holder.address.postalCode', 'cap.format'],
       ],
     );
-    const { rows } = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM customers');
+    const { rows } = await server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM customers',
+    );
     assert.equal(rows[0]!.n, 4, 'no account created');
   });
 
   it('lets a private individual register', async () => {
     const reply = await server.request('POST', '/api/v1/auth/register', {
-      body: { password: 'a-long-secret', holder: { ...DEMO_HOLDERS.private, email: 'anna@example.com' } },
+      body: {
+        password: 'a-long-secret',
+        holder: { ...DEMO_HOLDERS.private, email: 'anna@example.com' },
+      },
     });
     assert.equal(reply.status, 201);
     assert.equal(reply.body.customer.holder.type, 'private');
@@ -175,7 +206,9 @@ describe('sessions', () => {
     const token = await server.login(COMPANY);
     assert.equal((await server.request('POST', '/api/v1/auth/logout', { token })).status, 204);
     assert.equal((await server.request('GET', '/api/v1/me', { token })).status, 401);
-    const { rows } = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions');
+    const { rows } = await server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM sessions',
+    );
     assert.equal(rows[0]!.n, 0);
   });
 
@@ -255,9 +288,14 @@ describe('POST /v1/portal/sessions', () => {
   });
 
   it('refuses a wrong or missing secret with 401, and an unknown username with 404', async () => {
-    const wrong = await server.request('POST', '/api/v1/portal/sessions', { token: 'nope', body: { username: MEMBER } });
+    const wrong = await server.request('POST', '/api/v1/portal/sessions', {
+      token: 'nope',
+      body: { username: MEMBER },
+    });
     assert.equal(wrong.status, 401);
-    const missing = await server.request('POST', '/api/v1/portal/sessions', { body: { username: MEMBER } });
+    const missing = await server.request('POST', '/api/v1/portal/sessions', {
+      body: { username: MEMBER },
+    });
     assert.equal(missing.status, 401);
     const memberToken = await server.login(MEMBER);
     const withSession = await server.request('POST', '/api/v1/portal/sessions', {

@@ -14,7 +14,9 @@ afterEach(() => server.close());
 
 async function mailboxes(token: string) {
   const reply = await server.request('GET', '/api/v1/me/subscriptions', { token });
-  const byLabel = new Map<string, string>(reply.body.items.map((i: { label: string; id: string }) => [i.label, i.id]));
+  const byLabel = new Map<string, string>(
+    reply.body.items.map((i: { label: string; id: string }) => [i.label, i.id]),
+  );
   return {
     eightMonths: byLabel.get('mario.rossi@architettitorinopec.it') as string,
     twoMonths: byLabel.get('studio.rossi@architettitorinopec.it') as string,
@@ -72,7 +74,11 @@ describe('POST /v1/quotes: Certified Platform', () => {
     assert.equal(quote.taxableCents, 31200);
     assert.equal(quote.vatCents, 6864);
     assert.equal(quote.totalCents, 38064);
-    assert.deepEqual(quote.renewal, { date: '2028-01-15', chargeDate: '2028-01-08', totalCents: 38064 });
+    assert.deepEqual(quote.renewal, {
+      date: '2028-01-15',
+      chargeDate: '2028-01-08',
+      totalCents: 38064,
+    });
     assert.equal(quote.minimumTopUpCents, null);
     assert.deepEqual(
       quote.lines.map((l) => [l.id, l.label, l.amountCents]),
@@ -120,7 +126,12 @@ describe('POST /v1/quotes: Certified Platform', () => {
 
   it('refuses an unknown plan or add-on with 422', async () => {
     const reply = await server.request('POST', '/api/v1/quotes', {
-      body: { productId: 'certified-platform', planId: 'gold', years: 1, addons: [{ id: 'x', quantity: 1 }] },
+      body: {
+        productId: 'certified-platform',
+        planId: 'gold',
+        years: 1,
+        addons: [{ id: 'x', quantity: 1 }],
+      },
     });
     assert.equal(reply.status, 422);
     assert.deepEqual(
@@ -162,7 +173,10 @@ describe('POST /v1/quotes: PEC add-ons (worked examples of DESIGN.md 1.2)', () =
   it('3 GB + conservation with 8 months left: 10.58 € now, minimum top-up 15.86 €', async () => {
     const token = await server.login(MEMBER);
     const { eightMonths } = await mailboxes(token);
-    const reply = await server.request('POST', '/api/v1/quotes', { body: pecSelection(eightMonths), token });
+    const reply = await server.request('POST', '/api/v1/quotes', {
+      body: pecSelection(eightMonths),
+      token,
+    });
     assert.equal(reply.status, 200);
     const quote = QuoteSchema.parse(reply.body);
     assert.deepEqual(
@@ -177,13 +191,20 @@ describe('POST /v1/quotes: PEC add-ons (worked examples of DESIGN.md 1.2)', () =
     assert.equal(quote.totalCents, 1058);
     assert.equal(quote.minimumTopUpCents, 1586);
     assert.equal(quote.freeUntil, null);
-    assert.deepEqual(quote.renewal, { date: '2026-09-15', chargeDate: '2026-09-15', totalCents: 1586 });
+    assert.deepEqual(quote.renewal, {
+      date: '2026-09-15',
+      chargeDate: '2026-09-15',
+      totalCents: 1586,
+    });
   });
 
   it('the same with 2 months left: nothing due now, free until the expiry, 15.86 € at renewal', async () => {
     const token = await server.login(MEMBER);
     const { twoMonths } = await mailboxes(token);
-    const reply = await server.request('POST', '/api/v1/quotes', { body: pecSelection(twoMonths), token });
+    const reply = await server.request('POST', '/api/v1/quotes', {
+      body: pecSelection(twoMonths),
+      token,
+    });
     assert.equal(reply.status, 200);
     assert.equal(reply.body.totalCents, 0);
     assert.equal(reply.body.freeUntil, '2026-03-15');
@@ -206,16 +227,25 @@ describe('POST /v1/quotes: PEC add-ons (worked examples of DESIGN.md 1.2)', () =
 
   it('asks for the mailbox when none is given (422)', async () => {
     const token = await server.login(MEMBER);
-    const reply = await server.request('POST', '/api/v1/quotes', { body: pecSelection(undefined), token });
+    const reply = await server.request('POST', '/api/v1/quotes', {
+      body: pecSelection(undefined),
+      token,
+    });
     assert.equal(reply.status, 422);
-    assert.deepEqual(reply.body.errors.map((e: { code: string }) => e.code), ['selection.subscription.required']);
+    assert.deepEqual(
+      reply.body.errors.map((e: { code: string }) => e.code),
+      ['selection.subscription.required'],
+    );
   });
 
   it('uses the account credit: the minimum top-up shrinks by it', async () => {
     const token = await server.login(MEMBER);
     const { eightMonths } = await mailboxes(token);
-    await server.db.query("UPDATE customers SET credit_cents = 1000 WHERE username = $1", [MEMBER]);
-    const reply = await server.request('POST', '/api/v1/quotes', { body: pecSelection(eightMonths), token });
+    await server.db.query('UPDATE customers SET credit_cents = 1000 WHERE username = $1', [MEMBER]);
+    const reply = await server.request('POST', '/api/v1/quotes', {
+      body: pecSelection(eightMonths),
+      token,
+    });
     assert.equal(reply.body.minimumTopUpCents, 586);
   });
 });
@@ -240,7 +270,13 @@ describe('GET /v1/openapi.json', () => {
       'credit',
       'none',
     ]);
-    for (const path of ['/v1/orders', '/v1/quotes', '/v1/auth/login', '/v1/orders/{orderId}', '/v1/me/subscriptions']) {
+    for (const path of [
+      '/v1/orders',
+      '/v1/quotes',
+      '/v1/auth/login',
+      '/v1/orders/{orderId}',
+      '/v1/me/subscriptions',
+    ]) {
       assert.ok(reply.body.paths[path], path);
     }
     assert.equal(

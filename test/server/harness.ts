@@ -21,7 +21,9 @@ export const START = new Date('2026-01-15T09:00:00Z');
 export const DATABASE_URL = process.env.DATABASE_URL;
 
 export function demoCatalog(): Catalog {
-  const parsed = parseCatalog(JSON.parse(readFileSync(new URL('../../demo/catalog.json', import.meta.url), 'utf8')));
+  const parsed = parseCatalog(
+    JSON.parse(readFileSync(new URL('../../demo/catalog.json', import.meta.url), 'utf8')),
+  );
   if (!parsed.ok) throw new Error(`demo catalog invalid at ${parsed.path}`);
   return parsed.catalog;
 }
@@ -47,7 +49,9 @@ async function dumpCacheFile(): Promise<string> {
   for (const file of ['seed.ts', 'accounts.ts', 'credentials.ts', 'orders.ts']) {
     hash.update(readFileSync(new URL(`../../demo/server/${file}`, import.meta.url)));
   }
-  hash.update(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url)));
+  hash.update(
+    readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url)),
+  );
   return join(tmpdir(), `cassa-test-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
 }
 
@@ -115,7 +119,8 @@ async function postgresTemplate(): Promise<string> {
 
 if (DATABASE_URL) {
   after(async () => {
-    for (const name of created.reverse()) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of created.reverse())
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
 }
 
@@ -158,7 +163,10 @@ export interface RequestOptions {
 export const PORTAL_SECRET = 'test-portal-secret';
 export const ORIGIN = 'http://localhost';
 
-export async function startServer(overrides: Partial<AppDeps> = {}, db?: Database): Promise<Server> {
+export async function startServer(
+  overrides: Partial<AppDeps> = {},
+  db?: Database,
+): Promise<Server> {
   const database = db ?? (await freshDatabase());
   const clock = new TestClock();
   const logs: string[] = [];
@@ -173,7 +181,11 @@ export async function startServer(overrides: Partial<AppDeps> = {}, db?: Databas
     ...overrides,
   };
   const app = createApp(deps);
-  const request = async (method: string, path: string, options: RequestOptions = {}): Promise<Reply> => {
+  const request = async (
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Reply> => {
     const headers: Record<string, string> = { ...options.headers };
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) {
@@ -181,7 +193,11 @@ export async function startServer(overrides: Partial<AppDeps> = {}, db?: Databas
       headers['Content-Type'] ??= 'application/json';
     }
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
-    const response = await app.request(`${ORIGIN}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const response = await app.request(`${ORIGIN}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     const text = await response.text();
     let parsed: unknown;
     try {

@@ -81,9 +81,16 @@ describe('security headers', () => {
       assert.equal(reply.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(reply.headers.get('referrer-policy'), 'no-referrer');
       assert.equal(reply.headers.get('x-frame-options'), 'DENY');
-      assert.match(reply.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'|default-src 'none'/);
+      assert.match(
+        reply.headers.get('content-security-policy') ?? '',
+        /frame-ancestors 'none'|default-src 'none'/,
+      );
     }
-    assert.equal(replies[1]!.headers.get('cache-control'), 'no-store', 'personal data is not cached');
+    assert.equal(
+      replies[1]!.headers.get('cache-control'),
+      'no-store',
+      'personal data is not cached',
+    );
   });
 });
 
@@ -160,7 +167,9 @@ describe('logs', () => {
         acceptTerms: true,
       },
     });
-    await server.request('GET', `/api/v1/orders/${order.body.id}?secret=query-value`, { token: company });
+    await server.request('GET', `/api/v1/orders/${order.body.id}?secret=query-value`, {
+      token: company,
+    });
     await server.request('GET', '/api/v1/users/someone@example.com');
 
     const secrets = [
@@ -179,7 +188,12 @@ describe('logs', () => {
       'mario.rossi',
       '1234567@aruba.it',
       'aruba.it',
-      ...Object.values(DEMO_HOLDERS).flatMap((h) => [h.email, h.taxCode, h.vatNumber ?? h.taxCode, h.name]),
+      ...Object.values(DEMO_HOLDERS).flatMap((h) => [
+        h.email,
+        h.taxCode,
+        h.vatNumber ?? h.taxCode,
+        h.name,
+      ]),
     ];
     const logged = server.logs.join('\n');
     for (const secret of secrets) assert.ok(!logged.includes(secret), `the logs hold ${secret}`);
@@ -195,7 +209,9 @@ describe('logs', () => {
 describe('demo-only routes', () => {
   it('GET /api/dev/outbox lists the emails newest first; /outbox shows them escaped', async () => {
     const holder = { ...DEMO_HOLDERS.professional, name: '<b>Giulia</b>' };
-    await server.request('POST', '/api/v1/auth/register', { body: { password: 'first-secret', holder } });
+    await server.request('POST', '/api/v1/auth/register', {
+      body: { password: 'first-secret', holder },
+    });
     await server.request('POST', '/api/v1/auth/register', {
       body: { password: 'second-secret', holder: { ...holder, email: 'second@example.com' } },
     });
@@ -225,7 +241,10 @@ describe('static files and demo pages', () => {
   const distDir = join(root, 'dist');
   mkdirSync(pagesDir);
   mkdirSync(distDir);
-  writeFileSync(join(pagesDir, 'index.html'), '<!doctype html><title>Cassa demo</title><a href="/partner.html">Partner</a>');
+  writeFileSync(
+    join(pagesDir, 'index.html'),
+    '<!doctype html><title>Cassa demo</title><a href="/partner.html">Partner</a>',
+  );
   writeFileSync(join(pagesDir, 'partner.html'), '<!doctype html><title>Partner</title>');
   writeFileSync(
     join(pagesDir, 'ordine.html'),
@@ -270,7 +289,9 @@ describe('static files and demo pages', () => {
     assert.ok(token && token !== '__CASSA_SESSION_TOKEN__');
     const me = await app.request('GET', '/api/v1/me', { token });
     assert.equal(me.body.username, 'mario.rossi@architettitorinopec.it');
-    const again = /session-token="([^"]+)"/.exec((await app.request('GET', '/ordine.html')).text)?.[1];
+    const again = /session-token="([^"]+)"/.exec(
+      (await app.request('GET', '/ordine.html')).text,
+    )?.[1];
     assert.notEqual(again, token, 'a new session per page view');
   });
 
@@ -283,7 +304,12 @@ describe('static files and demo pages', () => {
 
   it('never serves a file outside its folders', async () => {
     const app = await withPages();
-    for (const path of ['/..%2fsecret.txt', '/dist/..%2fsecret.txt', '/%2e%2e/secret.txt', '/dist/../secret.txt']) {
+    for (const path of [
+      '/..%2fsecret.txt',
+      '/dist/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/dist/../secret.txt',
+    ]) {
       const reply = await app.request('GET', path);
       assert.equal(reply.status, 404, path);
       assert.ok(!reply.text.includes('do not serve'), path);
@@ -291,7 +317,10 @@ describe('static files and demo pages', () => {
   });
 
   it('answers 404 problem+json for /cassa.js when the widget is not built', async () => {
-    const app = await startServer({ staticFiles: { pagesDir, distDir: join(root, 'missing') } }, server.db);
+    const app = await startServer(
+      { staticFiles: { pagesDir, distDir: join(root, 'missing') } },
+      server.db,
+    );
     const reply = await app.request('GET', '/cassa.js');
     assert.equal(reply.status, 404);
     assert.equal(reply.body.type, 'https://cassa.dev/problems/not-found');

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { OrderSchema } from '../../src/api/schemas.ts';
 import { DEMO_HOLDERS } from '../../demo/server/seed.ts';
-import { startServer, type Server } from './harness.ts';
+import type pg from 'pg';
+import { DATABASE_URL, startServer, type Server } from './harness.ts';
 
 const COMPANY = '1234567@aruba.it';
 const PROFESSIONAL = '7654321@aruba.it';
@@ -30,7 +31,11 @@ const baseOrder = (extra: Record<string, unknown> = {}) => ({
 });
 
 function order(token: string, body: unknown, key = `key-${++keyCounter}`) {
-  return server.request('POST', '/api/v1/orders', { token, body, headers: { 'Idempotency-Key': key } });
+  return server.request('POST', '/api/v1/orders', {
+    token,
+    body,
+    headers: { 'Idempotency-Key': key },
+  });
 }
 
 async function savedMethods(token: string) {
@@ -60,7 +65,10 @@ describe('POST /v1/orders: payment outcomes', () => {
   it('saved card: paid at once, automatic renewal charged 7 days before expiry, confirmation email', async () => {
     const token = await server.login(COMPANY);
     const card = (await savedMethods(token)).find((m) => m.type === 'card')!;
-    const reply = await order(token, baseOrder({ paymentMethod: { type: 'card', savedId: card.id } }));
+    const reply = await order(
+      token,
+      baseOrder({ paymentMethod: { type: 'card', savedId: card.id } }),
+    );
     assert.equal(reply.status, 201);
     const created = OrderSchema.parse(reply.body);
     assert.equal(created.status, 'paid');
@@ -71,10 +79,11 @@ describe('POST /v1/orders: payment outcomes', () => {
     assert.equal(created.renewalChargeDate, '2027-01-08');
     assert.equal(created.action, undefined);
 
-    const { rows } = await server.db.query<{ status: string; customer_id: string; total_cents: number }>(
-      'SELECT status, total_cents FROM orders WHERE id = $1',
-      [created.id],
-    );
+    const { rows } = await server.db.query<{
+      status: string;
+      customer_id: string;
+      total_cents: number;
+    }>('SELECT status, total_cents FROM orders WHERE id = $1', [created.id]);
     assert.deepEqual(rows, [{ status: 'paid', total_cents: BASE_TOTAL }]);
     const lines = await server.db.query<{ line_id: string; amount_cents: number }>(
       'SELECT line_id, amount_cents FROM order_lines WHERE order_id = $1 ORDER BY position',
@@ -94,7 +103,10 @@ describe('POST /v1/orders: payment outcomes', () => {
   it('saved PayPal account: paid at once with automatic renewal', async () => {
     const token = await server.login(COMPANY);
     const paypal = (await savedMethods(token)).find((m) => m.type === 'paypal')!;
-    const reply = await order(token, baseOrder({ paymentMethod: { type: 'paypal', savedId: paypal.id } }));
+    const reply = await order(
+      token,
+      baseOrder({ paymentMethod: { type: 'paypal', savedId: paypal.id } }),
+    );
     assert.equal(reply.status, 201);
     assert.equal(reply.body.status, 'paid');
     assert.equal(reply.body.paymentMethod, 'paypal');
@@ -118,7 +130,10 @@ describe('POST /v1/orders: payment outcomes', () => {
       reference: `Ordine ${created.number}`,
     });
     const emails = await outbox();
-    assert.deepEqual(emails.map((e) => e.kind).sort(), ['order_confirmation', 'payment_instructions']);
+    assert.deepEqual(emails.map((e) => e.kind).sort(), [
+      'order_confirmation',
+      'payment_instructions',
+    ]);
     const instructions = emails.find((e) => e.kind === 'payment_instructions')!;
     assert.equal(instructions.to, DEMO_HOLDERS.professional.email);
     assert.ok(instructions.body.includes('IT60X0542811101000000123456'));
@@ -144,20 +159,29 @@ describe('POST /v1/orders: payment outcomes', () => {
     assert.equal(reply.body.paymentMethod, 'none');
     assert.equal(reply.body.totalCents, 0);
     assert.equal(reply.body.autoRenew, false);
-    assert.deepEqual((await outbox()).map((e) => e.kind), ['order_confirmation']);
+    assert.deepEqual(
+      (await outbox()).map((e) => e.kind),
+      ['order_confirmation'],
+    );
   });
 
   it('new card: pending payment with a redirect to the sandbox page, no email yet', async () => {
     const token = await server.login(PROFESSIONAL);
     const reply = await order(
       token,
-      baseOrder({ paymentMethod: { type: 'card' }, returnUrl: 'http://localhost/partner.html?step=pay' }),
+      baseOrder({
+        paymentMethod: { type: 'card' },
+        returnUrl: 'http://localhost/partner.html?step=pay',
+      }),
     );
     assert.equal(reply.status, 201);
     assert.equal(reply.body.status, 'pending_payment');
     assert.equal(reply.body.autoRenew, true);
     assert.equal(reply.body.action.type, 'redirect');
-    assert.equal(reply.body.action.url, `http://localhost/api/sandbox/pay/${reply.body.id}?lang=it`);
+    assert.equal(
+      reply.body.action.url,
+      `http://localhost/api/sandbox/pay/${reply.body.id}?lang=it`,
+    );
     assert.equal((await outbox()).length, 0);
   });
 
@@ -243,9 +267,14 @@ describe('POST /v1/orders: refusals', () => {
     const card = (await savedMethods(company)).find((m) => m.type === 'card')!;
     const professional = await server.login(PROFESSIONAL);
     for (const savedId of [card.id, 'pm_unknown']) {
-      const reply = await order(professional, baseOrder({ paymentMethod: { type: 'card', savedId } }));
+      const reply = await order(
+        professional,
+        baseOrder({ paymentMethod: { type: 'card', savedId } }),
+      );
       assert.equal(reply.status, 422);
-      assert.deepEqual(fieldErrors(reply.body), [['paymentMethod.savedId', 'payment.saved.unknown']]);
+      assert.deepEqual(fieldErrors(reply.body), [
+        ['paymentMethod.savedId', 'payment.saved.unknown'],
+      ]);
     }
   });
 
@@ -261,18 +290,26 @@ describe('POST /v1/orders: refusals', () => {
 
   it('validates a given holder (422 with holder.… paths) and stores a valid one on the order', async () => {
     const token = await server.login(COMPANY);
-    const bad = await order(token, baseOrder({ holder: { ...DEMO_HOLDERS.company, taxCode: 'XYZ', email: 'nope' } }));
+    const bad = await order(
+      token,
+      baseOrder({ holder: { ...DEMO_HOLDERS.company, taxCode: 'XYZ', email: 'nope' } }),
+    );
     assert.equal(bad.status, 422);
     assert.deepEqual(fieldErrors(bad.body), [
       ['holder.taxCode', 'cf.format'],
       ['holder.email', 'email.format'],
     ]);
-    const holder = { ...DEMO_HOLDERS.company, name: 'Rossi Costruzioni Nord S.r.l.', email: 'nord@rossicostruzioni.example' };
+    const holder = {
+      ...DEMO_HOLDERS.company,
+      name: 'Rossi Costruzioni Nord S.r.l.',
+      email: 'nord@rossicostruzioni.example',
+    };
     const good = await order(token, baseOrder({ holder }));
     assert.equal(good.status, 201);
-    const { rows } = await server.db.query<{ holder: { name: string } }>('SELECT holder FROM orders WHERE id = $1', [
-      good.body.id,
-    ]);
+    const { rows } = await server.db.query<{ holder: { name: string } }>(
+      'SELECT holder FROM orders WHERE id = $1',
+      [good.body.id],
+    );
     assert.equal(rows[0]!.holder.name, 'Rossi Costruzioni Nord S.r.l.');
     assert.ok((await outbox()).every((e) => e.to === 'nord@rossicostruzioni.example'));
   });
@@ -338,12 +375,55 @@ describe('POST /v1/orders: idempotency', () => {
 
   it('50 concurrent requests with one key make exactly one order', async () => {
     const token = await server.login(COMPANY);
-    const replies = await Promise.all(Array.from({ length: 50 }, () => order(token, baseOrder(), 'burst')));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => order(token, baseOrder(), 'burst')),
+    );
     assert.deepEqual([...new Set(replies.map((r) => r.status))], [201]);
     assert.equal(new Set(replies.map((r) => r.body.id)).size, 1);
     assert.equal(await count('orders'), 1);
     assert.equal(await count('idempotency_keys'), 1);
   });
+
+  it(
+    '409 request-in-progress with Retry-After while a first request holds the key, then the order',
+    {
+      skip:
+        !DATABASE_URL && 'PGlite runs one transaction at a time: a key is never held by another',
+    },
+    async () => {
+      const impatient = await startServer({ idempotencyWaitMs: 300 }, server.db);
+      const token = await impatient.login(COMPANY);
+      const me = await impatient.request('GET', '/api/v1/me', { token });
+      // Another request's open transaction holds the key row.
+      const holder = await (server.db as unknown as { pool: pg.Pool }).pool.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query(
+          `INSERT INTO idempotency_keys (customer_id, key, request_hash, response_status, response_body, created_at)
+           VALUES ($1, 'busy', 'x', 0, 'null'::jsonb, now())`,
+          [me.body.id],
+        );
+        const reply = await impatient.request('POST', '/api/v1/orders', {
+          token,
+          body: baseOrder(),
+          headers: { 'Idempotency-Key': 'busy' },
+        });
+        assert.equal(reply.status, 409);
+        assert.equal(reply.body.type, 'https://cassa.dev/problems/request-in-progress');
+        assert.equal(reply.headers.get('retry-after'), '1');
+      } finally {
+        await holder.query('ROLLBACK');
+        holder.release();
+      }
+      // The first request gave up: the retry places the order.
+      const retry = await impatient.request('POST', '/api/v1/orders', {
+        token,
+        body: baseOrder(),
+        headers: { 'Idempotency-Key': 'busy' },
+      });
+      assert.equal(retry.status, 201);
+    },
+  );
 
   it('numbers orders from a sequence: C-<year>-<6 digits>, increasing', async () => {
     const token = await server.login(COMPANY);
@@ -358,12 +438,16 @@ describe('GET /v1/orders/:id', () => {
   it("answers the caller's own order, and 404 for another customer's or an unknown one", async () => {
     const company = await server.login(COMPANY);
     const created = await order(company, baseOrder());
-    const own = await server.request('GET', `/api/v1/orders/${created.body.id}`, { token: company });
+    const own = await server.request('GET', `/api/v1/orders/${created.body.id}`, {
+      token: company,
+    });
     assert.equal(own.status, 200);
     assert.deepEqual(own.body, created.body);
 
     const professional = await server.login(PROFESSIONAL);
-    const other = await server.request('GET', `/api/v1/orders/${created.body.id}`, { token: professional });
+    const other = await server.request('GET', `/api/v1/orders/${created.body.id}`, {
+      token: professional,
+    });
     assert.equal(other.status, 404);
     assert.equal(other.body.type, 'https://cassa.dev/problems/not-found');
     const unknown = await server.request('GET', '/api/v1/orders/nope', { token: company });
@@ -392,8 +476,12 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
     ...extra,
   });
   const credit = async () =>
-    (await server.db.query<{ credit_cents: number }>('SELECT credit_cents FROM customers WHERE username = $1', [MEMBER]))
-      .rows[0]!.credit_cents;
+    (
+      await server.db.query<{ credit_cents: number }>(
+        'SELECT credit_cents FROM customers WHERE username = $1',
+        [MEMBER],
+      )
+    ).rows[0]!.credit_cents;
 
   it('a top-up below the minimum is 422 topup.min', async () => {
     const token = await server.login(MEMBER);
@@ -414,14 +502,21 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
   it('a saved card tops up at once: paid, credit = top-up − due now, add-ons end with the mailbox', async () => {
     const token = await server.login(MEMBER);
     const id = await mailbox(token, MEMBER);
-    const { rows } = await server.db.query<{ id: string }>('SELECT id FROM customers WHERE username = $1', [MEMBER]);
+    const { rows } = await server.db.query<{ id: string }>(
+      'SELECT id FROM customers WHERE username = $1',
+      [MEMBER],
+    );
     await server.db.query(
       "INSERT INTO payment_methods (id, customer_id, type, label, created_at) VALUES ('pm_mario', $1, 'card', 'Visa •••• 4242', now())",
       [rows[0]!.id],
     );
     const reply = await order(
       token,
-      pecOrder(id, { expectedTotalCents: 1058, topUpCents: 1586, paymentMethod: { type: 'card', savedId: 'pm_mario' } }),
+      pecOrder(id, {
+        expectedTotalCents: 1058,
+        topUpCents: 1586,
+        paymentMethod: { type: 'card', savedId: 'pm_mario' },
+      }),
     );
     assert.equal(reply.status, 201);
     assert.equal(reply.body.status, 'paid');
@@ -430,7 +525,11 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
     assert.equal(reply.body.freeUntil, null);
     assert.equal(reply.body.renewalChargeDate, '2026-09-15');
     assert.equal(await credit(), 528);
-    const attached = await server.db.query<{ addon_id: string; quantity: number; expires_on: string }>(
+    const attached = await server.db.query<{
+      addon_id: string;
+      quantity: number;
+      expires_on: string;
+    }>(
       'SELECT addon_id, quantity, expires_on::text AS expires_on FROM subscription_addons WHERE subscription_id = $1 ORDER BY addon_id',
       [id],
     );
@@ -447,7 +546,10 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
     const token = await server.login(MEMBER);
     await server.db.query('UPDATE customers SET credit_cents = 2000 WHERE username = $1', [MEMBER]);
     const id = await mailbox(token, 'studio.rossi@architettitorinopec.it');
-    const reply = await order(token, pecOrder(id, { expectedTotalCents: 0, paymentMethod: { type: 'credit' } }));
+    const reply = await order(
+      token,
+      pecOrder(id, { expectedTotalCents: 0, paymentMethod: { type: 'credit' } }),
+    );
     assert.equal(reply.status, 201);
     assert.equal(reply.body.status, 'active');
     assert.equal(reply.body.paymentMethod, 'credit');
@@ -459,7 +561,10 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
   it('credit alone is refused while a top-up is still needed (422 topup.min)', async () => {
     const token = await server.login(MEMBER);
     const id = await mailbox(token, MEMBER);
-    const reply = await order(token, pecOrder(id, { expectedTotalCents: 1058, paymentMethod: { type: 'credit' } }));
+    const reply = await order(
+      token,
+      pecOrder(id, { expectedTotalCents: 1058, paymentMethod: { type: 'credit' } }),
+    );
     assert.equal(reply.status, 422);
     assert.deepEqual(fieldErrors(reply.body), [['topUpCents', 'topup.min']]);
     assert.equal(await count('orders'), 0);
@@ -469,11 +574,19 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
     const member = await server.login(MEMBER);
     const id = await mailbox(member, MEMBER);
     const company = await server.login(COMPANY);
-    const foreign = await order(company, pecOrder(id, { expectedTotalCents: 1058, paymentMethod: { type: 'credit' } }));
+    const foreign = await order(
+      company,
+      pecOrder(id, { expectedTotalCents: 1058, paymentMethod: { type: 'credit' } }),
+    );
     assert.equal(foreign.status, 404);
     const paypal = await order(
       member,
-      pecOrder(id, { expectedTotalCents: 1058, topUpCents: 1586, paymentMethod: { type: 'paypal' }, returnUrl: 'http://localhost/x' }),
+      pecOrder(id, {
+        expectedTotalCents: 1058,
+        topUpCents: 1586,
+        paymentMethod: { type: 'paypal' },
+        returnUrl: 'http://localhost/x',
+      }),
     );
     assert.equal(paypal.status, 422);
     assert.deepEqual(fieldErrors(paypal.body), [['paymentMethod.type', 'payment.method']]);

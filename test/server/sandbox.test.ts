@@ -41,15 +41,29 @@ async function submit(orderId: string, fields: Record<string, string>) {
     body: new URLSearchParams(fields).toString(),
     redirect: 'manual',
   });
-  return { status: response.status, location: response.headers.get('location'), html: await response.text() };
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    html: await response.text(),
+  };
 }
 
-const card = (number: string) => ({ decision: 'pay', holder: 'Giulia Bianchi', number, expiry: '12/29', cvc: '123' });
+const card = (number: string) => ({
+  decision: 'pay',
+  holder: 'Giulia Bianchi',
+  number,
+  expiry: '12/29',
+  cvc: '123',
+});
 
 function resumeFrom(location: string | null) {
   assert.ok(location);
   const url = new URL(location);
-  return { url, orderId: url.searchParams.get('cassa_order'), token: url.searchParams.get('cassa_resume') };
+  return {
+    url,
+    orderId: url.searchParams.get('cassa_order'),
+    token: url.searchParams.get('cassa_resume'),
+  };
 }
 
 async function resume(orderId: string, token: string) {
@@ -76,7 +90,9 @@ describe('sandbox card page', () => {
     }
     assert.ok(!/<script|style=/i.test(html), 'no script and no inline style');
     assert.match(html, /<link rel="stylesheet" href="\/api\/sandbox\/sandbox\.css"/);
-    const english = await (await server.app.request(new URL(order.action.url).pathname + '?lang=en')).text();
+    const english = await (
+      await server.app.request(new URL(order.action.url).pathname + '?lang=en')
+    ).text();
     assert.ok(english.includes('Card number'));
     assert.match(english, /<html lang="en">/);
     const css = await server.app.request('/api/sandbox/sandbox.css');
@@ -116,7 +132,10 @@ describe('sandbox card page', () => {
     assert.equal(reply.status, 303);
     const back = resumeFrom(reply.location);
     assert.equal((await resume(order.id, back.token!)).body.status, 'refused');
-    assert.deepEqual((await server.request('GET', '/api/v1/me/payment-methods', { token })).body.items, []);
+    assert.deepEqual(
+      (await server.request('GET', '/api/v1/me/payment-methods', { token })).body.items,
+      [],
+    );
     assert.deepEqual((await server.request('GET', '/api/dev/outbox')).body, []);
   });
 
@@ -127,7 +146,14 @@ describe('sandbox card page', () => {
     assert.ok(reply.html.includes('aria-describedby="number-error"'));
     assert.ok(reply.html.includes('aria-describedby="expiry-error"'));
     assert.ok(!reply.html.includes('5555 5555'));
-    assert.equal((await server.request('GET', `/api/v1/orders/${order.id}`, { token: await server.login(PROFESSIONAL) })).body.status, 'pending_payment');
+    assert.equal(
+      (
+        await server.request('GET', `/api/v1/orders/${order.id}`, {
+          token: await server.login(PROFESSIONAL),
+        })
+      ).body.status,
+      'pending_payment',
+    );
   });
 
   it('escapes what it shows', async () => {
@@ -140,7 +166,10 @@ describe('sandbox card page', () => {
   it('cancel: order cancelled', async () => {
     const { order } = await pendingOrder('card');
     const reply = await submit(order.id, { decision: 'cancel' });
-    assert.equal((await resume(order.id, resumeFrom(reply.location).token!)).body.status, 'cancelled');
+    assert.equal(
+      (await resume(order.id, resumeFrom(reply.location).token!)).body.status,
+      'cancelled',
+    );
   });
 });
 
@@ -154,13 +183,19 @@ describe('sandbox PayPal page', () => {
     assert.equal(reply.status, 303);
     assert.equal((await resume(order.id, resumeFrom(reply.location).token!)).body.status, 'paid');
     const methods = await server.request('GET', '/api/v1/me/payment-methods', { token });
-    assert.deepEqual(methods.body.items.map((m: { label: string }) => m.label), ['PayPal giulia@paypal.example']);
+    assert.deepEqual(
+      methods.body.items.map((m: { label: string }) => m.label),
+      ['PayPal giulia@paypal.example'],
+    );
   });
 
   it('cancel: order cancelled', async () => {
     const { order } = await pendingOrder('paypal');
     const reply = await submit(order.id, { decision: 'cancel' });
-    assert.equal((await resume(order.id, resumeFrom(reply.location).token!)).body.status, 'cancelled');
+    assert.equal(
+      (await resume(order.id, resumeFrom(reply.location).token!)).body.status,
+      'cancelled',
+    );
   });
 });
 
@@ -201,7 +236,9 @@ describe('PEC add-ons topped up with a new card', () => {
   it('the credit moves and the add-ons attach only when the sandbox approves', async () => {
     const token = await server.login(MEMBER);
     const subs = await server.request('GET', '/api/v1/me/subscriptions', { token });
-    const mailbox = subs.body.items.find((i: { label: string }) => i.label === 'studio.rossi@architettitorinopec.it');
+    const mailbox = subs.body.items.find(
+      (i: { label: string }) => i.label === 'studio.rossi@architettitorinopec.it',
+    );
     const reply = await server.request('POST', '/api/v1/orders', {
       token,
       headers: { 'Idempotency-Key': 'pec-1' },
@@ -226,11 +263,20 @@ describe('PEC add-ons topped up with a new card', () => {
     assert.equal(reply.body.freeUntil, '2026-03-15');
     const page = await (await server.app.request(new URL(reply.body.action.url).pathname)).text();
     assert.ok(page.includes('15,86'), 'the card is charged the top-up');
-    assert.equal((await server.request('GET', '/api/v1/me/subscriptions', { token })).body.creditCents, 0);
+    assert.equal(
+      (await server.request('GET', '/api/v1/me/subscriptions', { token })).body.creditCents,
+      0,
+    );
 
     const done = await submit(reply.body.id, card('4242424242424242'));
-    assert.equal((await resume(reply.body.id, resumeFrom(done.location).token!)).body.status, 'paid');
-    assert.equal((await server.request('GET', '/api/v1/me/subscriptions', { token })).body.creditCents, 1586);
+    assert.equal(
+      (await resume(reply.body.id, resumeFrom(done.location).token!)).body.status,
+      'paid',
+    );
+    assert.equal(
+      (await server.request('GET', '/api/v1/me/subscriptions', { token })).body.creditCents,
+      1586,
+    );
     const { rows } = await server.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM subscription_addons WHERE subscription_id = $1',
       [mailbox.id],

@@ -12,7 +12,7 @@ import { notFound, Problem, unauthorized } from '../problems.ts';
 import { canonicalJson, parseBody, readJson } from '../request.ts';
 
 /** How long a request waits for another one holding the same key before answering 409. */
-export const IDEMPOTENCY_LOCK_TIMEOUT = '5s';
+export const IDEMPOTENCY_WAIT_MS = 5000;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 type Stored = { status: number; body: unknown; replayed: boolean };
@@ -31,7 +31,8 @@ async function once(
   work: (tx: Queryable) => Promise<{ status: number; body: unknown }>,
 ): Promise<Stored> {
   return deps.db.transaction(async (tx) => {
-    await tx.query(`SET LOCAL lock_timeout = '${IDEMPOTENCY_LOCK_TIMEOUT}'`);
+    const waitMs = Math.max(1, Math.round(deps.idempotencyWaitMs ?? IDEMPOTENCY_WAIT_MS));
+    await tx.query("SELECT set_config('lock_timeout', $1, true)", [`${waitMs}ms`]);
     const claimed = await tx.query(
       `INSERT INTO idempotency_keys (customer_id, key, request_hash, response_status, response_body, created_at)
        VALUES ($1, $2, $3, 0, 'null'::jsonb, $4) ON CONFLICT DO NOTHING RETURNING key`,
