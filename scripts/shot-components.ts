@@ -1,4 +1,4 @@
-// Screenshots of every presentational component (it/en, 375 and 1280 px wide) for a visual check:
+// Screenshots of every presentational component (it/en, 320, 375 and 1280 px wide) for a visual check:
 // builds scripts/gallery.ts with Vite into a temporary folder, loads it into Debian's Chromium,
 // and writes PNGs under test-results/components/. Run: npx tsx scripts/shot-components.ts
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -87,7 +87,7 @@ try {
   const browserPage = await browser.newPage();
   browserPage.on('pageerror', (error) => console.error('page error:', error.message));
   for (const lang of ['it', 'en'])
-    for (const width of [375, 1280]) await shoot(browserPage, script, lang, width);
+    for (const width of [320, 375, 1280]) await shoot(browserPage, script, lang, width);
   console.log(`screenshots in ${OUT}/`);
 } finally {
   await browser.close();

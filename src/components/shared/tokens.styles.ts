@@ -156,7 +156,7 @@ export const formStyles = css`
     position: absolute;
     inset: 0;
   }
-  .card:focus-within {
+  .card:has(:focus-visible) {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
