@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues, type ReactiveController } from 'lit
 import { property } from 'lit/decorators.js';
 import { createClient } from './api/client.ts';
 import type { Customer, Order } from './api/schemas.ts';
+import type { Product } from './domain/catalog.ts';
 import type { ErrorCode } from './domain/errors.ts';
 import {
   CassaOrderCompleteEvent,
@@ -158,6 +159,8 @@ export class CassaCheckout extends CassaElement {
     },
   });
   #prefill?: { customer: Customer; draft: HolderDraft };
+  #lastTopUp?: { minimumCents: number; valueCents: number };
+  #labels?: { key: string; labels: Record<string, string> };
 
   /** The element's store (read-only use: state and intents), e.g. for tests and tools. */
   get store(): CheckoutStore | null {
@@ -295,7 +298,7 @@ export class CassaCheckout extends CassaElement {
           ?busy=${s.authBusy}
           ?allow-register=${product.pricing === 'term'}
           .customer=${s.session?.customer ?? null}
-          .registerErrors=${s.fieldErrors.map((e) => ({ path: e.path.replace(/^holder\./, ''), code: e.code }))}
+          .registerErrors=${store.holderErrors}
           @cassa-login=${(e: CassaLoginEvent) =>
             void store.login(e.detail.username, e.detail.password)}
           @cassa-register=${(e: CassaRegisterEvent) =>
@@ -349,7 +352,6 @@ export class CassaCheckout extends CassaElement {
     const product = s.product!;
     const { locale } = this;
     const minimum = product.pricing === 'coterm' ? s.quote?.minimumTopUpCents : null;
-    const names = [...product.plans, ...product.addons].map((item) => [item.id, item.name[locale]]);
     const paymentError = this.#fieldError(s, 'paymentMethod');
     return html`${
         store.needsPayment
@@ -359,7 +361,7 @@ export class CassaCheckout extends CassaElement {
                 .methods=${product.paymentMethods}
                 .saved=${s.session?.savedMethods ?? []}
                 .value=${s.payment}
-                .topUp=${minimum == null ? null : { minimumCents: minimum, valueCents: s.topUpCents ?? minimum }}
+                .topUp=${minimum == null ? null : this.#topUp(minimum, s.topUpCents ?? minimum)}
                 @cassa-payment-change=${(e: CassaPaymentChangeEvent) =>
                   store.setPayment(e.detail.value, e.detail.topUpCents)}
               ></cassa-payment-chooser>
@@ -379,11 +381,33 @@ export class CassaCheckout extends CassaElement {
         ?busy=${s.ordering}
         .quote=${s.quote}
         .terms=${product.terms}
-        .lineLabels=${Object.fromEntries(names)}
+        .lineLabels=${this.#lineLabels(product)}
         @cassa-years-change=${(e: CassaYearsChangeEvent) => store.setYears(e.detail.years)}
         @cassa-terms-change=${(e: CassaTermsChangeEvent) => store.setTermsAccepted(e.detail.accepted)}
         @cassa-confirm=${() => void store.confirm()}
       ></cassa-order-summary>`;
+  }
+
+  /** Plan and add-on names in the current language, by quote line id (one object per language). */
+  #lineLabels(product: Product): Record<string, string> {
+    const key = `${product.id}:${this.locale}`;
+    if (this.#labels?.key !== key) {
+      const items = [...product.plans, ...product.addons];
+      this.#labels = {
+        key,
+        labels: Object.fromEntries(items.map((i) => [i.id, i.name[this.locale]])),
+      };
+    }
+    return this.#labels.labels;
+  }
+
+  /** The same object while the figures stay the same: a new one resets what the buyer is typing. */
+  #topUp(minimumCents: number, valueCents: number) {
+    const last = this.#lastTopUp;
+    if (last?.minimumCents !== minimumCents || last.valueCents !== valueCents) {
+      this.#lastTopUp = { minimumCents, valueCents };
+    }
+    return this.#lastTopUp!;
   }
 
   #nav(store: CheckoutStore, s: CheckoutState) {

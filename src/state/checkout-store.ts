@@ -167,6 +167,11 @@ export class CheckoutStore extends EventTarget {
   #ordering = false;
   /** The add-on ids of the last request, to map `addons.N.*` field errors back to add-ons. */
   #sentAddonIds: string[] = [];
+  #views?: {
+    source: ApiFieldError[];
+    holder: { path: string; code: string }[];
+    addons: Record<string, string>;
+  };
 
   constructor(options: CheckoutStoreOptions) {
     super();
@@ -209,22 +214,33 @@ export class CheckoutStore extends EventTarget {
 
   // ---- derived views -------------------------------------------------------------------------
 
-  /** Server field errors of the holder, with paths relative to it (`vatNumber`, `address.city`). */
+  /**
+   * Server field errors of the holder (and the registration password), with paths relative to
+   * the holder (`vatNumber`, `address.city`). The same array until the errors change.
+   */
   get holderErrors(): { path: string; code: string }[] {
-    return this.state.fieldErrors
-      .filter((e) => e.path.startsWith('holder.'))
-      .map((e) => ({ path: e.path.slice('holder.'.length), code: e.code }));
+    return this.#errorViews().holder;
   }
 
-  /** Server field errors of the add-ons, by add-on id. */
+  /** Server field errors of the add-ons, by add-on id (the same object until the errors change). */
   get addonErrors(): Record<string, string> {
-    const errors: Record<string, string> = {};
-    for (const { path, code } of this.state.fieldErrors) {
+    return this.#errorViews().addons;
+  }
+
+  #errorViews() {
+    const { fieldErrors } = this.state;
+    if (this.#views?.source === fieldErrors) return this.#views;
+    const addons: Record<string, string> = {};
+    for (const { path, code } of fieldErrors) {
       const index = /^addons\.(\d+)\./.exec(path)?.[1];
       const id = index === undefined ? undefined : this.#sentAddonIds[Number(index)];
-      if (id) errors[id] = code;
+      if (id) addons[id] = code;
     }
-    return errors;
+    const holder = fieldErrors
+      .filter((e) => e.path.startsWith('holder.') || e.path === 'password')
+      .map((e) => ({ path: e.path.replace(/^holder\./, ''), code: e.code }));
+    this.#views = { source: fieldErrors, holder, addons };
+    return this.#views;
   }
 
   /** Whether the summary asks for a payment method (not for a free Certified Platform plan). */
