@@ -46,7 +46,11 @@ function yearlyLines(product: Product, selection: Selection, locale: 'it' | 'en'
 
 const sum = (lines: QuoteLine[]) => lines.reduce((total, l) => total + l.amountCents, 0);
 
-export function priceSelection(product: Product, selection: Selection, options: PriceOptions): PriceResult {
+export function priceSelection(
+  product: Product,
+  selection: Selection,
+  options: PriceOptions,
+): PriceResult {
   const errors = validateSelection(product, selection, options);
   if (errors.length) return { ok: false, errors };
   const locale = options.locale ?? 'it';

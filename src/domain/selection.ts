@@ -32,7 +32,8 @@ export function validateSelection(
   selection.addons.forEach(({ id, quantity }, i) => {
     const addon = product.addons.find((a) => a.id === id);
     if (!addon) return errors.push({ path: `addons.${i}.id`, code: 'selection.addon.unknown' });
-    if (seen.has(id)) return errors.push({ path: `addons.${i}.id`, code: 'selection.addon.duplicate' });
+    if (seen.has(id))
+      return errors.push({ path: `addons.${i}.id`, code: 'selection.addon.duplicate' });
     seen.add(id);
     const at = `addons.${i}.quantity`;
     if (!Number.isSafeInteger(quantity) || quantity < 0) {
