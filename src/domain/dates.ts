@@ -51,13 +51,18 @@ export function monthsLeft(today: IsoDate, expiry: IsoDate): number {
   return n;
 }
 
+// Made once, on first use: building an Intl.DateTimeFormat costs ~100× a format() call, and
+// the server asks for today's date on every quote and order (see docs/performance.md).
+let romeDateFormat: Intl.DateTimeFormat | undefined;
+
 /** Today's calendar date in Europe/Rome. */
 export function todayInRome(now: Date = new Date()): IsoDate {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
+  romeDateFormat ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/Rome',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(now);
+  });
+  return romeDateFormat.format(now);
 }
