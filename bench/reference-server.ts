@@ -1,5 +1,6 @@
 // Starts the reference backend (demo/server/main.ts) as a child process on a free loopback
-// port with its own temporary data directory, the way `npm start` runs it, and stops it.
+// port with its own temporary data directory, the way `npm start` runs it, and stops it. Also
+// starts bench/hono-floor.ts the same way: a bare Hono route, the machine's ceiling.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
@@ -27,6 +28,31 @@ const START_TIMEOUT_MS = 90_000;
 export async function startReferenceServer(
   options: ReferenceServerOptions,
 ): Promise<ReferenceServer> {
+  const env: NodeJS.ProcessEnv = {
+    CASSA_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
+  };
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  return startChildServer(
+    options.repoDir,
+    join(options.repoDir, 'demo/server/main.ts'),
+    env,
+    '/api/v1/products/certified-platform',
+  );
+}
+
+/** bench/hono-floor.ts: one Hono route, no middleware, same runtime (tsx) as the server. */
+export function startHonoFloor(repoDir: string): Promise<ReferenceServer> {
+  return startChildServer(repoDir, join(repoDir, 'bench/hono-floor.ts'), {}, HONO_FLOOR_PATH);
+}
+
+export const HONO_FLOOR_PATH = '/api/ping';
+
+async function startChildServer(
+  repoDir: string,
+  script: string,
+  extraEnv: NodeJS.ProcessEnv,
+  readyPath: string,
+): Promise<ReferenceServer> {
   const workDir = await mkdtemp(join(tmpdir(), 'cassa-bench-'));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -37,15 +63,14 @@ export async function startReferenceServer(
     ...process.env,
     PORT: String(port),
     CASSA_DATA_DIR: join(workDir, 'data'),
-    CASSA_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
   };
   delete env.DATABASE_URL;
-  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(options.repoDir, 'demo/server/main.ts')],
-    { cwd: options.repoDir, env, stdio: ['ignore', log.fd, log.fd] },
-  );
+  Object.assign(env, extraEnv);
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: repoDir,
+    env,
+    stdio: ['ignore', log.fd, log.fd],
+  });
   await log.close();
   let exited: number | string | null = null;
   const exit = new Promise<void>((resolve) =>
@@ -74,10 +99,10 @@ export async function startReferenceServer(
     if (exited !== null) {
       const tail = await logTail();
       await stop();
-      throw new Error(`the reference server exited (${exited}) while starting:\n${tail}`);
+      throw new Error(`${script} exited (${exited}) while starting:\n${tail}`);
     }
     try {
-      const response = await fetch(`${origin}/api/v1/products/certified-platform`);
+      const response = await fetch(`${origin}${readyPath}`);
       if (response.ok) break;
     } catch {
       // not listening yet
@@ -85,7 +110,7 @@ export async function startReferenceServer(
     if (Date.now() - started > START_TIMEOUT_MS) {
       const tail = await logTail();
       await stop();
-      throw new Error(`the reference server did not answer in ${START_TIMEOUT_MS} ms:\n${tail}`);
+      throw new Error(`${script} did not answer in ${START_TIMEOUT_MS} ms:\n${tail}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

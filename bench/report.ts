@@ -191,7 +191,9 @@ export function renderReport(report: BenchReport): string {
   out.push(
     `## Server throughput: autocannon on loopback, ${report.serverDurationS} s per case after a ${report.serverWarmupS} s warm-up`,
     '',
-    'The base is `GET /api/v1/products/certified-platform` (the server has no health route). ' +
+    'The first row is the ceiling: one route of a bare Hono app (bench/hono-floor.ts), no ' +
+      'middleware, same runtime. For each database the base of the ratio is ' +
+      '`GET /api/v1/products/certified-platform` of the reference server (it has no health route). ' +
       'Quote: Certified Platform base + 4 users + 50 external users + 10 GB. Order: the same, ' +
       `as \`${'1234567@aruba.it'}\`, bank transfer, a new \`Idempotency-Key\` per request.`,
     '',

@@ -110,10 +110,24 @@ async function main(): Promise<number> {
   const throughputOptions: ThroughputOptions = {
     durationS,
     warmupS,
-    connections: { trivial: 200, quote: 200, order: 50 },
+    connections: { floor: 200, trivial: 200, quote: 200, order: 50 },
     log,
   };
   try {
+    if (only !== 'pages') {
+      section('ceiling: a bare Hono route');
+      const { startHonoFloor, HONO_FLOOR_PATH } = await import('./reference-server.ts');
+      const { measureFloor } = await import('./throughput.ts');
+      const floor = await startHonoFloor(repoDir);
+      try {
+        server.push({
+          database: 'none (bare Hono, no middleware)',
+          results: [await measureFloor(floor.origin, HONO_FLOOR_PATH, throughputOptions)],
+        });
+      } finally {
+        await floor.stop();
+      }
+    }
     section('reference server (PGlite)');
     const reference = await startReferenceServer({ repoDir, allowedOrigins: [statics.origin] });
     log(`  listening at ${reference.origin}`);

@@ -20,7 +20,7 @@ export const QUOTE_BODY = {
 
 const PROBE_TIMEOUT_MS = 15_000;
 
-export type CaseId = 'trivial' | 'quote' | 'order';
+export type CaseId = 'floor' | 'trivial' | 'quote' | 'order';
 
 export interface ThroughputResult {
   readonly id: CaseId;
@@ -100,14 +100,32 @@ export async function measureThroughput(
     const connections = options.connections[spec.id];
     if (options.warmupS > 0) await load(origin, spec, connections, options.warmupS);
     const result = await load(origin, spec, connections, options.durationS);
-    options.log(
-      `  ${spec.label.padEnd(42)} ${String(connections).padStart(3)} conn ` +
-        `${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms` +
-        (result.failures > 0 ? `  FAIL ${result.failureDetail}` : ''),
-    );
+    logResult(options, result);
     results.push(result);
   }
   return results;
+}
+
+/** The machine's ceiling: a bare Hono route (bench/hono-floor.ts) under the same load. */
+export async function measureFloor(
+  origin: string,
+  path: string,
+  options: ThroughputOptions,
+): Promise<ThroughputResult> {
+  const spec: CaseSpec = { id: 'floor', label: `GET ${path} (bare Hono)`, method: 'GET', path };
+  const connections = options.connections.floor;
+  if (options.warmupS > 0) await load(origin, spec, connections, options.warmupS);
+  const result = await load(origin, spec, connections, options.durationS);
+  logResult(options, result);
+  return result;
+}
+
+function logResult(options: ThroughputOptions, result: ThroughputResult): void {
+  options.log(
+    `  ${result.label.padEnd(42)} ${String(result.connections).padStart(3)} conn ` +
+      `${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms` +
+      (result.failures > 0 ? `  FAIL ${result.failureDetail}` : ''),
+  );
 }
 
 async function load(
