@@ -6,18 +6,24 @@ export const checkoutStyles = css`
   }
   .checkout {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_s4);
     padding: var(--_s4);
   }
   section {
     display: grid;
+    /* Columns may shrink below a long unbreakable text (an email, an IBAN) at 320 px. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_s4);
-    min-width: 0;
   }
   h2 {
     margin: 0;
     font-size: 1.375em;
     line-height: 1.25;
+  }
+  /* A saved PayPal account is labelled with its email: let it wrap on a phone. */
+  cassa-payment-chooser::part(method) {
+    overflow-wrap: anywhere;
   }
   .nav {
     display: flex;

@@ -378,7 +378,7 @@ export class CassaCheckout extends CassaElement {
         confirm-label=${store.needsPayment ? '' : this.t('checkout.confirm.free')}
         ?loading=${s.quoteLoading}
         ?accepted=${s.termsAccepted}
-        ?busy=${s.ordering}
+        ?busy=${s.ordering || s.quoteLoading || !s.quote}
         .quote=${s.quote}
         .terms=${product.terms}
         .lineLabels=${this.#lineLabels(product)}

@@ -155,6 +155,8 @@ export class CheckoutStore extends EventTarget {
   #disposed = false;
   #started = false;
   #quoteTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The request waiting for the quiet time to pass. */
+  #quotePending: QuoteRequest | null = null;
   #quoteAbort: AbortController | null = null;
   #quoteSeq = 0;
   #retry: (() => void) | null = null;
@@ -489,8 +491,10 @@ export class CheckoutStore extends EventTarget {
   #go(step: StepId): void {
     const previous = this.state.step;
     this.#set({ step, error: null, fieldErrors: step === previous ? this.state.fieldErrors : [] });
-    if (step !== previous && this.#started)
+    if (step === 'summary') this.#flushQuote();
+    if (step !== previous && this.#started) {
       this.#emit<StepChangeDetail>('step', { step, previous });
+    }
   }
 
   #stepAfter(step: StepId): StepId {
@@ -560,12 +564,22 @@ export class CheckoutStore extends EventTarget {
   /** Quotes the selection after a quiet time; a newer request aborts and outranks an older one. */
   #scheduleQuote(): void {
     clearTimeout(this.#quoteTimer);
+    this.#quotePending = null;
     this.#quoteAbort?.abort();
     this.#quoteSeq++;
     const request = this.#quoteRequest();
     if (!request || !this.#started) return void this.#set({ quoteLoading: false });
     this.#set({ quoteLoading: true });
-    this.#quoteTimer = setTimeout(() => void this.#fetchQuote(request), this.#quoteDelayMs);
+    this.#quotePending = request;
+    this.#quoteTimer = setTimeout(() => this.#flushQuote(), this.#quoteDelayMs);
+  }
+
+  /** Sends the waiting quote request now (the buyer reached the summary: no reason to wait). */
+  #flushQuote(): void {
+    clearTimeout(this.#quoteTimer);
+    const request = this.#quotePending;
+    this.#quotePending = null;
+    if (request) void this.#fetchQuote(request);
   }
 
   async #fetchQuote(request: QuoteRequest): Promise<void> {
@@ -681,7 +695,8 @@ export class CheckoutStore extends EventTarget {
     if (!this.#checkEligibility()) return;
     if (this.state.step === 'account') this.next();
     // PEC quotes depend on the account (its mailboxes, its credit); others only need one.
-    if (!this.state.quote || this.state.product?.pricing === 'coterm') this.#scheduleQuote();
+    const { quote, quoteLoading, product } = this.state;
+    if (product?.pricing === 'coterm' || (!quote && !quoteLoading)) this.#scheduleQuote();
   }
 
   /** A private individual stays on the account step with the explanation, before any payment data. */

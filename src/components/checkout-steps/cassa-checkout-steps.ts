@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { StepId } from '../../state/steps.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
@@ -30,6 +30,7 @@ export class CassaCheckoutSteps extends CassaElement {
         counter-reset: step;
       }
       li {
+        position: relative;
         display: flex;
         flex: 1;
         align-items: center;
@@ -89,7 +90,7 @@ export class CassaCheckoutSteps extends CassaElement {
           html`<li
             class=${i < index ? 'done' : ''}
             part=${i === index ? 'current' : 'step'}
-            aria-current=${i === index ? 'step' : 'false'}
+            aria-current=${i === index ? 'step' : nothing}
           >
             <span>${this.t(`step.short.${step}`)}</span>
           </li>`,
