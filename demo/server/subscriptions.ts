@@ -47,7 +47,7 @@ export async function listPaymentMethods(
   customerId: string,
 ): Promise<SavedPaymentMethod[]> {
   const { rows } = await db.query<SavedPaymentMethod>(
-    'SELECT id, type, label FROM payment_methods WHERE customer_id = $1 ORDER BY created_at, id',
+    'SELECT id, type, label FROM payment_methods WHERE customer_id = $1 ORDER BY created_at, type, label',
     [customerId],
   );
   return rows.map((r) => ({ id: r.id, type: r.type, label: r.label }));

@@ -1,6 +1,7 @@
-// Test harness for the reference backend: a fresh, migrated and seeded database per test
-// (PGlite cloned from a dump, or, with DATABASE_URL, a PostgreSQL database cloned from a
-// template), an app with a controllable clock, captured logs, and small request helpers.
+// Test harness for the reference backend: a migrated and seeded database in its pristine state
+// for every test (PGlite: one clone of a seeded dump per test file, reset before each test;
+// with DATABASE_URL: a new PostgreSQL database per test, cloned from a template database made
+// once per file), an app with a controllable clock, captured logs, and small request helpers.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,13 +125,68 @@ if (DATABASE_URL) {
   });
 }
 
-/** A fresh database holding the migrated schema and the demo accounts. */
-export async function freshDatabase(): Promise<Database> {
+// ---- PGlite: one clone per test file, put back to the seeded state before each test --------
+interface SharedPglite {
+  db: Database;
+  /** Every table's seeded rows, as JSON. */
+  snapshot: Map<string, string>;
+}
+let sharedPglite: Promise<SharedPglite> | undefined;
+// Registered at the top level so it runs once, after every test of the file.
+after(async () => {
+  if (sharedPglite) await (await sharedPglite).db.close();
+});
+
+async function pgliteForThisFile(): Promise<SharedPglite> {
+  sharedPglite ??= (async () => {
+    const db = await openPglite({ loadDataDir: await pgliteTemplate() });
+    const { rows } = await db.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'",
+    );
+    const snapshot = new Map<string, string>();
+    for (const { tablename } of rows) {
+      const data = await db.query<{ rows: unknown }>(
+        `SELECT coalesce(json_agg(t), '[]'::json) AS rows FROM "${tablename}" t`,
+      );
+      snapshot.set(tablename, JSON.stringify(data.rows[0]?.rows ?? []));
+    }
+    return { db, snapshot };
+  })();
+  return sharedPglite;
+}
+
+/** Back to the seeded state: ~30 ms, where a new PGlite from the dump takes ~0.5 s. */
+async function resetPglite({ db, snapshot }: SharedPglite): Promise<void> {
+  const tables = [...snapshot.keys()].map((t) => `"${t}"`);
+  await db.transaction(async (tx) => {
+    // Rows go back in any order: foreign keys are not checked while restoring.
+    await tx.query("SET LOCAL session_replication_role = 'replica'");
+    await tx.query(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
+    for (const [table, rows] of snapshot) {
+      if (rows === '[]') continue;
+      await tx.query(
+        `INSERT INTO "${table}" OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(null::"${table}", $1::json)`,
+        [rows],
+      );
+    }
+    await tx.query("SELECT setval('order_number_seq', 1, false)");
+  });
+}
+
+/**
+ * A database holding only the migrated schema and the demo accounts, and how to let it go.
+ * PostgreSQL: a new database per call. PGlite: the test file's one instance, reset — so a
+ * test must not hold two of them at once (share one with `startServer(overrides, db)`).
+ */
+export async function freshDatabase(): Promise<{ db: Database; release(): Promise<void> }> {
   if (DATABASE_URL) {
     const name = await createPostgresDatabase(await postgresTemplate());
-    return openPostgres(databaseUrl(name), { max: 10 });
+    const db = openPostgres(databaseUrl(name), { max: 10 });
+    return { db, release: () => db.close() };
   }
-  return openPglite({ loadDataDir: await pgliteTemplate() });
+  const shared = await pgliteForThisFile();
+  await resetPglite(shared);
+  return { db: shared.db, release: async () => undefined };
 }
 
 // ---- The app under test ------------------------------------------------------------------
@@ -167,7 +223,8 @@ export async function startServer(
   overrides: Partial<AppDeps> = {},
   db?: Database,
 ): Promise<Server> {
-  const database = db ?? (await freshDatabase());
+  const fresh = db ? undefined : await freshDatabase();
+  const database = db ?? fresh!.db;
   const clock = new TestClock();
   const logs: string[] = [];
   const deps: AppDeps = {
@@ -219,6 +276,8 @@ export async function startServer(
       if (reply.status !== 200) throw new Error(`login ${username}: ${reply.status} ${reply.text}`);
       return reply.body.token as string;
     },
-    close: () => database.close(),
+    close: async () => {
+      await fresh?.release();
+    },
   };
 }
