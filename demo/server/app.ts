@@ -41,10 +41,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
+    const pattern = c.req.routePath;
     const route =
-      c.req.routePath && c.req.routePath !== '/*' && c.req.routePath !== '*'
-        ? c.req.routePath
-        : '(unmatched)';
+      c.get('logRoute') ??
+      (pattern && pattern !== '/*' && pattern !== '*' ? pattern : '(unmatched)');
     deps.logger.info(
       `${c.req.method} ${route} ${c.res.status} ${Math.round(performance.now() - started)}ms`,
     );

@@ -48,7 +48,12 @@ export interface AppDeps {
 
 export type AppEnv = {
   Bindings: Partial<HttpBindings>;
-  Variables: { customer: CustomerRecord | undefined; locale: Locale };
+  Variables: {
+    customer: CustomerRecord | undefined;
+    locale: Locale;
+    /** What the request log names a served static file by (its path: a file that exists). */
+    logRoute: string | undefined;
+  };
 };
 
 /** The server's public origin as the request saw it (`http://localhost:8080`). */

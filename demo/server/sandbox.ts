@@ -26,7 +26,7 @@ const TEXT = {
     holder: 'Titolare della carta',
     number: 'Numero della carta',
     expiry: 'Scadenza (MM/AA)',
-    cvc: 'Codice di sicurezza (CVC)',
+    cvc: 'CVC',
     pay: (amount: string) => `Paga ${amount}`,
     cancel: 'Annulla e torna al negozio',
     testCards:
@@ -53,7 +53,7 @@ const TEXT = {
     holder: 'Cardholder name',
     number: 'Card number',
     expiry: 'Expiry (MM/YY)',
-    cvc: 'Security code (CVC)',
+    cvc: 'CVC',
     pay: (amount: string) => `Pay ${amount}`,
     cancel: 'Cancel and return to the shop',
     testCards: 'Test cards: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is refused.',

@@ -44,6 +44,7 @@ function send(
   name: string,
   headers: Record<string, string> = {},
 ) {
+  c.set('logRoute', c.req.path);
   const type = CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
   if (type.startsWith('text/html')) {
     c.header('Content-Security-Policy', headers['Content-Security-Policy'] ?? HOST_PAGE_CSP);

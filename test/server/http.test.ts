@@ -279,6 +279,9 @@ describe('static files and demo pages', () => {
       assert.ok(reply.text.includes(text), path);
       assert.equal(reply.headers.get('x-content-type-options'), 'nosniff');
     }
+    await app.request('GET', '/no-such-page-for-someone@example.com');
+    assert.ok(app.logs.some((l) => l.startsWith('GET /partner.html 200 ')));
+    assert.ok(app.logs.at(-1)!.startsWith('GET (unmatched) 404 '), 'an unknown path is not logged');
   });
 
   it('/ordine.html arrives logged in: a fresh session token of the portal member, in the attribute', async () => {
