@@ -255,6 +255,33 @@ describe('checkout store: payment page redirect and return', () => {
     assert.equal(h.store.state.step, 'summary');
   });
 
+  it('on return: a cancelled payment goes back to the summary with everything kept, nothing completed', async () => {
+    const first = await startStore({ sessionToken: 'host-token' });
+    await toSummary(first, { type: 'paypal' } as never);
+    await first.store.confirm();
+    first.client.orders.get('ord-1')!.status = 'cancelled';
+    const page = new FakePage();
+    page.storage = first.page.storage;
+    page.url = 'https://partner.example/buy?cassa_order=ord-1&cassa_resume=resume-ord-1';
+    const client = new FakeClient();
+    client.orders = first.client.orders;
+    const h = await startStore({ client, page, sessionToken: 'host-token' });
+    assert.equal(h.store.state.step, 'summary');
+    assert.deepEqual(h.store.state.quantities, { 'extra-users': 2 });
+    assert.deepEqual(h.store.state.payment, { type: 'paypal' });
+    assert.equal(h.completed.length, 0);
+    assert.equal(page.url, 'https://partner.example/buy');
+  });
+
+  it('a return URL for an unknown order is dropped and the checkout starts normally', async () => {
+    const page = new FakePage();
+    page.url = 'https://partner.example/buy?cassa_order=nope&cassa_resume=x';
+    const h = await startStore({ page });
+    assert.equal(h.store.state.step, 'plan');
+    assert.equal(page.url, 'https://partner.example/buy');
+    assert.equal(h.store.state.error, null);
+  });
+
   it('a saved card refused at once (402) shows the refusal; choosing again uses a new key', async () => {
     const h = await startStore();
     await toSummary(h);

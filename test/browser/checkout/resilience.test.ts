@@ -246,6 +246,7 @@ describe('<cassa-checkout> payment page, refusals and errors', () => {
     const { el } = m;
     button(el, 'Prosegui').click();
     await onStep(el, 'Servizi aggiuntivi');
+    await expect(el).to.be.accessible();
     backend.interceptors.push((r) =>
       r.path === '/v1/quotes' ? new Response('<html>502</html>', { status: 502 }) : undefined,
     );
