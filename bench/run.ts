@@ -203,27 +203,38 @@ async function main(): Promise<number> {
     }
   }
   const { renderReport } = await import('./report.ts');
-  const markdown = renderReport({
-    startedAt,
-    elapsedS: (Date.now() - startedAt.getTime()) / 1000,
-    machine: machineInfo(pages?.chromiumVersion ?? chromiumVersion(), loadBefore),
-    cpuThrottlingRate,
-    runs,
-    bundles,
-    pages: pages?.samples,
-    server,
-    serverDurationS: durationS,
-    serverWarmupS: warmupS,
-    failures,
-  });
+  const resultsFile = join(benchDir, 'results/latest.md');
+  const markdown = await prettyMarkdown(
+    resultsFile,
+    renderReport({
+      startedAt,
+      elapsedS: (Date.now() - startedAt.getTime()) / 1000,
+      machine: machineInfo(pages?.chromiumVersion ?? chromiumVersion(), loadBefore),
+      cpuThrottlingRate,
+      runs,
+      bundles,
+      pages: pages?.samples,
+      server,
+      serverDurationS: durationS,
+      serverWarmupS: warmupS,
+      failures,
+    }),
+  );
   console.log(`\n${markdown}`);
   if (!only && failures.length === 0) {
     await mkdir(join(benchDir, 'results'), { recursive: true });
-    await writeFile(join(benchDir, 'results/latest.md'), markdown);
+    await writeFile(resultsFile, markdown);
     log('written to bench/results/latest.md');
   }
   if (failures.length > 0) console.log('FAIL');
   return failures.length > 0 ? 1 : 0;
+}
+
+/** The project's Prettier style (aligned tables), so the written file passes format:check. */
+async function prettyMarkdown(file: string, markdown: string): Promise<string> {
+  const prettier = await import('prettier');
+  const config = (await prettier.resolveConfig(file)) ?? {};
+  return prettier.format(markdown, { ...config, parser: 'markdown' });
 }
 
 function chromiumVersion(): string {
