@@ -1,6 +1,6 @@
 // <cassa-checkout>: the orchestrating element (issue 5, part 3). It renders the store's state with
 // the presentational components and turns their events into store intents; it never talks HTTP.
-import { html, nothing, type PropertyValues, type ReactiveController } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createClient } from './api/client.ts';
 import type { Customer, Order } from './api/schemas.ts';
@@ -49,43 +49,8 @@ import './components/checkout-error/cassa-checkout-error.ts';
 import './components/checkout-mailbox/cassa-checkout-mailbox.ts';
 import './components/checkout-result/cassa-checkout-result.ts';
 import './components/account-step/cassa-account-step.ts';
+import { StoreController } from './components/checkout-store/store-controller.ts';
 import { checkoutStyles } from './cassa-checkout.styles.ts';
-
-/** Subscribes the element to its store while connected: every change re-renders. */
-class StoreController implements ReactiveController {
-  store: CheckoutStore | null = null;
-  readonly #host: CassaCheckout;
-  readonly #listeners: Record<string, (event: Event) => void>;
-
-  constructor(host: CassaCheckout, listeners: Record<string, (event: Event) => void>) {
-    this.#host = host;
-    this.#listeners = { change: () => host.requestUpdate(), ...listeners };
-    host.addController(this);
-  }
-
-  /** Replaces the store (a new backend or product): the old one stops and is forgotten. */
-  set(store: CheckoutStore): void {
-    this.#listen(false);
-    this.store?.dispose();
-    this.store = store;
-    if (this.#host.isConnected) this.#listen(true);
-  }
-
-  hostConnected(): void {
-    this.#listen(true);
-  }
-
-  hostDisconnected(): void {
-    this.#listen(false);
-  }
-
-  #listen(on: boolean): void {
-    for (const [type, listener] of Object.entries(this.#listeners)) {
-      if (on) this.store?.addEventListener(type, listener);
-      else this.store?.removeEventListener(type, listener);
-    }
-  }
-}
 
 function pageStorage(): StorageLike | null {
   try {

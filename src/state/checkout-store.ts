@@ -1,144 +1,39 @@
 // The checkout store (issue 5, part 2): the whole purchase as state + intents, no DOM, no Lit.
 // Only this file calls the API client; <cassa-checkout> renders `state` and calls the intents.
-import type { CassaClient, ApiError } from '../api/types.ts';
-import type {
-  ApiFieldError,
-  Customer,
-  Order,
-  OrderRequest,
-  QuoteRequest,
-  SavedPaymentMethod,
-  Subscriptions,
-} from '../api/schemas.ts';
-import type { PaymentMethodType, Product } from '../domain/catalog.ts';
-import type { ErrorCode } from '../domain/errors.ts';
+import type { ApiError, ApiResult, CassaClient } from '../api/types.ts';
+import type { ApiFieldError, Customer, Order, QuoteRequest } from '../api/schemas.ts';
 import type { Holder, Quote } from '../domain/types.ts';
 import { checkEligibility } from '../domain/eligibility.ts';
 import type { HolderDraft } from '../components/cassa-holder-form/cassa-holder-form.ts';
-import { addonOnPlan, stepsFor, type StepId } from './steps.ts';
+import { OrderKeys } from './order-keys.ts';
+import { loadSaved, markCompleted, readReturn, save, withoutReturn } from './persistence.ts';
+import { QuoteScheduler } from './quote-scheduler.ts';
+import { settle } from './settle.ts';
 import {
-  loadSaved,
-  markCompleted,
-  readReturn,
-  save,
-  withoutReturn,
-  type StorageLike,
-} from './persistence.ts';
+  fieldErrorViews,
+  orderRequestOf,
+  quoteRequestOf,
+  savedCheckoutOf,
+  type FieldErrorViews,
+} from './requests.ts';
+import { stepsFor, type StepId } from './steps.ts';
+import type {
+  CheckoutEnvironment,
+  CheckoutState,
+  CheckoutStoreOptions,
+  PaymentChoice,
+  SavedCheckout,
+  Session,
+  StepChangeDetail,
+  StoreErrorDetail,
+} from './types.ts';
 
-export interface Session {
-  customer: Customer;
-  /** `host`: the page handed over a token (`session-token`); `login`: logged in or registered here. */
-  source: 'host' | 'login';
-  savedMethods: SavedPaymentMethod[];
-  subscriptions: Subscriptions | null;
-}
+export type * from './types.ts';
 
-export interface PaymentChoice {
-  type: PaymentMethodType;
-  savedId?: string;
-}
-
-/** The error shown to the buyer; `retryable` when `retry()` repeats the failed action. */
-export interface ShownError {
-  code: ErrorCode;
-  retryable: boolean;
-}
-
-export interface CheckoutState {
-  /** The catalog: loading, loaded, or failed (then `error` says why). */
-  status: 'loading' | 'ready' | 'failed';
-  product: Product | null;
-  steps: StepId[];
-  step: StepId;
-  planId: string;
-  years: number;
-  /** Add-on id → quantity in its own unit. */
-  quantities: Record<string, number>;
-  subscriptionId: string | null;
-  /** The last quote the server gave (kept, dimmed, while a newer one loads). */
-  quote: Quote | null;
-  quoteLoading: boolean;
-  session: Session | null;
-  /** Login or registration in flight. */
-  authBusy: boolean;
-  /** Why the last login/registration failed (shown inline in the account step). */
-  authError: ErrorCode | null;
-  /** The logged-in account may not buy this product (a private individual). */
-  ineligible: boolean;
-  /** Whatever the buyer typed in the holder form, kept across steps and errors. */
-  holderDraft: HolderDraft | null;
-  /** The holder the buyer confirmed in the holder step (sent with the order). */
-  holder: Holder | null;
-  payment: PaymentChoice | null;
-  /** Credit top-up by card (coterm products). */
-  topUpCents: number | null;
-  termsAccepted: boolean;
-  ordering: boolean;
-  /** The order shown on the result step (completed, or refused). */
-  order: Order | null;
-  error: ShownError | null;
-  /** Server field errors (dotted paths: `holder.vatNumber`, `addons.0.quantity`, `topUpCents`). */
-  fieldErrors: ApiFieldError[];
-  /** A 409 replaced the quote: the buyer must look at the new total and confirm again. */
-  priceChanged: boolean;
-}
-
-export interface CheckoutEnvironment {
-  /** Where the redirect draft and the completed order ids live (sessionStorage in a page). */
-  storage: StorageLike | null;
-  /** The current page URL. */
-  href(): string;
-  /** Leaves the page for the payment provider. */
-  navigate(url: string): void;
-  /** Rewrites the address bar without a reload (history.replaceState). */
-  replaceUrl(url: string): void;
-}
-
-export interface CheckoutStoreOptions {
-  client: CassaClient;
-  productId: string;
-  /** Preselected plan (`plan` attribute). */
-  planId?: string | null;
-  /** Preselected mailbox/service (`subscription` attribute). */
-  subscriptionId?: string | null;
-  /** Host-provided login (`session-token` attribute). */
-  sessionToken?: string | null;
-  env: CheckoutEnvironment;
-  /** Quiet time before a changed selection is quoted. */
-  quoteDelayMs?: number;
-}
-
-export interface StepChangeDetail {
-  step: StepId;
-  previous: StepId;
-}
-export interface StoreErrorDetail extends ShownError {
-  /** `login` / `register` errors are shown inline in the account form. */
-  context?: 'login' | 'register';
-}
-
-/** What is kept in sessionStorage across the payment page (no token, no secret). */
-interface SavedCheckout {
-  orderId: string;
-  planId: string;
-  years: number;
-  quantities: Record<string, number>;
-  subscriptionId: string | null;
-  holderDraft: HolderDraft | null;
-  holder: Holder | null;
-  payment: PaymentChoice | null;
-  topUpCents: number | null;
-}
-
-const isAbort = (error: unknown) => (error as { name?: string })?.name === 'AbortError';
-
-/** crypto.randomUUID needs a secure context; fall back to random bytes elsewhere (plain http). */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
-}
+const networkFailure = (): ApiResult<never> => ({
+  ok: false,
+  error: { code: 'network', fieldErrors: [], retryable: true },
+});
 
 /**
  * Emits `change` on every state change, and `ready`, `step` ({@link StepChangeDetail}),
@@ -150,37 +45,31 @@ export class CheckoutStore extends EventTarget {
   readonly #client: CassaClient;
   readonly #env: CheckoutEnvironment;
   readonly #productId: string;
-  readonly #quoteDelayMs: number;
+  readonly #quotes: QuoteScheduler;
+  readonly #orderKeys = new OrderKeys();
   #sessionToken: string | null;
   #disposed = false;
   #started = false;
-  #quoteTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The request waiting for the quiet time to pass. */
-  #quotePending: QuoteRequest | null = null;
-  #quoteAbort: AbortController | null = null;
-  #quoteSeq = 0;
   #retry: (() => void) | null = null;
   /** The banner shows a failed quote: a later successful quote removes it. */
   #quoteErrorShown = false;
   /** Where to go back to after logging in again (401 mid-flow). */
   #resumeStep: StepId | null = null;
-  /** One key per intended order: reused while the body stays the same. */
-  #orderKey: { key: string; body: string } | null = null;
   #ordering = false;
   /** The add-on ids of the last request, to map `addons.N.*` field errors back to add-ons. */
   #sentAddonIds: string[] = [];
-  #views?: {
-    source: ApiFieldError[];
-    holder: { path: string; code: string }[];
-    addons: Record<string, string>;
-  };
+  #views?: FieldErrorViews & { source: ApiFieldError[] };
 
   constructor(options: CheckoutStoreOptions) {
     super();
     this.#client = options.client;
     this.#env = options.env;
     this.#productId = options.productId;
-    this.#quoteDelayMs = options.quoteDelayMs ?? 250;
+    this.#quotes = new QuoteScheduler(
+      (request, signal) => this.#client.quote(request, { signal }),
+      (result, request) => this.#quoteAnswered(result, request),
+      options.quoteDelayMs ?? 250,
+    );
     this.#sessionToken = options.sessionToken || null;
     this.state = {
       status: 'loading',
@@ -231,17 +120,9 @@ export class CheckoutStore extends EventTarget {
 
   #errorViews() {
     const { fieldErrors } = this.state;
-    if (this.#views?.source === fieldErrors) return this.#views;
-    const addons: Record<string, string> = {};
-    for (const { path, code } of fieldErrors) {
-      const index = /^addons\.(\d+)\./.exec(path)?.[1];
-      const id = index === undefined ? undefined : this.#sentAddonIds[Number(index)];
-      if (id) addons[id] = code;
+    if (this.#views?.source !== fieldErrors) {
+      this.#views = { source: fieldErrors, ...fieldErrorViews(fieldErrors, this.#sentAddonIds) };
     }
-    const holder = fieldErrors
-      .filter((e) => e.path.startsWith('holder.') || e.path === 'password')
-      .map((e) => ({ path: e.path.replace(/^holder\./, ''), code: e.code }));
-    this.#views = { source: fieldErrors, holder, addons };
     return this.#views;
   }
 
@@ -288,8 +169,7 @@ export class CheckoutStore extends EventTarget {
   /** Stops timers and ignores every answer still on its way. */
   dispose(): void {
     this.#disposed = true;
-    clearTimeout(this.#quoteTimer);
-    this.#quoteAbort?.abort();
+    this.#quotes.cancel();
   }
 
   // ---- navigation ----------------------------------------------------------------------------
@@ -426,34 +306,21 @@ export class CheckoutStore extends EventTarget {
     if (topUp && (topUpCents ?? 0) < (quote.minimumTopUpCents ?? 0)) {
       return this.#fieldError('topUpCents', 'topup.min');
     }
-    const request = this.#quoteRequest();
+    const request = quoteRequestOf(this.state);
     if (!request) return;
-    const body: OrderRequest = {
-      ...request,
-      expectedTotalCents: quote.totalCents,
+    const body = orderRequestOf(
+      this.state,
+      request,
+      quote,
       paymentMethod,
-      ...(topUp ? { topUpCents: topUpCents ?? 0 } : {}),
-      ...(this.state.holder && product.pricing === 'term' ? { holder: this.state.holder } : {}),
-      acceptTerms: true,
-      returnUrl: withoutReturn(this.#env.href()),
-    };
-    const bodyText = JSON.stringify(body);
-    if (this.#orderKey?.body !== bodyText)
-      this.#orderKey = { key: newIdempotencyKey(), body: bodyText };
-    const { key } = this.#orderKey;
+      withoutReturn(this.#env.href()),
+    );
+    const key = this.#orderKeys.keyFor(body);
 
     this.#ordering = true;
     this.#set({ ordering: true, error: null, fieldErrors: [], priceChanged: false });
     this.#sentAddonIds = request.addons.map((a) => a.id);
-    let result;
-    try {
-      result = await this.#client.createOrder(body, key);
-    } catch {
-      result = {
-        ok: false as const,
-        error: { code: 'network' as const, fieldErrors: [], retryable: true },
-      };
-    }
+    const result = (await settle(this.#client.createOrder(body, key))) ?? networkFailure();
     if (this.#disposed) return;
     this.#ordering = false;
     this.#set({ ordering: false });
@@ -465,7 +332,7 @@ export class CheckoutStore extends EventTarget {
 
   /** After a refused payment: back to the summary, same selection, a new order. */
   chooseAnotherMethod(): void {
-    this.#orderKey = null;
+    this.#orderKeys.forget();
     this.#set({ order: null, payment: null, error: null });
     if (this.state.session) this.#go('summary');
     else this.#needLogin('summary');
@@ -491,7 +358,7 @@ export class CheckoutStore extends EventTarget {
   #go(step: StepId): void {
     const previous = this.state.step;
     this.#set({ step, error: null, fieldErrors: step === previous ? this.state.fieldErrors : [] });
-    if (step === 'summary') this.#flushQuote();
+    if (step === 'summary') this.#quotes.flush();
     if (step !== previous && this.#started) {
       this.#emit<StepChangeDetail>('step', { step, previous });
     }
@@ -523,17 +390,8 @@ export class CheckoutStore extends EventTarget {
     }) => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>,
     retry?: () => void,
   ): Promise<T | null> {
-    let result;
-    try {
-      result = await run({});
-    } catch (error) {
-      if (isAbort(error) || this.#disposed) return null;
-      result = {
-        ok: false as const,
-        error: { code: 'network' as const, fieldErrors: [], retryable: true },
-      };
-    }
-    if (this.#disposed) return null;
+    const result = await settle(run({}));
+    if (!result || this.#disposed) return null;
     if (result.ok) return result.value;
     if (result.error.code === 'unauthorized') this.#sessionLost();
     else this.#showError(result.error, retry);
@@ -544,70 +402,22 @@ export class CheckoutStore extends EventTarget {
     this.#scheduleQuote();
   }
 
-  #quoteRequest(): QuoteRequest | null {
-    const { product, planId, years, quantities, subscriptionId, session } = this.state;
-    if (!product || !planId) return null;
-    const coterm = product.pricing === 'coterm';
-    if (coterm && (!subscriptionId || !session)) return null;
-    const addons = product.addons
-      .filter((a) => addonOnPlan(a, planId) && (quantities[a.id] ?? 0) > 0)
-      .map((a) => ({ id: a.id, quantity: quantities[a.id]! }));
-    return {
-      productId: product.id,
-      planId,
-      years: coterm ? 1 : years,
-      addons,
-      ...(coterm ? { subscriptionId: subscriptionId! } : {}),
-    };
-  }
-
-  /** Quotes the selection after a quiet time; a newer request aborts and outranks an older one. */
+  /** Quotes the selection after a quiet time (nothing to quote: nothing loading). */
   #scheduleQuote(): void {
-    clearTimeout(this.#quoteTimer);
-    this.#quotePending = null;
-    this.#quoteAbort?.abort();
-    this.#quoteSeq++;
-    const request = this.#quoteRequest();
-    if (!request || !this.#started) return void this.#set({ quoteLoading: false });
-    this.#set({ quoteLoading: true });
-    this.#quotePending = request;
-    this.#quoteTimer = setTimeout(() => this.#flushQuote(), this.#quoteDelayMs);
+    const request = quoteRequestOf(this.state);
+    this.#quotes.cancel();
+    if (request && this.#started) this.#quotes.schedule(request);
+    this.#set({ quoteLoading: !!request && this.#started });
   }
 
-  /** Sends the waiting quote request now (the buyer reached the summary: no reason to wait). */
-  #flushQuote(): void {
-    clearTimeout(this.#quoteTimer);
-    const request = this.#quotePending;
-    this.#quotePending = null;
-    if (request) void this.#fetchQuote(request);
-  }
-
-  async #fetchQuote(request: QuoteRequest): Promise<void> {
-    const seq = ++this.#quoteSeq;
-    const controller = new AbortController();
-    this.#quoteAbort = controller;
-    let result;
-    try {
-      result = await this.#client.quote(request, { signal: controller.signal });
-    } catch (error) {
-      if (isAbort(error) || controller.signal.aborted) return;
-      result = {
-        ok: false as const,
-        error: { code: 'network' as const, fieldErrors: [], retryable: true },
-      };
-    }
-    // A stale answer (the selection changed meanwhile) never overwrites a newer quote.
-    if (seq !== this.#quoteSeq || controller.signal.aborted || this.#disposed) return;
-    this.#quoteAbort = null;
-    if (!result.ok) {
-      this.#set({ quoteLoading: false });
-      this.#sentAddonIds = request.addons.map((a) => a.id);
-      if (result.error.code === 'unauthorized') return this.#sessionLost();
-      this.#showError(result.error, () => this.#scheduleQuote());
-      this.#quoteErrorShown = true;
-      return;
-    }
-    this.#setQuote(result.value);
+  #quoteAnswered(result: ApiResult<Quote>, request: QuoteRequest): void {
+    if (this.#disposed) return;
+    if (result.ok) return this.#setQuote(result.value);
+    this.#set({ quoteLoading: false });
+    this.#sentAddonIds = request.addons.map((a) => a.id);
+    if (result.error.code === 'unauthorized') return this.#sessionLost();
+    this.#showError(result.error, () => this.#scheduleQuote());
+    this.#quoteErrorShown = true;
   }
 
   #setQuote(quote: Quote): void {
@@ -632,15 +442,7 @@ export class CheckoutStore extends EventTarget {
   ): Promise<void> {
     if (this.state.authBusy) return;
     this.#set({ authBusy: true, authError: null, error: null, fieldErrors: [] });
-    let result;
-    try {
-      result = await run({});
-    } catch {
-      result = {
-        ok: false as const,
-        error: { code: 'network' as const, fieldErrors: [], retryable: true },
-      };
-    }
+    const result = (await settle(run({}))) ?? networkFailure();
     if (this.#disposed) return;
     this.#set({ authBusy: false });
     if (!result.ok) {
@@ -751,7 +553,7 @@ export class CheckoutStore extends EventTarget {
         this.#go('account');
         return this.#showError(error);
       case 'payment_refused':
-        this.#orderKey = null;
+        this.#orderKeys.forget();
         this.#set({ order: null });
         this.#go('result');
         return this.#showError(error);
@@ -768,19 +570,7 @@ export class CheckoutStore extends EventTarget {
     if (!/^https?:$/.test(new URL(url, this.#env.href()).protocol)) {
       return this.#showError({ code: 'invalid_response', fieldErrors: [], retryable: false });
     }
-    const { planId, years, quantities, subscriptionId, holderDraft, holder, payment, topUpCents } =
-      this.state;
-    save<SavedCheckout>(this.#env.storage, this.#draftKey, {
-      orderId: order.id,
-      planId,
-      years,
-      quantities,
-      subscriptionId,
-      holderDraft,
-      holder,
-      payment,
-      topUpCents,
-    });
+    save(this.#env.storage, this.#draftKey, savedCheckoutOf(this.state, order.id));
     this.#ordering = true;
     this.#set({ ordering: true });
     this.#env.navigate(url);
@@ -791,15 +581,8 @@ export class CheckoutStore extends EventTarget {
    * the URL is not this widget's to handle (another product's order, an unknown order).
    */
   async #resumeReturn(orderId: string, resumeToken: string): Promise<boolean> {
-    let result;
-    try {
-      result = await this.#client.getOrder(orderId, { resumeToken });
-    } catch {
-      result = {
-        ok: false as const,
-        error: { code: 'network' as const, fieldErrors: [], retryable: true },
-      };
-    }
+    const result =
+      (await settle(this.#client.getOrder(orderId, { resumeToken }))) ?? networkFailure();
     if (this.#disposed) return true;
     const stripUrl = () => this.#env.replaceUrl(withoutReturn(this.#env.href()));
     if (!result.ok) {
@@ -834,14 +617,13 @@ export class CheckoutStore extends EventTarget {
 
   /** Shows a finished order; `complete` fires once per order id, across elements and reloads. */
   #showOrder(order: Order): void {
+    this.#orderKeys.forget();
     if (order.status === 'refused' || order.status === 'cancelled') {
-      this.#orderKey = null;
       if (order.status === 'cancelled') return this.#go('summary');
       this.#set({ order });
       this.#go('result');
       return this.#showError({ code: 'payment_refused', fieldErrors: [], retryable: false });
     }
-    this.#orderKey = null;
     this.#set({ order });
     this.#go('result');
     save(this.#env.storage, this.#draftKey, null);

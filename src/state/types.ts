@@ -1,0 +1,120 @@
+// The checkout store's state, options and events (issue 5, part 2).
+import type { CassaClient } from '../api/types.ts';
+import type {
+  ApiFieldError,
+  Customer,
+  Order,
+  SavedPaymentMethod,
+  Subscriptions,
+} from '../api/schemas.ts';
+import type { PaymentMethodType, Product } from '../domain/catalog.ts';
+import type { ErrorCode } from '../domain/errors.ts';
+import type { Holder, Quote } from '../domain/types.ts';
+import type { HolderDraft } from '../components/cassa-holder-form/cassa-holder-form.ts';
+import type { StorageLike } from './persistence.ts';
+import type { StepId } from './steps.ts';
+
+export interface Session {
+  customer: Customer;
+  /** `host`: the page handed over a token (`session-token`); `login`: logged in or registered here. */
+  source: 'host' | 'login';
+  savedMethods: SavedPaymentMethod[];
+  subscriptions: Subscriptions | null;
+}
+
+export interface PaymentChoice {
+  type: PaymentMethodType;
+  savedId?: string;
+}
+
+/** The error shown to the buyer; `retryable` when `retry()` repeats the failed action. */
+export interface ShownError {
+  code: ErrorCode;
+  retryable: boolean;
+}
+
+export interface CheckoutState {
+  /** The catalog: loading, loaded, or failed (then `error` says why). */
+  status: 'loading' | 'ready' | 'failed';
+  product: Product | null;
+  steps: StepId[];
+  step: StepId;
+  planId: string;
+  years: number;
+  /** Add-on id → quantity in its own unit. */
+  quantities: Record<string, number>;
+  subscriptionId: string | null;
+  /** The last quote the server gave (kept, dimmed, while a newer one loads). */
+  quote: Quote | null;
+  quoteLoading: boolean;
+  session: Session | null;
+  /** Login or registration in flight. */
+  authBusy: boolean;
+  /** Why the last login/registration failed (shown inline in the account step). */
+  authError: ErrorCode | null;
+  /** The logged-in account may not buy this product (a private individual). */
+  ineligible: boolean;
+  /** Whatever the buyer typed in the holder form, kept across steps and errors. */
+  holderDraft: HolderDraft | null;
+  /** The holder the buyer confirmed in the holder step (sent with the order). */
+  holder: Holder | null;
+  payment: PaymentChoice | null;
+  /** Credit top-up by card (coterm products). */
+  topUpCents: number | null;
+  termsAccepted: boolean;
+  ordering: boolean;
+  /** The order shown on the result step (completed, or refused). */
+  order: Order | null;
+  error: ShownError | null;
+  /** Server field errors (dotted paths: `holder.vatNumber`, `addons.0.quantity`, `topUpCents`). */
+  fieldErrors: ApiFieldError[];
+  /** A 409 replaced the quote: the buyer must look at the new total and confirm again. */
+  priceChanged: boolean;
+}
+
+export interface CheckoutEnvironment {
+  /** Where the redirect draft and the completed order ids live (sessionStorage in a page). */
+  storage: StorageLike | null;
+  /** The current page URL. */
+  href(): string;
+  /** Leaves the page for the payment provider. */
+  navigate(url: string): void;
+  /** Rewrites the address bar without a reload (history.replaceState). */
+  replaceUrl(url: string): void;
+}
+
+export interface CheckoutStoreOptions {
+  client: CassaClient;
+  productId: string;
+  /** Preselected plan (`plan` attribute). */
+  planId?: string | null;
+  /** Preselected mailbox/service (`subscription` attribute). */
+  subscriptionId?: string | null;
+  /** Host-provided login (`session-token` attribute). */
+  sessionToken?: string | null;
+  env: CheckoutEnvironment;
+  /** Quiet time before a changed selection is quoted. */
+  quoteDelayMs?: number;
+}
+
+export interface StepChangeDetail {
+  step: StepId;
+  previous: StepId;
+}
+export interface StoreErrorDetail extends ShownError {
+  /** `login` / `register` errors are shown inline in the account form. */
+  context?: 'login' | 'register';
+}
+
+/** What is kept in sessionStorage across the payment page (no token, no secret). */
+export interface SavedCheckout {
+  orderId: string;
+  planId: string;
+  years: number;
+  quantities: Record<string, number>;
+  subscriptionId: string | null;
+  holderDraft: HolderDraft | null;
+  holder: Holder | null;
+  payment: PaymentChoice | null;
+  topUpCents: number | null;
+}
