@@ -9,15 +9,8 @@ import { validateHolder } from '../../src/domain/validators/holder.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import type { CustomerRecord } from './accounts.ts';
 import type { Queryable } from './db/database.ts';
-import {
-  applyCredit,
-  attachAddons,
-  insertOrder,
-  nextOrderNumber,
-  publicOrder,
-  queueConfirmation,
-  type OrderRecord,
-} from './orders.ts';
+import { insertOrder, nextOrderNumber, publicOrder, type OrderRecord } from './orders.ts';
+import { applyCredit, attachAddons, queueConfirmation } from './payments.ts';
 import { instructionsEmail, queueEmail } from './outbox.ts';
 import { invalidRequest, prefixed, Problem } from './problems.ts';
 import { priceRequest } from './quoting.ts';

@@ -6,7 +6,8 @@ import { findProduct } from '../../src/domain/catalog.ts';
 import { formatMoney, toLocale, type Locale } from '../../src/i18n/index.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { html, type Html } from './html.ts';
-import { completePayment, findOrder, type OrderRecord, type PaymentOutcome } from './orders.ts';
+import { findOrder, type OrderRecord } from './orders.ts';
+import { completePayment, type PaymentOutcome } from './payments.ts';
 import { notFound } from './problems.ts';
 import { pageCsp } from './security.ts';
 

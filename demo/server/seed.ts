@@ -8,7 +8,7 @@ import { partitaIvaCheckDigit } from '../../src/domain/validators/partita-iva.ts
 import { createCustomer } from './accounts.ts';
 import type { Database } from './db/database.ts';
 import { MIGRATION_LOCK_ID } from './db/migrate.ts';
-import { savePaymentMethod } from './orders.ts';
+import { savePaymentMethod } from './payments.ts';
 
 export const DEMO_PASSWORD = 'cassa-demo';
 

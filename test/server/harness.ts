@@ -47,7 +47,7 @@ let pgliteDump: Promise<Blob> | undefined;
 async function dumpCacheFile(): Promise<string> {
   const hash = createHash('sha256').update(TODAY);
   for (const m of await loadMigrations()) hash.update(m.sql);
-  for (const file of ['seed.ts', 'accounts.ts', 'credentials.ts', 'orders.ts']) {
+  for (const file of ['seed.ts', 'accounts.ts', 'credentials.ts', 'payments.ts']) {
     hash.update(readFileSync(new URL(`../../demo/server/${file}`, import.meta.url)));
   }
   hash.update(

@@ -1,0 +1,173 @@
+// What follows a payment: credit moves, add-ons attach, methods are saved, the confirmation is
+// queued; and the end of a pending payment (the sandbox provider's answer) with its resume token.
+import { randomUUID } from 'node:crypto';
+import type { OrderStatus } from '../../src/api/schemas.ts';
+import type { PaymentMethodType, Product } from '../../src/domain/catalog.ts';
+import type { Locale } from '../../src/i18n/index.ts';
+import { hashToken, newToken } from './credentials.ts';
+import type { Queryable } from './db/database.ts';
+import type { OrderRecord } from './orders.ts';
+import { orderConfirmationEmail, queueEmail } from './outbox.ts';
+
+/** How long the resume token of a payment page stays valid. */
+export const RESUME_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Moves prepaid credit: + top-up − what is due now. Null when the credit would go negative
+ * (another order spent it meanwhile).
+ */
+export async function applyCredit(db: Queryable, customerId: string, deltaCents: number) {
+  const { rows } = await db.query<{ credit_cents: number }>(
+    `UPDATE customers SET credit_cents = credit_cents + $2
+      WHERE id = $1 AND credit_cents + $2 >= 0 RETURNING credit_cents`,
+    [customerId, deltaCents],
+  );
+  return rows[0]?.credit_cents ?? null;
+}
+
+/** Attaches the bought add-ons to the subscription, ending with it. */
+export async function attachAddons(
+  db: Queryable,
+  order: OrderRecord,
+  expiresOn: string,
+  now: Date,
+) {
+  if (!order.subscriptionId) return;
+  for (const addon of order.addons) {
+    await db.query(
+      `INSERT INTO subscription_addons (subscription_id, order_id, addon_id, quantity, expires_on, free_until, created_at)
+       VALUES ($1, $2, $3, $4, $5::date, $6::date, $7)`,
+      [order.subscriptionId, order.id, addon.id, addon.quantity, expiresOn, order.freeUntil, now],
+    );
+  }
+}
+
+export async function savePaymentMethod(
+  db: Queryable,
+  customerId: string,
+  type: 'card' | 'paypal',
+  label: string,
+  now: Date,
+): Promise<string> {
+  const existing = await db.query<{ id: string }>(
+    'SELECT id FROM payment_methods WHERE customer_id = $1 AND type = $2 AND label = $3',
+    [customerId, type, label],
+  );
+  if (existing.rows[0]) return existing.rows[0].id;
+  const id = `pm_${randomUUID()}`;
+  await db.query(
+    'INSERT INTO payment_methods (id, customer_id, type, label, created_at) VALUES ($1, $2, $3, $4, $5)',
+    [id, customerId, type, label, now],
+  );
+  return id;
+}
+
+export function paymentMethodLabel(
+  method: PaymentMethodType,
+  locale: Locale,
+  saved?: string,
+): string {
+  const names: Record<PaymentMethodType, [string, string]> = {
+    card: ['Carta di credito', 'Credit card'],
+    paypal: ['PayPal', 'PayPal'],
+    bank_transfer: ['Bonifico bancario', 'Bank transfer'],
+    postal_slip: ['Bollettino postale', 'Postal slip'],
+    credit: ['Credito prepagato', 'Prepaid credit'],
+    none: ['Nessun pagamento', 'No payment'],
+  };
+  const name = names[method][locale === 'en' ? 1 : 0];
+  return saved ? `${name} (${saved})` : name;
+}
+
+/** Queues the confirmation email of a completed order (paid, active or awaiting payment). */
+export async function queueConfirmation(
+  db: Queryable,
+  order: OrderRecord,
+  product: Product,
+  now: Date,
+  extra: { savedLabel?: string; creditAfterCents?: number } = {},
+) {
+  await queueEmail(
+    db,
+    orderConfirmationEmail(
+      order.holder.email,
+      {
+        number: order.number,
+        productName: product.name[order.locale],
+        quote: order.quote,
+        paymentMethodLabel: paymentMethodLabel(order.paymentMethod, order.locale, extra.savedLabel),
+        autoRenew: order.autoRenew,
+        ...(order.topUpCents ? { topUpCents: order.topUpCents } : {}),
+        ...(extra.creditAfterCents !== undefined
+          ? { creditAfterCents: extra.creditAfterCents }
+          : {}),
+      },
+      order.locale,
+    ),
+    { now, orderId: order.id },
+  );
+}
+
+export type PaymentOutcome =
+  | { kind: 'card-approved'; label: string }
+  | { kind: 'card-refused' }
+  | { kind: 'paypal-approved'; label: string }
+  | { kind: 'cancelled' };
+
+/**
+ * Ends a pending payment (the sandbox provider's answer) and issues a resume token for the
+ * return URL. An order that is no longer pending keeps its status; a new token is issued.
+ */
+export async function completePayment(
+  db: Queryable,
+  order: OrderRecord,
+  outcome: PaymentOutcome,
+  context: { product: Product; now: Date },
+): Promise<{ status: OrderStatus; resumeToken: string }> {
+  const { now, product } = context;
+  let status = order.status;
+  if (order.status === 'pending_payment') {
+    if (outcome.kind === 'card-approved' || outcome.kind === 'paypal-approved') {
+      status = 'paid';
+      const type = outcome.kind === 'card-approved' ? 'card' : 'paypal';
+      const savedId = await savePaymentMethod(db, order.customerId, type, outcome.label, now);
+      let creditAfterCents: number | undefined;
+      if (product.pricing === 'coterm') {
+        const credit = await applyCredit(
+          db,
+          order.customerId,
+          (order.topUpCents ?? 0) - order.totalCents,
+        );
+        if (credit === null) status = 'refused';
+        else creditAfterCents = credit;
+      }
+      if (status === 'paid') {
+        const subscription = order.subscriptionId
+          ? await db.query<{ expires_on: string }>(
+              'SELECT expires_on::text AS expires_on FROM subscriptions WHERE id = $1',
+              [order.subscriptionId],
+            )
+          : undefined;
+        const expiresOn = subscription?.rows[0]?.expires_on;
+        if (expiresOn) await attachAddons(db, order, expiresOn, now);
+        await db.query('UPDATE orders SET saved_payment_method_id = $2 WHERE id = $1', [
+          order.id,
+          savedId,
+        ]);
+        await queueConfirmation(db, { ...order, status }, product, now, {
+          savedLabel: outcome.label,
+          ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
+        });
+      }
+    } else {
+      status = outcome.kind === 'card-refused' ? 'refused' : 'cancelled';
+    }
+  }
+  const resumeToken = newToken();
+  await db.query(
+    `UPDATE orders SET status = $2, resume_token_hash = $3, resume_expires_at = $4, updated_at = $5
+      WHERE id = $1`,
+    [order.id, status, hashToken(resumeToken), new Date(now.getTime() + RESUME_TTL_MS), now],
+  );
+  return { status, resumeToken };
+}
