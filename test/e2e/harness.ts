@@ -207,6 +207,7 @@ export function useE2E(): E2E {
       });
       contexts.push(context);
       const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
       const problems: PageProblems = { pageErrors: [], cspViolations: [], consoleErrors: [] };
       page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
       page.on('console', (message) => {
@@ -245,5 +246,18 @@ export async function expectAccessible(page: Page, where: string, include?: stri
       )
       .join('\n');
     throw new Error(`axe found ${violations.length} violation(s) on ${where}:\n${report}`);
+  }
+}
+
+/** Polls `check` until it holds (the widget re-renders asynchronously after each action). */
+export async function until(
+  check: () => Promise<boolean>,
+  what = 'the expected state',
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((wait) => setTimeout(wait, 50));
   }
 }
