@@ -25,5 +25,6 @@ for (const file of files) {
     failed = true;
   }
 }
-if (!failed) console.log(`size: dist/cassa.js within the ${BUDGET_GZIP_BYTES / 1024} KB gzip budget`);
+if (!failed)
+  console.log(`size: dist/cassa.js within the ${BUDGET_GZIP_BYTES / 1024} KB gzip budget`);
 process.exit(failed ? 1 : 0);

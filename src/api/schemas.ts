@@ -2,11 +2,7 @@
 // The server parses every request with them, the client every response, and
 // GET /v1/openapi.json is generated from them.
 import * as z from 'zod/mini';
-import {
-  CustomerTypeSchema,
-  PaymentMethodTypeSchema,
-  ProductSchema,
-} from '../domain/catalog.ts';
+import { CustomerTypeSchema, PaymentMethodTypeSchema, ProductSchema } from '../domain/catalog.ts';
 import type { Holder, Quote, Selection } from '../domain/types.ts';
 
 // zod probes `new Function` for its JIT; a strict CSP reports that probe. Never use it.
@@ -96,9 +92,7 @@ export const PortalSessionRequestSchema = z.object({ username: text(254).check(z
 export const PortalSessionResponseSchema = z.object({ token: z.string() });
 
 export const PaymentMethodsSchema = z.object({
-  items: z.array(
-    z.object({ id: z.string(), type: z.enum(['card', 'paypal']), label: z.string() }),
-  ),
+  items: z.array(z.object({ id: z.string(), type: z.enum(['card', 'paypal']), label: z.string() })),
 });
 
 export const SubscriptionsSchema = z.object({

@@ -56,8 +56,5 @@ export interface CassaClient {
     options?: CallOptions,
   ): Promise<ApiResult<Order>>;
   /** With `resumeToken` (after a payment page) reads that one order without a session. */
-  getOrder(
-    id: string,
-    options?: CallOptions & { resumeToken?: string },
-  ): Promise<ApiResult<Order>>;
+  getOrder(id: string, options?: CallOptions & { resumeToken?: string }): Promise<ApiResult<Order>>;
 }

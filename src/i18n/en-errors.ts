@@ -7,7 +7,8 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
   'field.piva.checksum': 'This VAT number is not valid: check the digits.',
   'field.cf.format': 'The tax code (Codice Fiscale) has 16 characters (11 digits for companies).',
   'field.cf.checksum': 'This tax code is not valid: check the characters.',
-  'field.sdi.format': 'The recipient code (Codice Destinatario) has 7 characters (6 for public administrations).',
+  'field.sdi.format':
+    'The recipient code (Codice Destinatario) has 7 characters (6 for public administrations).',
   'field.cap.format': 'The postcode (CAP) has 5 digits.',
   'field.province.unknown': 'Unknown province code (e.g. TO, MI, RM).',
   'field.email.format': 'This email address is not valid.',
@@ -30,7 +31,8 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
   'field.selection.years': 'Choose a term of 1 or 2 years.',
   'field.selection.subscription.required': 'Choose the mailbox to add the services to.',
   'field.selection.subscription.unknown': 'Mailbox not found.',
-  'field.selection.subscription.expired': 'This mailbox has expired: renew it before adding services.',
+  'field.selection.subscription.expired':
+    'This mailbox has expired: renew it before adding services.',
   'field.holder.type': 'Invalid holder type.',
   'field.invalid': 'Invalid value.',
   'warning.email.looks_pec':

@@ -13,9 +13,15 @@ export function toLocale(value: string | null | undefined): Locale {
 }
 
 /** Translates a key, filling `{name}` placeholders from params (as text, never markup). */
-export function msg(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+export function msg(
+  locale: Locale,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): string {
   const template: string = dictionaries[locale][key] ?? it[key] ?? key;
-  return params ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '')) : template;
+  return params
+    ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''))
+    : template;
 }
 
 /** Translates a code that may not be a key (e.g. a field error code from a server). */

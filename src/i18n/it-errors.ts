@@ -20,7 +20,8 @@ export const itErrors = {
   'field.selection.product.unknown': 'Prodotto non disponibile.',
   'field.selection.plan.unknown': 'Piano non disponibile.',
   'field.selection.addon.unknown': 'Servizio aggiuntivo non disponibile.',
-  'field.selection.addon.not_on_plan': 'Questo servizio aggiuntivo non è disponibile con il piano scelto.',
+  'field.selection.addon.not_on_plan':
+    'Questo servizio aggiuntivo non è disponibile con il piano scelto.',
   'field.selection.addon.duplicate': 'Servizio aggiuntivo ripetuto.',
   'field.selection.addon.integer': 'Indica un numero intero non negativo.',
   'field.selection.addon.min': 'Quantità inferiore al minimo.',
@@ -29,7 +30,8 @@ export const itErrors = {
   'field.selection.years': 'Scegli una durata di 1 o 2 anni.',
   'field.selection.subscription.required': 'Scegli la casella a cui aggiungere i servizi.',
   'field.selection.subscription.unknown': 'Casella non trovata.',
-  'field.selection.subscription.expired': 'La casella è scaduta: rinnovala prima di aggiungere servizi.',
+  'field.selection.subscription.expired':
+    'La casella è scaduta: rinnovala prima di aggiungere servizi.',
   'field.holder.type': 'Tipo di intestatario non valido.',
   'field.invalid': 'Valore non valido.',
   'warning.email.looks_pec':
