@@ -1,6 +1,7 @@
 // End-to-end harness: builds the widget when needed, runs the demo server as a child process on a
 // free port with a fresh database, drives Debian's Chromium through playwright-core, and offers
 // the checks every scenario repeats (screenshots, axe, console errors, the outbox).
+import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -155,6 +156,12 @@ export interface PageProblems {
   consoleErrors: string[];
 }
 
+/** Nothing went wrong in the page: no uncaught error, no CSP violation. */
+export function assertClean(problems: PageProblems): void {
+  assert.deepEqual(problems.pageErrors, [], 'uncaught errors in the page');
+  assert.deepEqual(problems.cspViolations, [], 'CSP violations');
+}
+
 export interface Tab {
   context: BrowserContext;
   page: Page;
@@ -225,9 +232,9 @@ export function useE2E(): E2E {
   };
 }
 
-/** Saves a full-page screenshot under test-results/e2e/. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage: true });
+/** Saves a screenshot under test-results/e2e/ (the whole page, or what the viewport shows). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage });
 }
 
 /** Runs axe (WCAG 2.0–2.2 A/AA) on the page, shadow roots included; throws on any violation. */

@@ -21,15 +21,10 @@ import {
   widget,
   type Words,
 } from './buyer.ts';
-import { expectAccessible, screenshot, until, useE2E, type PageProblems } from './harness.ts';
+import { assertClean, expectAccessible, screenshot, until, useE2E } from './harness.ts';
 
 interface LoggedOrder {
   order: Record<string, unknown> & { number: string; status: string };
-}
-
-function assertClean(problems: PageProblems): void {
-  assert.deepEqual(problems.pageErrors, [], 'uncaught errors in the page');
-  assert.deepEqual(problems.cspViolations, [], 'CSP violations');
 }
 
 /** Base plan, no add-ons, logged in as `username`, holder data as registered: on the summary. */
