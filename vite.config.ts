@@ -1,13 +1,65 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { RolldownMagicString } from 'rolldown';
+import { defineConfig, parseAst, type Plugin } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+type Node = { type?: string; start: number; end: number; [key: string]: unknown };
+
+/** Static CSS: no comments, one space at most, none around punctuation (never before `:`). */
+const minifyCss = (s: string) =>
+  s
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/: /g, ':')
+    .replace(/;}/g, '}');
+
+/** Static HTML: whitespace runs become one space (a space between inline elements matters). */
+const minifyHtml = (s: string) => s.replace(/\s+/g, ' ');
+
+/**
+ * Minifies the static parts of Lit's `css` and `html` tagged templates in our own sources (the
+ * minifier keeps template text as written). Expressions are untouched; edits go through the
+ * build's MagicString so source maps stay right.
+ */
+export function minifyLitTemplates(): Plugin {
+  return {
+    name: 'cassa:minify-lit-templates',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/(css|html)`/.test(code)) return null;
+      const ms = new RolldownMagicString(code);
+      const visit = (node: unknown): void => {
+        if (!node || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach(visit);
+        const n = node as Node;
+        const tag = n.type === 'TaggedTemplateExpression' && (n.tag as Node & { name?: string });
+        const minify = tag && { css: minifyCss, html: minifyHtml }[String(tag.name)];
+        if (minify) {
+          const quasis = (n.quasi as { quasis: (Node & { value: { raw: string } })[] }).quasis;
+          quasis.forEach((q, i) => {
+            let raw = minify(q.value.raw);
+            if (i === 0) raw = raw.trimStart();
+            if (i === quasis.length - 1) raw = raw.trimEnd();
+            // oxc's span includes the delimiters (` or } before, ` or ${ after).
+            const start = q.start + 1;
+            if (raw !== q.value.raw) ms.overwrite(start, start + q.value.raw.length, raw);
+          });
+        }
+        for (const key in n) if (key !== 'tag') visit(n[key]);
+      };
+      visit(parseAst(code, { lang: 'ts' }));
+      return { code: ms as unknown as string };
+    },
+  };
+}
 
 // The drop-in build: one IIFE with every dependency inlined (dist/cassa.js). `src/embed.ts`
 // exports no values, so the IIFE assigns no global of its own: `window.Cassa` is set (once) by
 // the entry itself.
 export default defineConfig({
   define: { __CASSA_VERSION__: JSON.stringify(version) },
+  plugins: [minifyLitTemplates()],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { minifyLitTemplates } from './vite.config.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -7,6 +8,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // dist/overlay.mjs (`import { open } from 'cassa/overlay'`, which imports ./cassa.mjs).
 export default defineConfig({
   define: { __CASSA_VERSION__: JSON.stringify(version) },
+  plugins: [minifyLitTemplates()],
   build: {
     target: 'es2022',
     sourcemap: true,
