@@ -56,7 +56,9 @@ describe('Ordine portal: 8 months left on mario.rossi@…', () => {
     const { page, problems } = await e2e.open('/ordine.html');
     // Logged in by the portal: no account step.
     await onStep(page, w.mailbox);
-    const steps = await widget(page).getByRole('list', { name: "Passaggi dell'acquisto" }).textContent();
+    const steps = await widget(page)
+      .getByRole('list', { name: "Passaggi dell'acquisto" })
+      .textContent();
     assert.doesNotMatch(steps ?? '', /Accesso/);
     const expiry = formatDate(addMonths(todayInRome(), 8), 'it');
     await sees(page, `Scade il ${expiry}`);
@@ -67,7 +69,10 @@ describe('Ordine portal: 8 months left on mario.rossi@…', () => {
     await sees(page, 'Imponibile');
     await sees(page, '8,67 €');
     await sees(page, '1,91 €');
-    assert.equal(await widget(page).getByLabel('Ricarica del credito in euro').inputValue(), '15,86');
+    assert.equal(
+      await widget(page).getByLabel('Ricarica del credito in euro').inputValue(),
+      '15,86',
+    );
     await sees(page, 'Minimo 15,86 €');
     await sees(page, /se il credito o la carta non coprono/i);
     await expectAccessible(page, 'ordine (it) summary');
