@@ -100,6 +100,8 @@ export class CassaCheckout extends CassaElement {
   @property({ attribute: 'session-token' }) sessionToken: string | null = null;
   /** The `fetch` the API client uses (tests, special environments). */
   @property({ attribute: false }) fetchImpl?: typeof fetch;
+  /** Per-request timeout of the API client in ms, default 10 s (tests shorten it; set before connecting). */
+  @property({ attribute: false }) timeoutMs?: number;
   /** Leaves the page for the payment provider (tests intercept it). */
   @property({ attribute: false }) navigate: (url: string) => void = (url) =>
     window.location.assign(url);
@@ -147,7 +149,7 @@ export class CassaCheckout extends CassaElement {
 
   #connect(): void {
     const store = new CheckoutStore({
-      client: createClient(this.backend, { fetch: this.fetchImpl }),
+      client: createClient(this.backend, { fetch: this.fetchImpl, timeoutMs: this.timeoutMs }),
       productId: this.product,
       planId: this.plan,
       subscriptionId: this.subscription,
