@@ -58,7 +58,7 @@ export function minifyLitTemplates(): Plugin {
 // exports no values, so the IIFE assigns no global of its own: `window.Cassa` is set (once) by
 // the entry itself.
 export default defineConfig({
-  define: { __CASSA_VERSION__: JSON.stringify(version) },
+  define: { __CASSA_VERSION__: JSON.stringify(version), __CASSA_WIDGET__: 'true' },
   plugins: [minifyLitTemplates()],
   build: {
     target: 'es2022',

@@ -7,7 +7,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // The npm build, ESM with dependencies left as imports: dist/cassa.mjs (`import 'cassa'`) and
 // dist/overlay.mjs (`import { open } from 'cassa/overlay'`, which imports ./cassa.mjs).
 export default defineConfig({
-  define: { __CASSA_VERSION__: JSON.stringify(version) },
+  define: { __CASSA_VERSION__: JSON.stringify(version), __CASSA_WIDGET__: 'true' },
   plugins: [minifyLitTemplates()],
   build: {
     target: 'es2022',

@@ -3,48 +3,48 @@
 // GET /v1/openapi.json is generated from them.
 import * as z from 'zod/mini';
 import { CustomerTypeSchema, PaymentMethodTypeSchema, ProductSchema } from '../domain/catalog.ts';
+import { cents, filled, int, isoDate, STRICT, text } from '../domain/contract-values.ts';
 import type { Holder, Quote, Selection } from '../domain/types.ts';
 
 // zod probes `new Function` for its JIT; a strict CSP reports that probe. Never use it.
 z.config({ jitless: true });
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const cents = z.int().check(z.nonnegative());
-const text = (max = 200) => z.string().check(z.maxLength(max));
-
 export { ProductSchema };
 
 export const AddonQuantitySchema = z.object({
   id: text(64),
-  quantity: z.int(),
+  quantity: int(),
 });
 
 export const QuoteRequestSchema = z.object({
   productId: text(64),
   planId: text(64),
-  years: z.int(),
-  addons: z._default(z.array(AddonQuantitySchema).check(z.maxLength(20)), []),
+  years: int(),
+  addons: z._default(
+    STRICT ? z.array(AddonQuantitySchema).check(z.maxLength(20)) : z.array(AddonQuantitySchema),
+    [],
+  ),
   subscriptionId: z.optional(text(64)),
 });
 
 export const QuoteLineSchema = z.object({
   id: z.string(),
   label: z.string(),
-  quantity: z.int(),
-  unitCents: cents,
-  amountCents: cents,
+  quantity: int(),
+  unitCents: cents(),
+  amountCents: cents(),
 });
 
 export const QuoteSchema = z.object({
   currency: z.literal('EUR'),
   lines: z.array(QuoteLineSchema),
-  taxableCents: cents,
-  vatRateBasisPoints: z.int(),
-  vatCents: cents,
-  totalCents: cents,
-  freeUntil: z.nullable(isoDate),
-  renewal: z.object({ date: isoDate, chargeDate: isoDate, totalCents: cents }),
-  minimumTopUpCents: z.nullable(cents),
+  taxableCents: cents(),
+  vatRateBasisPoints: int(),
+  vatCents: cents(),
+  totalCents: cents(),
+  freeUntil: z.nullable(isoDate()),
+  renewal: z.object({ date: isoDate(), chargeDate: isoDate(), totalCents: cents() }),
+  minimumTopUpCents: z.nullable(cents()),
 });
 
 export const AddressSchema = z.object({
@@ -71,8 +71,8 @@ export const HolderSchema = z.object({
 });
 
 export const LoginRequestSchema = z.object({
-  username: text(254).check(z.minLength(1)),
-  password: text(200).check(z.minLength(1)),
+  username: filled(254),
+  password: filled(200),
 });
 
 export const RegisterRequestSchema = z.object({
@@ -88,7 +88,7 @@ export const CustomerSchema = z.object({
 
 export const AuthResponseSchema = z.object({ token: z.string(), customer: CustomerSchema });
 
-export const PortalSessionRequestSchema = z.object({ username: text(254).check(z.minLength(1)) });
+export const PortalSessionRequestSchema = z.object({ username: filled(254) });
 export const PortalSessionResponseSchema = z.object({ token: z.string() });
 
 export const PaymentMethodsSchema = z.object({
@@ -96,21 +96,21 @@ export const PaymentMethodsSchema = z.object({
 });
 
 export const SubscriptionsSchema = z.object({
-  creditCents: cents,
+  creditCents: cents(),
   items: z.array(
-    z.object({ id: z.string(), productId: z.string(), label: z.string(), expiresOn: isoDate }),
+    z.object({ id: z.string(), productId: z.string(), label: z.string(), expiresOn: isoDate() }),
   ),
 });
 
 export const OrderRequestSchema = z.object({
   ...QuoteRequestSchema.shape,
-  expectedTotalCents: cents,
+  expectedTotalCents: cents(),
   paymentMethod: z.object({
     type: PaymentMethodTypeSchema,
     savedId: z.optional(text(64)),
   }),
   /** PEC add-ons: amount loaded onto the prepaid credit by card (≥ the quote's minimum). */
-  topUpCents: z.optional(cents),
+  topUpCents: z.optional(cents()),
   holder: z.optional(HolderSchema),
   acceptTerms: z.boolean(),
   returnUrl: z.optional(text(2000)),
@@ -130,7 +130,7 @@ export const InstructionsSchema = z.object({
   beneficiary: z.string(),
   /** IBAN for a bank transfer, postal account number for a postal slip. */
   account: z.string(),
-  amountCents: cents,
+  amountCents: cents(),
   currency: z.literal('EUR'),
   reference: z.string(),
 });
@@ -139,17 +139,17 @@ export const OrderSchema = z.object({
   id: z.string(),
   number: z.string(),
   status: OrderStatusSchema,
-  totalCents: cents,
+  totalCents: cents(),
   currency: z.literal('EUR'),
   productId: z.string(),
   planId: z.string(),
   addons: z.array(AddonQuantitySchema),
-  years: z.int(),
+  years: int(),
   paymentMethod: PaymentMethodTypeSchema,
   autoRenew: z.boolean(),
-  topUpCents: z.optional(cents),
-  freeUntil: z.optional(z.nullable(isoDate)),
-  renewalChargeDate: z.optional(z.nullable(isoDate)),
+  topUpCents: z.optional(cents()),
+  freeUntil: z.optional(z.nullable(isoDate())),
+  renewalChargeDate: z.optional(z.nullable(isoDate())),
   action: z.optional(z.object({ type: z.literal('redirect'), url: z.string() })),
   instructions: z.optional(InstructionsSchema),
 });
@@ -160,11 +160,14 @@ export const FieldErrorSchema = z.object({
   message: z.string(),
 });
 
-/** RFC 9457 problem details. `type` ends with the problem code, e.g. `…/price-changed`. */
-export const ProblemSchema = z.looseObject({
+/**
+ * RFC 9457 problem details. `type` ends with the problem code, e.g. `…/price-changed`. Other
+ * members are allowed (the widget build reads only these, so it drops the others).
+ */
+export const ProblemSchema = (STRICT ? z.looseObject : z.object)({
   type: z.string(),
   title: z.string(),
-  status: z.int(),
+  status: int(),
   detail: z.optional(z.string()),
   errors: z.optional(z.array(FieldErrorSchema)),
   quote: z.optional(QuoteSchema),

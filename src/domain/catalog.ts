@@ -1,5 +1,6 @@
 // The catalog model: what is sold, at which yearly price, in which steps. Shared by widget and server.
 import * as z from 'zod/mini';
+import { cents, count, filled, int, nonEmpty, positiveInt, STRICT } from './contract-values.ts';
 
 /** A text in each supported language (Italian is the source). */
 export const LocalizedTextSchema = z.object({ it: z.string(), en: z.string() });
@@ -18,56 +19,54 @@ export const PaymentMethodTypeSchema = z.enum([
 ]);
 export type PaymentMethodType = z.infer<typeof PaymentMethodTypeSchema>;
 
-const cents = z.int().check(z.nonnegative());
-
 /** Something a plan includes, e.g. `{ id: 'additional-users', quantity: 14 }`. */
-export const InclusionSchema = z.object({ id: z.string(), quantity: z.int() });
+export const InclusionSchema = z.object({ id: z.string(), quantity: int() });
 
 export const PlanSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: filled(),
   name: LocalizedTextSchema,
   /** Yearly price in cents, VAT excluded. 0 for a free plan. */
-  yearlyCents: cents,
+  yearlyCents: cents(),
   includes: z.array(InclusionSchema),
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
 export const AddonSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: filled(),
   name: LocalizedTextSchema,
   /** The unit a quantity counts: users, external users, GB, or a flag (0/1). */
   unit: z.enum(['user', 'external-user', 'gb', 'flag']),
-  step: z.int().check(z.positive()),
-  min: z.int().check(z.nonnegative()),
+  step: positiveInt(),
+  min: count(),
   /** Largest quantity, in the add-on's unit; absent = unbounded. */
-  max: z.optional(z.int().check(z.positive())),
+  max: z.optional(positiveInt()),
   /** Yearly price in cents, VAT excluded, of one step (one user, 50 external users, 5 GB, 1 GB). */
-  unitCents: cents,
+  unitCents: cents(),
   /** Plans the add-on may be bought with; absent = every plan of the product (PEC add-ons attach to the €0 `member` plan). */
   plans: z.optional(z.array(z.string())),
 });
 export type Addon = z.infer<typeof AddonSchema>;
 
 export const ProductSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: filled(),
   name: LocalizedTextSchema,
   currency: z.literal('EUR'),
-  vatRateBasisPoints: z.int().check(z.nonnegative(), z.lte(10000)),
+  vatRateBasisPoints: STRICT ? z.int().check(z.nonnegative(), z.lte(10000)) : z.number(),
   /**
    * `term`: (plan + add-ons) × years, renewed 7 days before expiry (Certified Platform).
    * `coterm`: add-ons on a subscription, co-termed with its expiry, paid from credit (PEC add-ons).
    */
   pricing: z.enum(['term', 'coterm']),
-  terms: z.array(z.int().check(z.positive())),
+  terms: z.array(positiveInt()),
   paymentMethods: z.array(PaymentMethodTypeSchema),
   eligibleCustomers: z.array(CustomerTypeSchema),
   termsUrl: z.string(),
-  plans: z.array(PlanSchema).check(z.minLength(1)),
+  plans: nonEmpty(PlanSchema),
   addons: z.array(AddonSchema),
 });
 export type Product = z.infer<typeof ProductSchema>;
 
-export const CatalogSchema = z.object({ products: z.array(ProductSchema).check(z.minLength(1)) });
+export const CatalogSchema = z.object({ products: nonEmpty(ProductSchema) });
 export type Catalog = z.infer<typeof CatalogSchema>;
 
 export type CatalogParseResult =
