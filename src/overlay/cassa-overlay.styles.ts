@@ -12,9 +12,9 @@ export const overlayStyles = css`
     max-height: calc(100dvh - 2rem);
     padding: 0;
     border: 0;
-    border-radius: var(--cassa-radius-lg, 12px);
+    border-radius: calc(var(--cassa-radius, 8px) * 1.5);
     background: var(--cassa-color-surface, #fff);
-    color: var(--cassa-color-text, #1f2933);
+    color: var(--cassa-color-text, #1f2937);
     font-family: var(--cassa-font-family, system-ui, sans-serif);
     box-shadow: 0 24px 64px rgb(15 23 42 / 0.35);
     overflow: auto;
@@ -32,7 +32,7 @@ export const overlayStyles = css`
     justify-content: space-between;
     gap: 1rem;
     padding: 0.5rem 0.75rem 0.5rem 1.25rem;
-    border-bottom: 1px solid var(--cassa-color-border, #d5dbe3);
+    border-bottom: 1px solid var(--cassa-color-border-subtle, #d1d5db);
     background: inherit;
   }
   h2 {
@@ -45,7 +45,7 @@ export const overlayStyles = css`
     gap: 0.375rem;
     min-height: 44px;
     padding: 0 0.875rem;
-    border: 1px solid var(--cassa-color-border, #d5dbe3);
+    border: 1px solid var(--cassa-color-border, #6b7280);
     border-radius: var(--cassa-radius, 8px);
     background: var(--cassa-color-surface, #fff);
     color: inherit;
@@ -53,7 +53,7 @@ export const overlayStyles = css`
     cursor: pointer;
   }
   .close:hover {
-    background: var(--cassa-color-surface-alt, #f3f5f8);
+    background: var(--cassa-color-surface-alt, #f3f4f6);
   }
   .close:focus-visible {
     outline: 3px solid var(--cassa-color-focus, #2563eb);

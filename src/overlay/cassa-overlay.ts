@@ -44,9 +44,11 @@ function unlockScroll(): void {
  * @csspart dialog - The `<dialog>`: a centered card (max 720 px), a full-screen sheet under 600 px.
  * @csspart header - The bar with the title and the close button.
  * @csspart close - The close button.
+ * @csspart checkout - The parts of the inner `<cassa-checkout>`, forwarded (also `step-indicator`, `step`, `heading`, `error`, `nav`, `result`).
  * @cssprop --cassa-color-surface - Background of the dialog.
  * @cssprop --cassa-color-text - Text color.
  * @cssprop --cassa-overlay-backdrop - Color of the backdrop behind the dialog.
+ * @cssprop --cassa-radius - Corners (the dialog uses 1.5 times it).
  */
 export class CassaOverlay extends LitElement {
   static override styles = overlayStyles;
@@ -129,6 +131,7 @@ export class CassaOverlay extends LitElement {
       </div>
       <div class="body">
         <cassa-checkout
+          exportparts="checkout, step-indicator, step, heading, error, nav, result"
           backend=${this.backend}
           product=${this.product}
           locale=${toLocale(this.locale)}
