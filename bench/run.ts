@@ -221,7 +221,7 @@ async function main(): Promise<number> {
     }),
   );
   console.log(`\n${markdown}`);
-  if (!only && failures.length === 0) {
+  if (!only) {
     await mkdir(join(benchDir, 'results'), { recursive: true });
     await writeFile(resultsFile, markdown);
     log('written to bench/results/latest.md');
