@@ -7,7 +7,7 @@
 // Options: --runs=N (page runs per case, default 7), --duration=S (seconds per load case,
 // default 5), --only=pages|server. Env: CHROME_PATH (default /usr/bin/chromium), DATABASE_URL.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -92,6 +92,12 @@ async function main(): Promise<number> {
     if (!existsSync(cassaFile)) {
       section('dist/cassa.js is missing: building it');
       run('npm', ['run', 'build']);
+    }
+    const staleBy = newestMtime(join(repoDir, 'src')) - statSync(cassaFile).mtimeMs;
+    if (staleBy > 0) {
+      log(
+        `  note: src/ changed after dist/cassa.js was built: run \`npm run build\` to measure it`,
+      );
     }
     section('bundling the comparison pages');
     Object.assign(bundles, await buildBenchBundles(benchDir, buildDir), {
@@ -228,6 +234,17 @@ async function main(): Promise<number> {
   }
   if (failures.length > 0) console.log('FAIL');
   return failures.length > 0 ? 1 : 0;
+}
+
+/** The latest modification time of any file under `dir`. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) {
+      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
 }
 
 /** The project's Prettier style (aligned tables), so the written file passes format:check. */
