@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'invalid_selection',
   'price_changed',
   'payment_refused',
+  'payment_cancelled',
   'not_found',
   'rate_limited',
   'server',

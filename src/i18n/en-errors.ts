@@ -47,6 +47,8 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
   'error.invalid_selection': 'Some data is not valid: check the highlighted fields.',
   'error.price_changed': 'The price has changed. Check the new total and confirm again.',
   'error.payment_refused': 'The payment was refused. Try another method.',
+  'error.payment_cancelled':
+    'The payment was cancelled. You can confirm again or choose another method.',
   'error.not_found': 'Not found.',
   'error.rate_limited': 'Too many attempts. Wait a few minutes and try again.',
   'error.server': 'A server error occurred. Try again.',

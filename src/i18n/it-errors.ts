@@ -46,6 +46,8 @@ export const itErrors = {
   'error.invalid_selection': 'Alcuni dati non sono validi: controlla i campi evidenziati.',
   'error.price_changed': 'Il prezzo è cambiato. Controlla il nuovo totale e conferma di nuovo.',
   'error.payment_refused': 'Il pagamento è stato rifiutato. Prova con un altro metodo.',
+  'error.payment_cancelled':
+    'Il pagamento è stato annullato. Puoi confermare di nuovo o scegliere un altro metodo.',
   'error.not_found': 'Risorsa non trovata.',
   'error.rate_limited': 'Troppi tentativi. Attendi qualche minuto e riprova.',
   'error.server': 'Si è verificato un errore del server. Riprova.',

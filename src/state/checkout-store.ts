@@ -610,6 +610,10 @@ export class CheckoutStore extends EventTarget {
     this.#started = true;
     if (done) this.#showOrder(order);
     else if (!this.state.session) this.#needLogin('summary');
+    // Cancelled on the provider's page: say so where the buyer lands (summary, or log in first).
+    if (order.status === 'cancelled') {
+      this.#showError({ code: 'payment_cancelled', fieldErrors: [], retryable: false });
+    }
     if (order.status !== 'paid' && order.status !== 'active') this.#scheduleQuote();
     this.dispatchEvent(new Event('ready'));
     return true;
