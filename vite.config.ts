@@ -15,13 +15,16 @@ const minifyCss = (s: string) =>
     .replace(/: /g, ':')
     .replace(/;}/g, '}');
 
-/** Static HTML: whitespace runs become one space (a space between inline elements matters). */
+/**
+ * Static HTML: whitespace runs become one space, which renders the same (a space between inline
+ * elements matters, so none is removed; no template of ours holds a `<pre>` or `<textarea>`).
+ */
 const minifyHtml = (s: string) => s.replace(/\s+/g, ' ');
 
 /**
  * Minifies the static parts of Lit's `css` and `html` tagged templates in our own sources (the
- * minifier keeps template text as written). Expressions are untouched; edits go through the
- * build's MagicString so source maps stay right.
+ * minifier keeps template text as written). Expressions are untouched. Edits go through
+ * rolldown's native MagicString (Vite's own bundler, no new dependency) so source maps stay right.
  */
 export function minifyLitTemplates(): Plugin {
   return {
@@ -39,8 +42,9 @@ export function minifyLitTemplates(): Plugin {
           const quasis = (n.quasi as { quasis: (Node & { value: { raw: string } })[] }).quasis;
           quasis.forEach((q, i) => {
             let raw = minify(q.value.raw);
-            if (i === 0) raw = raw.trimStart();
-            if (i === quasis.length - 1) raw = raw.trimEnd();
+            // Only a stylesheet's own ends are insignificant; an HTML text node keeps its space.
+            if (minify === minifyCss && i === 0) raw = raw.trimStart();
+            if (minify === minifyCss && i === quasis.length - 1) raw = raw.trimEnd();
             // oxc's span includes the delimiters (` or } before, ` or ${ after).
             const start = q.start + 1;
             if (raw !== q.value.raw) ms.overwrite(start, start + q.value.raw.length, raw);
