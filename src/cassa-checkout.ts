@@ -52,9 +52,9 @@ import './components/account-step/cassa-account-step.ts';
 import { StoreController } from './components/checkout-store/store-controller.ts';
 import { checkoutStyles } from './cassa-checkout.styles.ts';
 
-function pageStorage(): StorageLike | null {
+function pageStorage(kind: 'sessionStorage' | 'localStorage'): StorageLike | null {
   try {
-    return window.sessionStorage;
+    return window[kind];
   } catch {
     // Storage disabled (sandboxed frame, privacy settings): no resume after a redirect.
     return null;
@@ -155,7 +155,8 @@ export class CassaCheckout extends CassaElement {
       subscriptionId: this.subscription,
       sessionToken: this.sessionToken,
       env: {
-        storage: pageStorage(),
+        storage: pageStorage('sessionStorage'),
+        sharedStorage: pageStorage('localStorage'),
         href: () => window.location.href,
         navigate: (url) => this.navigate(url),
         replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),

@@ -46,7 +46,7 @@ export class CheckoutStore extends EventTarget {
   readonly #env: CheckoutEnvironment;
   readonly #productId: string;
   readonly #quotes: QuoteScheduler;
-  readonly #orderKeys = new OrderKeys();
+  readonly #orderKeys: OrderKeys;
   #sessionToken: string | null;
   #disposed = false;
   #started = false;
@@ -65,6 +65,7 @@ export class CheckoutStore extends EventTarget {
     this.#client = options.client;
     this.#env = options.env;
     this.#productId = options.productId;
+    this.#orderKeys = new OrderKeys(options.env.sharedStorage ?? null);
     this.#quotes = new QuoteScheduler(
       (request, signal) => this.#client.quote(request, { signal }),
       (result, request) => this.#quoteAnswered(result, request),
@@ -612,6 +613,7 @@ export class CheckoutStore extends EventTarget {
     else if (!this.state.session) this.#needLogin('summary');
     // Cancelled on the provider's page: say so where the buyer lands (summary, or log in first).
     if (order.status === 'cancelled') {
+      this.#orderKeys.forget();
       this.#showError({ code: 'payment_cancelled', fieldErrors: [], retryable: false });
     }
     if (order.status !== 'paid' && order.status !== 'active') this.#scheduleQuote();
@@ -621,8 +623,8 @@ export class CheckoutStore extends EventTarget {
 
   /** Shows a finished order; `complete` fires once per order id, across elements and reloads. */
   #showOrder(order: Order): void {
-    this.#orderKeys.forget();
     if (order.status === 'refused' || order.status === 'cancelled') {
+      this.#orderKeys.forget();
       if (order.status === 'cancelled') return this.#go('summary');
       this.#set({ order });
       this.#go('result');

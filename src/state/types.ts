@@ -75,6 +75,11 @@ export interface CheckoutState {
 export interface CheckoutEnvironment {
   /** Where the redirect draft and the completed order ids live (sessionStorage in a page). */
   storage: StorageLike | null;
+  /**
+   * Shared by every widget and tab of the origin (localStorage in a page): the Idempotency-Key of
+   * the order being placed, so the same order confirmed twice anywhere is one order.
+   */
+  sharedStorage?: StorageLike | null;
   /** The current page URL. */
   href(): string;
   /** Leaves the page for the payment provider. */
