@@ -51,6 +51,7 @@ export class FaultyBackend {
   /** Every attempt at one of the four stages, faulty or not, in order. */
   readonly attempts: Attempt[] = [];
   readonly #faults = new Map<Stage, Fault>();
+  readonly #holds = new Map<Stage, Promise<void>>();
 
   static async create(): Promise<FaultyBackend> {
     return new FaultyBackend(await FakeBackend.create());
@@ -64,6 +65,16 @@ export class FaultyBackend {
   inject(stage: Stage, fault: Fault): void {
     this.#faults.set(stage, fault);
     if (fault === 'expired') this.backend.expireSessions();
+  }
+
+  /** Requests of `stage` wait (in flight) until the returned function is called. */
+  hold(stage: Stage): () => void {
+    let release!: () => void;
+    this.#holds.set(stage, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.#holds.delete(stage);
+      release();
+    };
   }
 
   clear(stage: Stage): void {
@@ -96,6 +107,8 @@ export class FaultyBackend {
         idempotencyKey: request.headers.get('idempotency-key'),
       });
     }
+    const held = stage ? this.#holds.get(stage) : undefined;
+    if (held) await held;
     if (!fault) return this.backend.fetch(request);
     // Faults a proxy adds after the backend did its work (for an order: it exists afterwards).
     const upstream = () => this.backend.fetch(request.clone());

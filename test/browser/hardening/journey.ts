@@ -107,7 +107,14 @@ export const eventsOf = (w: Widget, type: string) => w.events.filter((e) => e.ty
 /** Renders `<cassa-checkout>` on a (faulty) fetch, recording its public events; does not wait. */
 export async function render(
   fetchImpl: typeof fetch,
-  options: { locale?: Lang; product?: string; plan?: string; backend?: string } = {},
+  options: {
+    locale?: Lang;
+    product?: string;
+    plan?: string;
+    backend?: string;
+    sessionToken?: string;
+    timeoutMs?: number;
+  } = {},
 ): Promise<Widget> {
   const events: CustomEvent[] = [];
   const navigations: string[] = [];
@@ -118,8 +125,9 @@ export async function render(
       product=${options.product ?? 'certified-platform'}
       locale=${options.locale ?? 'it'}
       plan=${options.plan ?? ''}
+      session-token=${options.sessionToken ?? ''}
       .fetchImpl=${fetchImpl}
-      .timeoutMs=${TEST_TIMEOUT_MS}
+      .timeoutMs=${options.timeoutMs ?? TEST_TIMEOUT_MS}
       .navigate=${(url: string) => navigations.push(url)}
       @cassa-ready=${record}
       @cassa-step-change=${record}
@@ -224,6 +232,10 @@ export const holderInput = (el: CassaCheckout, id: string) =>
 export interface StageHooks {
   before?: (stage: Stage, w: Widget | undefined) => void | Promise<void>;
   after?: (stage: Stage, w: Widget) => void | Promise<void>;
+  /** The client's timeout (default {@link TEST_TIMEOUT_MS}). */
+  timeoutMs?: number;
+  /** How the buyer presses "Conferma" (default: one click). */
+  confirm?: (confirmButton: HTMLButtonElement) => void | Promise<void>;
 }
 
 /**
@@ -243,7 +255,7 @@ export async function purchase(
   };
   let w!: Widget;
   await at('catalog', async () => {
-    w = await render(faulty.fetch, { locale: lang, plan: 'base' });
+    w = await render(faulty.fetch, { locale: lang, plan: 'base', timeoutMs: hooks.timeoutMs });
   });
   const { el } = w;
   await ready(w);
@@ -271,7 +283,11 @@ export async function purchase(
   await seeText(el, words.total, 5000);
   pick(el, 'Visa •••• 4242');
   pick(el, words.terms);
-  await at('order', () => button(el, words.confirm).click());
+  await at('order', async () => {
+    const confirm = button(el, words.confirm);
+    if (hooks.confirm) await hooks.confirm(confirm);
+    else confirm.click();
+  });
   await onStep(el, words.paid, 8000);
   return w;
 }
