@@ -113,6 +113,7 @@ describe('Ordine portal: 2 months left on studio.rossi@…', () => {
     await onStep(page, w.paid);
     await sees(page, `Gratis fino al ${expiry}`);
     await expectAccessible(page, 'ordine (it) free result');
+    await screenshot(page, 'ordine-free-result-it-1280');
     assertClean(problems);
   });
 });
@@ -132,12 +133,14 @@ describe('Ordine portal in English, on a phone', () => {
     await payTopUpByNewCard(page, en);
     // Back from the payment page the portal renders the widget in its own language again.
     await onStep(page, WORDS.it.paid);
-    await expectAccessible(page, 'ordine (375 px) paid');
+    await page.locator('cassa-checkout').evaluate((el) => el.setAttribute('locale', 'en'));
+    await onStep(page, en.paid);
+    await expectAccessible(page, 'ordine (en, 375 px) paid');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     assert.equal(overflow, 0, 'the portal scrolls sideways at 375 px');
-    await screenshot(page, 'ordine-paid-375');
+    await screenshot(page, 'ordine-paid-en-375');
     assertClean(problems);
   });
 });

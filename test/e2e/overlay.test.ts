@@ -89,6 +89,7 @@ describe('product page: the checkout in an overlay', () => {
     await result(page).getByText('Acquisto annullato').waitFor();
     assert.equal(await dialog(page).count(), 0);
     assert.equal(await focusedText(page), 'Attiva gratis');
+    await screenshot(page, 'product-overlay-cancelled-it-1280', false);
     assertClean(problems);
   });
 

@@ -147,11 +147,14 @@ describe('partner page: Certified Platform in the inline widget', () => {
     await toSummary(page, w, '7654321@aruba.it');
     await chooseNew(page, w, 'card');
     await acceptAndConfirm(page, w);
+    await page.waitForURL(/\/api\/sandbox\//);
+    await expectAccessible(page, 'sandbox card page (it)');
     await payOnSandboxCard(page, '4242 4242 4242 4242');
 
     await page.waitForURL(/\/partner\.html/);
     await onStep(page, w.paid);
     const number = await orderNumber(page, w);
+    await screenshot(page, 'partner-new-card-paid-it-1280');
     assert.ok(!page.url().includes('cassa_order'), 'the return parameters stay in the URL');
     const completed = (await loggedEvents(page, 'cassa-order-complete')) as LoggedOrder[];
     assert.deepEqual(
@@ -191,11 +194,14 @@ describe('partner page: Certified Platform in the inline widget', () => {
     await sees(page, '146,40 €');
     await chooseNew(page, w, 'paypal');
     await acceptAndConfirm(page, w);
+    await page.waitForURL(/\/api\/sandbox\//);
+    await expectAccessible(page, 'sandbox PayPal page (it)');
     await approveOnSandboxPaypal(page);
 
     await page.waitForURL(/\/partner\.html/);
     await onStep(page, w.paid);
     const number = await orderNumber(page, w);
+    await screenshot(page, 'partner-paypal-paid-it-1280');
     const completed = (await loggedEvents(page, 'cassa-order-complete')) as LoggedOrder[];
     assert.deepEqual(
       completed.map((e) => [e.order.number, e.order.status, e.order.paymentMethod]),
@@ -214,6 +220,7 @@ describe('partner page: Certified Platform in the inline widget', () => {
     const number = await orderNumber(page, w);
     await sees(page, 'Come pagare con bollettino postale');
     await sees(page, `Ordine ${number}`);
+    await screenshot(page, 'partner-postal-slip-it-1280');
     const [event] = (await loggedEvents(page, 'cassa-order-complete')) as LoggedOrder[];
     assert.equal(event?.order.paymentMethod, 'postal_slip');
     assert.equal(event?.order.status, 'awaiting_payment');
@@ -239,6 +246,7 @@ describe('partner page: Certified Platform in the inline widget', () => {
     await acceptAndConfirm(page, w, true);
     await onStep(page, w.active);
     await expectAccessible(page, 'partner (it) active');
+    await screenshot(page, 'partner-free-active-it-1280');
     const [event] = (await loggedEvents(page, 'cassa-order-complete')) as LoggedOrder[];
     assert.equal(event?.order.status, 'active');
     assert.equal(event?.order.paymentMethod, 'none');
