@@ -8,9 +8,11 @@ import {
   acceptAndConfirm,
   button,
   choose,
+  chooseNew,
   logIn,
   onStep,
   orderNumber,
+  payOnSandboxCard,
   sees,
 } from './buyer.ts';
 import { assertClean, expectAccessible, screenshot, useE2E } from './harness.ts';
@@ -68,6 +70,30 @@ describe('product page: the checkout in an overlay', () => {
     assert.equal(await focusedText(page), 'Acquista');
     assert.equal(await page.evaluate(() => document.documentElement.style.overflow), '');
     assert.equal(await result(page).textContent(), `Ordine ${number} completato`);
+    assertClean(problems);
+  });
+
+  it('a new card from the overlay: back from the payment page, the page reopens it and the promise resolves', async () => {
+    const { page, problems } = await e2e.open('/product.html');
+    await page.getByRole('button', { name: 'Acquista', exact: true }).click();
+    await onStep(page, w.plans);
+    await button(page, w.continue).click();
+    await onStep(page, w.addons);
+    await button(page, w.continue).click();
+    await logIn(page, w, '7654321@aruba.it');
+    await onStep(page, w.holder);
+    await button(page, w.continue).click();
+    await onStep(page, w.summary);
+    await chooseNew(page, w, 'card');
+    await acceptAndConfirm(page, w);
+    await payOnSandboxCard(page, '4242 4242 4242 4242');
+
+    await page.waitForURL(/\/product\.html/);
+    await dialog(page).waitFor();
+    await onStep(page, w.paid);
+    const number = await orderNumber(page, w);
+    await result(page).getByText(`Ordine ${number} completato`).waitFor();
+    assert.ok(!page.url().includes('cassa_order'), 'the return parameters stay in the URL');
     assertClean(problems);
   });
 

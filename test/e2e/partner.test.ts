@@ -1,6 +1,7 @@
 // The partner's website (/partner.html) with the inline widget, driven like a buyer in Chromium
 // against the real demo server: every purchase path of Certified Platform, axe on every step.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
@@ -22,6 +23,10 @@ import {
   type Words,
 } from './buyer.ts';
 import { assertClean, expectAccessible, screenshot, until, useE2E } from './harness.ts';
+
+const { version } = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
 
 interface LoggedOrder {
   order: Record<string, unknown> & { number: string; status: string };
@@ -340,9 +345,9 @@ describe('partner page: Certified Platform in the inline widget', () => {
       second.setAttribute('product', 'pec-addons');
       second.id = 'second';
       document.querySelector('#acquisto')?.append(second);
-      return window.Cassa === first && typeof first?.open === 'function';
+      return window.Cassa === first && typeof first?.open === 'function' ? first.version : null;
     });
-    assert.equal(kept, true, 'window.Cassa was replaced or lost');
+    assert.equal(kept, version, 'window.Cassa was replaced or lost, or has the wrong version');
     const second = page.locator('#second');
     await second.getByRole('heading', { level: 2, name: w.account, exact: true }).waitFor();
     await second.getByText(/L'indirizzo completo della casella PEC/).waitFor();
