@@ -27,6 +27,15 @@ export class CassaConfirmEvent extends CustomEvent<Record<string, never>> {
   }
 }
 
+/** Only http(s) and relative addresses become links: a catalog must never make a `javascript:` one. */
+function linkable(url: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url, document.baseURI).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The order summary: lines, taxable amount, VAT and the total due now (the server's quote), the
  * renewal terms, the acceptance of the general conditions and the confirm button. A changed total
@@ -98,11 +107,15 @@ export class CassaOrderSummary extends CassaElement {
           />
           <span
             >${this.t('summary.terms')}
-            <a href=${this.termsUrl} target="_blank" rel="noopener"
-              >${this.t('summary.terms.link')}<span class="sr">
-                ${this.t('summary.newtab')}</span
-              ></a
-            ></span
+            ${
+              linkable(this.termsUrl)
+                ? html`<a href=${this.termsUrl} target="_blank" rel="noopener"
+                    >${this.t('summary.terms.link')}<span class="sr">
+                      ${this.t('summary.newtab')}</span
+                    ></a
+                  >`
+                : this.t('summary.terms.link')
+            }</span
           >
         </label>
         <p id="terms-m" class="error">${this.termsError ? this.t('field.terms.required') : ''}</p>
