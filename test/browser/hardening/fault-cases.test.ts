@@ -286,7 +286,7 @@ describe('hardening: answers that interrupt a purchase', function () {
   it('a backend on a closed port (real fetch): the network message and a retry, never a blank widget', async () => {
     const w = await render(window.fetch.bind(window), { backend: 'http://127.0.0.1:9/api' });
     await expectErrorShown(w, 'it', 'catalog', { code: 'network', retryable: true });
-    expect(errorRegion(w, 'catalog')).to.exist;
+    expect(errorRegion(w, 'catalog')).not.to.equal(null);
     expect(visibleText(w.el)).to.include(MESSAGES.it.network);
     cases.push('closed-port@catalog');
   });

@@ -190,11 +190,11 @@ export async function expectErrorShown(
     retryable: expected.retryable,
   });
   const region = errorRegion(w, stage);
-  expect(region, `no error region for ${stage}`).to.exist;
+  expect(region, `no error region for ${stage}`).not.to.equal(null);
   await waitUntil(() => squash(visibleText(region!)).includes(text), `"${text}" not shown`);
   if (stage !== 'login' && stage !== 'catalog') {
     // Next to what failed: inside the current step, under its heading.
-    expect(region!.closest('section[part="step"]'), 'banner outside the step').to.exist;
+    expect(region!.closest('section[part="step"]'), 'banner outside the step').not.to.equal(null);
   }
   const retry = retryButton(stage === 'login' ? null : region);
   if (expected.retryable) expect(squash(retry?.textContent)).to.equal(WORDS[lang].retry);
