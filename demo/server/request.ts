@@ -4,14 +4,59 @@ import * as z from 'zod/mini';
 import type { FieldError } from '../../src/domain/types.ts';
 import { invalidRequest, Problem } from './problems.ts';
 
-/** The body as JSON, or a 400 `invalid-json` problem. */
+/** Far deeper than any request of the contract; anything deeper is refused before use. */
+export const MAX_JSON_DEPTH = 32;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A NUL character or an unpaired surrogate: PostgreSQL text and jsonb cannot hold either. */
+const unstorable = (text: string) => text.includes('\0') || LONE_SURROGATE.test(text);
+
+const BAD_TEXT = 'Text may not contain NUL characters or unpaired UTF-16 surrogates.';
+const dotted = (path: string[]) => path.join('.') || 'body';
+
+/**
+ * The first place where a parsed body holds what no request may: nesting past MAX_JSON_DEPTH
+ * (code that walks a body recursively would overflow the stack) or text the database cannot
+ * store (it would fail inside a query). Iterative, so a hostile depth cannot overflow it.
+ */
+function unacceptable(body: unknown): { error: FieldError; detail: string } | undefined {
+  const pending: [unknown, string[]][] = [[body, []]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, path] = next;
+    if (path.length > MAX_JSON_DEPTH) {
+      const detail = `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`;
+      return { error: { path: 'body', code: 'invalid' }, detail };
+    }
+    if (typeof value === 'string' && unstorable(value)) {
+      return { error: { path: dotted(path), code: 'invalid' }, detail: BAD_TEXT };
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, item] of Object.entries(value)) {
+      if (unstorable(key)) {
+        return { error: { path: dotted([...path, key]), code: 'invalid' }, detail: BAD_TEXT };
+      }
+      pending.push([item, [...path, key]]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The body as JSON, or a 400 `invalid-json` problem; a 422 `invalid-request` (with the field's
+ * path) for a body too deep or with text the database cannot store.
+ */
 export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     throw new Problem(400, 'invalid-json', 'The request body must be a JSON document.');
   }
+  const refused = unacceptable(body);
+  if (refused) throw invalidRequest([refused.error], refused.detail);
+  return body;
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
