@@ -54,6 +54,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('locale', toLocale(c.req.header('Accept-Language')));
     await next();
   });
+  // A path with NUL in it (`/v1/orders/%00`) names nothing: PostgreSQL text cannot even hold it.
+  app.use('*', async (c, next) => {
+    if (c.req.path.includes('\u0000')) throw new Problem(404, 'not-found', 'Unknown route.');
+    await next();
+  });
   app.use(
     '/api/*',
     cors({
