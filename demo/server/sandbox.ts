@@ -225,7 +225,8 @@ function decide(
   if (form.decision === 'cancel') return { kind: 'cancelled' };
   if (order.paymentMethod === 'paypal') {
     const email = (form.email ?? '').trim();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) {
+    // No control characters: the address becomes the saved method's label (NUL cannot be stored).
+    if (!/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email) || email.length > 254) {
       return { values: { email }, errors: { email: t.errEmail } };
     }
     return { kind: 'paypal-approved', label: `PayPal ${email}` };
@@ -265,7 +266,8 @@ export function sandboxRoutes(deps: AppDeps) {
   });
 
   routes.post('/sandbox/pay/:orderId', async (c) => {
-    const form = await c.req.parseBody();
+    // A body that is not a form (broken multipart) is an empty form: the page shows what is missing.
+    const form = await c.req.parseBody().catch(() => ({}));
     const fields = Object.fromEntries(
       Object.entries(form).filter(
         (entry): entry is [string, string] => typeof entry[1] === 'string',
