@@ -21,10 +21,6 @@ export const checkoutStyles = css`
     font-size: 1.375em;
     line-height: 1.25;
   }
-  /* A saved PayPal account is labelled with its email: let it wrap on a phone. */
-  cassa-payment-chooser::part(method) {
-    overflow-wrap: anywhere;
-  }
   .nav {
     display: flex;
     flex-wrap: wrap;

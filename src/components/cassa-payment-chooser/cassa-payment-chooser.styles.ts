@@ -9,6 +9,10 @@ export const paymentChooserStyles = css`
   .others[hidden] {
     display: none;
   }
+  /* A saved PayPal account is labelled with its email: let it wrap on a phone. */
+  .choice {
+    overflow-wrap: anywhere;
+  }
   .link {
     justify-self: start;
     min-height: 2.75rem;

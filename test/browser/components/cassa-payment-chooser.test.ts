@@ -107,6 +107,30 @@ describe('cassa-payment-chooser: options', () => {
   });
 });
 
+describe('cassa-payment-chooser: at 320 px', () => {
+  it('wraps a long saved PayPal email inside its card instead of overflowing the widget', async () => {
+    const el = await chooser({
+      saved: [
+        {
+          id: 'pm_long',
+          type: 'paypal',
+          label: 'PayPal amministrazione.contabilita.fornitori@rossicostruzioniedilizia.example',
+        },
+      ],
+    });
+    el.style.display = 'block';
+    el.style.width = '320px';
+    const right = el.getBoundingClientRect().right;
+    const wide = $$(el, '[part="method"], [part="method"] *').filter(
+      (e) => e.getBoundingClientRect().right > right + 1,
+    );
+    expect(wide.map((e) => squash(e.textContent).slice(0, 40))).to.deep.equal([]);
+    expect(options(el)).to.include(
+      'PayPal amministrazione.contabilita.fornitori@rossicostruzioniedilizia.example',
+    );
+  });
+});
+
 describe('cassa-payment-chooser: other methods', () => {
   it('hides bank transfer and postal slip behind a disclosure button', async () => {
     const el = await chooser();
