@@ -64,7 +64,7 @@ export class CassaCheckoutMailbox extends CassaElement {
                       @change=${() => this.dispatchEvent(new CassaMailboxSelectEvent(m.id))}
                     />
                     <span
-                      >${m.label}
+                      >${this.#address(m.label)}
                       <span class="muted"
                         >${this.t('mailbox.expires', { date: formatDate(m.expiresOn, locale) })}</span
                       ></span
@@ -78,6 +78,12 @@ export class CassaCheckoutMailbox extends CassaElement {
         </p>
       </fieldset>
       <p>${this.t('mailbox.credit', { amount: this.money(this.creditCents, this.currency) })}</p>`;
+  }
+
+  /** On a phone a long address wraps after the `@`, not inside a word (text only, never markup). */
+  #address(label: string) {
+    const at = label.indexOf('@') + 1;
+    return html`${label.slice(0, at)}<wbr />${label.slice(at)}`;
   }
 }
 

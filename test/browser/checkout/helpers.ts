@@ -57,10 +57,16 @@ export function visibleText(root: Element): string {
       return;
     }
     if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    // A line-break opportunity (an address split after its @) is not a space for the reader.
+    if (node.nodeName === 'WBR') parts.push('\u0000');
     node.childNodes.forEach(walk);
   };
   walk(root);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts
+    .join(' ')
+    .replace(/\s*\u0000\s*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
