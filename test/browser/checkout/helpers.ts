@@ -58,13 +58,13 @@ export function visibleText(root: Element): string {
     }
     if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
     // A line-break opportunity (an address split after its @) is not a space for the reader.
-    if (node.nodeName === 'WBR') parts.push('\u0000');
+    if (node.nodeName === 'WBR') parts.push('\u200b');
     node.childNodes.forEach(walk);
   };
   walk(root);
   return parts
     .join(' ')
-    .replace(/\s*\u0000\s*/g, '')
+    .replace(/\s*\u200b\s*/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
