@@ -154,6 +154,7 @@ export class CassaCheckout extends CassaElement {
       planId: this.plan,
       subscriptionId: this.subscription,
       sessionToken: this.sessionToken,
+      locale: () => this.locale,
       env: {
         storage: pageStorage('sessionStorage'),
         sharedStorage: pageStorage('localStorage'),

@@ -62,7 +62,9 @@ export async function placeOrder(
   request: OrderRequest,
   context: CheckoutContext,
 ): Promise<{ status: 201; order: Order }> {
-  const { today, now, locale } = context;
+  const { today, now } = context;
+  // The widget's language when it says it, else the browser's (Accept-Language).
+  const locale = request.locale ?? context.locale;
   const customer = await lockCustomer(tx, customerId);
   const { product, quote, subscription } = await priceRequest(tx, context.catalog, request, {
     customer,

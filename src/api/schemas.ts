@@ -114,6 +114,11 @@ export const OrderRequestSchema = z.object({
   holder: z.optional(HolderSchema),
   acceptTerms: z.boolean(),
   returnUrl: z.optional(text(2000)),
+  /**
+   * The buyer's language (the widget's `locale`); optional, an additive change. The payment page
+   * (`lang=` on the redirect URL) and the order's emails use it; absent, `Accept-Language` decides.
+   */
+  locale: z.optional(z.enum(['it', 'en'])),
 });
 
 export const OrderStatusSchema = z.enum([

@@ -47,6 +47,7 @@ export class CheckoutStore extends EventTarget {
   readonly #productId: string;
   readonly #quotes: QuoteScheduler;
   readonly #orderKeys: OrderKeys;
+  readonly #locale: CheckoutStoreOptions['locale'];
   #sessionToken: string | null;
   #disposed = false;
   #started = false;
@@ -65,6 +66,7 @@ export class CheckoutStore extends EventTarget {
     this.#client = options.client;
     this.#env = options.env;
     this.#productId = options.productId;
+    this.#locale = options.locale;
     this.#orderKeys = new OrderKeys(options.env.sharedStorage ?? null);
     this.#quotes = new QuoteScheduler(
       (request, signal) => this.#client.quote(request, { signal }),
@@ -315,6 +317,7 @@ export class CheckoutStore extends EventTarget {
       quote,
       paymentMethod,
       withoutReturn(this.#env.href()),
+      this.#locale?.(),
     );
     const key = this.#orderKeys.keyFor(body);
 

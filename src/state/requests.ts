@@ -31,6 +31,7 @@ export function orderRequestOf(
   quote: Quote,
   paymentMethod: PaymentChoice,
   returnUrl: string,
+  locale?: OrderRequest['locale'],
 ): OrderRequest {
   const { product, holder, topUpCents } = state;
   const topUp = product?.pricing === 'coterm' && paymentMethod.type === 'card';
@@ -43,6 +44,7 @@ export function orderRequestOf(
     ...(holder && product?.pricing === 'term' ? { holder } : {}),
     acceptTerms: true,
     returnUrl,
+    ...(locale ? { locale } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import type { PaymentMethodType, Product } from '../domain/catalog.ts';
 import type { ErrorCode } from '../domain/errors.ts';
 import type { Holder, Quote } from '../domain/types.ts';
 import type { HolderDraft } from '../components/cassa-holder-form/cassa-holder-form.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { StorageLike } from './persistence.ts';
 import type { StepId } from './steps.ts';
 
@@ -98,6 +99,8 @@ export interface CheckoutStoreOptions {
   /** Host-provided login (`session-token` attribute). */
   sessionToken?: string | null;
   env: CheckoutEnvironment;
+  /** The widget's current language, sent with the order (the payment page speaks it). */
+  locale?: () => Locale;
   /** Quiet time before a changed selection is quoted. */
   quoteDelayMs?: number;
 }

@@ -1,6 +1,8 @@
-// <cassa-checkout> rough edges found in review: long addresses on a phone.
-import { expect } from '@open-wc/testing';
-import { FakeBackend, clearCassaStorage, deepAll, mount, onStep } from './helpers.ts';
+// <cassa-checkout> rough edges found in review: long addresses on a phone, the language of the
+// payment page, coming back from it without a session, two widgets of one product.
+import { expect, waitUntil } from '@open-wc/testing';
+import type { OrderRequest } from '../../../src/api/schemas.ts';
+import { FakeBackend, button, clearCassaStorage, deepAll, mount, onStep, pick } from './helpers.ts';
 
 const MEMBER = 'mario.rossi@architettitorinopec.it';
 
@@ -57,4 +59,29 @@ describe('<cassa-checkout> review fixes: the mailbox picker on a phone', () => {
       ).to.equal(true);
     });
   }
+});
+
+describe('<cassa-checkout> review fixes: the language of the payment page', () => {
+  beforeEach(clearCassaStorage);
+
+  it('the order says the widget language, so the provider page is in English too', async () => {
+    const backend = await FakeBackend.create();
+    const { el, navigations } = await mount(backend, {
+      locale: 'en',
+      sessionToken: backend.tokenFor('1234567@aruba.it'),
+    });
+    await onStep(el, 'Choose the version');
+    button(el, 'Continue').click();
+    await onStep(el, 'Add-ons');
+    button(el, 'Continue').click();
+    await onStep(el, 'Holder details');
+    button(el, 'Continue').click();
+    await onStep(el, 'Summary and payment');
+    pick(el, 'Add a new card');
+    pick(el, 'I accept the');
+    button(el, 'Confirm and complete the order').click();
+    await waitUntil(() => navigations.length === 1, 'no redirect to the payment page');
+    const body = backend.sent('POST', '/v1/orders')[0]!.body as OrderRequest;
+    expect(body.locale).to.equal('en');
+  });
 });
