@@ -48,6 +48,10 @@ export class CheckoutStore extends EventTarget {
   readonly #quotes: QuoteScheduler;
   readonly #orderKeys: OrderKeys;
   readonly #locale: CheckoutStoreOptions['locale'];
+  /** The element's id: its draft and its returns from the payment page are its own. */
+  readonly #id: string | undefined;
+  /** Where the draft waits for the return from the payment page: one per product and element id. */
+  readonly #draftKey: string;
   #sessionToken: string | null;
   #disposed = false;
   #started = false;
@@ -67,6 +71,8 @@ export class CheckoutStore extends EventTarget {
     this.#env = options.env;
     this.#productId = options.productId;
     this.#locale = options.locale;
+    this.#id = options.id || undefined;
+    this.#draftKey = `cassa:checkout:${options.productId}${this.#id ? `:${this.#id}` : ''}`;
     this.#orderKeys = new OrderKeys(options.env.sharedStorage ?? null);
     this.#quotes = new QuoteScheduler(
       (request, signal) => this.#client.quote(request, { signal }),
@@ -100,10 +106,6 @@ export class CheckoutStore extends EventTarget {
       fieldErrors: [],
       priceChanged: false,
     };
-  }
-
-  get #draftKey() {
-    return `cassa:checkout:${this.#productId}`;
   }
 
   // ---- derived views -------------------------------------------------------------------------
@@ -160,7 +162,13 @@ export class CheckoutStore extends EventTarget {
       years: product.terms.includes(this.state.years) ? this.state.years : product.terms[0]!,
     });
     const returned = readReturn(this.#env.href());
-    if (returned && (await this.#resumeReturn(returned.orderId, returned.resumeToken))) return;
+    // An order placed by another widget of the page (another id) is that widget's to show.
+    if (
+      returned &&
+      (!returned.widget || returned.widget === this.#id) &&
+      (await this.#resumeReturn(returned.orderId, returned.resumeToken))
+    )
+      return;
     if (this.#disposed) return;
     this.#set({ step: this.state.steps[0]! });
     this.#checkEligibility();
@@ -316,7 +324,7 @@ export class CheckoutStore extends EventTarget {
       request,
       quote,
       paymentMethod,
-      withoutReturn(this.#env.href()),
+      withoutReturn(this.#env.href(), this.#id),
       this.#locale?.(),
     );
     const key = this.#orderKeys.keyFor(body);

@@ -15,6 +15,8 @@ const COMPLETED_KEPT = 50;
 /** The query parameters a payment page appends to `returnUrl`. */
 export const ORDER_PARAM = 'cassa_order';
 export const RESUME_PARAM = 'cassa_resume';
+/** Added to `returnUrl` by a widget with an `id`: which of a page's widgets placed the order. */
+export const WIDGET_PARAM = 'cassa_widget';
 
 // Storage may be missing or throw (disabled cookies, quota, private mode): never fatal.
 function read<T>(storage: StorageLike | null, key: string): T | null {
@@ -49,18 +51,23 @@ export function markCompleted(storage: StorageLike | null, orderId: string): boo
   return true;
 }
 
-/** `{ orderId, resumeToken }` when the URL is a return from the payment page. */
-export function readReturn(href: string): { orderId: string; resumeToken: string } | null {
+/** `{ orderId, resumeToken, widget }` when the URL is a return from the payment page. */
+export function readReturn(
+  href: string,
+): { orderId: string; resumeToken: string; widget: string | null } | null {
   const params = new URL(href).searchParams;
   const orderId = params.get(ORDER_PARAM);
   const resumeToken = params.get(RESUME_PARAM);
-  return orderId && resumeToken ? { orderId, resumeToken } : null;
+  return orderId && resumeToken ? { orderId, resumeToken, widget: params.get(WIDGET_PARAM) } : null;
 }
 
-/** The page URL without the return parameters: the `returnUrl` of an order. */
-export function withoutReturn(href: string): string {
+/**
+ * The page URL without the return parameters; with `widget` (the element's id), the `returnUrl`
+ * of an order that this widget, and no other of the page, picks up on return.
+ */
+export function withoutReturn(href: string, widget?: string): string {
   const url = new URL(href);
-  url.searchParams.delete(ORDER_PARAM);
-  url.searchParams.delete(RESUME_PARAM);
+  for (const name of [ORDER_PARAM, RESUME_PARAM, WIDGET_PARAM]) url.searchParams.delete(name);
+  if (widget) url.searchParams.set(WIDGET_PARAM, widget);
   return url.href;
 }

@@ -98,6 +98,8 @@ export interface CheckoutStoreOptions {
   subscriptionId?: string | null;
   /** Host-provided login (`session-token` attribute). */
   sessionToken?: string | null;
+  /** The element's `id`: keeps its saved draft apart from another widget of the same product. */
+  id?: string;
   env: CheckoutEnvironment;
   /** The widget's current language, sent with the order (the payment page speaks it). */
   locale?: () => Locale;

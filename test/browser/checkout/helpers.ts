@@ -1,6 +1,7 @@
 // Driving <cassa-checkout> like a buyer: find things through shadow roots by what they say,
 // click, type, and wait for what the buyer would see.
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/index.ts';
 import type { CassaCheckout } from '../../../src/cassa-checkout.ts';
 import { BACKEND, FakeBackend } from '../fake-backend.ts';
@@ -132,6 +133,8 @@ export interface MountOptions {
   subscription?: string;
   sessionToken?: string;
   locale?: string;
+  /** The element's `id` attribute. */
+  id?: string;
 }
 
 /** Renders a checkout on the fake backend, records its public events, waits for `cassa-ready`. */
@@ -141,6 +144,7 @@ export async function mount(backend: FakeBackend, options: MountOptions = {}): P
   const record = (e: Event) => events.push(e as CustomEvent);
   const el = await fixture<CassaCheckout>(
     html`<cassa-checkout
+      id=${ifDefined(options.id)}
       backend=${BACKEND}
       product=${options.product ?? 'certified-platform'}
       locale=${options.locale ?? 'it'}

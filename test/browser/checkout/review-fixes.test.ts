@@ -2,7 +2,19 @@
 // payment page, coming back from it without a session, two widgets of one product.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { OrderRequest } from '../../../src/api/schemas.ts';
-import { FakeBackend, button, clearCassaStorage, deepAll, mount, onStep, pick } from './helpers.ts';
+import {
+  FakeBackend,
+  button,
+  clearCassaStorage,
+  deep,
+  deepAll,
+  mount,
+  onStep,
+  pick,
+  seeText,
+  type,
+  visibleText,
+} from './helpers.ts';
 
 const MEMBER = 'mario.rossi@architettitorinopec.it';
 
@@ -83,5 +95,45 @@ describe('<cassa-checkout> review fixes: the language of the payment page', () =
     await waitUntil(() => navigations.length === 1, 'no redirect to the payment page');
     const body = backend.sent('POST', '/v1/orders')[0]!.body as OrderRequest;
     expect(body.locale).to.equal('en');
+  });
+});
+
+describe('<cassa-checkout> review fixes: two widgets of one product on one page', () => {
+  const pageUrl = window.location.href;
+  beforeEach(clearCassaStorage);
+  afterEach(() => window.history.replaceState(null, '', pageUrl));
+
+  it('each widget (with its own id) finds its own choices again after the payment page', async () => {
+    const backend = await FakeBackend.create();
+    const token = backend.tokenFor('1234567@aruba.it');
+    const left = await mount(backend, { id: 'left', sessionToken: token });
+    const right = await mount(backend, { id: 'right', sessionToken: token });
+    // The buyer uses the second widget: 2 extra users, a new card, off to the provider.
+    const { el } = right;
+    button(el, 'Prosegui').click();
+    await onStep(el, 'Servizi aggiuntivi');
+    type(deep<HTMLInputElement>(el, 'input#q-extra-users'), '2');
+    button(el, 'Prosegui').click();
+    await onStep(el, 'Dati intestatario');
+    button(el, 'Prosegui').click();
+    await onStep(el, 'Riepilogo e pagamento');
+    await seeText(el, 'Totale da pagare ora 175,68 €');
+    pick(el, 'Aggiungi una nuova carta');
+    pick(el, 'Accetto le');
+    button(el, 'Conferma e completa l’ordine').click();
+    await waitUntil(() => right.navigations.length === 1, 'no redirect to the payment page');
+    left.el.remove();
+    el.remove();
+
+    // Cancelled on the provider's page; the page loads again with both widgets.
+    const order = [...backend.orders.values()][0]!;
+    window.history.replaceState(null, '', backend.finishPayment(order.id, 'cancelled'));
+    const leftBack = await mount(backend, { id: 'left', sessionToken: token });
+    const rightBack = await mount(backend, { id: 'right', sessionToken: token });
+    await onStep(rightBack.el, 'Riepilogo e pagamento');
+    await seeText(rightBack.el, 'Totale da pagare ora 175,68 €');
+    await seeText(rightBack.el, 'Il pagamento è stato annullato');
+    // The first widget did not take the second one's choices.
+    expect(visibleText(leftBack.el)).not.to.include('175,68 €');
   });
 });
