@@ -37,7 +37,13 @@ async function lockCustomer(tx: Queryable, id: string): Promise<CustomerRecord> 
     username: string;
     holder: CustomerRecord['holder'];
     credit_cents: number;
-  }>('SELECT id, username, holder, credit_cents FROM customers WHERE id = $1 FOR UPDATE', [id]);
+  }>(
+    // NO KEY UPDATE, not UPDATE: the idempotency row inserted just before holds a KEY SHARE lock
+    // on this customer (its foreign key), which UPDATE would wait on — two orders of one
+    // customer then deadlock each other. Orders of one customer still queue here.
+    'SELECT id, username, holder, credit_cents FROM customers WHERE id = $1 FOR NO KEY UPDATE',
+    [id],
+  );
   const row = rows[0];
   if (!row) throw new Problem(401, 'unauthorized', 'A valid bearer token is required.');
   return { id: row.id, username: row.username, holder: row.holder, creditCents: row.credit_cents };
