@@ -12,6 +12,12 @@ export function postgresDatabase(pool: pg.Pool): Database & { pool: pg.Pool } {
     },
     async transaction(work) {
       const client = await pool.connect();
+      // A connection lost while checked out (server restart, failover, pg_terminate_backend)
+      // is also an 'error' event on the client: unheard, it would end the whole process. The
+      // statement in progress fails anyway; the broken connection is discarded on release.
+      let broken: Error | undefined;
+      const onError = (error: Error) => (broken = error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const value = await work({
@@ -26,7 +32,8 @@ export function postgresDatabase(pool: pg.Pool): Database & { pool: pg.Pool } {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),
