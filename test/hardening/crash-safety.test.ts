@@ -163,7 +163,9 @@ async function killUnderLoad(
       .stdout()
       .split('\n')
       .filter((l) => / ERROR | failed: /.test(l));
-    throw new Error(`${String(error)}\nserver errors:\n${errors.slice(-5).join('\n')}`);
+    throw new Error(`${String(error)}\nserver errors:\n${errors.slice(-5).join('\n')}`, {
+      cause: error,
+    });
   } finally {
     for (const child of running) await child.kill();
     running.clear();
@@ -194,6 +196,7 @@ async function killUnderLoad(
       } catch (error) {
         throw new Error(
           `${store}: restart ${cycle} after SIGKILL failed (${restarts} of ${cycle} succeeded): ${String(error)}`,
+          { cause: error },
         );
       }
       // Sessions live in the database: the same tokens work after the restart.
