@@ -25,7 +25,6 @@ function dec(s) {
   }
   return r;
 }
-const owner = []; // per line array of [start,end,key]
 let src = 0;
 const keyOf = (n) => {
   n = n.replace(/.*node_modules\//, 'nm:').replace(/.*work\/main\//, '');
