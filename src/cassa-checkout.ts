@@ -119,7 +119,9 @@ export class CassaCheckout extends CassaElement {
     },
     error: (event) => {
       const { code, retryable, context } = (event as CustomEvent<StoreErrorDetail>).detail;
-      this.dispatchEvent(new CassaErrorEvent(code, this.#errorText(code, context), retryable));
+      const error = new CassaErrorEvent(code, this.#errorText(code, context), retryable);
+      // Once shown, and never before cassa-ready (back from the payment page, both come at once).
+      void this.#afterRender(() => this.dispatchEvent(error));
     },
     complete: (event) => {
       const { order } = (event as CustomEvent<{ order: Order }>).detail;
@@ -262,20 +264,20 @@ export class CassaCheckout extends CassaElement {
             ${this.#fieldError(s, 'addons') ? this.t('checkout.addons.none') : ''}
           </p>`;
       case 'account':
-        return html`<cassa-account-step
-          locale=${locale}
-          error=${s.authError ?? ''}
-          username-hint=${this.t(product.pricing === 'coterm' ? 'account.username.pec' : 'account.username.hint')}
-          ?busy=${s.authBusy}
-          ?allow-register=${product.pricing === 'term'}
-          .customer=${s.session?.customer ?? null}
-          .registerErrors=${store.holderErrors}
-          @cassa-login=${(e: CassaLoginEvent) =>
-            void store.login(e.detail.username, e.detail.password)}
-          @cassa-register=${(e: CassaRegisterEvent) =>
-            void store.register(e.detail.holder, e.detail.password)}
-          @cassa-account-switch=${() => store.switchAccount()}
-        ></cassa-account-step>`;
+        return html`${s.loginAgain ? html`<p>${this.t('account.again')}</p>` : ''}<cassa-account-step
+            locale=${locale}
+            error=${s.authError ?? ''}
+            username-hint=${this.t(product.pricing === 'coterm' ? 'account.username.pec' : 'account.username.hint')}
+            ?busy=${s.authBusy}
+            ?allow-register=${product.pricing === 'term'}
+            .customer=${s.session?.customer ?? null}
+            .registerErrors=${store.holderErrors}
+            @cassa-login=${(e: CassaLoginEvent) =>
+              void store.login(e.detail.username, e.detail.password)}
+            @cassa-register=${(e: CassaRegisterEvent) =>
+              void store.register(e.detail.holder, e.detail.password)}
+            @cassa-account-switch=${() => store.switchAccount()}
+          ></cassa-account-step>`;
       case 'mailbox':
         return html`<cassa-checkout-mailbox
           locale=${locale}

@@ -41,6 +41,8 @@ export const enCheckout: Record<keyof typeof itCheckout, string> = {
   'account.register.back': 'Already have an account? Log in',
   'account.logged': 'Logged in as {username}.',
   'account.switch': 'Change account',
+  'account.again':
+    'The payment did not go through. For your security, log in again to retry or choose another method: the details you entered have been kept.',
   'mailbox.legend': 'Your PEC mailboxes',
   'mailbox.expires': 'Expires on {date}',
   'mailbox.none': 'This account has no PEC mailboxes.',

@@ -40,6 +40,8 @@ export const itCheckout = {
   'account.register.back': 'Hai già un account? Accedi',
   'account.logged': 'Accesso effettuato come {username}.',
   'account.switch': 'Cambia account',
+  'account.again':
+    'Il pagamento non è andato a buon fine. Per sicurezza accedi di nuovo per riprovare o scegliere un altro metodo: i dati inseriti sono stati conservati.',
   'mailbox.legend': 'Le tue caselle PEC',
   'mailbox.expires': 'Scade il {date}',
   'mailbox.none': 'Non risultano caselle PEC su questo account.',

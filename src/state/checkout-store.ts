@@ -64,6 +64,8 @@ export class CheckoutStore extends EventTarget {
   /** The add-on ids of the last request, to map `addons.N.*` field errors back to add-ons. */
   #sentAddonIds: string[] = [];
   #views?: FieldErrorViews & { source: ApiFieldError[] };
+  /** Back from the payment page: the conditions stay accepted if the next quote has this total. */
+  #acceptedCents: number | null = null;
 
   constructor(options: CheckoutStoreOptions) {
     super();
@@ -95,6 +97,7 @@ export class CheckoutStore extends EventTarget {
       authBusy: false,
       authError: null,
       ineligible: false,
+      loginAgain: false,
       holderDraft: null,
       holder: null,
       payment: null,
@@ -346,8 +349,9 @@ export class CheckoutStore extends EventTarget {
   chooseAnotherMethod(): void {
     this.#orderKeys.forget();
     this.#set({ order: null, payment: null, error: null });
-    if (this.state.session) this.#go('summary');
-    else this.#needLogin('summary');
+    if (this.state.session) return this.#go('summary');
+    this.#loginAgain();
+    this.#set({ error: { code: 'payment_refused', retryable: false } });
   }
 
   // ---- internals -----------------------------------------------------------------------------
@@ -369,7 +373,12 @@ export class CheckoutStore extends EventTarget {
 
   #go(step: StepId): void {
     const previous = this.state.step;
-    this.#set({ step, error: null, fieldErrors: step === previous ? this.state.fieldErrors : [] });
+    this.#set({
+      step,
+      error: null,
+      fieldErrors: step === previous ? this.state.fieldErrors : [],
+      loginAgain: false,
+    });
     if (step === 'summary') this.#quotes.flush();
     if (step !== previous && this.#started) {
       this.#emit<StepChangeDetail>('step', { step, previous });
@@ -435,9 +444,14 @@ export class CheckoutStore extends EventTarget {
   #setQuote(quote: Quote): void {
     const minimum = quote.minimumTopUpCents;
     const { topUpCents } = this.state;
+    const accepted = this.#acceptedCents;
+    this.#acceptedCents = null;
     this.#set({
       quote,
       quoteLoading: false,
+      // Accepted before the payment page for another total: the buyer looks again.
+      termsAccepted:
+        this.state.termsAccepted && (accepted === null || accepted === quote.totalCents),
       // The top-up starts at the minimum and follows it up, never below it.
       topUpCents: minimum === null ? null : Math.max(topUpCents ?? 0, minimum),
     });
@@ -551,6 +565,12 @@ export class CheckoutStore extends EventTarget {
     this.#go('account');
   }
 
+  /** Back from the payment page without a session: log in, with the reason, then the summary. */
+  #loginAgain(): void {
+    this.#needLogin('summary');
+    this.#set({ loginAgain: true });
+  }
+
   #orderFailed(error: ApiError): void {
     switch (error.code) {
       case 'price_changed':
@@ -613,22 +633,24 @@ export class CheckoutStore extends EventTarget {
     stripUrl();
     const saved = loadSaved<SavedCheckout>(this.#env.storage, this.#draftKey);
     if (saved?.orderId === order.id) {
-      const { orderId: _, ...restored } = saved;
-      this.#set(restored);
+      const { orderId: _, acceptedCents, ...restored } = saved;
+      this.#acceptedCents = acceptedCents ?? null;
+      this.#set({ ...restored, termsAccepted: this.#acceptedCents !== null });
     }
     save(this.#env.storage, this.#draftKey, null);
     const done = order.status !== 'cancelled' && order.status !== 'pending_payment';
     this.#set({ step: done ? 'result' : 'summary' });
     this.#started = true;
+    // Ready first (the page may start listening), then what happened on the provider's page.
+    this.dispatchEvent(new Event('ready'));
     if (done) this.#showOrder(order);
-    else if (!this.state.session) this.#needLogin('summary');
+    else if (!this.state.session) this.#loginAgain();
     // Cancelled on the provider's page: say so where the buyer lands (summary, or log in first).
     if (order.status === 'cancelled') {
       this.#orderKeys.forget();
       this.#showError({ code: 'payment_cancelled', fieldErrors: [], retryable: false });
     }
     if (order.status !== 'paid' && order.status !== 'active') this.#scheduleQuote();
-    this.dispatchEvent(new Event('ready'));
     return true;
   }
 

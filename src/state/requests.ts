@@ -54,6 +54,7 @@ export function savedCheckoutOf(state: CheckoutState, orderId: string): SavedChe
     state;
   return {
     orderId,
+    acceptedCents: state.termsAccepted ? (state.quote?.totalCents ?? null) : null,
     planId,
     years,
     quantities,

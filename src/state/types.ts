@@ -55,6 +55,11 @@ export interface CheckoutState {
   authError: ErrorCode | null;
   /** The logged-in account may not buy this product (a private individual). */
   ineligible: boolean;
+  /**
+   * Back from a refused or cancelled payment without a session (the token is never stored): the
+   * account step says why the buyer logs in again, and that everything typed was kept.
+   */
+  loginAgain: boolean;
   /** Whatever the buyer typed in the holder form, kept across steps and errors. */
   holderDraft: HolderDraft | null;
   /** The holder the buyer confirmed in the holder step (sent with the order). */
@@ -127,4 +132,6 @@ export interface SavedCheckout {
   holder: Holder | null;
   payment: PaymentChoice | null;
   topUpCents: number | null;
+  /** The total the general conditions were accepted for (null: not accepted). */
+  acceptedCents: number | null;
 }

@@ -11,6 +11,8 @@ export interface Harness {
   steps: StepChangeDetail[];
   errors: StoreErrorDetail[];
   completed: Order[];
+  /** Every store event but `change`, in the order it fired (from before `start()`). */
+  events: string[];
 }
 
 export async function startStore(
@@ -28,7 +30,17 @@ export async function startStore(
     client,
     env: page,
   });
-  const harness: Harness = { store, client, page, steps: [], errors: [], completed: [] };
+  const harness: Harness = {
+    store,
+    client,
+    page,
+    steps: [],
+    errors: [],
+    completed: [],
+    events: [],
+  };
+  for (const type of ['ready', 'step', 'error', 'complete'])
+    store.addEventListener(type, () => harness.events.push(type));
   store.addEventListener('step', (e) =>
     harness.steps.push((e as CustomEvent<StepChangeDetail>).detail),
   );

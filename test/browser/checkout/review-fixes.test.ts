@@ -2,18 +2,22 @@
 // payment page, coming back from it without a session, two widgets of one product.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { OrderRequest } from '../../../src/api/schemas.ts';
+import type { CassaCheckout } from '../../../src/cassa-checkout.ts';
 import {
   FakeBackend,
   button,
   clearCassaStorage,
   deep,
   deepAll,
+  eventsOf,
+  logIn,
   mount,
   onStep,
   pick,
   seeText,
   type,
   visibleText,
+  within,
 } from './helpers.ts';
 
 const MEMBER = 'mario.rossi@architettitorinopec.it';
@@ -135,5 +139,134 @@ describe('<cassa-checkout> review fixes: two widgets of one product on one page'
     await seeText(rightBack.el, 'Il pagamento è stato annullato');
     // The first widget did not take the second one's choices.
     expect(visibleText(leftBack.el)).not.to.include('175,68 €');
+  });
+});
+
+/** Base plan, 2 extra users, the company account (logged in here), city Milano: on the summary. */
+async function toSummary(el: CassaCheckout): Promise<void> {
+  await onStep(el, 'Scegli la versione');
+  button(el, 'Prosegui').click();
+  await onStep(el, 'Servizi aggiuntivi');
+  type(deep<HTMLInputElement>(el, 'input#q-extra-users'), '2');
+  button(el, 'Prosegui').click();
+  await logIn(el, '1234567@aruba.it');
+  await onStep(el, 'Dati intestatario');
+  const city = within<HTMLInputElement>(el, 'cassa-holder-form', 'input#city')[0]!;
+  type(city, 'Milano');
+  type(within<HTMLInputElement>(el, 'cassa-holder-form', 'input#province')[0]!, 'MI');
+  button(el, 'Prosegui').click();
+  await onStep(el, 'Riepilogo e pagamento');
+  await seeText(el, 'Totale da pagare ora 175,68 €');
+}
+
+const termsBox = (el: CassaCheckout) =>
+  within<HTMLInputElement>(el, 'cassa-order-summary', 'input#terms')[0]!;
+const checkedMethods = (el: CassaCheckout) =>
+  within<HTMLInputElement>(el, 'cassa-payment-chooser', 'input[type=radio]').filter(
+    (r) => r.checked,
+  );
+
+describe('<cassa-checkout> review fixes: back from a failed payment without a session', () => {
+  const pageUrl = window.location.href;
+  let backend: FakeBackend;
+  beforeEach(async () => {
+    clearCassaStorage();
+    backend = await FakeBackend.create();
+  });
+  afterEach(() => window.history.replaceState(null, '', pageUrl));
+
+  /** Confirms with a new card (terms ticked) and comes back with the provider's `outcome`. */
+  async function leaveAndComeBack(outcome: 'refused' | 'cancelled', options = {}) {
+    const first = await mount(backend, options);
+    await toSummary(first.el);
+    pick(first.el, 'Aggiungi una nuova carta');
+    pick(first.el, 'Accetto le');
+    button(first.el, 'Conferma e completa l’ordine').click();
+    await waitUntil(() => first.navigations.length === 1, 'no redirect');
+    first.el.remove();
+    const order = [...backend.orders.values()][0]!;
+    const key = backend.sent('POST', '/v1/orders')[0]!.headers['idempotency-key'];
+    window.history.replaceState(null, '', backend.finishPayment(order.id, outcome));
+    return { back: await mount(backend, options), key };
+  }
+
+  it('refused: ready then the error; the login step explains why; then the summary as it was', async () => {
+    const { back, key } = await leaveAndComeBack('refused');
+    const { el, events } = back;
+    await onStep(el, 'Pagamento non riuscito');
+    expect(
+      events.filter((e) => e.type !== 'cassa-step-change').map((e) => e.type),
+      'the page hears cassa-ready before the refusal',
+    ).to.deep.equal(['cassa-ready', 'cassa-error']);
+    button(el, 'Scegli un altro metodo di pagamento').click();
+    await onStep(el, 'Accedi o registrati');
+    await seeText(el, 'Il pagamento è stato rifiutato. Prova con un altro metodo.');
+    await seeText(
+      el,
+      'Il pagamento non è andato a buon fine. Per sicurezza accedi di nuovo per riprovare o scegliere un altro metodo: i dati inseriti sono stati conservati.',
+    );
+    expect(eventsOf(events, 'cassa-error')).to.have.length(1);
+    await expect(el).to.be.accessible();
+
+    await logIn(el, '1234567@aruba.it');
+    await onStep(el, 'Riepilogo e pagamento');
+    await seeText(el, 'Totale da pagare ora 175,68 €');
+    expect(visibleText(el)).not.to.include('accedi di nuovo');
+    expect(termsBox(el).checked, 'the conditions stay accepted').to.equal(true);
+    expect(checkedMethods(el), 'the refused card is not preselected').to.have.length(0);
+    button(el, 'Altre modalità di pagamento').click();
+    pick(el, 'Bonifico');
+    button(el, 'Conferma e completa l’ordine').click();
+    await onStep(el, 'Ordine in attesa di pagamento');
+    const retry = backend.sent('POST', '/v1/orders')[1]!;
+    expect(retry.headers['idempotency-key']).not.to.equal(key);
+    const body = retry.body as OrderRequest;
+    expect(body.addons).to.deep.equal([{ id: 'extra-users', quantity: 2 }]);
+    expect(body.holder?.address.city).to.equal('Milano');
+    expect(body.acceptTerms).to.equal(true);
+  });
+
+  it('cancelled: the login step says so and why, in Italian and in English', async () => {
+    const { back } = await leaveAndComeBack('cancelled');
+    const { el, events } = back;
+    await onStep(el, 'Accedi o registrati');
+    await seeText(el, 'Il pagamento è stato annullato.');
+    await seeText(el, 'Per sicurezza accedi di nuovo per riprovare o scegliere un altro metodo');
+    const types = events.map((e) => e.type);
+    expect(types.indexOf('cassa-ready')).to.be.below(types.indexOf('cassa-error'));
+    el.locale = 'en';
+    await seeText(el, 'The payment was cancelled.');
+    await seeText(
+      el,
+      'The payment did not go through. For your security, log in again to retry or choose another method: the details you entered have been kept.',
+    );
+  });
+
+  it('with the portal’s session token (Ordine) no login: straight to the summary, terms kept', async () => {
+    const token = backend.tokenFor(MEMBER);
+    const first = await mount(backend, { product: 'pec-addons', sessionToken: token });
+    await onStep(first.el, 'Scegli la casella PEC');
+    pick(first.el, 'mario.rossi@architettitorinopec.it');
+    button(first.el, 'Prosegui').click();
+    await onStep(first.el, 'Servizi aggiuntivi');
+    type(deep<HTMLInputElement>(first.el, 'input#q-extra-space'), '3');
+    button(first.el, 'Prosegui').click();
+    await onStep(first.el, 'Riepilogo e pagamento');
+    await seeText(first.el, 'Totale da pagare ora');
+    pick(first.el, 'Carta di credito');
+    pick(first.el, 'Accetto le');
+    button(first.el, 'Conferma e completa l’ordine').click();
+    await waitUntil(() => first.navigations.length === 1, 'no redirect');
+    first.el.remove();
+    const order = [...backend.orders.values()][0]!;
+    window.history.replaceState(null, '', backend.finishPayment(order.id, 'refused'));
+
+    const { el } = await mount(backend, { product: 'pec-addons', sessionToken: token });
+    await onStep(el, 'Pagamento non riuscito');
+    button(el, 'Scegli un altro metodo di pagamento').click();
+    await onStep(el, 'Riepilogo e pagamento');
+    expect(backend.sent('POST', '/v1/auth/login')).to.have.length(0);
+    await waitUntil(() => termsBox(el)?.checked, 'the conditions are no longer accepted');
+    expect(visibleText(el)).not.to.include('accedi di nuovo');
   });
 });
