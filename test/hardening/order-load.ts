@@ -107,26 +107,29 @@ export async function checkIntegrity(
   const orders = await db.query<{
     id: string;
     lines: number;
+    quoted: number;
     keys: number;
     confirmations: number;
     instructions: number;
   }>(
     `SELECT o.id,
         (SELECT count(*)::int FROM order_lines l WHERE l.order_id = o.id) AS lines,
+        jsonb_array_length(o.quote -> 'lines') AS quoted,
         (SELECT count(*)::int FROM idempotency_keys k WHERE k.order_id = o.id) AS keys,
         (SELECT count(*)::int FROM outbox e WHERE e.order_id = o.id AND e.kind = 'order_confirmation') AS confirmations,
         (SELECT count(*)::int FROM outbox e WHERE e.order_id = o.id AND e.kind = 'payment_instructions') AS instructions
        FROM orders o`,
   );
   for (const order of orders.rows) {
-    if (
-      order.lines !== 1 ||
-      order.keys !== 1 ||
-      order.confirmations !== 1 ||
-      order.instructions !== 1
-    )
+    const whole =
+      order.lines >= 1 &&
+      order.lines === order.quoted &&
+      order.keys === 1 &&
+      order.confirmations === 1 &&
+      order.instructions === 1;
+    if (!whole)
       halfWritten.push(
-        `order ${order.id}: ${order.lines} lines, ${order.keys} keys, ${order.confirmations} confirmations, ${order.instructions} instructions`,
+        `order ${order.id}: ${order.lines} of ${order.quoted} lines, ${order.keys} keys, ${order.confirmations} confirmations, ${order.instructions} instructions`,
       );
   }
   const strayEmails = await db.query<{ n: number }>(
