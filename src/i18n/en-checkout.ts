@@ -42,7 +42,7 @@ export const enCheckout: Record<keyof typeof itCheckout, string> = {
   'account.logged': 'Logged in as {username}.',
   'account.switch': 'Change account',
   'account.again':
-    'The payment did not go through. For your security, log in again to retry or choose another method: the details you entered have been kept.',
+    'For your security, log in again to retry or choose another method: the details you entered have been kept.',
   'mailbox.legend': 'Your PEC mailboxes',
   'mailbox.expires': 'Expires on {date}',
   'mailbox.none': 'This account has no PEC mailboxes.',

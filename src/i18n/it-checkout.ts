@@ -41,7 +41,7 @@ export const itCheckout = {
   'account.logged': 'Accesso effettuato come {username}.',
   'account.switch': 'Cambia account',
   'account.again':
-    'Il pagamento non è andato a buon fine. Per sicurezza accedi di nuovo per riprovare o scegliere un altro metodo: i dati inseriti sono stati conservati.',
+    'Per sicurezza accedi di nuovo per riprovare o scegliere un altro metodo: i dati inseriti sono stati conservati.',
   'mailbox.legend': 'Le tue caselle PEC',
   'mailbox.expires': 'Scade il {date}',
   'mailbox.none': 'Non risultano caselle PEC su questo account.',

@@ -203,7 +203,7 @@ describe('<cassa-checkout> review fixes: back from a failed payment without a se
     await seeText(el, 'Il pagamento è stato rifiutato. Prova con un altro metodo.');
     await seeText(
       el,
-      'Il pagamento non è andato a buon fine. Per sicurezza accedi di nuovo per riprovare o scegliere un altro metodo: i dati inseriti sono stati conservati.',
+      'Per sicurezza accedi di nuovo per riprovare o scegliere un altro metodo: i dati inseriti sono stati conservati.',
     );
     expect(eventsOf(events, 'cassa-error')).to.have.length(1);
     await expect(el).to.be.accessible();
@@ -238,7 +238,7 @@ describe('<cassa-checkout> review fixes: back from a failed payment without a se
     await seeText(el, 'The payment was cancelled.');
     await seeText(
       el,
-      'The payment did not go through. For your security, log in again to retry or choose another method: the details you entered have been kept.',
+      'For your security, log in again to retry or choose another method: the details you entered have been kept.',
     );
   });
 
