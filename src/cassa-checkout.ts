@@ -64,7 +64,8 @@ function pageStorage(kind: 'sessionStorage' | 'localStorage'): StorageLike | nul
 /**
  * The whole checkout: plan, add-ons, account, holder data (or the PEC mailbox), summary and
  * payment, and the result — driven by one store per element. Two widgets of one product on a page:
- * give each an `id`, so that each finds its own choices again after the payment page.
+ * give each its own `id`, the same on every load, so that each one (and only that one) finds its
+ * order and its buyer's choices again after the payment page.
  *
  * @summary Embeddable checkout for Cassa's subscription products.
  * @fires cassa-ready - The catalog is loaded and the first step shown; `detail.product`.
