@@ -54,7 +54,15 @@ export default {
         headless: true,
         args: chromiumArgs,
       },
-      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+      // A fresh context per page avoids a hang seen with accessibility checks. Focus emulation
+      // makes every page behave as the focused window, so focus/blur events fire whatever page
+      // the run opened before (without it, blur-validation tests failed only in full runs).
+      createPage: async ({ browser }) => {
+        const page = await (await browser.createBrowserContext()).newPage();
+        const cdp = await page.createCDPSession();
+        await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        return page;
+      },
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],
