@@ -24,6 +24,7 @@ import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite } from './db/pglite.ts';
 import { openPostgres } from './db/postgres.ts';
+import { batchedLogger } from './request-log.ts';
 import { seedDemoAccounts } from './seed.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -69,10 +70,9 @@ async function main() {
   const demo = env.NODE_ENV !== 'production';
   const catalog = loadCatalog(resolve(env.CASSA_CATALOG ?? resolve(ROOT, 'demo', 'catalog.json')));
   const clock = clockFromEnv(env.CASSA_TODAY);
-  const logger: Logger = {
-    info: (line) => console.log(`${new Date().toISOString()} ${line}`),
-    error: (line) => console.error(`${new Date().toISOString()} ${line}`),
-  };
+  // One line per request: batched per event-loop turn, so a busy server does not make a
+  // write (a system call) per request.
+  const logger: Logger = batchedLogger(process.stdout, process.stderr);
   const allowedOrigins = (env.CASSA_ALLOWED_ORIGINS ?? (demo ? `http://localhost:${port}` : ''))
     .split(',')
     .map((o) => o.trim().replace(/\/$/, ''))
