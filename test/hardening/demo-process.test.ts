@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { MAX_BODY_BYTES } from '../../demo/server/app.ts';
 import { createPostgresDatabase, DATABASE_URL, databaseUrl } from '../server/harness.ts';
 import { bankTransferOrder, DEMO_HOLDERS, DEMO_PASSWORD, DEMO_USERS } from './requests.ts';
 import { call, loginTo, startServerProcess, type ServerProcess } from './server-process.ts';
@@ -75,6 +76,43 @@ describe('the demo process', () => {
       assert.equal(reply.headers.get('referrer-policy'), 'no-referrer', path);
       assert.ok(reply.headers.get('content-security-policy'), path);
     }
+  });
+
+  it('413 for a body over 64 KB, whether its length is declared or it streams in', async () => {
+    const token = await loginTo(server.origin, DEMO_USERS.company, DEMO_PASSWORD);
+    const oversized = JSON.stringify({
+      ...bankTransferOrder(),
+      padding: 'x'.repeat(MAX_BODY_BYTES),
+    });
+    const headers = {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': 'demo-process-413',
+    };
+    const declared = await fetch(`${server.origin}/api/v1/orders`, {
+      method: 'POST',
+      headers,
+      body: oversized,
+    });
+    assert.equal(declared.status, 413);
+    const bytes = new TextEncoder().encode(oversized);
+    const streamed = await fetch(`${server.origin}/api/v1/orders`, {
+      method: 'POST',
+      headers,
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 8192)
+            controller.enqueue(bytes.slice(at, at + 8192));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(streamed.status, 413);
+    assert.equal(streamed.headers.get('content-type'), 'application/problem+json');
+    const me = await call(server.origin, 'GET', '/api/v1/me', { token });
+    assert.equal(me.status, 200, 'the server goes on');
+    console.log('hardening: demo-process oversized-bodies=2 (declared, streamed)');
   });
 
   it('its output holds no password, token, username or personal data', async () => {
