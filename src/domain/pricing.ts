@@ -46,6 +46,13 @@ function yearlyLines(product: Product, selection: Selection, locale: 'it' | 'en'
 
 const sum = (lines: QuoteLine[]) => lines.reduce((total, l) => total + l.amountCents, 0);
 
+/** Taxable amount, VAT (once, on the sum) and total of the lines. */
+function totals(lines: QuoteLine[], rate: number) {
+  const taxableCents = sum(lines);
+  const vatCents = vatOf(taxableCents, rate);
+  return { taxableCents, vatRateBasisPoints: rate, vatCents, totalCents: taxableCents + vatCents };
+}
+
 export function priceSelection(
   product: Product,
   selection: Selection,
@@ -61,23 +68,19 @@ export function priceSelection(
 
   if (product.pricing === 'term') {
     const lines = yearly.map((l) => ({ ...l, amountCents: l.amountCents * selection.years }));
-    const taxableCents = sum(lines);
-    const vatCents = vatOf(taxableCents, rate);
+    const amounts = totals(lines, rate);
     const date = addMonths(options.today, 12 * selection.years);
     return {
       ok: true,
       quote: {
         currency: product.currency,
         lines,
-        taxableCents,
-        vatRateBasisPoints: rate,
-        vatCents,
-        totalCents: taxableCents + vatCents,
+        ...amounts,
         freeUntil: null,
         renewal: {
           date,
           chargeDate: addDays(date, -RENEWAL_CHARGE_DAYS_BEFORE),
-          totalCents: taxableCents + vatCents,
+          totalCents: amounts.totalCents,
         },
         minimumTopUpCents: null,
       },
@@ -92,17 +95,12 @@ export function priceSelection(
     ...l,
     amountCents: free ? 0 : divideHalfUp(l.amountCents * months, 12),
   }));
-  const taxableCents = sum(lines);
-  const vatCents = vatOf(taxableCents, rate);
   return {
     ok: true,
     quote: {
       currency: product.currency,
       lines,
-      taxableCents,
-      vatRateBasisPoints: rate,
-      vatCents,
-      totalCents: taxableCents + vatCents,
+      ...totals(lines, rate),
       freeUntil: free ? expiresOn : null,
       renewal: { date: expiresOn, chargeDate: expiresOn, totalCents: yearlyTotal },
       minimumTopUpCents: Math.max(0, yearlyTotal - creditCents),
