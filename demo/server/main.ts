@@ -17,8 +17,9 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { parseCatalog, type Catalog } from '../../src/domain/catalog.ts';
-import { isIsoDate, todayInRome } from '../../src/domain/dates.ts';
+import { isIsoDate } from '../../src/domain/dates.ts';
 import { createApp } from './app.ts';
+import { systemClock } from './clock.ts';
 import type { Clock, Logger } from './context.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -52,7 +53,7 @@ function loadCatalog(path: string): Catalog {
 function clockFromEnv(override: string | undefined): Clock {
   if (override !== undefined && !isIsoDate(override))
     fail(`Cassa: CASSA_TODAY must be YYYY-MM-DD, got ${override}`);
-  return { today: () => override ?? todayInRome(), now: () => new Date() };
+  return systemClock(override);
 }
 
 async function openDatabase(env: NodeJS.ProcessEnv): Promise<Database> {

@@ -1,7 +1,7 @@
 // The authoritative quote: resolves the product and the caller's subscription, then prices
 // the selection with the domain's priceSelection (the same code the widget previews with).
 import type { QuoteRequest } from '../../src/api/schemas.ts';
-import { findProduct, type Catalog, type Product } from '../../src/domain/catalog.ts';
+import type { Catalog, Product } from '../../src/domain/catalog.ts';
 import { priceSelection } from '../../src/domain/pricing.ts';
 import type { Quote } from '../../src/domain/types.ts';
 import type { SubscriptionItem } from '../../src/api/schemas.ts';
@@ -17,8 +17,19 @@ export interface PricedSelection {
   subscription: SubscriptionItem | undefined;
 }
 
+/** Each catalog's products by id, built on first use (a catalog does not change once loaded). */
+const productsById = new WeakMap<Catalog, ReadonlyMap<string, Product>>();
+
 export function productOrNotFound(catalog: Catalog, productId: string): Product {
-  const product = findProduct(catalog, productId);
+  let products = productsById.get(catalog);
+  if (!products) {
+    const byId = new Map<string, Product>();
+    // The first of a repeated id, as findProduct would find it.
+    for (const p of catalog.products) if (!byId.has(p.id)) byId.set(p.id, p);
+    products = byId;
+    productsById.set(catalog, products);
+  }
+  const product = products.get(productId);
   if (!product) throw notFound('Unknown product.');
   return product;
 }

@@ -35,6 +35,17 @@ export function batchedLogger(
 ): Logger & { flush(): void } {
   let pending = '';
   let turnStarted = false;
+  // One ISO timestamp per millisecond, however many lines share it.
+  let stampedAt = Number.NaN;
+  let stamp = '';
+  const stamped = (line: string) => {
+    const now = Date.now();
+    if (now !== stampedAt) {
+      stampedAt = now;
+      stamp = new Date(now).toISOString();
+    }
+    return `${stamp} ${line}\n`;
+  };
   const flush = () => {
     turnStarted = false;
     if (!pending) return;
@@ -45,7 +56,7 @@ export function batchedLogger(
   process.on('exit', flush);
   return {
     info(line) {
-      const text = `${new Date().toISOString()} ${line}\n`;
+      const text = stamped(line);
       if (turnStarted) {
         pending += text;
         return;
@@ -56,7 +67,7 @@ export function batchedLogger(
     },
     error(line) {
       flush();
-      err.write(`${new Date().toISOString()} ${line}\n`);
+      err.write(stamped(line));
     },
     flush,
   };

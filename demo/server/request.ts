@@ -42,6 +42,26 @@ function unacceptable(body: unknown): { error: FieldError; detail: string } | un
   return undefined;
 }
 
+/** A backslash-u escape, a NUL or any surrogate: text where a refused string could hide. */
+const MAYBE_UNSTORABLE = /[\0\ud800-\udfff]|\\u/;
+
+/**
+ * Whether `text` cannot hold what `unacceptable` looks for, decided without walking the parsed
+ * value. A NUL or an unpaired surrogate reaches a parsed string only as itself or through a
+ * `\u` escape (JSON has no other escape that makes one, and a raw surrogate pair stays a
+ * pair); and a value can be nested no deeper than the number of `{` and `[` in the text. Most
+ * bodies pass here; any other goes through the walk.
+ */
+function plainlyAcceptable(text: string): boolean {
+  if (MAYBE_UNSTORABLE.test(text)) return false;
+  let openers = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code === 0x7b || code === 0x5b) && ++openers > MAX_JSON_DEPTH) return false;
+  }
+  return true;
+}
+
 /**
  * The body as JSON, or a 400 `invalid-json` problem; a 422 `invalid-request` (with the field's
  * path) for a body too deep or with text the database cannot store.
@@ -54,7 +74,7 @@ export async function readJson(c: Context): Promise<unknown> {
   } catch {
     throw new Problem(400, 'invalid-json', 'The request body must be a JSON document.');
   }
-  const refused = unacceptable(body);
+  const refused = plainlyAcceptable(text) ? undefined : unacceptable(body);
   if (refused) throw invalidRequest([refused.error], refused.detail);
   return body;
 }
