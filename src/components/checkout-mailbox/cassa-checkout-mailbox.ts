@@ -54,18 +54,20 @@ export class CassaCheckoutMailbox extends CassaElement {
         ${
           this.mailboxes.length
             ? this.mailboxes.map(
-                (m) =>
+                (m, i) =>
                   html`<label class="choice" part="mailbox">
                     <input
                       type="radio"
                       name="mailbox"
                       .value=${m.id}
                       .checked=${m.id === this.value}
+                      aria-label=${m.label}
+                      aria-describedby=${`exp-${i}`}
                       @change=${() => this.dispatchEvent(new CassaMailboxSelectEvent(m.id))}
                     />
                     <span
                       >${this.#address(m.label)}
-                      <span class="muted"
+                      <span class="muted" id=${`exp-${i}`}
                         >${this.t('mailbox.expires', { date: formatDate(m.expiresOn, locale) })}</span
                       ></span
                     >
@@ -80,7 +82,10 @@ export class CassaCheckoutMailbox extends CassaElement {
       <p>${this.t('mailbox.credit', { amount: this.money(this.creditCents, this.currency) })}</p>`;
   }
 
-  /** On a phone a long address wraps after the `@`, not inside a word (text only, never markup). */
+  /**
+   * On a phone a long address wraps after the `@`, not inside a word (text only, never markup).
+   * The radio's accessible name is the plain address (`aria-label`): `<wbr>` would split it.
+   */
   #address(label: string) {
     const at = label.indexOf('@') + 1;
     return html`${label.slice(0, at)}<wbr />${label.slice(at)}`;
