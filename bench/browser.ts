@@ -3,17 +3,11 @@
 // bench/pages/probe.js recorded. Hosts other than 127.0.0.1/localhost fail at once (no DNS),
 // so nothing leaves the machine and nothing waits on a network that is not there.
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
 /** The Chromium flags of TOOLCHAIN.md (Playwright adds `--headless` itself). */
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...CHROMIUM_ARGS.filter((flag) => flag !== '--headless'),
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
 
