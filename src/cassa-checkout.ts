@@ -52,20 +52,13 @@ import './components/account-step/cassa-account-step.ts';
 import { StoreController } from './components/checkout-store/store-controller.ts';
 import { checkoutStyles } from './cassa-checkout.styles.ts';
 
-/**
- * The page's storage, opened on first use: opening sessionStorage and localStorage costs time
- * before the catalog request leaves, and a first visit never touches either before an order.
- * Disabled storage (sandboxed frame, privacy settings) throws on use, which the store treats as
- * no storage: no resume after a redirect.
- */
-function pageStorage(kind: 'sessionStorage' | 'localStorage'): StorageLike {
-  let storage: Storage | undefined;
-  const open = (): Storage => (storage ??= window[kind]);
-  return {
-    getItem: (key) => open().getItem(key),
-    setItem: (key, value) => open().setItem(key, value),
-    removeItem: (key) => open().removeItem(key),
-  };
+function pageStorage(kind: 'sessionStorage' | 'localStorage'): StorageLike | null {
+  try {
+    return window[kind];
+  } catch {
+    // Storage disabled (sandboxed frame, privacy settings): no resume after a redirect.
+    return null;
+  }
 }
 
 /**
