@@ -1,5 +1,6 @@
 // Selection rules: which plan, which add-on quantities and which term a product allows.
-import type { Product } from './catalog.ts';
+import type { Addon, Product } from './catalog.ts';
+import type { FieldErrorCode } from './errors.ts';
 import type { FieldError, Selection, SubscriptionContext } from './types.ts';
 
 export interface SelectionContext {
@@ -7,6 +8,19 @@ export interface SelectionContext {
   today: string;
   /** The subscription add-ons attach to; required by `coterm` products. */
   subscription?: SubscriptionContext;
+}
+
+/**
+ * The quantity rules of one add-on, shared by the widget's stepper and the server: a whole number
+ * from 0; when not 0, within `min`/`max` and a multiple of `step`.
+ */
+export function addonQuantityError(addon: Addon, quantity: number): FieldErrorCode | undefined {
+  if (!Number.isSafeInteger(quantity) || quantity < 0) return 'selection.addon.integer';
+  if (quantity === 0) return undefined;
+  if (quantity < addon.min) return 'selection.addon.min';
+  if (addon.max !== undefined && quantity > addon.max) return 'selection.addon.max';
+  if (quantity % addon.step !== 0) return 'selection.addon.step';
+  return undefined;
 }
 
 /** Every rule the selection breaks, with dotted paths into the quote request. */
@@ -36,18 +50,13 @@ export function validateSelection(
       return errors.push({ path: `addons.${i}.id`, code: 'selection.addon.duplicate' });
     seen.add(id);
     const at = `addons.${i}.quantity`;
-    if (!Number.isSafeInteger(quantity) || quantity < 0) {
-      return errors.push({ path: at, code: 'selection.addon.integer' });
-    }
+    const code = addonQuantityError(addon, quantity);
+    if (code === 'selection.addon.integer') return errors.push({ path: at, code });
     if (quantity === 0) return;
     if (plan && addon.plans && !addon.plans.includes(plan.id)) {
       return errors.push({ path: `addons.${i}.id`, code: 'selection.addon.not_on_plan' });
     }
-    if (quantity < addon.min) return errors.push({ path: at, code: 'selection.addon.min' });
-    if (addon.max !== undefined && quantity > addon.max) {
-      return errors.push({ path: at, code: 'selection.addon.max' });
-    }
-    if (quantity % addon.step !== 0) errors.push({ path: at, code: 'selection.addon.step' });
+    if (code) errors.push({ path: at, code });
   });
 
   if (product.pricing === 'coterm') {

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Addon } from '../../domain/catalog.ts';
 import type { FieldErrorCode } from '../../domain/errors.ts';
+import { addonQuantityError } from '../../domain/selection.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
@@ -22,13 +23,9 @@ export class CassaAddonsChangeEvent extends CustomEvent<AddonsChange> {
 /** Why a typed quantity is refused, or `undefined` when the add-on accepts it. */
 export function checkAddonQuantity(addon: Addon, text: string): FieldErrorCode | undefined {
   const value = text.trim();
-  if (!/^\d{1,9}$/.test(value)) return 'selection.addon.integer';
-  const quantity = Number(value);
-  if (quantity === 0) return undefined;
-  if (quantity < addon.min) return 'selection.addon.min';
-  if (addon.max !== undefined && quantity > addon.max) return 'selection.addon.max';
-  if (quantity % addon.step !== 0) return 'selection.addon.step';
-  return undefined;
+  return /^\d{1,9}$/.test(value)
+    ? addonQuantityError(addon, Number(value))
+    : 'selection.addon.integer';
 }
 
 /**
