@@ -1,8 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { RolldownMagicString } from 'rolldown';
 import { defineConfig, parseAst, type Plugin } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/**
+ * The widget builds check only the shape of server answers (domain/contract-values.ts), so they
+ * swap `zod/mini` for src/api/zod-shape.ts: under 1 KB gzip, the same answers.
+ */
+export const zodShapeAlias = {
+  find: /^zod\/mini$/,
+  replacement: fileURLToPath(new URL('./src/api/zod-shape.ts', import.meta.url)),
+};
 
 type Node = { type?: string; start: number; end: number; [key: string]: unknown };
 
@@ -64,6 +74,7 @@ export function minifyLitTemplates(): Plugin {
 export default defineConfig({
   define: { __CASSA_VERSION__: JSON.stringify(version), __CASSA_WIDGET__: 'true' },
   plugins: [minifyLitTemplates()],
+  resolve: { alias: [zodShapeAlias] },
   build: {
     target: 'es2022',
     sourcemap: true,

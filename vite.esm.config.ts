@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import { minifyLitTemplates } from './vite.config.ts';
+import { minifyLitTemplates, zodShapeAlias } from './vite.config.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 // The npm build, ESM with dependencies left as imports: dist/cassa.mjs (`import 'cassa'`) and
-// dist/overlay.mjs (`import { open } from 'cassa/overlay'`, which imports ./cassa.mjs).
+// dist/overlay.mjs (`import { open } from 'cassa/overlay'`, which imports ./cassa.mjs). zod is not
+// among them: the schemas' shape checks come from src/api/zod-shape.ts (the alias).
 export default defineConfig({
   define: { __CASSA_VERSION__: JSON.stringify(version), __CASSA_WIDGET__: 'true' },
   plugins: [minifyLitTemplates()],
+  resolve: { alias: [zodShapeAlias] },
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -18,6 +20,6 @@ export default defineConfig({
       formats: ['es'],
       fileName: (_format, name) => `${name}.mjs`,
     },
-    rollupOptions: { external: [/^lit/, /^@lit\//, /^zod/, /^ky$/, /^@floating-ui\//] },
+    rollupOptions: { external: [/^lit/, /^@lit\//] },
   },
 });

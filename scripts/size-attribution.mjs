@@ -27,7 +27,10 @@ function dec(s) {
 }
 let src = 0;
 const keyOf = (n) => {
-  n = n.replace(/.*node_modules\//, 'nm:').replace(/.*work\/main\//, '');
+  n = n
+    .replace(/.*node_modules\//, 'nm:')
+    .replace(/.*work\/main\//, '')
+    .replace(/^(\.\.\/)+/, '');
   return n.startsWith('nm:')
     ? n
         .split('/')

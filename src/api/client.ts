@@ -1,6 +1,6 @@
-// The widget's HTTP client (DESIGN.md 3.3): ky underneath, every answer parsed by its schema
-// (a backend is untrusted input) and turned into an ApiResult with one closed ErrorCode.
-import ky, { type HTTPError, type KyInstance, type Options } from 'ky';
+// The widget's HTTP client (DESIGN.md 3.3): the platform `fetch` with a small retry policy,
+// every answer parsed by its schema (a backend is untrusted input) and turned into an ApiResult
+// with one closed ErrorCode.
 import type { ErrorCode } from '../domain/errors.ts';
 import {
   AuthResponseSchema,
@@ -30,6 +30,9 @@ interface Schema<T> {
 /** Longest `Retry-After` honoured between automatic retries. */
 const RETRY_AFTER_CAP_MS = 5000;
 const RETRYABLE: ErrorCode[] = ['network', 'timeout', 'server', 'invalid_response'];
+/** Answers worth repeating a call for; after 409, 429 and 503 a `Retry-After` sets the wait. */
+const RETRY_STATUSES = [408, 409, 429, 500, 502, 503, 504];
+const RETRY_AFTER_STATUSES = [409, 429, 503];
 
 const json = (text: string): unknown => {
   try {
@@ -43,35 +46,43 @@ const problemOf = async (response: Response) =>
 /** Last segment of the problem `type` URI: `…/price-changed` → `price-changed`. */
 const problemCode = (type = '') => type.slice(type.lastIndexOf('/') + 1);
 
-const instances = new Map<string, KyInstance>();
-
-/** One ky instance per backend: the retry policy lives here, per-client settings extend it. */
-function instanceFor(backend: string): KyInstance {
-  let instance = instances.get(backend);
-  if (!instance) {
-    instance = ky.create({
-      prefixUrl: backend,
-      retry: {
-        limit: 2,
-        // Reads only; POST /v1/orders opts in per call (its Idempotency-Key makes it safe).
-        methods: ['get'],
-        statusCodes: [408, 409, 429, 500, 502, 503, 504],
-        afterStatusCodes: [409, 429, 503],
-        maxRetryAfter: RETRY_AFTER_CAP_MS,
-        retryOnTimeout: true,
-        // Of the 409s only `request-in-progress` is worth repeating: a price change is an answer.
-        shouldRetry: async ({ error }) => {
-          const response = (error as Partial<HTTPError>).response;
-          return response?.status === 409 &&
-            problemCode((await problemOf(response.clone()))?.type) !== 'request-in-progress'
-            ? false
-            : undefined;
-        },
-      },
+/** Resolves after `ms`; rejects at once when `signal` aborts. */
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
     });
-    instances.set(backend, instance);
+  });
+
+/**
+ * The wait before repeating a call that got `response` (none: a network error or a timeout), or
+ * `undefined` when repeating it is pointless.
+ */
+async function retryDelay(
+  response: Response | undefined,
+  attempt: number,
+  delayMs = (attempt: number) => attempt * 300,
+): Promise<number | undefined> {
+  if (response) {
+    const { status, headers } = response;
+    if (!RETRY_STATUSES.includes(status)) return;
+    // Of the 409s only `request-in-progress` is worth repeating: a price change is an answer.
+    if (
+      status === 409 &&
+      problemCode((await problemOf(response.clone()))?.type) !== 'request-in-progress'
+    )
+      return;
+    const retryAfter = headers.get('retry-after');
+    if (retryAfter && RETRY_AFTER_STATUSES.includes(status)) {
+      // Seconds, or an HTTP date; one that is neither waits the cap.
+      let ms = +retryAfter * 1000;
+      if (Number.isNaN(ms)) ms = Date.parse(retryAfter) - Date.now();
+      return ms < RETRY_AFTER_CAP_MS ? ms : RETRY_AFTER_CAP_MS;
+    }
   }
-  return instance;
+  return delayMs(attempt);
 }
 
 function codeOf(status: number, problem: string): ErrorCode {
@@ -127,38 +138,71 @@ async function fromErrorResponse(response: Response): Promise<ApiResult<never>> 
  * `AbortError` unless the caller gave another reason), as `fetch` does; it never resolves.
  */
 export function createClient(backend: string, options: ClientOptions = {}): CassaClient {
-  const http = instanceFor(backend).extend({
-    timeout: options.timeoutMs ?? 10_000,
-    fetch: options.fetch,
-    retry: { delay: options.retryDelayMs },
-  });
+  // Paths such as `v1/quotes` join `…/api` and `…/api/` alike.
+  const base = backend.replace(/([^/])$/, '$1/');
 
   async function call<T>(
     method: string,
     path: string,
     schema: Schema<T> | null,
     { signal }: CallOptions = {},
-    extra: Options & { headers?: Record<string, string> } = {},
+    payload?: object,
+    headers: Record<string, string> = {},
   ): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { ...extra.headers };
     if (client.token) headers.authorization = `Bearer ${client.token}`;
+    if (payload) headers['content-type'] = 'application/json';
+    const body = payload && JSON.stringify(payload);
+    // Reads, and a POST whose Idempotency-Key makes repeating it safe (createOrder).
+    const retried = method === 'GET' || 'idempotency-key' in headers;
+    // One controller per attempt (and per wait between two): the caller's abort or a timeout
+    // stops it, and it settles the attempt even with a `fetch` that ignores its signal.
+    let controller = new AbortController();
+    const abort = () => controller.abort();
+    signal?.addEventListener('abort', abort);
     try {
-      const response = await http(path, { ...extra, method, signal, headers });
-      if (!schema) return { ok: true, value: null as T };
-      const parsed = schema.safeParse(json(await response.text()));
-      return parsed.success
-        ? { ok: true, value: parsed.data }
-        : failure('invalid_response', response.status);
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      const { name, response } = error as { name?: string; response?: Response };
-      if (name === 'HTTPError' && response) return fromErrorResponse(response);
-      return failure(name === 'TimeoutError' ? 'timeout' : 'network');
+      for (let attempt = 1; ; attempt++) {
+        signal?.throwIfAborted();
+        const current = controller;
+        // Built outside the retried part: a URL or a header `Request` refuses is never repeated.
+        const request = new Request(base + path, { method, headers, body, signal: current.signal });
+        const timer = setTimeout(() => current.abort(), options.timeoutMs ?? 10_000);
+        const response = await new Promise<Response>((resolve, reject) => {
+          current.signal.addEventListener('abort', reject);
+          (options.fetch ?? globalThis.fetch)(request).then(resolve, reject);
+        })
+          .catch(() => undefined)
+          .finally(() => clearTimeout(timer));
+        signal?.throwIfAborted();
+        if (response?.ok) {
+          if (!schema) return { ok: true, value: null as T };
+          const parsed = schema.safeParse(json(await response.text()));
+          return parsed.success
+            ? { ok: true, value: parsed.data }
+            : failure('invalid_response', response.status);
+        }
+        const wait =
+          retried && attempt <= 2 // at most two retries
+            ? await retryDelay(response, attempt, options.retryDelayMs)
+            : undefined;
+        // Without an answer: a timeout is what aborts an attempt the caller did not abort.
+        if (wait === undefined)
+          return response
+            ? await fromErrorResponse(response)
+            : failure(current.signal.aborted ? 'timeout' : 'network');
+        signal?.throwIfAborted();
+        controller = new AbortController();
+        await sleep(wait, controller.signal);
+      }
+    } catch {
+      signal?.throwIfAborted();
+      return failure('network');
+    } finally {
+      signal?.removeEventListener('abort', abort);
     }
   }
 
   async function authenticate(path: string, body: object, callOptions?: CallOptions) {
-    const result = await call('post', path, AuthResponseSchema, callOptions, { json: body });
+    const result = await call('POST', path, AuthResponseSchema, callOptions, body);
     if (result.ok) client.token = result.value.token;
     return result;
   }
@@ -166,28 +210,29 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
   const client: CassaClient = {
     backend,
     token: null,
-    getProduct: (id, o) => call('get', `v1/products/${encodeURIComponent(id)}`, ProductSchema, o),
-    quote: (body, o) => call('post', 'v1/quotes', QuoteSchema, o, { json: body }),
+    getProduct: (id, o) => call('GET', `v1/products/${encodeURIComponent(id)}`, ProductSchema, o),
+    quote: (body, o) => call('POST', 'v1/quotes', QuoteSchema, o, body),
     login: (body, o) => authenticate('v1/auth/login', body, o),
     register: (body, o) => authenticate('v1/auth/register', body, o),
     logout: async (o) => {
-      const result = await call<null>('post', 'v1/auth/logout', null, o);
+      const result = await call<null>('POST', 'v1/auth/logout', null, o);
       client.token = null;
       return result;
     },
-    me: (o) => call('get', 'v1/me', CustomerSchema, o),
-    paymentMethods: (o) => call('get', 'v1/me/payment-methods', PaymentMethodsSchema, o),
-    subscriptions: (o) => call('get', 'v1/me/subscriptions', SubscriptionsSchema, o),
+    me: (o) => call('GET', 'v1/me', CustomerSchema, o),
+    paymentMethods: (o) => call('GET', 'v1/me/payment-methods', PaymentMethodsSchema, o),
+    subscriptions: (o) => call('GET', 'v1/me/subscriptions', SubscriptionsSchema, o),
     createOrder: (body, idempotencyKey, o) =>
-      call('post', 'v1/orders', OrderSchema, o, {
-        json: body,
-        headers: { 'idempotency-key': idempotencyKey },
-        retry: { methods: ['post'] },
-      }),
+      call('POST', 'v1/orders', OrderSchema, o, body, { 'idempotency-key': idempotencyKey }),
     getOrder: (id, o) =>
-      call('get', `v1/orders/${encodeURIComponent(id)}`, OrderSchema, o, {
-        headers: o?.resumeToken ? { 'cassa-resume': o.resumeToken } : {},
-      }),
+      call(
+        'GET',
+        `v1/orders/${encodeURIComponent(id)}`,
+        OrderSchema,
+        o,
+        undefined,
+        o?.resumeToken ? { 'cassa-resume': o.resumeToken } : {},
+      ),
   };
   return client;
 }

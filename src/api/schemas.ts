@@ -3,7 +3,7 @@
 // GET /v1/openapi.json is generated from them.
 import * as z from 'zod/mini';
 import { CustomerTypeSchema, PaymentMethodTypeSchema, ProductSchema } from '../domain/catalog.ts';
-import { cents, filled, int, isoDate, STRICT, text } from '../domain/contract-values.ts';
+import { cents, filled, int, isoDate, STRICT, text, upTo } from '../domain/contract-values.ts';
 import type { Holder, Quote, Selection } from '../domain/types.ts';
 
 // zod probes `new Function` for its JIT; a strict CSP reports that probe. Never use it.
@@ -20,10 +20,7 @@ export const QuoteRequestSchema = z.object({
   productId: text(64),
   planId: text(64),
   years: int(),
-  addons: z._default(
-    STRICT ? z.array(AddonQuantitySchema).check(z.maxLength(20)) : z.array(AddonQuantitySchema),
-    [],
-  ),
+  addons: z._default(upTo(20, AddonQuantitySchema), []),
   subscriptionId: z.optional(text(64)),
 });
 

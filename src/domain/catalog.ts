@@ -1,6 +1,14 @@
 // The catalog model: what is sold, at which yearly price, in which steps. Shared by widget and server.
 import * as z from 'zod/mini';
-import { cents, count, filled, int, nonEmpty, positiveInt, STRICT } from './contract-values.ts';
+import {
+  basisPoints,
+  cents,
+  count,
+  filled,
+  int,
+  nonEmpty,
+  positiveInt,
+} from './contract-values.ts';
 
 /** A text in each supported language (Italian is the source). */
 export const LocalizedTextSchema = z.object({ it: z.string(), en: z.string() });
@@ -51,7 +59,7 @@ export const ProductSchema = z.object({
   id: filled(),
   name: LocalizedTextSchema,
   currency: z.literal('EUR'),
-  vatRateBasisPoints: STRICT ? z.int().check(z.nonnegative(), z.lte(10000)) : z.number(),
+  vatRateBasisPoints: basisPoints(),
   /**
    * `term`: (plan + add-ons) × years, renewed 7 days before expiry (Certified Platform).
    * `coterm`: add-ons on a subscription, co-termed with its expiry, paid from credit (PEC add-ons).

@@ -2,7 +2,9 @@
 // the tests and the OpenAPI document get them with every value check (lengths, ranges, formats).
 // The widget builds define `__CASSA_WIDGET__`: there they check the shape only (types, enums,
 // literals, required keys), which is all the widget relies on; the server is the strict side, and
-// the checks' code stays out of the bundle (issue 8).
+// the checks' code stays out of the bundle (issue 8). There `zod/mini` itself is swapped for
+// src/api/zod-shape.ts (a Vite alias), which has only the shape functions: every value check
+// (`z.int`, `.check(…)`) must sit behind `STRICT` in this file, where the build drops it.
 import * as z from 'zod/mini';
 
 declare const __CASSA_WIDGET__: boolean | undefined;
@@ -28,3 +30,9 @@ export const filled = (max?: number) =>
 /** A list of at least one item. */
 export const nonEmpty = <T extends z.ZodMiniType>(item: T) =>
   STRICT ? z.array(item).check(z.minLength(1)) : z.array(item);
+/** A list of at most `max` items. */
+export const upTo = <T extends z.ZodMiniType>(max: number, item: T) =>
+  STRICT ? z.array(item).check(z.maxLength(max)) : z.array(item);
+/** A rate in basis points, 0 to 10000 (any number in the widget). */
+export const basisPoints = () =>
+  STRICT ? z.int().check(z.nonnegative(), z.lte(10000)) : z.number();

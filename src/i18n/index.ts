@@ -29,4 +29,4 @@ export function msgOr(locale: Locale, key: string, fallback: MessageKey): string
   return key in it ? msg(locale, key as MessageKey) : msg(locale, fallback);
 }
 
-export { formatDate, formatMoney } from './format.ts';
+export { formatDate, formatMoney, formatNumber } from './format.ts';

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Quote } from '../../domain/types.ts';
-import { formatDate } from '../../i18n/index.ts';
+import { formatDate, formatNumber } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
@@ -157,7 +157,7 @@ export class CassaOrderSummary extends CassaElement {
     const date = (iso: string) => formatDate(iso, this.locale);
     const { renewal, freeUntil } = quote;
     const renewalTotal = money(renewal.totalCents);
-    const rate = new Intl.NumberFormat(this.locale).format(quote.vatRateBasisPoints / 100);
+    const rate = formatNumber(quote.vatRateBasisPoints / 100, this.locale);
     return html`<dl>
         ${quote.lines.map(
           (line) =>

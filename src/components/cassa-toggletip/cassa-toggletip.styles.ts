@@ -25,6 +25,7 @@ export const toggletipStyles = css`
     background: var(--_primary);
     color: var(--_on-primary);
   }
+  /* Placed by the element (CSSOM left/top); from 0/0 it measures its containing block. */
   .bubble {
     position: fixed;
     top: 0;

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { toggletipStyles } from './cassa-toggletip.styles.ts';
@@ -27,7 +26,7 @@ export class CassaToggletip extends CassaElement {
   @state() private open = false;
   @query('button') private button!: HTMLButtonElement;
   @query('.bubble') private bubble!: HTMLElement | null;
-  #stopUpdating?: () => void;
+  #stopPlacing?: () => void;
 
   override render() {
     return html`<button
@@ -50,34 +49,75 @@ export class CassaToggletip extends CassaElement {
     super.connectedCallback();
     this.addEventListener('keydown', this.#onKeydown);
     document.addEventListener('click', this.#onDocumentClick, true);
+    // Moved in the page while open: follow from the new place.
+    if (this.open && this.bubble) this.#stopPlacing = this.#follow(this.bubble);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.#onKeydown);
     document.removeEventListener('click', this.#onDocumentClick, true);
-    this.#stopUpdating?.();
+    this.#stopPlacing?.();
   }
 
   protected override updated(changed: PropertyValues<this>) {
     if (!changed.has('open' as keyof CassaToggletip)) return;
-    this.#stopUpdating?.();
-    this.#stopUpdating = undefined;
+    this.#stopPlacing?.();
+    this.#stopPlacing = undefined;
     const bubble = this.bubble;
-    if (this.open && bubble) {
-      this.#stopUpdating = autoUpdate(this.button, bubble, () => this.#place(bubble));
-    }
+    if (this.open && bubble) this.#stopPlacing = this.#follow(bubble);
   }
 
-  async #place(bubble: HTMLElement) {
-    const { x, y } = await computePosition(this.button, bubble, {
-      strategy: 'fixed',
-      placement: 'bottom',
-      middleware: [offset(6), flip(), shift({ padding: 8 })],
-    });
+  /** Places the bubble now and again on scroll or resize; returns what stops it. */
+  #follow(bubble: HTMLElement): () => void {
+    const place = () => this.#place(bubble);
+    // Scroll events do not bubble nor leave a shadow root: capture them on the window and on
+    // every shadow root around the tip (a scrolling <dialog> of the overlay lives in one).
+    const targets: EventTarget[] = [window];
+    for (let node: Node | null = this.assignedSlot ?? this.parentNode; node;) {
+      if (node instanceof ShadowRoot) {
+        targets.push(node);
+        node = node.host;
+      }
+      node = (node as Element).assignedSlot ?? node.parentNode;
+    }
+    const scroll = { capture: true, passive: true };
+    for (const target of targets) target.addEventListener('scroll', place, scroll);
+    window.addEventListener('resize', place, { passive: true });
+    const observer = new ResizeObserver(place);
+    observer.observe(this.button);
+    observer.observe(bubble);
+    place();
+    return () => {
+      for (const target of targets) target.removeEventListener('scroll', place, scroll);
+      window.removeEventListener('resize', place);
+      observer.disconnect();
+    };
+  }
+
+  /**
+   * Centres the bubble 6 px below the button, above it when it overflows below (and less above),
+   * shifted to stay 8 px inside the viewport.
+   */
+  #place(bubble: HTMLElement) {
+    const button = this.button.getBoundingClientRect();
+    const { left, top, width, height } = bubble.getBoundingClientRect();
+    const { clientWidth, clientHeight } = document.documentElement;
+    const below = button.bottom + 6;
+    const above = button.top - 6 - height;
+    const overflowBelow = below + height - clientHeight;
+    const y = overflowBelow > 0 && -above < overflowBelow ? above : below;
+    const x = Math.max(
+      8,
+      Math.min(button.left + (button.width - width) / 2, clientWidth - 8 - width),
+    );
+    // A transformed (filtered, contained…) ancestor is the containing block of a fixed element:
+    // its origin is where the bubble's current left/top (0 before the first placement) lands.
+    const originX = left - (parseFloat(bubble.style.left) || 0);
+    const originY = top - (parseFloat(bubble.style.top) || 0);
     // CSSOM, not a style attribute: allowed under a strict CSP.
-    bubble.style.left = `${x}px`;
-    bubble.style.top = `${y}px`;
+    bubble.style.left = `${x - originX}px`;
+    bubble.style.top = `${y - originY}px`;
   }
 
   #onKeydown = (event: KeyboardEvent) => {

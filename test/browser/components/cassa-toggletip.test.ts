@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { render } from 'lit';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/components/cassa-toggletip/cassa-toggletip.ts';
 import type { CassaToggletip } from '../../../src/components/cassa-toggletip/cassa-toggletip.ts';
@@ -11,7 +12,7 @@ const tip = () =>
     html`<cassa-toggletip label="Cos'è il Codice Destinatario?">${HELP}</cassa-toggletip>`,
   );
 
-/** Waits until the bubble has been placed (floating-ui computes asynchronously). */
+/** Waits until the bubble has been placed (it is, as soon as it renders; again on scroll or resize). */
 async function placedBubble(el: CassaToggletip): Promise<DOMRect> {
   const bubble = $(el, '.bubble');
   for (let i = 0; i < 50 && !bubble.style.left; i++) await new Promise((r) => setTimeout(r, 10));
@@ -132,5 +133,164 @@ describe('cassa-toggletip', () => {
     $<HTMLButtonElement>(el, 'button').click();
     await el.updateComplete;
     await expect(el).to.be.accessible();
+  });
+});
+
+/** Scroll events and ResizeObserver callbacks are delivered with the next frame. */
+const nextFrames = () =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+/** Opens the tip and returns where its button and its placed bubble are on screen. */
+async function openTip(el: CassaToggletip): Promise<{ button: DOMRect; bubble: DOMRect }> {
+  const button = $<HTMLButtonElement>(el, 'button');
+  button.click();
+  await el.updateComplete;
+  const bubble = await placedBubble(el);
+  // Past the first ResizeObserver callbacks, so a later change is what moves the bubble.
+  await nextFrames();
+  return { button: button.getBoundingClientRect(), bubble };
+}
+
+describe('cassa-toggletip: where the bubble shows', () => {
+  afterEach(async () => {
+    window.scrollTo(0, 0);
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('shows the bubble 6 px below the button, centred under it', async () => {
+    const wrapper = await fixture(
+      html`<div style="padding: 100px 0; text-align: center">
+        <cassa-toggletip label="Aiuto">${HELP}</cassa-toggletip>
+      </div>`,
+    );
+    const { button, bubble } = await openTip(wrapper.querySelector('cassa-toggletip')!);
+    expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
+    expect(bubble.left + bubble.width / 2).to.be.closeTo(button.left + button.width / 2, 0.5);
+  });
+
+  it('keeps the bubble below the button and 8 px inside a 320 px wide viewport', async () => {
+    await setViewport({ width: 320, height: 640 });
+    for (const align of ['left', 'center', 'right']) {
+      const wrapper = await fixture(
+        html`<div style="margin: 0; padding: 40px 0; text-align: ${align}">
+          <cassa-toggletip label="Aiuto">${HELP} ${HELP}</cassa-toggletip>
+        </div>`,
+      );
+      const { button, bubble } = await openTip(wrapper.querySelector('cassa-toggletip')!);
+      expect(bubble.width, align).to.be.greaterThan(200);
+      expect(bubble.top - button.bottom, align).to.be.closeTo(6, 0.5);
+      expect(bubble.left, align).to.be.at.least(8 - 0.5);
+      expect(bubble.right, align).to.be.at.most(document.documentElement.clientWidth - 8 + 0.5);
+    }
+  });
+
+  it('flips the bubble above the button when it does not fit below', async () => {
+    await setViewport({ width: 800, height: 600 });
+    const wrapper = await fixture(
+      html`<div style="height: 600px; display: flex; align-items: flex-end">
+        <cassa-toggletip label="Aiuto">${HELP}</cassa-toggletip>
+      </div>`,
+    );
+    const { button, bubble } = await openTip(wrapper.querySelector('cassa-toggletip')!);
+    expect(button.bottom).to.be.greaterThan(560);
+    expect(button.top - bubble.bottom).to.be.closeTo(6, 0.5);
+    expect(bubble.top).to.be.at.least(0);
+  });
+
+  it('stays inside the viewport when the window narrows while it is open', async () => {
+    const wrapper = await fixture(
+      html`<div style="text-align: right">
+        <cassa-toggletip label="Aiuto">Breve aiuto.</cassa-toggletip>
+      </div>`,
+    );
+    const el = wrapper.querySelector('cassa-toggletip')!;
+    await openTip(el);
+    await setViewport({ width: 320, height: 640 });
+    await nextFrames();
+    const button = $(el, 'button').getBoundingClientRect();
+    const bubble = $(el, '.bubble').getBoundingClientRect();
+    expect(button.right).to.be.greaterThan(300);
+    expect(bubble.right).to.be.at.most(document.documentElement.clientWidth - 8 + 0.5);
+    expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
+  });
+
+  it('follows the button when the page scrolls', async () => {
+    const wrapper = await fixture(
+      html`<div style="padding: 200px 0 200vh">
+        <cassa-toggletip label="Aiuto">${HELP}</cassa-toggletip>
+      </div>`,
+    );
+    const el = wrapper.querySelector('cassa-toggletip')!;
+    const before = await openTip(el);
+    window.scrollBy(0, 120);
+    await nextFrames();
+    const button = $(el, 'button').getBoundingClientRect();
+    const bubble = $(el, '.bubble').getBoundingClientRect();
+    expect(button.top).to.be.closeTo(before.button.top - 120, 0.5);
+    expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
+  });
+
+  it('follows the button when a scrolling box in a shadow root scrolls (as the overlay dialog)', async () => {
+    const host = await fixture(html`<div></div>`);
+    render(
+      html`<div id="box" style="height: 300px; overflow: auto">
+        <div style="padding: 100px 0 600px">
+          <cassa-toggletip label="Aiuto">${HELP}</cassa-toggletip>
+        </div>
+      </div>`,
+      host.attachShadow({ mode: 'open' }),
+    );
+    const el = host.shadowRoot!.querySelector('cassa-toggletip')!;
+    await el.updateComplete;
+    const before = await openTip(el);
+    host.shadowRoot!.querySelector('#box')!.scrollTop = 80;
+    await nextFrames();
+    const button = $(el, 'button').getBoundingClientRect();
+    const bubble = $(el, '.bubble').getBoundingClientRect();
+    expect(button.top).to.be.closeTo(before.button.top - 80, 0.5);
+    expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
+  });
+
+  it('still follows the button after being moved in the page while open', async () => {
+    const wrapper = await fixture(
+      html`<div style="padding-bottom: 200vh">
+        <p id="first"><cassa-toggletip label="Aiuto">${HELP}</cassa-toggletip></p>
+        <p id="second" style="margin-top: 150px"></p>
+      </div>`,
+    );
+    const el = wrapper.querySelector('cassa-toggletip')!;
+    await openTip(el);
+    wrapper.querySelector('#second')!.append(el);
+    window.scrollBy(0, 100);
+    await nextFrames();
+    const button = $(el, 'button').getBoundingClientRect();
+    const bubble = $(el, '.bubble').getBoundingClientRect();
+    expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
+  });
+
+  it('stays under the button inside a transformed ancestor (a containing block for fixed elements)', async () => {
+    const wrapper = await fixture(
+      html`<div style="margin: 50px 0 0 300px; transform: translate(10px, 20px); width: 300px">
+        <cassa-toggletip label="Aiuto">${HELP}</cassa-toggletip>
+      </div>`,
+    );
+    const { button, bubble } = await openTip(wrapper.querySelector('cassa-toggletip')!);
+    expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
+    expect(bubble.left + bubble.width / 2).to.be.closeTo(button.left + button.width / 2, 0.5);
+  });
+
+  it('is placed again when its help text grows while open', async () => {
+    const wrapper = await fixture(
+      html`<div style="height: 600px; display: flex; align-items: flex-end">
+        <cassa-toggletip label="Aiuto">Breve.</cassa-toggletip>
+      </div>`,
+    );
+    const el = wrapper.querySelector('cassa-toggletip')!;
+    const before = await openTip(el);
+    el.textContent = `${HELP} ${HELP} ${HELP}`;
+    await nextFrames();
+    const bubble = $(el, '.bubble').getBoundingClientRect();
+    expect(bubble.height).to.be.greaterThan(before.bubble.height);
+    expect(before.button.top - bubble.bottom).to.be.closeTo(6, 0.5);
   });
 });
