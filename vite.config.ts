@@ -79,6 +79,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     emptyOutDir: true,
+    // Escaped non-ASCII (`€` → `\u20ac`): a script with any character beyond Latin-1 is held by
+    // the browser as a two-byte string, twice its length; ASCII stays one byte per character.
+    rollupOptions: { output: { charset: 'ascii' } },
     lib: {
       entry: 'src/embed.ts',
       name: 'Cassa',

@@ -20,6 +20,6 @@ export default defineConfig({
       formats: ['es'],
       fileName: (_format, name) => `${name}.mjs`,
     },
-    rollupOptions: { external: [/^lit/, /^@lit\//] },
+    rollupOptions: { external: [/^lit/, /^@lit\//], output: { charset: 'ascii' } },
   },
 });

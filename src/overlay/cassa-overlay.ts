@@ -126,7 +126,7 @@ export class CassaOverlay extends LitElement {
       <div class="header" part="header">
         <h2 id="title">${t.title}</h2>
         <button type="button" class="close" part="close" @click=${this.close}>
-          <span aria-hidden="true">×</span> ${t.close}
+          <span aria-hidden="true">&times;</span> ${t.close}
         </button>
       </div>
       <div class="body">

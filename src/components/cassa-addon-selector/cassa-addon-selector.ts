@@ -103,7 +103,7 @@ export class CassaAddonSelector extends CassaElement {
               ?disabled=${!available || quantity <= 0}
               @click=${(e: Event) => change(down < min ? 0 : down, e)}
             >
-              −</button
+              &minus;</button
             ><input
               id="q-${id}"
               inputmode="numeric"
