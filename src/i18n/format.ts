@@ -1,12 +1,39 @@
 // Money, numbers and dates for the two locales, written out instead of through Intl: they render
-// exactly what Intl gives for it-IT and en-GB (test/domain/format.test.ts compares them), but the
+// exactly what Intl gives for it-IT and en-GB (test/i18n/format.test.ts compares them), but the
 // first Intl formatter of a page loads ICU data, which cost ~60 ms of the first render at 4× CPU
 // throttling (issue 8). Other currencies than EUR (none in the contract) still go through Intl.
 import type { Locale } from './index.ts';
 
-const months = {
-  it: 'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
-  en: 'January February March April May June July August September October November December',
+/** Month names, January first. */
+const months: Record<Locale, string[]> = {
+  it: [
+    'gennaio',
+    'febbraio',
+    'marzo',
+    'aprile',
+    'maggio',
+    'giugno',
+    'luglio',
+    'agosto',
+    'settembre',
+    'ottobre',
+    'novembre',
+    'dicembre',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 /** Thousands grouped: en always, Italian only from five digits (CLDR: `1586`, `15.860`). */
@@ -38,5 +65,5 @@ export function formatMoney(cents: number, currency: string, locale: Locale): st
 /** `formatDate('2027-01-31', 'it')` → `31 gennaio 2027`. The date is a calendar date, not an instant. */
 export function formatDate(isoDate: string, locale: Locale): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return `${d ?? 1} ${months[locale].split(' ')[(m ?? 1) - 1]} ${y}`;
+  return `${d ?? 1} ${months[locale][(m ?? 1) - 1]} ${y}`;
 }
