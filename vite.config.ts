@@ -68,20 +68,30 @@ export function minifyLitTemplates(): Plugin {
   };
 }
 
+/**
+ * What both widget builds share (this one and vite.esm.config.ts): the version, widget mode (shape
+ * checks only), minified templates, the zod stand-in, and ASCII output (`€` → `\u20ac`: a script
+ * with any character beyond Latin-1 is held by the browser as a two-byte string, twice its length).
+ */
+export const widgetBuild = {
+  define: { __CASSA_VERSION__: JSON.stringify(version), __CASSA_WIDGET__: 'true' },
+  plugins: [minifyLitTemplates()],
+  resolve: { alias: [zodShapeAlias] },
+  output: { charset: 'ascii' as const },
+};
+
 // The drop-in build: one IIFE with every dependency inlined (dist/cassa.js). `src/embed.ts`
 // exports no values, so the IIFE assigns no global of its own: `window.Cassa` is set (once) by
 // the entry itself.
 export default defineConfig({
-  define: { __CASSA_VERSION__: JSON.stringify(version), __CASSA_WIDGET__: 'true' },
-  plugins: [minifyLitTemplates()],
-  resolve: { alias: [zodShapeAlias] },
+  define: widgetBuild.define,
+  plugins: widgetBuild.plugins,
+  resolve: widgetBuild.resolve,
   build: {
     target: 'es2022',
     sourcemap: true,
     emptyOutDir: true,
-    // Escaped non-ASCII (`€` → `\u20ac`): a script with any character beyond Latin-1 is held by
-    // the browser as a two-byte string, twice its length; ASCII stays one byte per character.
-    rollupOptions: { output: { charset: 'ascii' } },
+    rollupOptions: { output: widgetBuild.output },
     lib: {
       entry: 'src/embed.ts',
       name: 'Cassa',

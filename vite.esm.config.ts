@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import { minifyLitTemplates, zodShapeAlias } from './vite.config.ts';
-
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+import { widgetBuild } from './vite.config.ts';
 
 // The npm build, ESM with dependencies left as imports: dist/cassa.mjs (`import 'cassa'`) and
 // dist/overlay.mjs (`import { open } from 'cassa/overlay'`, which imports ./cassa.mjs). zod is not
 // among them: the schemas' shape checks come from src/api/zod-shape.ts (the alias).
 export default defineConfig({
-  define: { __CASSA_VERSION__: JSON.stringify(version), __CASSA_WIDGET__: 'true' },
-  plugins: [minifyLitTemplates()],
-  resolve: { alias: [zodShapeAlias] },
+  define: widgetBuild.define,
+  plugins: widgetBuild.plugins,
+  resolve: widgetBuild.resolve,
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -20,6 +17,6 @@ export default defineConfig({
       formats: ['es'],
       fileName: (_format, name) => `${name}.mjs`,
     },
-    rollupOptions: { external: [/^lit/, /^@lit\//], output: { charset: 'ascii' } },
+    rollupOptions: { external: [/^lit/, /^@lit\//], output: widgetBuild.output },
   },
 });
