@@ -140,15 +140,20 @@ describe('cassa-toggletip', () => {
 const nextFrames = () =>
   new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
+/** Where the tip's button and its bubble are on screen now. */
+const onScreen = (el: CassaToggletip) => ({
+  button: $(el, 'button').getBoundingClientRect(),
+  bubble: $(el, '.bubble').getBoundingClientRect(),
+});
+
 /** Opens the tip and returns where its button and its placed bubble are on screen. */
 async function openTip(el: CassaToggletip): Promise<{ button: DOMRect; bubble: DOMRect }> {
-  const button = $<HTMLButtonElement>(el, 'button');
-  button.click();
+  $<HTMLButtonElement>(el, 'button').click();
   await el.updateComplete;
-  const bubble = await placedBubble(el);
+  await placedBubble(el);
   // Past the first ResizeObserver callbacks, so a later change is what moves the bubble.
   await nextFrames();
-  return { button: button.getBoundingClientRect(), bubble };
+  return onScreen(el);
 }
 
 describe('cassa-toggletip: where the bubble shows', () => {
@@ -207,8 +212,7 @@ describe('cassa-toggletip: where the bubble shows', () => {
     await openTip(el);
     await setViewport({ width: 320, height: 640 });
     await nextFrames();
-    const button = $(el, 'button').getBoundingClientRect();
-    const bubble = $(el, '.bubble').getBoundingClientRect();
+    const { button, bubble } = onScreen(el);
     expect(button.right).to.be.greaterThan(300);
     expect(bubble.right).to.be.at.most(document.documentElement.clientWidth - 8 + 0.5);
     expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
@@ -224,8 +228,7 @@ describe('cassa-toggletip: where the bubble shows', () => {
     const before = await openTip(el);
     window.scrollBy(0, 120);
     await nextFrames();
-    const button = $(el, 'button').getBoundingClientRect();
-    const bubble = $(el, '.bubble').getBoundingClientRect();
+    const { button, bubble } = onScreen(el);
     expect(button.top).to.be.closeTo(before.button.top - 120, 0.5);
     expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
   });
@@ -245,8 +248,7 @@ describe('cassa-toggletip: where the bubble shows', () => {
     const before = await openTip(el);
     host.shadowRoot!.querySelector('#box')!.scrollTop = 80;
     await nextFrames();
-    const button = $(el, 'button').getBoundingClientRect();
-    const bubble = $(el, '.bubble').getBoundingClientRect();
+    const { button, bubble } = onScreen(el);
     expect(button.top).to.be.closeTo(before.button.top - 80, 0.5);
     expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
   });
@@ -263,8 +265,7 @@ describe('cassa-toggletip: where the bubble shows', () => {
     wrapper.querySelector('#second')!.append(el);
     window.scrollBy(0, 100);
     await nextFrames();
-    const button = $(el, 'button').getBoundingClientRect();
-    const bubble = $(el, '.bubble').getBoundingClientRect();
+    const { button, bubble } = onScreen(el);
     expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
   });
 
