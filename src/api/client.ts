@@ -46,6 +46,20 @@ const problemOf = async (response: Response) =>
 /** Last segment of the problem `type` URI: `…/price-changed` → `price-changed`. */
 const problemCode = (type = '') => type.slice(type.lastIndexOf('/') + 1);
 
+/**
+ * A `Retry-After` as ms from now (RFC 9110: whole seconds, or an HTTP date; a date gone by is 0),
+ * or `undefined` when it is neither. The automatic retries and `retryAfterSeconds` both read it.
+ */
+const retryAfterMs = (value: string): number | undefined => {
+  // Every HTTP date form starts with the day's name; V8 would read `1.5` as a date too.
+  const ms = /^\d+$/.test(value)
+    ? +value * 1000
+    : /^[a-z]{3}/i.test(value)
+      ? Date.parse(value) - Date.now()
+      : NaN;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+};
+
 /** Resolves after `ms`; rejects at once when `signal` aborts. */
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise((resolve, reject) => {
@@ -76,10 +90,8 @@ async function retryDelay(
       return;
     const retryAfter = headers.get('retry-after');
     if (retryAfter && RETRY_AFTER_STATUSES.includes(status)) {
-      // Seconds, or an HTTP date; one that is neither waits the cap.
-      let ms = +retryAfter * 1000;
-      if (Number.isNaN(ms)) ms = Date.parse(retryAfter) - Date.now();
-      return ms < RETRY_AFTER_CAP_MS ? ms : RETRY_AFTER_CAP_MS;
+      // One that is neither seconds nor a date waits the cap.
+      return Math.min(retryAfterMs(retryAfter) ?? RETRY_AFTER_CAP_MS, RETRY_AFTER_CAP_MS);
     }
   }
   return delayMs(attempt);
@@ -108,20 +120,12 @@ async function fromErrorResponse(response: Response): Promise<ApiResult<never>> 
   const problem = await problemOf(response);
   const code = codeOf(status, problemCode(problem?.type));
   const retryAfter = headers.get('retry-after');
-  // Seconds, or an HTTP date.
-  const seconds = retryAfter
-    ? Math.max(
-        0,
-        /^\d+$/.test(retryAfter)
-          ? +retryAfter
-          : Math.ceil((Date.parse(retryAfter) - Date.now()) / 1000),
-      )
-    : NaN;
+  const ms = retryAfter ? retryAfterMs(retryAfter) : undefined;
   return failure(code, status, {
     detail: problem?.detail,
     fieldErrors: problem?.errors ?? [],
     quote: code === 'price_changed' ? problem?.quote : undefined,
-    retryAfterSeconds: seconds >= 0 ? seconds : undefined,
+    retryAfterSeconds: ms === undefined ? undefined : Math.ceil(ms / 1000),
   });
 }
 

@@ -258,6 +258,21 @@ describe('API client: retries', () => {
     assert.ok(seen[1]! - seen[0]! >= 900, `waited ${seen[1]! - seen[0]!} ms`);
   });
 
+  it('reads a Retry-After date between retries the same way as the error does', async () => {
+    const seen: number[] = [];
+    backend.route('GET /v1/me', (_req, res, attempt) => {
+      seen.push(Date.now());
+      // HTTP dates have whole seconds: two seconds ahead waits more than one.
+      const when = new Date(Date.now() + 2000).toUTCString();
+      if (attempt === 1) sendProblem(res, 503, 'server-error', {}, { 'retry-after': when });
+      else sendJson(res, 200, customer);
+    });
+    valueOf(await client.me());
+    assert.equal(seen.length, 2);
+    const waited = seen[1]! - seen[0]!;
+    assert.ok(waited >= 900 && waited < 2500, `waited ${waited} ms`);
+  });
+
   it('never retries a quote, even after a 503', async () => {
     backend.route('POST /v1/quotes', (_req, res) => sendProblem(res, 503, 'server-error'));
     const error = errorOf(await client.quote(quoteRequest));
@@ -449,6 +464,18 @@ describe('API client: problem responses', () => {
       error.retryAfterSeconds! >= 58 && error.retryAfterSeconds! <= 60,
       String(error.retryAfterSeconds),
     );
+  });
+
+  it('gives no Retry-After seconds for a value that is neither seconds nor a date, 0 for a past date', async () => {
+    const values = ['1.5', 'soon', '-3', new Date(Date.now() - 60_000).toUTCString()];
+    backend.route('POST /v1/auth/login', (_req, res, attempt) =>
+      sendProblem(res, 429, 'rate-limited', {}, { 'retry-after': values[attempt - 1]! }),
+    );
+    const seconds = [];
+    for (const _ of values) {
+      seconds.push(errorOf(await client.login({ username: 'u', password: 'p' })).retryAfterSeconds);
+    }
+    assert.deepEqual(seconds, [undefined, undefined, undefined, 0]);
   });
 
   it('maps 402 and a payment-refused problem to payment_refused', async () => {
