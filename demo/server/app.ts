@@ -32,6 +32,25 @@ function describeError(error: unknown): string {
   return `${error.name}${typeof code === 'string' ? ` ${code}` : ''} ${frames}`;
 }
 
+/**
+ * The database could not be reached or dropped the connection mid-request (PostgreSQL restart,
+ * failover, `pg_terminate_backend`): nothing was committed, so the same request may simply be
+ * sent again (an order with its Idempotency-Key), which 503 + Retry-After says.
+ */
+function databaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = String((error as { code?: unknown }).code ?? '');
+  return (
+    // SQLSTATE class 08 (connection exception), 57P01-57P03 (shutdown, cannot connect now)
+    /^(08...|57P0[123])$/.test(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
+    // node-postgres' own words for a connection that is gone (these carry no code)
+    /^Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/i.test(
+      error.message,
+    )
+  );
+}
+
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -64,6 +83,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError((error, c) => {
     if (error instanceof Problem) return problemResponse(c, error);
     deps.logger.error(`${c.req.method} ${c.req.routePath} failed: ${describeError(error)}`);
+    if (databaseUnavailable(error)) {
+      return problemResponse(
+        c,
+        new Problem(503, 'service-unavailable', 'The service is briefly unavailable. Try again.', {
+          headers: { 'retry-after': '1' },
+        }),
+      );
+    }
     return problemResponse(
       c,
       new Problem(500, 'server-error', 'Something went wrong on our side. Try again.'),

@@ -21,6 +21,7 @@ const TITLES: Record<ProblemCode, string> = {
   'payment-refused': 'The payment was refused',
   'rate-limited': 'Too many attempts',
   'server-error': 'Internal server error',
+  'service-unavailable': 'The service is briefly unavailable',
 };
 
 export interface ProblemBody {

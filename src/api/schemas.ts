@@ -217,5 +217,6 @@ export const PROBLEM_CODES = [
   'payment-refused',
   'rate-limited',
   'server-error',
+  'service-unavailable',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -67,6 +67,54 @@ describe('HTTP errors are problem+json', () => {
   });
 });
 
+describe('database unavailable', () => {
+  it('503 service-unavailable with Retry-After when the database is unreachable or drops the connection', async () => {
+    const failures: [string, Error][] = [
+      [
+        'terminated by the server',
+        Object.assign(new Error('terminating connection'), { code: '57P01' }),
+      ],
+      ['no connection', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })],
+      ['dropped mid-query', new Error('Connection terminated unexpectedly')],
+      ['SQLSTATE class 08', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ];
+    for (const [label, failure] of failures) {
+      const down: Database = {
+        ...server.db,
+        query: async () => {
+          throw failure;
+        },
+      };
+      const crashing = await startServer({ db: down }, server.db);
+      const reply = await crashing.request('POST', '/api/v1/auth/login', {
+        body: { username: 'mario.rossi@architettitorinopec.it', password: 'cassa-demo' },
+      });
+      assert.equal(reply.status, 503, label);
+      assert.equal(reply.headers.get('retry-after'), '1', label);
+      assert.equal(reply.body.type, 'https://cassa.dev/problems/service-unavailable', label);
+      assert.ok(
+        !reply.text.includes('ECONNREFUSED') && !reply.text.includes('terminat'),
+        reply.text,
+      );
+    }
+  });
+
+  it('an error that is not about the connection stays a 500', async () => {
+    const broken: Database = {
+      ...server.db,
+      query: async () => {
+        throw Object.assign(new Error('duplicate key'), { code: '23505' });
+      },
+    };
+    const crashing = await startServer({ db: broken }, server.db);
+    const reply = await crashing.request('POST', '/api/v1/auth/login', {
+      body: { username: 'mario.rossi@architettitorinopec.it', password: 'cassa-demo' },
+    });
+    assert.equal(reply.status, 500);
+    assert.equal(reply.headers.get('retry-after'), null);
+  });
+});
+
 describe('security headers', () => {
   it('every response carries nosniff, no-referrer and DENY framing, and a CSP', async () => {
     const token = await server.login('1234567@aruba.it');
