@@ -41,8 +41,23 @@ const json = (text: string): unknown => {
     return undefined;
   }
 };
-const problemOf = async (response: Response) =>
-  ProblemSchema.safeParse(json(await response.text().catch(() => ''))).data;
+/** The body as text; rejects when `signal` aborts (the timeout), even with a `fetch` that ignores it. */
+const bodyOf = (response: Response, signal: AbortSignal) =>
+  new Promise<string>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason));
+    response.text().then(resolve, reject);
+  });
+/** The problem+json of an error answer, if it has one; a timeout while reading it throws. */
+const problemOf = async (response: Response, signal: AbortSignal) =>
+  ProblemSchema.safeParse(
+    json(
+      await bodyOf(response, signal).catch(() => {
+        signal.throwIfAborted();
+        return '';
+      }),
+    ),
+  ).data;
 /** Last segment of the problem `type` URI: `…/price-changed` → `price-changed`. */
 const problemCode = (type = '') => type.slice(type.lastIndexOf('/') + 1);
 
@@ -77,6 +92,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
 async function retryDelay(
   response: Response | undefined,
   attempt: number,
+  signal: AbortSignal,
   delayMs = (attempt: number) => attempt * 300,
 ): Promise<number | undefined> {
   if (response) {
@@ -85,7 +101,7 @@ async function retryDelay(
     // Of the 409s only `request-in-progress` is worth repeating: a price change is an answer.
     if (
       status === 409 &&
-      problemCode((await problemOf(response.clone()))?.type) !== 'request-in-progress'
+      problemCode((await problemOf(response.clone(), signal))?.type) !== 'request-in-progress'
     )
       return;
     const retryAfter = headers.get('retry-after');
@@ -115,9 +131,12 @@ const failure = (code: ErrorCode, status?: number, more?: Partial<ApiError>): Ap
   error: { code, status, fieldErrors: [], retryable: RETRYABLE.includes(code), ...more },
 });
 
-async function fromErrorResponse(response: Response): Promise<ApiResult<never>> {
+async function fromErrorResponse(
+  response: Response,
+  signal: AbortSignal,
+): Promise<ApiResult<never>> {
   const { status, headers } = response;
-  const problem = await problemOf(response);
+  const problem = await problemOf(response, signal);
   const code = codeOf(status, problemCode(problem?.type));
   const retryAfter = headers.get('retry-after');
   const ms = retryAfter ? retryAfterMs(retryAfter) : undefined;
@@ -169,37 +188,42 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
         const current = controller;
         // Built outside the retried part: a URL or a header `Request` refuses is never repeated.
         const request = new Request(base + path, { method, headers, body, signal: current.signal });
+        // The timeout covers the whole answer, body included: headers then a stalled body time out.
         const timer = setTimeout(() => current.abort(), options.timeoutMs ?? 10_000);
-        const response = await new Promise<Response>((resolve, reject) => {
-          current.signal.addEventListener('abort', reject);
-          (options.fetch ?? globalThis.fetch)(request).then(resolve, reject);
-        })
-          .catch(() => undefined)
-          .finally(() => clearTimeout(timer));
-        signal?.throwIfAborted();
-        if (response?.ok) {
-          if (!schema) return { ok: true, value: null as T };
-          const parsed = schema.safeParse(json(await response.text()));
-          return parsed.success
-            ? { ok: true, value: parsed.data }
-            : failure('invalid_response', response.status);
+        let wait: number | undefined;
+        try {
+          const response = await new Promise<Response>((resolve, reject) => {
+            current.signal.addEventListener('abort', reject);
+            (options.fetch ?? globalThis.fetch)(request).then(resolve, reject);
+          }).catch(() => undefined);
+          signal?.throwIfAborted();
+          if (response?.ok) {
+            if (!schema) return { ok: true, value: null as T };
+            const parsed = schema.safeParse(json(await bodyOf(response, current.signal)));
+            return parsed.success
+              ? { ok: true, value: parsed.data }
+              : failure('invalid_response', response.status);
+          }
+          wait =
+            retried && attempt <= 2 // at most two retries
+              ? await retryDelay(response, attempt, current.signal, options.retryDelayMs)
+              : undefined;
+          // Without an answer: a timeout is what aborts an attempt the caller did not abort.
+          if (wait === undefined)
+            return response
+              ? await fromErrorResponse(response, current.signal)
+              : failure(current.signal.aborted ? 'timeout' : 'network');
+        } finally {
+          clearTimeout(timer);
         }
-        const wait =
-          retried && attempt <= 2 // at most two retries
-            ? await retryDelay(response, attempt, options.retryDelayMs)
-            : undefined;
-        // Without an answer: a timeout is what aborts an attempt the caller did not abort.
-        if (wait === undefined)
-          return response
-            ? await fromErrorResponse(response)
-            : failure(current.signal.aborted ? 'timeout' : 'network');
         signal?.throwIfAborted();
         controller = new AbortController();
         await sleep(wait, controller.signal);
       }
     } catch {
       signal?.throwIfAborted();
-      return failure('network');
+      // A body cut off by the timeout, or by the connection.
+      return failure(controller.signal.aborted ? 'timeout' : 'network');
     } finally {
       signal?.removeEventListener('abort', abort);
     }

@@ -358,6 +358,21 @@ describe('API client: network failures', () => {
     assert.equal(backend.requests.length, 1);
   });
 
+  it('times out when the headers come but the body stalls (the timeout covers the whole answer)', async () => {
+    for (const status of [200, 422]) {
+      backend.route('POST /v1/quotes', (_req, res) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.write('{"taxableCents":');
+      });
+      const slow = createClient(backend.url, { timeoutMs: 200, retryDelayMs: () => 10 });
+      const started = Date.now();
+      const error = errorOf(await slow.quote(quoteRequest));
+      assert.equal(error.code, 'timeout', String(status));
+      assert.equal(error.retryable, true);
+      assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+    }
+  });
+
   it('retries a GET that times out, then reports the timeout', async () => {
     backend.route('GET /v1/me', () => undefined);
     const slow = createClient(backend.url, { timeoutMs: 200, retryDelayMs: () => 10 });
