@@ -122,7 +122,9 @@ export class CassaToggletip extends CassaElement {
 
   #onKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.open) {
-      // Only the tip closes, not an enclosing dialog.
+      // Only the tip closes, not an enclosing dialog: a modal <dialog> closes on an Esc keydown
+      // nobody cancelled (the overlay's would end the whole checkout), whatever its propagation.
+      event.preventDefault();
       event.stopPropagation();
       this.open = false;
     }

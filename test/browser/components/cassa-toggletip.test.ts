@@ -85,6 +85,27 @@ describe('cassa-toggletip', () => {
     expect(escapes).to.equal(1);
   });
 
+  it('in a modal dialog, the first Esc closes only the tip and the second the dialog', async () => {
+    const dialog = await fixture<HTMLDialogElement>(
+      html`<dialog><cassa-toggletip label="Aiuto">${HELP}</cassa-toggletip></dialog>`,
+    );
+    dialog.showModal();
+    const el = dialog.querySelector('cassa-toggletip')!;
+    const button = $<HTMLButtonElement>(el, 'button');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(dialog.open, 'the dialog stays open').to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(dialog.open).to.equal(false);
+  });
+
   it('closes on a click outside, but not on a click inside the bubble', async () => {
     const wrapper = await fixture(
       html`<div>
