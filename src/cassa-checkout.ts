@@ -1,6 +1,7 @@
 // <cassa-checkout>: the orchestrating element (issue 5, part 3). It renders the store's state with
 // the presentational components and turns their events into store intents; it never talks HTTP.
 import { html, nothing, type PropertyValues } from 'lit';
+import { cache } from 'lit/directives/cache.js';
 import { property } from 'lit/decorators.js';
 import { createClient } from './api/client.ts';
 import type { Customer, Order } from './api/schemas.ts';
@@ -207,7 +208,11 @@ export class CassaCheckout extends CassaElement {
       }
       <section part="step" aria-labelledby="heading">
         <h2 id="heading" part="heading" tabindex="-1">${this.#heading(s)}</h2>
-        ${this.#banner(s)} ${this.#body(store, s)} ${this.#nav(store, s)}
+        ${this.#banner(s)} ${
+          // Each step's elements are kept while another step is shown: what a buyer typed in a
+          // step's own form (the registration) is still there when they come back to it.
+          cache(this.#body(store, s))
+        } ${this.#nav(store, s)}
       </section>
     </div>`;
   }

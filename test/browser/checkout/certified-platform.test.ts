@@ -13,6 +13,7 @@ import {
   onStep,
   pick,
   seeText,
+  type,
   within,
   type Mounted,
 } from './helpers.ts';
@@ -275,5 +276,24 @@ describe('<cassa-checkout> Certified Platform', () => {
     expect(within<HTMLInputElement>(el, 'cassa-holder-form', 'input#name')[0]!.value).to.equal(
       'Nuova Impresa S.r.l.',
     );
+  });
+
+  it('keeps what was typed in the registration form after Indietro and Prosegui', async () => {
+    const { el } = await mount(backend, { plan: 'free' });
+    button(el, 'Prosegui').click();
+    await onStep(el, 'Accedi o registrati');
+    button(el, 'Registrati').click();
+    await seeText(el, 'Registrati e prosegui');
+    const input = (id: string) =>
+      within<HTMLInputElement>(el, 'cassa-account-step', `input#${id}`)[0]!;
+    type(input('name'), 'Nuova Impresa S.r.l.');
+    type(input('vatNumber'), '12345678903');
+    button(el, 'Indietro').click();
+    await onStep(el, 'Scegli la versione');
+    button(el, 'Prosegui').click();
+    await onStep(el, 'Accedi o registrati');
+    await seeText(el, 'Registrati e prosegui');
+    expect(input('name').value).to.equal('Nuova Impresa S.r.l.');
+    expect(input('vatNumber').value).to.equal('12345678903');
   });
 });
