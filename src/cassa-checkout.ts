@@ -208,11 +208,13 @@ export class CassaCheckout extends CassaElement {
       }
       <section part="step" aria-labelledby="heading">
         <h2 id="heading" part="heading" tabindex="-1">${this.#heading(s)}</h2>
-        ${this.#banner(s)} ${
+        ${this.#banner(s)}
+        ${
           // Each step's elements are kept while another step is shown: what a buyer typed in a
           // step's own form (the registration) is still there when they come back to it.
           cache(this.#body(store, s))
-        } ${this.#nav(store, s)}
+        }
+        ${this.#nav(store, s)}
       </section>
     </div>`;
   }

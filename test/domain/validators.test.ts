@@ -12,8 +12,10 @@ import {
   HISTORIC_PROVINCE_CODES,
   looksLikePec,
   NO_SDI_CODE,
+  normalizeCap,
   normalizeCodiceDestinatario,
   normalizeCodiceFiscale,
+  normalizePartitaIva,
   partitaIvaCheckDigit,
   PROVINCE_CODES,
 } from '../../src/domain/validators/index.ts';
@@ -179,6 +181,7 @@ describe('validators: codice fiscale', () => {
 
   it('normalises to trimmed upper case', () => {
     assert.equal(normalizeCodiceFiscale('  rssmra85t10a562s '), 'RSSMRA85T10A562S');
+    assert.equal(normalizeCodiceFiscale('RSS MRA 85T10 A562S'), 'RSSMRA85T10A562S');
   });
 });
 
@@ -217,6 +220,7 @@ describe('validators: Codice Destinatario (SDI)', () => {
 
   it('normalises typed input to the upper case SDI requires', () => {
     assert.equal(normalizeCodiceDestinatario(' m5uxcr1 '), 'M5UXCR1');
+    assert.equal(normalizeCodiceDestinatario('M5U XCR1'), 'M5UXCR1');
     assert.deepEqual(checkCodiceDestinatario(normalizeCodiceDestinatario('m5uxcr1')), {
       ok: true,
     });
@@ -365,4 +369,21 @@ describe('validators: PEC-looking email', () => {
     it(`does not warn for ${JSON.stringify(email)}`, () =>
       assert.equal(looksLikePec(email), false));
   }
+});
+
+describe('validators: typed input normalised before the checks', () => {
+  it('a Partita IVA loses its spaces and an IT prefix, nothing else', () => {
+    assert.equal(normalizePartitaIva(' 012 345 678 97 '), '01234567897');
+    assert.equal(normalizePartitaIva('IT01234567897'), '01234567897');
+    assert.equal(normalizePartitaIva('it 01234567897'), '01234567897');
+    assert.deepEqual(checkPartitaIva(normalizePartitaIva('IT 012 345 678 97')), { ok: true });
+    // Not a prefix before digits: left for the check to refuse.
+    assert.equal(normalizePartitaIva('ITALIA'), 'ITALIA');
+    assert.equal(normalizePartitaIva('0123-456'), '0123-456');
+  });
+
+  it('a CAP loses its spaces', () => {
+    assert.equal(normalizeCap(' 10 121 '), '10121');
+    assert.deepEqual(checkCap(normalizeCap(' 10 121 ')), { ok: true });
+  });
 });

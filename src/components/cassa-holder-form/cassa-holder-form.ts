@@ -54,7 +54,6 @@ function keyOf(path: string, draft: HolderDraft): string {
 interface FieldOptions {
   autocomplete?: string;
   inputmode?: string;
-  maxlength?: number;
   type?: string;
   upper?: boolean;
   hint?: string;
@@ -146,14 +145,14 @@ export class CassaHolderForm extends CassaElement {
         autocomplete: company ? 'organization' : 'name',
       })}
       <div class="row">
-        ${field('vatNumber', 'holder.vatNumber', { inputmode: 'numeric', maxlength: 11 })}
-        ${field('taxCode', 'holder.taxCode', { maxlength: 16, upper: true })}
+        ${field('vatNumber', 'holder.vatNumber', { inputmode: 'numeric' })}
+        ${field('taxCode', 'holder.taxCode', { upper: true })}
       </div>
       ${field('street', 'holder.street', { autocomplete: 'street-address' })}
       <div class="row address">
-        ${field('postalCode', 'holder.postalCode', { autocomplete: 'postal-code', inputmode: 'numeric', maxlength: 5 })}
+        ${field('postalCode', 'holder.postalCode', { autocomplete: 'postal-code', inputmode: 'numeric' })}
         ${field('city', 'holder.city', { autocomplete: 'address-level2' })}
-        ${field('province', 'holder.province', { maxlength: 2, upper: true })}
+        ${field('province', 'holder.province', { upper: true })}
       </div>
       ${this.#field('country', this.t('holder.country'), errors.get('country'), {}, this.t('holder.country.it'))}
       ${field('email', 'holder.email', {
@@ -167,7 +166,6 @@ export class CassaHolderForm extends CassaElement {
       ${
         sdi
           ? field('sdiCode', 'holder.sdiCode', {
-              maxlength: 7,
               upper: true,
               autocomplete: 'off',
               hint: this.t('holder.sdiCode.hint'),
@@ -220,7 +218,6 @@ export class CassaHolderForm extends CassaElement {
         ?readonly=${readonlyText !== undefined}
         autocomplete=${ifDefined(options.autocomplete)}
         inputmode=${ifDefined(options.inputmode)}
-        maxlength=${ifDefined(options.maxlength)}
         aria-invalid=${Boolean(code)}
         aria-describedby="${key}-m"
         @input=${this.#input}

@@ -33,6 +33,11 @@ const KNOWN_PROVINCES: ReadonlySet<string> = new Set<string>([
   ...HISTORIC_PROVINCE_CODES,
 ]);
 
+/** Without spaces (`10 121` → `10121`); apply it to typed input. */
+export function normalizeCap(value: string): string {
+  return value.replace(/\s+/g, '');
+}
+
 /** `required` or `cap.format` (CAP: 5 digits). */
 export function checkCap(value: string): Check {
   const cap = value.trim();

@@ -7,9 +7,9 @@ export const NO_SDI_CODE = '0000000';
 /** 7 characters for businesses and professionals, 6 for a public administration office. */
 const SDI_CODE = /^[A-Z0-9]{6,7}$/;
 
-/** Trimmed and upper-cased, the only form SDI accepts; apply it to typed input. */
+/** Without spaces and upper-cased, the only form SDI accepts; apply it to typed input. */
 export function normalizeCodiceDestinatario(value: string): string {
-  return value.trim().toUpperCase();
+  return value.replace(/\s+/g, '').toUpperCase();
 }
 
 /**

@@ -24,9 +24,9 @@ const ODD_VALUES = [
 /** Position (0-based) of every character that omocodia may turn into a letter. */
 export const OMOCODIA_POSITIONS = [6, 7, 9, 10, 12, 13, 14] as const;
 
-/** Trimmed and upper-cased: the form in which a codice fiscale is stored and compared. */
+/** Without spaces and upper-cased: the form in which a codice fiscale is stored and compared. */
 export function normalizeCodiceFiscale(value: string): string {
-  return value.trim().toUpperCase();
+  return value.replace(/\s+/g, '').toUpperCase();
 }
 
 /** 0–9 for a digit, 0–25 for a letter A–Z (the "even" table, and the index into ODD_VALUES). */
@@ -56,7 +56,8 @@ function birthDay(code: string): number {
 
 /** `required`, `cf.format` or `cf.checksum`. Case-insensitive. */
 export function checkCodiceFiscale(value: string): Check {
-  const code = normalizeCodiceFiscale(value);
+  // Trimmed and upper-cased only: spaces inside are the input's to remove (normalizeCodiceFiscale).
+  const code = value.trim().toUpperCase();
   if (code === '') return { ok: false, code: 'required' };
   if (LEGAL_PERSON_CODE.test(code)) {
     const check = checkPartitaIva(code);

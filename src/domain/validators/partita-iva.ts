@@ -23,6 +23,14 @@ export function partitaIvaCheckDigit(firstTenDigits: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
+/**
+ * Spaces removed and an `IT` prefix dropped (`IT 012 345 678 97` → `01234567897`): how a
+ * Partita IVA is often written or pasted; apply it to typed input.
+ */
+export function normalizePartitaIva(value: string): string {
+  return value.replace(/\s+/g, '').replace(/^IT(?=\d)/i, '');
+}
+
 /** `required`, `piva.format` (not 11 digits, or all zeros) or `piva.checksum`. */
 export function checkPartitaIva(value: string): Check {
   const vatNumber = value.trim();

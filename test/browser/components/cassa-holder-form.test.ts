@@ -77,7 +77,6 @@ describe('cassa-holder-form: fields', () => {
     expect(input(el, 'postalCode').autocomplete).to.equal('postal-code');
     expect(input(el, 'city').autocomplete).to.equal('address-level2');
     expect(input(el, 'email').autocomplete).to.equal('email');
-    expect(input(el, 'province').maxLength).to.equal(2);
     expect(input(el, 'country').readOnly).to.equal(true);
     expect(input(el, 'country').value).to.equal('Italia');
     expect(squash($(el, '[part="submit"]').innerText)).to.equal('Prosegui');
@@ -320,6 +319,34 @@ describe('cassa-holder-form: submit', () => {
     const button = $<HTMLButtonElement>(el, '[part="submit"]');
     expect(button.disabled).to.equal(true);
     expect(squash(button.innerText)).to.equal('Invio in corso…');
+  });
+
+  it('takes codes typed with spaces or an IT prefix whole, and submits them without', async () => {
+    const el = await form({
+      value: { ...valid, vatNumber: '', taxCode: '', postalCode: '', sdiCode: '' },
+    });
+    // Typed with the real keyboard: a field limited to the code's length would cut them short.
+    for (const [id, typed] of [
+      ['vatNumber', 'IT 012 345 678 97'],
+      ['taxCode', ' 0123 4567 897 '],
+      ['postalCode', ' 10 121'],
+      ['sdiCode', ' krrh6b9'],
+    ]) {
+      input(el, id!).focus();
+      await sendKeys({ type: typed! });
+      expect(input(el, id!).value, id).to.equal(typed);
+      input(el, id!).blur();
+    }
+    await el.updateComplete;
+    for (const id of ['vatNumber', 'taxCode', 'postalCode', 'sdiCode']) {
+      expect(input(el, id).getAttribute('aria-invalid'), id).to.equal('false');
+    }
+    setTimeout(() => submit(el));
+    const { holder } = (await oneEvent(el, 'cassa-holder-submit')).detail;
+    expect(holder.vatNumber).to.equal('01234567897');
+    expect(holder.taxCode).to.equal('01234567897');
+    expect(holder.address.postalCode).to.equal('10121');
+    expect(holder.eInvoice).to.deep.equal({ sdiCode: 'KRRH6B9' });
   });
 
   it('round-trips a registered holder through a draft', () => {
