@@ -313,6 +313,7 @@ export class CassaCheckout extends CassaElement {
           part="result"
           locale=${locale}
           ?refused=${!s.order || s.order.status === 'refused'}
+          ?repeated=${s.repeated}
           .order=${s.order}
           .product=${product}
           @cassa-choose-method=${() => store.chooseAnotherMethod()}

@@ -54,6 +54,8 @@ export const enCheckout: Record<keyof typeof itCheckout, string> = {
   'result.title.refused': 'Payment failed',
   'result.title.cancelled': 'Payment cancelled',
   'result.number': 'Order number: {number}',
+  'result.repeated':
+    'You had already confirmed this same order a few minutes ago: this is that order, not charged again.',
   'result.bought': 'You bought',
   'result.plan': '{name}, 1 year',
   'result.plan.years': '{name}, {years} years',

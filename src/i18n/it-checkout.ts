@@ -53,6 +53,8 @@ export const itCheckout = {
   'result.title.refused': 'Pagamento non riuscito',
   'result.title.cancelled': 'Pagamento annullato',
   'result.number': "Numero d'ordine: {number}",
+  'result.repeated':
+    'Avevi già confermato questo stesso ordine pochi minuti fa: è quell’ordine, senza un nuovo addebito.',
   'result.bought': 'Hai acquistato',
   'result.plan': '{name}, 1 anno',
   'result.plan.years': '{name}, {years} anni',

@@ -19,6 +19,8 @@ export const overlayStyles = css`
     box-shadow: 0 24px 64px rgb(15 23 42 / 0.35);
     overflow: auto;
     overscroll-behavior: contain;
+    /* A field or heading focused by keyboard or script is scrolled clear of the sticky header. */
+    scroll-padding-top: calc(44px + 1.5rem);
   }
   dialog::backdrop {
     background: var(--cassa-overlay-backdrop, rgb(15 23 42 / 0.6));

@@ -1,6 +1,8 @@
 // <cassa-overlay>: a <cassa-checkout> inside a native modal <dialog> (what `Cassa.open` shows).
 import { LitElement, html, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Order } from '../api/schemas.ts';
+import type { CassaCheckout } from '../cassa-checkout.ts';
 import { overlayStyles } from './cassa-overlay.styles.ts';
 
 // Two strings only: kept here so the overlay does not grow the shared dictionaries.
@@ -11,9 +13,16 @@ const strings = {
 // As `toLocale` in src/i18n, copied so this module imports nothing of Cassa's own.
 const toLocale = (value: string) => (value.toLowerCase().startsWith('en') ? 'en' : 'it');
 
-/** Fired on the overlay when its dialog has closed, before it removes itself. */
+/**
+ * Fired on the overlay when its dialog has closed, before it removes itself. `order`: the completed
+ * order the dialog was showing, also one whose `cassa-order-complete` had fired before (confirmed
+ * again within 15 minutes, the same order).
+ */
 export class CassaOverlayCloseEvent extends Event {
-  constructor(readonly completed: boolean) {
+  constructor(
+    readonly completed: boolean,
+    readonly order?: Order,
+  ) {
     super('cassa-overlay-close');
   }
 }
@@ -39,7 +48,7 @@ function unlockScroll(): void {
  * `Cassa.open()`, which turns its events into a promise.
  *
  * @summary The checkout in a modal dialog (overlay mode).
- * @fires cassa-overlay-close - The dialog closed (Esc, the close button); `completed` tells whether an order completed first.
+ * @fires cassa-overlay-close - The dialog closed (Esc, the close button; never while an order is being placed); `completed` tells whether an order completed first, `order` which one it showed.
  * @fires cassa-order-complete - Bubbles up from the inner `<cassa-checkout>`.
  * @csspart dialog - The `<dialog>`: a centered card (max 720 px), a full-screen sheet under 600 px.
  * @csspart header - The bar with the title and the close button.
@@ -114,15 +123,33 @@ export class CassaOverlay extends LitElement {
     if (this.isConnected && this.dialog && !this.dialog.open) this.dialog.showModal();
   }
 
-  /** Closes the dialog (as the close button does); the element then removes itself. */
+  /**
+   * Closes the dialog (as the close button does); the element then removes itself. Not while an
+   * order is being placed: closing then would lose its answer, and the page would hear "closed"
+   * for an order that is paid.
+   */
   close(): void {
+    if (this.#ordering()) return;
     if (this.dialog?.open) this.dialog.close();
     this.#finish();
   }
 
+  #state() {
+    return this.renderRoot.querySelector<CassaCheckout>('cassa-checkout')?.store?.state;
+  }
+
+  #ordering(): boolean {
+    return !!this.#state()?.ordering;
+  }
+
   protected override render() {
     const t = strings[toLocale(this.locale)];
-    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      @cancel=${this.#onCancel}
+      @close=${this.#onClose}
+    >
       <div class="header" part="header">
         <h2 id="title">${t.title}</h2>
         <button type="button" class="close" part="close" @click=${this.close}>
@@ -149,9 +176,17 @@ export class CassaOverlay extends LitElement {
     this.#completed = true;
   };
 
+  // Esc while an order is being placed: the dialog stays.
+  #onCancel = (event: Event): void => {
+    if (event.target === this.dialog && this.#ordering()) event.preventDefault();
+  };
+
   // Esc (the browser closes the dialog, then fires `close` a task later) and close() end here.
   #onClose = (event: Event): void => {
-    if (event.target === this.dialog) this.#finish();
+    if (event.target !== this.dialog) return;
+    // A second Esc is not cancelable (the browser's rule against trapping): open it again.
+    if (this.#ordering()) return void this.dialog?.showModal();
+    this.#finish();
   };
 
   #finish(): void {
@@ -162,7 +197,9 @@ export class CassaOverlay extends LitElement {
       unlockScroll();
     }
     if (this.#opener?.isConnected) this.#opener.focus();
-    this.dispatchEvent(new CassaOverlayCloseEvent(this.#completed));
+    const { step, order } = this.#state() ?? {};
+    const shown = step === 'result' && order && order.status !== 'refused' ? order : undefined;
+    this.dispatchEvent(new CassaOverlayCloseEvent(this.#completed || !!shown, shown));
     this.remove();
   }
 }

@@ -1,5 +1,5 @@
 // `Cassa.open(options)`: the checkout in a modal dialog, as a promise of the completed order.
-import type { CompletedOrder } from '../events.ts';
+import { CassaOrderCompleteEvent, type CompletedOrder } from '../events.ts';
 import { CassaOverlay } from './cassa-overlay.ts';
 
 export type { CompletedOrder };
@@ -40,9 +40,12 @@ export function open(options: CassaOpenOptions): Promise<CompletedOrder> {
   overlay.sessionToken = options.sessionToken;
   const order = new Promise<CompletedOrder>((resolve, reject) => {
     overlay.addEventListener('cassa-order-complete', (event) => resolve(event.detail.order));
-    // After a completion this rejection is a no-op: a settled promise stays settled.
-    overlay.addEventListener('cassa-overlay-close', () =>
-      reject(new DOMException('The buyer closed the checkout', 'AbortError')),
+    // After a completion this is a no-op: a settled promise stays settled. Closed on an order
+    // whose event had fired before (the same order confirmed again): that order.
+    overlay.addEventListener('cassa-overlay-close', ({ order }) =>
+      order
+        ? resolve(new CassaOrderCompleteEvent(order).detail.order)
+        : reject(new DOMException('The buyer closed the checkout', 'AbortError')),
     );
   });
   document.body.append(overlay);

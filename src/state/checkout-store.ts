@@ -105,6 +105,7 @@ export class CheckoutStore extends EventTarget {
       termsAccepted: false,
       ordering: false,
       order: null,
+      repeated: false,
       error: null,
       fieldErrors: [],
       priceChanged: false,
@@ -342,7 +343,7 @@ export class CheckoutStore extends EventTarget {
     if (!result.ok) return this.#orderFailed(result.error);
     const order = result.value;
     if (order.status === 'pending_payment' && order.action) return this.#redirect(order);
-    this.#showOrder(order);
+    this.#showOrder(order, true);
   }
 
   /** After a refused payment: back to the summary, same selection, a new order. */
@@ -654,8 +655,11 @@ export class CheckoutStore extends EventTarget {
     return true;
   }
 
-  /** Shows a finished order; `complete` fires once per order id, across elements and reloads. */
-  #showOrder(order: Order): void {
+  /**
+   * Shows a finished order; `complete` fires once per order id, across elements and reloads.
+   * `confirmed`: the buyer has just confirmed it here (not back from the payment page).
+   */
+  #showOrder(order: Order, confirmed = false): void {
     if (order.status === 'refused' || order.status === 'cancelled') {
       this.#orderKeys.forget();
       if (order.status === 'cancelled') return this.#go('summary');
@@ -663,9 +667,10 @@ export class CheckoutStore extends EventTarget {
       this.#go('result');
       return this.#showError({ code: 'payment_refused', fieldErrors: [], retryable: false });
     }
-    this.#set({ order });
+    const first = markCompleted(this.#env.storage, order.id);
+    this.#set({ order, repeated: confirmed && !first });
     this.#go('result');
     save(this.#env.storage, this.#draftKey, null);
-    if (markCompleted(this.#env.storage, order.id)) this.#emit('complete', { order });
+    if (first) this.#emit('complete', { order });
   }
 }

@@ -71,6 +71,11 @@ export interface CheckoutState {
   ordering: boolean;
   /** The order shown on the result step (completed, or refused). */
   order: Order | null;
+  /**
+   * The order just confirmed is one this tab had already completed: the same order confirmed again
+   * within the Idempotency-Key's 15 minutes, answered with that order (no second charge).
+   */
+  repeated: boolean;
   error: ShownError | null;
   /** Server field errors (dotted paths: `holder.vatNumber`, `addons.0.quantity`, `topUpCents`). */
   fieldErrors: ApiFieldError[];

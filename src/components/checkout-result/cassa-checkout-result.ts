@@ -72,6 +72,8 @@ export class CassaCheckoutResult extends CassaElement {
   @property({ attribute: false }) product: Product | null = null;
   /** The payment was refused (also when no order was created, e.g. a saved card declined). */
   @property({ type: Boolean }) refused = false;
+  /** The same order was confirmed again (within 15 minutes) and answered with the first one. */
+  @property({ type: Boolean }) repeated = false;
 
   @state() private copied = false;
 
@@ -94,6 +96,7 @@ export class CassaCheckoutResult extends CassaElement {
     if (!order) return '';
     const awaiting = order.status === 'awaiting_payment';
     return html`<div class="result" part="result">
+      ${this.repeated ? html`<p class="note">${this.t('result.repeated')}</p>` : ''}
       <p>${this.t('result.number', { number: order.number })}</p>
       <ul aria-label=${this.t('result.bought')}>
         ${this.#lines(order)}

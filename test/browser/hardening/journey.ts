@@ -236,6 +236,8 @@ export interface StageHooks {
   timeoutMs?: number;
   /** How the buyer presses "Conferma" (default: one click). */
   confirm?: (confirmButton: HTMLButtonElement) => void | Promise<void>;
+  /** Where the checkout comes from (default: {@link render}, one element in the page). */
+  mount?: (fetchImpl: typeof fetch, options: { locale: Lang; plan: string }) => Promise<Widget>;
 }
 
 /**
@@ -255,7 +257,9 @@ export async function purchase(
   };
   let w!: Widget;
   await at('catalog', async () => {
-    w = await render(faulty.fetch, { locale: lang, plan: 'base', timeoutMs: hooks.timeoutMs });
+    w = hooks.mount
+      ? await hooks.mount(faulty.fetch, { locale: lang, plan: 'base' })
+      : await render(faulty.fetch, { locale: lang, plan: 'base', timeoutMs: hooks.timeoutMs });
   });
   const { el } = w;
   await ready(w);
