@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -124,7 +125,7 @@ export class CassaOrderSummary extends CassaElement {
         type="button"
         class="btn primary"
         part="confirm"
-        ?disabled=${this.busy}
+        aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}
         aria-busy=${this.busy}
         @click=${this.#confirm}
       >
@@ -217,6 +218,8 @@ export class CassaOrderSummary extends CassaElement {
     emit(this, new CassaTermsChangeEvent({ accepted: this.accepted }));
   }
 
+  // While busy the button is aria-disabled, not disabled: it keeps the focus (a disabled button
+  // drops it to <body>), and presses are ignored here.
   async #confirm() {
     if (this.busy) return;
     if (!this.accepted) {

@@ -214,7 +214,8 @@ export const formStyles = css`
     color: var(--_primary);
     text-decoration: underline;
   }
-  .btn:disabled {
+  .btn:disabled,
+  .btn[aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
   }

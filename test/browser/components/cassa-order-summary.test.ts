@@ -291,12 +291,16 @@ describe('cassa-order-summary: conditions and confirmation', () => {
     ).to.equal('Attiva gratis');
   });
 
-  it('while the order is in flight, disables the button and says it is processing', async () => {
-    const el = await summary({ accepted: true, busy: true });
+  it('while the order is in flight, disables the button (keeping its focus) and says it is processing', async () => {
+    const el = await summary({ accepted: true });
     let confirmed = 0;
     el.addEventListener('cassa-confirm', () => confirmed++);
     const button = confirmButton(el);
-    expect(button.disabled).to.equal(true);
+    button.focus();
+    el.busy = true;
+    await el.updateComplete;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(el.shadowRoot!.activeElement, 'the focus stays on the button').to.equal(button);
     expect(button.getAttribute('aria-busy')).to.equal('true');
     expect(squash(button.innerText)).to.equal('Elaborazione…');
     button.click();

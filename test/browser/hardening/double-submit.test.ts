@@ -17,10 +17,16 @@ import {
 
 const results: string[] = [];
 
-/** While the order is held in flight: one request out, the button disabled and busy. */
+/**
+ * While the order is held in flight: one request out, the button disabled (`aria-disabled`, so a
+ * focused button keeps the focus) and busy.
+ */
 async function expectInFlight(faulty: FaultyBackend, confirm: HTMLButtonElement): Promise<void> {
   await waitUntil(() => faulty.attemptsAt('order').length > 0, 'no order request');
-  await waitUntil(() => confirm.disabled, 'the confirm button stays enabled in flight');
+  await waitUntil(
+    () => confirm.getAttribute('aria-disabled') === 'true',
+    'the confirm button stays enabled in flight',
+  );
   expect(confirm.getAttribute('aria-busy')).to.equal('true');
   expect(confirm.textContent?.trim()).to.equal('Elaborazione…');
 }
@@ -78,6 +84,7 @@ describe('hardening: double submit', function () {
         for (let i = 0; i < 8; i++) await sendKeys({ down: 'Enter' });
         await sendKeys({ up: 'Enter' });
         await expectInFlight(faulty, confirm);
+        expect(confirm.matches(':focus'), 'the focus stays on the busy button').to.equal(true);
         await new Promise((wait) => setTimeout(wait, 300));
         expect(faulty.attemptsAt('order')).to.have.length(1);
         release();
