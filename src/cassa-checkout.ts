@@ -366,7 +366,11 @@ export class CassaCheckout extends CassaElement {
         .lineLabels=${this.#lineLabels(product)}
         @cassa-years-change=${(e: CassaYearsChangeEvent) => store.setYears(e.detail.years)}
         @cassa-terms-change=${(e: CassaTermsChangeEvent) => store.setTermsAccepted(e.detail.accepted)}
-        @cassa-confirm=${() => void store.confirm()}
+        @cassa-confirm=${() => {
+          // A top-up typed but unreadable or too low: the order waits (the field says why).
+          if (this.renderRoot.querySelector('cassa-payment-chooser')?.reportValidity() !== false)
+            void store.confirm();
+        }}
       ></cassa-order-summary>`;
   }
 
@@ -411,7 +415,17 @@ export class CassaCheckout extends CassaElement {
       }
       ${
         next
-          ? html`<button type="button" class="btn primary next" @click=${() => store.next()}>
+          ? html`<button
+              type="button"
+              class="btn primary next"
+              @click=${() => {
+                // A quantity typed but refused: the step waits (its field says why).
+                if (
+                  this.renderRoot.querySelector('cassa-addon-selector')?.reportValidity() !== false
+                )
+                  store.next();
+              }}
+            >
               ${this.t('checkout.continue')}
             </button>`
           : ''

@@ -131,6 +131,17 @@ export class CassaAddonSelector extends CassaElement {
     </div>`;
   }
 
+  /**
+   * Like a form's: false when a typed quantity is refused (the store still has the last valid
+   * one); the first such field then has the focus. Continuing waits for it.
+   */
+  reportValidity(): boolean {
+    const id = this.addons.map((a) => a.id).find((addonId) => this.typed[addonId]);
+    if (!id) return true;
+    this.renderRoot.querySelector<HTMLElement>(`#q-${CSS.escape(id)}`)?.focus();
+    return false;
+  }
+
   #typed(addon: Addon, input: HTMLInputElement) {
     const code = checkAddonQuantity(addon, input.value);
     this.typed = { ...this.typed, [addon.id]: code };

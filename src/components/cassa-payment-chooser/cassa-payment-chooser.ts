@@ -33,6 +33,11 @@ const DEFERRED: PaymentMethodType[] = ['bank_transfer', 'postal_slip'];
 
 /** `15,86` or `15.86` → 1586; `undefined` when it is not an amount. */
 export function parseAmount(text: string): number | undefined {
+  // Grouped thousands only with the other separator for the decimals (`1.000,50`, `1,000.50`):
+  // `1.000` or `15,867` alone could be read two ways, so they stay unreadable.
+  const grouped = /^\s*(\d{1,3}(?:([.,])\d{3})+)([.,])(\d{1,2})\s*$/.exec(text);
+  if (grouped && grouped[2] !== grouped[3])
+    text = grouped[1]!.replace(/[.,]/g, '') + '.' + grouped[4];
   const match = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
   return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : undefined;
 }
@@ -166,6 +171,20 @@ export class CassaPaymentChooser extends CassaElement {
   #amountText(cents: number): string {
     const fraction = String(cents % 100).padStart(2, '0');
     return `${Math.floor(cents / 100)}${this.locale === 'it' ? ',' : '.'}${fraction}`;
+  }
+
+  /**
+   * Like a form's: false when the top-up field holds an amount that is unreadable or below the
+   * minimum; its error is then shown and the field has the focus. The order waits for it.
+   */
+  reportValidity(): boolean {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#topup');
+    if (!input || !this.topUp) return true;
+    const cents = this.#topUpCents();
+    if (cents !== undefined && cents >= this.topUp.minimumCents) return true;
+    this.topUpText ??= input.value;
+    input.focus();
+    return false;
   }
 
   #topUpCents(): number | undefined {

@@ -120,4 +120,54 @@ describe('<cassa-checkout> PEC add-ons', () => {
     expect(body.expectedTotalCents).to.equal(1058);
     expect(body.topUpCents).to.equal(2000);
   });
+
+  it('an unreadable top-up stops the order (no request, the field focused); 1.000,50 is read as written', async () => {
+    const token = backend.tokenFor(MEMBER);
+    const { el, navigations } = await mount(backend, {
+      product: 'pec-addons',
+      sessionToken: token,
+    });
+    await chooseAddons(el, 'mario.rossi@architettitorinopec.it');
+    await seeText(el, 'Totale da pagare ora 10,58 €');
+    pick(el, 'Carta di credito');
+    pick(el, 'Accetto le');
+    const chooser = deep(el, 'cassa-payment-chooser');
+    for (const unreadable of ['abc', '15,867', '-20', '1000000000000']) {
+      type(deep<HTMLInputElement>(el, 'input#topup'), unreadable);
+      button(el, 'Conferma e completa l’ordine').click();
+      await seeText(el, 'Valore non valido.');
+      expect(chooser.shadowRoot!.activeElement?.id, unreadable).to.equal('topup');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(backend.sent('POST', '/v1/orders'), 'no order with an unreadable top-up').to.have.length(
+      0,
+    );
+    type(deep<HTMLInputElement>(el, 'input#topup'), '1.000,50');
+    button(el, 'Conferma e completa l’ordine').click();
+    await waitUntil(() => navigations.length === 1);
+    expect((backend.sent('POST', '/v1/orders')[0]!.body as OrderRequest).topUpCents).to.equal(
+      100050,
+    );
+  });
+
+  it('a refused quantity keeps the buyer on the add-ons step, on that field', async () => {
+    const token = backend.tokenFor(MEMBER);
+    const { el } = await mount(backend, { product: 'pec-addons', sessionToken: token });
+    await onStep(el, 'Scegli la casella PEC');
+    pick(el, 'mario.rossi@architettitorinopec.it');
+    button(el, 'Prosegui').click();
+    await onStep(el, 'Servizi aggiuntivi');
+    type(deep<HTMLInputElement>(el, 'input#q-extra-space'), '4');
+    type(deep<HTMLInputElement>(el, 'input#q-extra-space'), '1,5');
+    button(el, 'Prosegui').click();
+    await new Promise((r) => setTimeout(r, 100));
+    await onStep(el, 'Servizi aggiuntivi');
+    await seeText(el, 'Indica un numero intero non negativo.');
+    const selector = deep(el, 'cassa-addon-selector');
+    expect(selector.shadowRoot!.activeElement?.id).to.equal('q-extra-space');
+    type(deep<HTMLInputElement>(el, 'input#q-extra-space'), '2');
+    button(el, 'Prosegui').click();
+    await onStep(el, 'Riepilogo e pagamento');
+    await seeText(el, '× 2');
+  });
 });
