@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Instructions, Order, OrderRequest } from '../../src/api/schemas.ts';
 import type { Catalog, PaymentMethodType } from '../../src/domain/catalog.ts';
 import { checkEligibility } from '../../src/domain/eligibility.ts';
+import { MAX_TOP_UP_CENTS } from '../../src/domain/pricing.ts';
 import type { FieldError } from '../../src/domain/types.ts';
 import { validateHolder } from '../../src/domain/validators/holder.ts';
 import type { Locale } from '../../src/i18n/index.ts';
@@ -97,6 +98,10 @@ export async function placeOrder(
   const free = !coterm && quote.totalCents === 0;
   const topUpCents = coterm ? (request.topUpCents ?? 0) : 0;
   if (!coterm && request.topUpCents) errors.push({ path: 'topUpCents', code: 'invalid' });
+  if (topUpCents > MAX_TOP_UP_CENTS) errors.push({ path: 'topUpCents', code: 'topup.max' });
+  // Add-ons are what a PEC order buys: none is no order (the widget says so before sending).
+  if (coterm && !request.addons.some((a) => a.quantity > 0))
+    errors.push({ path: 'addons', code: 'required' });
 
   const method: PaymentMethodType = free ? 'none' : request.paymentMethod.type;
   if (!free && (method === 'none' || !product.paymentMethods.includes(method))) {
@@ -132,6 +137,9 @@ export async function placeOrder(
     const minimum = quote.minimumTopUpCents ?? 0;
     const covered = customer.creditCents + topUpCents >= quote.totalCents;
     const creditOnly = method === 'credit';
+    // A card that loads nothing pays nothing: that order is paid from credit (method `credit`).
+    if (!creditOnly && topUpCents === 0)
+      throw invalidRequest([{ path: 'topUpCents', code: 'topup.zero' }]);
     if (creditOnly ? minimum > 0 || topUpCents > 0 || !covered : topUpCents < minimum || !covered) {
       throw invalidRequest([{ path: 'topUpCents', code: 'topup.min' }]);
     }

@@ -34,6 +34,8 @@ export const FIELD_ERROR_CODES = [
   'password.short',
   'terms.required',
   'topup.min',
+  'topup.max',
+  'topup.zero',
   'payment.method',
   'payment.saved.unknown',
   'return_url.required',

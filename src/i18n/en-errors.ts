@@ -16,6 +16,8 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
   'field.password.short': 'The password needs at least 8 characters.',
   'field.terms.required': 'Accept the general contract conditions to continue.',
   'field.topup.min': 'The top-up must be at least the minimum shown.',
+  'field.topup.max': 'The top-up can be at most €10,000.00.',
+  'field.topup.zero': 'With a card, enter a top-up above zero, or pay with your available credit.',
   'field.payment.method': 'Choose a payment method.',
   'field.payment.saved.unknown': 'This saved payment method is no longer available.',
   'field.return_url.required': 'Missing return address.',

@@ -14,6 +14,9 @@ export const itErrors = {
   'field.password.short': 'La password deve avere almeno 8 caratteri.',
   'field.terms.required': 'Per proseguire accetta le condizioni generali di contratto.',
   'field.topup.min': 'La ricarica deve essere almeno pari al minimo indicato.',
+  'field.topup.max': 'La ricarica può essere al massimo di 10.000,00 €.',
+  'field.topup.zero':
+    'Con la carta indica una ricarica maggiore di zero, oppure paga con il credito disponibile.',
   'field.payment.method': 'Scegli un metodo di pagamento.',
   'field.payment.saved.unknown': 'Il metodo di pagamento salvato non è più disponibile.',
   'field.return_url.required': 'Indirizzo di ritorno mancante.',

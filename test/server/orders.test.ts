@@ -558,6 +558,94 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
     assert.equal(await count('subscription_addons'), 2);
   });
 
+  it('a card that loads nothing is 422 topup.zero (that order is paid from credit, not by card)', async () => {
+    const token = await server.login(MEMBER);
+    await server.db.query('UPDATE customers SET credit_cents = 2000 WHERE username = $1', [MEMBER]);
+    const id = await mailbox(token, MEMBER);
+    const reply = await order(
+      token,
+      pecOrder(id, {
+        expectedTotalCents: 1058,
+        topUpCents: 0,
+        paymentMethod: { type: 'card' },
+        returnUrl: 'http://localhost/ordine.html',
+      }),
+    );
+    assert.equal(reply.status, 422);
+    assert.deepEqual(fieldErrors(reply.body), [['topUpCents', 'topup.zero']]);
+    assert.equal(await count('orders'), 0);
+    assert.equal(await credit(), 2000);
+  });
+
+  it('a top-up over 10.000 € (a typing slip, or beyond the integer columns) is 422 topup.max, not 500', async () => {
+    const token = await server.login(MEMBER);
+    const id = await mailbox(token, MEMBER);
+    for (const topUpCents of [1_000_001, 2_147_483_648, 9_007_199_254_740_991]) {
+      const reply = await order(
+        token,
+        pecOrder(id, {
+          expectedTotalCents: 1058,
+          topUpCents,
+          paymentMethod: { type: 'card' },
+          returnUrl: 'http://localhost/ordine.html',
+        }),
+      );
+      assert.equal(reply.status, 422, String(topUpCents));
+      assert.deepEqual(fieldErrors(reply.body), [['topUpCents', 'topup.max']]);
+    }
+    assert.equal(await count('orders'), 0);
+  });
+
+  it('an order without any add-on is 422 at addons (a quote of nothing is no order)', async () => {
+    const token = await server.login(MEMBER);
+    const id = await mailbox(token, MEMBER);
+    for (const none of [[], [{ id: 'extra-space', quantity: 0 }]]) {
+      const reply = await order(
+        token,
+        pecOrder(id, {
+          addons: none,
+          expectedTotalCents: 0,
+          topUpCents: 5000,
+          paymentMethod: { type: 'card' },
+          returnUrl: 'http://localhost/ordine.html',
+        }),
+      );
+      assert.equal(reply.status, 422, JSON.stringify(none));
+      assert.deepEqual(fieldErrors(reply.body), [['addons', 'required']]);
+    }
+    assert.equal(await count('orders'), 0);
+  });
+
+  it('extra space beyond 100,000 GB is 422 selection.addon.max on quotes and orders, not 500', async () => {
+    const token = await server.login(MEMBER);
+    const id = await mailbox(token, MEMBER);
+    const huge = [{ id: 'extra-space', quantity: 100_000_000 }];
+    const quote = await server.request('POST', '/api/v1/quotes', {
+      token,
+      body: {
+        productId: 'pec-addons',
+        planId: 'member',
+        years: 1,
+        addons: huge,
+        subscriptionId: id,
+      },
+    });
+    assert.equal(quote.status, 422);
+    assert.deepEqual(fieldErrors(quote.body), [['addons.0.quantity', 'selection.addon.max']]);
+    const reply = await order(
+      token,
+      pecOrder(id, {
+        addons: huge,
+        expectedTotalCents: 1,
+        topUpCents: 5000,
+        paymentMethod: { type: 'card' },
+        returnUrl: 'http://localhost/ordine.html',
+      }),
+    );
+    assert.equal(reply.status, 422);
+    assert.equal(await count('orders'), 0);
+  });
+
   it('credit alone is refused while a top-up is still needed (422 topup.min)', async () => {
     const token = await server.login(MEMBER);
     const id = await mailbox(token, MEMBER);

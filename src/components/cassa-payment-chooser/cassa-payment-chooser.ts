@@ -5,6 +5,7 @@ import type { SavedPaymentMethod } from '../../api/schemas.ts';
 import type { PaymentMethodType } from '../../domain/catalog.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
+import { MAX_TOP_UP_CENTS } from '../../domain/pricing.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
@@ -143,10 +144,18 @@ export class CassaPaymentChooser extends CassaElement {
     </div>`;
   }
 
-  #topUpField(minimumCents: number) {
+  /** Why the top-up cannot be sent as it stands, or '' when it can. */
+  #topUpError(): MessageKey | '' {
     const cents = this.#topUpCents();
-    const code =
-      cents === undefined ? 'field.invalid' : cents < minimumCents ? 'field.topup.min' : '';
+    if (cents === undefined) return 'field.invalid';
+    if (cents < (this.topUp?.minimumCents ?? 0)) return 'field.topup.min';
+    if (cents > MAX_TOP_UP_CENTS) return 'field.topup.max';
+    // Nothing loaded by a card (the minimum is 0): that is paying from credit.
+    return cents === 0 && this.value && this.value.type !== 'credit' ? 'field.topup.zero' : '';
+  }
+
+  #topUpField(minimumCents: number) {
+    const code = this.#topUpError();
     const shown = this.topUpText !== undefined && code;
     return html`<div class="field">
       <label for="topup">${this.t('payment.topup')}</label>
@@ -180,8 +189,7 @@ export class CassaPaymentChooser extends CassaElement {
   reportValidity(): boolean {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#topup');
     if (!input || !this.topUp) return true;
-    const cents = this.#topUpCents();
-    if (cents !== undefined && cents >= this.topUp.minimumCents) return true;
+    if (!this.#topUpError()) return true;
     this.topUpText ??= input.value;
     input.focus();
     return false;
@@ -193,9 +201,7 @@ export class CassaPaymentChooser extends CassaElement {
 
   #typeTopUp(text: string) {
     this.topUpText = text;
-    const cents = parseAmount(text);
-    if (this.value && cents !== undefined && cents >= (this.topUp?.minimumCents ?? 0))
-      this.#emit(this.value);
+    if (this.value && !this.#topUpError()) this.#emit(this.value);
   }
 
   #choose(choice: PaymentChoice) {
@@ -205,7 +211,7 @@ export class CassaPaymentChooser extends CassaElement {
 
   #emit(value: PaymentChoice) {
     const cents = this.topUp && value.type !== 'credit' ? this.#topUpCents() : undefined;
-    const valid = cents !== undefined && cents >= (this.topUp?.minimumCents ?? 0);
+    const valid = cents !== undefined && !this.#topUpError();
     emit(this, new CassaPaymentChangeEvent({ value, ...(valid ? { topUpCents: cents } : {}) }));
   }
 }

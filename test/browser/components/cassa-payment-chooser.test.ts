@@ -216,6 +216,47 @@ describe('cassa-payment-chooser: PEC add-ons credit', () => {
     expect(event.detail).to.deep.equal({ value: { type: 'card' }, topUpCents: 2050 });
   });
 
+  it('reads amounts as a buyer writes them, and refuses the ambiguous or absurd ones', async () => {
+    const el = await chooser({
+      methods: ['card', 'credit'],
+      value: { type: 'card' },
+      topUp: { minimumCents: 1586, valueCents: 1586 },
+    });
+    const sent: unknown[] = [];
+    el.addEventListener('cassa-payment-change', (e) => sent.push(e.detail.topUpCents));
+    const cases: [string, string][] = [
+      ['1.000,50', ''],
+      ['1,000.50', ''],
+      ['20', ''],
+      ['1.000', 'Valore non valido.'],
+      ['15,867', 'Valore non valido.'],
+      ['-20', 'Valore non valido.'],
+      ['10000,01', 'La ricarica può essere al massimo di 10.000,00 €.'],
+    ];
+    for (const [typed, error] of cases) {
+      type($<HTMLInputElement>(el, '#topup'), typed);
+      await el.updateComplete;
+      const text = squash($(el, '#topup-m').innerText);
+      if (error) expect(text, typed).to.include(error);
+      else expect($(el, '#topup').getAttribute('aria-invalid'), typed).to.equal('false');
+    }
+    expect(sent).to.deep.equal([100050, 100050, 2000]);
+  });
+
+  it('with a minimum of 0, a card top-up of 0 is refused: that is paying from credit', async () => {
+    const el = await chooser({
+      methods: ['card', 'credit'],
+      value: { type: 'card' },
+      topUp: { minimumCents: 0, valueCents: 0 },
+    });
+    expect(el.reportValidity()).to.equal(false);
+    await el.updateComplete;
+    expect(squash($(el, '#topup-m').innerText)).to.include(
+      'Con la carta indica una ricarica maggiore di zero',
+    );
+    expect(el.shadowRoot!.activeElement?.id).to.equal('topup');
+  });
+
   it('offers paying from credit only when the credit covers a year (minimum 0)', async () => {
     const el = await chooser({
       methods: ['card', 'credit'],
