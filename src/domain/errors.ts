@@ -27,6 +27,7 @@ export const FIELD_ERROR_CODES = [
   'cf.format',
   'cf.checksum',
   'sdi.format',
+  'sdi.none',
   'cap.format',
   'province.unknown',
   'email.format',

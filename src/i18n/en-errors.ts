@@ -9,6 +9,8 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
   'field.cf.checksum': 'This tax code is not valid: check the characters.',
   'field.sdi.format':
     'The recipient code (Codice Destinatario) has 7 characters (6 for public administrations).',
+  'field.sdi.none':
+    '0000000 means “no code”: choose PEC and enter the address that should receive the invoice.',
   'field.cap.format': 'The postcode (CAP) has 5 digits.',
   'field.province.unknown': 'Unknown province code (e.g. TO, MI, RM).',
   'field.email.format': 'This email address is not valid.',

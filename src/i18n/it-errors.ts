@@ -7,6 +7,8 @@ export const itErrors = {
   'field.cf.format': 'Il Codice Fiscale ha 16 caratteri (11 cifre per le società).',
   'field.cf.checksum': 'Codice Fiscale non valido: controlla i caratteri.',
   'field.sdi.format': 'Il Codice Destinatario ha 7 caratteri (6 per la Pubblica Amministrazione).',
+  'field.sdi.none':
+    '0000000 vuol dire «nessun codice»: scegli PEC e indica l’indirizzo su cui ricevere la fattura.',
   'field.cap.format': 'Il CAP è composto da 5 cifre.',
   'field.province.unknown': 'Sigla della provincia non riconosciuta (es. TO, MI, RM).',
   'field.email.format': 'Indirizzo email non valido.',

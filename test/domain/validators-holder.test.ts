@@ -251,15 +251,22 @@ describe('validateHolder: email', () => {
 });
 
 describe('validateHolder: e-invoice identifier', () => {
-  it('accepts an SDI code, a 6-character PA code, 0000000 or a PEC address', () => {
+  it('accepts an SDI code, a 6-character PA code or a PEC address', () => {
     for (const eInvoice of [
       { sdiCode: 'M5UXCR1' },
       { sdiCode: 'UF1234' },
-      { sdiCode: '0000000' },
       { pec: 'fatture@pec.example.it' },
     ]) {
       assert.deepEqual(validateHolder(withChanges(company, { eInvoice })).errors, []);
     }
+  });
+
+  it('0000000 ("no code") sends a business to the PEC address (sdi.none); a private person may use it', () => {
+    assert.deepEqual(
+      validateHolder(withChanges(company, { eInvoice: { sdiCode: '0000000' } })).errors,
+      [{ path: 'eInvoice.sdiCode', code: 'sdi.none' }],
+    );
+    assert.deepEqual(validateHolder(privateHolder).errors, []);
   });
 
   it('reports a malformed SDI code under eInvoice.sdiCode', () => {

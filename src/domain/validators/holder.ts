@@ -3,7 +3,7 @@ import type { CustomerType } from '../catalog.ts';
 import type { FieldErrorCode, FieldWarningCode } from '../errors.ts';
 import type { Check, FieldError } from '../types.ts';
 import { checkCap, checkProvince } from './address.ts';
-import { checkCodiceDestinatario } from './codice-destinatario.ts';
+import { checkCodiceDestinatario, NO_SDI_CODE } from './codice-destinatario.ts';
 import { checkCodiceFiscale } from './codice-fiscale.ts';
 import { checkEmail, looksLikePec } from './email.ts';
 import { checkPartitaIva } from './partita-iva.ts';
@@ -137,7 +137,17 @@ export function validateHolder(
     const chosePec = eInvoice !== undefined && 'pec' in eInvoice && !('sdiCode' in eInvoice);
     errors.push({ path: chosePec ? 'eInvoice.pec' : 'eInvoice.sdiCode', code: 'required' });
   } else {
-    check('eInvoice.sdiCode', sdiCode, checkCodiceDestinatario, { optional: true });
+    // 0000000 is "no code" (DESIGN 1.5): a business then gets its invoice at a PEC address.
+    const business = type === 'company' || type === 'professional';
+    check(
+      'eInvoice.sdiCode',
+      sdiCode,
+      (code) =>
+        business && code === NO_SDI_CODE
+          ? { ok: false, code: 'sdi.none' }
+          : checkCodiceDestinatario(code),
+      { optional: true },
+    );
     check(
       'eInvoice.pec',
       pec,

@@ -157,6 +157,12 @@ describe('cassa-holder-form: Italian checks, on blur of a typed field', () => {
       'Il Codice Destinatario ha 7 caratteri (6 per la Pubblica Amministrazione).',
       'The recipient code (Codice Destinatario) has 7 characters (6 for public administrations).',
     ],
+    [
+      'sdiCode',
+      '0000000',
+      '0000000 vuol dire «nessun codice»: scegli PEC e indica l’indirizzo su cui ricevere la fattura.',
+      '0000000 means “no code”: choose PEC and enter the address that should receive the invoice.',
+    ],
   ];
   for (const [id, bad, italian, english] of cases) {
     it(`refuses a bad ${id}: "${bad}"`, async () => {
