@@ -75,6 +75,8 @@ export const LoginRequestSchema = z.object({
 export const RegisterRequestSchema = z.object({
   password: text(200),
   holder: HolderSchema,
+  /** The buyer's language, for the registration email (optional, additive; else Accept-Language). */
+  locale: z.optional(z.enum(['it', 'en'])),
 });
 
 export const CustomerSchema = z.object({

@@ -283,7 +283,10 @@ export class CheckoutStore extends EventTarget {
 
   /** Registers a new customer; the holder step is then prefilled from the registered holder. */
   async register(holder: Holder, password: string): Promise<void> {
-    await this.#authenticate('register', (o) => this.#client.register({ password, holder }, o));
+    const locale = this.#locale?.();
+    await this.#authenticate('register', (o) =>
+      this.#client.register({ password, holder, ...(locale ? { locale } : {}) }, o),
+    );
     if (this.state.session) this.#set({ holderDraft: null });
   }
 

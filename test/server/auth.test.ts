@@ -153,6 +153,27 @@ describe('POST /v1/auth/register', () => {
     assert.ok(email.body.includes(auth.customer.username));
   });
 
+  it("writes the registration email in the request's locale, over Accept-Language", async () => {
+    const subjects: Record<string, string> = {};
+    for (const [locale, acceptLanguage] of [
+      ['en', 'it-IT,it;q=0.9'],
+      ['it', 'en-US,en;q=0.9'],
+    ] as const) {
+      const holder = { ...newHolder(), email: `${locale}@bianchiimpianti.example` };
+      const reply = await server.request('POST', '/api/v1/auth/register', {
+        body: { password: 'a-long-secret', holder, locale },
+        headers: { 'Accept-Language': acceptLanguage },
+      });
+      assert.equal(reply.status, 201);
+      const outbox = await server.request('GET', '/api/dev/outbox');
+      subjects[locale] = outbox.body.find(
+        (e: { kind: string; to: string }) => e.kind === 'registration' && e.to === holder.email,
+      ).subject;
+    }
+    assert.match(subjects.en!, /Your Cassa account/);
+    assert.match(subjects.it!, /Il tuo account Cassa/);
+  });
+
   it('stores the password as a salted scrypt hash', async () => {
     const reply = await server.request('POST', '/api/v1/auth/register', {
       body: { password: 'a-long-secret', holder: newHolder() },

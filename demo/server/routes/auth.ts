@@ -66,7 +66,7 @@ export function authRoutes(deps: AppDeps) {
     }
     if (errors.length) throw invalidRequest(errors);
     const now = clock.now();
-    const locale = c.get('locale');
+    const locale = request.locale ?? c.get('locale');
     const result = await db.transaction(async (tx) => {
       const customer = await createCustomer(tx, {
         password: request.password,

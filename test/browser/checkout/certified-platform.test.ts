@@ -271,8 +271,10 @@ describe('<cassa-checkout> Certified Platform', () => {
     await onStep(el, 'Dati intestatario');
     const register = backend.sent('POST', '/v1/auth/register')[0]!.body as {
       holder: { name: string };
+      locale?: string;
     };
     expect(register.holder.name).to.equal('Nuova Impresa S.r.l.');
+    expect(register.locale, "the widget's language, for the registration email").to.equal('it');
     expect(within<HTMLInputElement>(el, 'cassa-holder-form', 'input#name')[0]!.value).to.equal(
       'Nuova Impresa S.r.l.',
     );
