@@ -134,6 +134,38 @@ export class CassaCheckout extends CassaElement {
   #lastTopUp?: { minimumCents: number; valueCents: number };
   #labels?: { key: string; labels: Record<string, string> };
 
+  /** The element inside that had the focus last, to see whether a re-render removed it. */
+  #focused: Element | null = null;
+
+  constructor() {
+    super();
+    this.addEventListener(
+      'focusin',
+      (event) => (this.#focused = event.composedPath()[0] as Element),
+    );
+    this.addEventListener('focusout', (event) => {
+      const to = event.relatedTarget as Node | null;
+      // Gone elsewhere in the page: none of ours to give back.
+      if (to && to !== this && !this.contains(to)) this.#focused = null;
+    });
+  }
+
+  /**
+   * A re-render removed the focused element (the login form, once logged in to an account that
+   * may not buy): the focus would fall to <body>, so it goes to the step's heading instead. Checked
+   * after the inner elements have rendered too.
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.#focused) return;
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (this.#focused?.isConnected !== false || (active && active !== document.body)) return;
+      this.#focused = null;
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    });
+  }
+
   /** The element's store (read-only use: state and intents), e.g. for tests and tools. */
   get store(): CheckoutStore | null {
     return this.#store.store;

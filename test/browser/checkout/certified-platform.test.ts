@@ -201,8 +201,15 @@ describe('<cassa-checkout> Certified Platform', () => {
   it('stops a private-individual account on the account step, before any payment data', async () => {
     const { el, events } = await mount(backend, { plan: 'free' });
     button(el, 'Prosegui').click();
+    await onStep(el, 'Accedi o registrati');
+    // As a keyboard buyer: the focus is on the login button when the form goes away.
+    button(el, 'Accedi').focus();
     await logIn(el, '5555555@aruba.it');
     await seeText(el, 'Questo account è registrato come persona fisica senza Partita IVA');
+    await waitUntil(
+      () => el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('h2'),
+      `the focus fell to ${document.activeElement?.tagName} instead of the step's heading`,
+    );
     const alert = deep(el, 'cassa-checkout-error').shadowRoot!.querySelector('[role="alert"]');
     expect(alert?.textContent).to.include('persona fisica');
     await onStep(el, 'Accedi o registrati');
