@@ -9,7 +9,7 @@ import type { Locale } from '../../src/i18n/index.ts';
 import type { CustomerRecord } from './accounts.ts';
 import type { Queryable } from './db/database.ts';
 import { notFound, Problem, unauthorized } from './problems.ts';
-import { findCustomerSubscription } from './subscriptions.ts';
+import { activeAddons, findCustomerSubscription } from './subscriptions.ts';
 
 export interface PricedSelection {
   product: Product;
@@ -62,6 +62,7 @@ export async function priceRequest(
     addons: request.addons,
     ...(request.subscriptionId ? { subscriptionId: request.subscriptionId } : {}),
   };
+  const active = subscription ? await activeAddons(db, subscription.id, context.today) : {};
   const priced = priceSelection(product, selection, {
     today: context.today,
     locale: context.locale,
@@ -70,6 +71,7 @@ export async function priceRequest(
           subscription: {
             expiresOn: subscription.expiresOn,
             creditCents: context.customer.creditCents,
+            activeAddons: active,
           },
         }
       : {}),

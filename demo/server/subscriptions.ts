@@ -42,6 +42,20 @@ export async function findCustomerSubscription(
   return rows[0] && toItem(rows[0]);
 }
 
+/** Add-ons active on a subscription on `today` (not yet expired), summed by add-on id. */
+export async function activeAddons(
+  db: Queryable,
+  subscriptionId: string,
+  today: string,
+): Promise<Record<string, number>> {
+  const { rows } = await db.query<{ addon_id: string; quantity: number | string }>(
+    `SELECT addon_id, SUM(quantity) AS quantity FROM subscription_addons
+      WHERE subscription_id = $1 AND expires_on > $2 GROUP BY addon_id`,
+    [subscriptionId, today],
+  );
+  return Object.fromEntries(rows.map((r) => [r.addon_id, Number(r.quantity)]));
+}
+
 export async function listPaymentMethods(
   db: Queryable,
   customerId: string,

@@ -46,6 +46,7 @@ export const FIELD_ERROR_CODES = [
   'selection.addon.not_on_plan',
   'selection.addon.duplicate',
   'selection.addon.integer',
+  'selection.addon.active',
   'selection.addon.min',
   'selection.addon.max',
   'selection.addon.step',

@@ -63,7 +63,11 @@ export function validateSelection(
     if (plan && addon.plans && !addon.plans.includes(plan.id)) {
       return errors.push({ path: `addons.${i}.id`, code: 'selection.addon.not_on_plan' });
     }
-    if (code) errors.push({ path: at, code });
+    if (code) return errors.push({ path: at, code });
+    // Conservation (max 1) already on the mailbox: the order would buy it twice.
+    const active = context?.subscription?.activeAddons?.[id] ?? 0;
+    if (active > 0 && addon.max !== undefined && active + quantity > addon.max)
+      errors.push({ path: at, code: 'selection.addon.active' });
   });
 
   if (product.pricing === 'coterm') {

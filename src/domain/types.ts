@@ -24,6 +24,8 @@ export interface Selection {
 export interface SubscriptionContext {
   expiresOn: IsoDate;
   creditCents: number;
+  /** Add-ons already active on it, by add-on id: an add-on's `max` counts them too. */
+  activeAddons?: Readonly<Record<string, number>>;
 }
 
 export interface QuoteLine {

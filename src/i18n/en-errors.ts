@@ -29,6 +29,7 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
   'field.selection.addon.not_on_plan': 'This add-on is not available with the chosen plan.',
   'field.selection.addon.duplicate': 'Add-on repeated.',
   'field.selection.addon.integer': 'Enter a whole number, zero or more.',
+  'field.selection.addon.active': 'This service is already active on the chosen mailbox.',
   'field.selection.addon.min': 'Quantity below the minimum.',
   'field.selection.addon.max': 'Quantity above the maximum allowed.',
   'field.selection.addon.step': 'The quantity does not match the allowed steps.',

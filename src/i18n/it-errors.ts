@@ -29,6 +29,7 @@ export const itErrors = {
     'Questo servizio aggiuntivo non è disponibile con il piano scelto.',
   'field.selection.addon.duplicate': 'Servizio aggiuntivo ripetuto.',
   'field.selection.addon.integer': 'Indica un numero intero non negativo.',
+  'field.selection.addon.active': 'Questo servizio è già attivo sulla casella scelta.',
   'field.selection.addon.min': 'Quantità inferiore al minimo.',
   'field.selection.addon.max': 'Quantità oltre il massimo consentito.',
   'field.selection.addon.step': 'La quantità non rispetta il taglio previsto.',

@@ -646,6 +646,50 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
     assert.equal(await count('orders'), 0);
   });
 
+  it('conservation (max 1) already active on the mailbox is 422 selection.addon.active; more extra space is fine', async () => {
+    const token = await server.login(MEMBER);
+    await server.db.query('UPDATE customers SET credit_cents = 5000 WHERE username = $1', [MEMBER]);
+    const id = await mailbox(token, MEMBER);
+    const first = await order(
+      token,
+      pecOrder(id, { expectedTotalCents: 1058, paymentMethod: { type: 'credit' } }),
+    );
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const quote = (addons: { id: string; quantity: number }[]) =>
+      server.request('POST', '/api/v1/quotes', {
+        token,
+        body: { productId: 'pec-addons', planId: 'member', years: 1, addons, subscriptionId: id },
+      });
+    const again = await quote([{ id: 'conservation', quantity: 1 }]);
+    assert.equal(again.status, 422);
+    assert.deepEqual(fieldErrors(again.body), [['addons.0.quantity', 'selection.addon.active']]);
+    const twice = await order(
+      token,
+      pecOrder(id, {
+        addons: [{ id: 'conservation', quantity: 1 }],
+        expectedTotalCents: 267,
+        paymentMethod: { type: 'credit' },
+      }),
+    );
+    assert.equal(twice.status, 422);
+    assert.equal(await count('orders'), 1);
+    const more = await quote([{ id: 'extra-space', quantity: 2 }]);
+    assert.equal(more.status, 200);
+    // On the other mailbox it is not active.
+    const other = await mailbox(token, 'studio.rossi@architettitorinopec.it');
+    const elsewhere = await server.request('POST', '/api/v1/quotes', {
+      token,
+      body: {
+        productId: 'pec-addons',
+        planId: 'member',
+        years: 1,
+        addons: [{ id: 'conservation', quantity: 1 }],
+        subscriptionId: other,
+      },
+    });
+    assert.equal(elsewhere.status, 200);
+  });
+
   it('credit alone is refused while a top-up is still needed (422 topup.min)', async () => {
     const token = await server.login(MEMBER);
     const id = await mailbox(token, MEMBER);
