@@ -26,6 +26,7 @@ export const FIELD_ERROR_CODES = [
   'piva.checksum',
   'cf.format',
   'cf.checksum',
+  'cf.invalid',
   'sdi.format',
   'sdi.none',
   'cap.format',

@@ -7,6 +7,7 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
   'field.piva.checksum': 'This VAT number is not valid: check the digits.',
   'field.cf.format': 'The tax code (Codice Fiscale) has 16 characters (11 digits for companies).',
   'field.cf.checksum': 'This tax code is not valid: check the characters.',
+  'field.cf.invalid': 'This tax code is not valid: check its letters, date of birth and town code.',
   'field.sdi.format':
     'The recipient code (Codice Destinatario) has 7 characters (6 for public administrations).',
   'field.sdi.none':

@@ -6,6 +6,8 @@ export const itErrors = {
   'field.piva.checksum': 'Partita IVA non valida: controlla le cifre.',
   'field.cf.format': 'Il Codice Fiscale ha 16 caratteri (11 cifre per le società).',
   'field.cf.checksum': 'Codice Fiscale non valido: controlla i caratteri.',
+  'field.cf.invalid':
+    'Codice Fiscale non valido: controlla lettere, data di nascita e codice del comune.',
   'field.sdi.format': 'Il Codice Destinatario ha 7 caratteri (6 per la Pubblica Amministrazione).',
   'field.sdi.none':
     '0000000 vuol dire «nessun codice»: scegli PEC e indica l’indirizzo su cui ricevere la fattura.',

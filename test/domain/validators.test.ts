@@ -134,23 +134,28 @@ describe('validators: codice fiscale', () => {
     ]);
   });
 
-  describe('rejects a malformed code with cf.format', () => {
+  describe('rejects a code of the wrong length with cf.format', () => {
     table(checkCodiceFiscale, [
       ['RSSMRA85T10A562', 'cf.format'],
       ['RSSMRA85T10A562SS', 'cf.format'],
-      ['RSSMRA85T10A5625', 'cf.format'],
       ['RSS MRA 85T10 A562S', 'cf.format'],
+    ]);
+  });
+
+  describe('rejects 16 characters that cannot be a person’s code with cf.invalid', () => {
+    table(checkCodiceFiscale, [
+      ['RSSMRA85T10A5625', 'cf.invalid'],
       // Month I does not exist (python-stdnum test vector).
-      ['CSTNGL22I10D086I', 'cf.format'],
+      ['CSTNGL22I10D086I', 'cf.invalid'],
       // Day 32 does not exist.
-      ['CNTCHR83T32D969H', 'cf.format'],
-      ['RSSMRA85T00A562S', 'cf.format'],
-      ['RSSMRA85T72A562S', 'cf.format'],
+      ['CNTCHR83T32D969H', 'cf.invalid'],
+      ['RSSMRA85T00A562S', 'cf.invalid'],
+      ['RSSMRA85T72A562S', 'cf.invalid'],
       // W is not one of the omocodia letters LMNPQRSTUV.
-      ['RSSMRA85T10A56WS', 'cf.format'],
+      ['RSSMRA85T10A56WS', 'cf.invalid'],
       // A digit where a name letter belongs.
-      ['RSSMR485T10A562S', 'cf.format'],
-      ['RSSMRA85T10A562Ş', 'cf.format'],
+      ['RSSMR485T10A562S', 'cf.invalid'],
+      ['RSSMRA85T10A562Ş', 'cf.invalid'],
     ]);
   });
 

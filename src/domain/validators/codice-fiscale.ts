@@ -54,7 +54,7 @@ function birthDay(code: string): number {
   return Number(digits);
 }
 
-/** `required`, `cf.format` or `cf.checksum`. Case-insensitive. */
+/** `required`, `cf.format` (not 16 or 11 characters), `cf.invalid` or `cf.checksum`. Case-insensitive. */
 export function checkCodiceFiscale(value: string): Check {
   // Trimmed and upper-cased only: spaces inside are the input's to remove (normalizeCodiceFiscale).
   const code = value.trim().toUpperCase();
@@ -64,10 +64,13 @@ export function checkCodiceFiscale(value: string): Check {
     if (check.ok) return check;
     return { ok: false, code: check.code === 'piva.checksum' ? 'cf.checksum' : 'cf.format' };
   }
-  if (!PERSON_CODE.test(code)) return { ok: false, code: 'cf.format' };
+  // 16 characters that are not a person's code (a month letter or a day that cannot be):
+  // `cf.invalid`, not "has 16 characters", which it has.
+  if (!PERSON_CODE.test(code))
+    return { ok: false, code: code.length === 16 ? 'cf.invalid' : 'cf.format' };
   const day = birthDay(code);
   if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71))) {
-    return { ok: false, code: 'cf.format' };
+    return { ok: false, code: 'cf.invalid' };
   }
   if (codiceFiscaleCheckChar(code) !== code.charAt(15)) return { ok: false, code: 'cf.checksum' };
   return { ok: true };
