@@ -36,7 +36,7 @@ export const enCheckout: Record<keyof typeof itCheckout, string> = {
   'account.new.action': 'Register',
   'account.register.title': 'Register',
   'account.register.note':
-    'After the order you will receive an email confirming the registration, with your username.',
+    'As soon as you register you will receive an email confirming it, with your username; after the order, the order confirmation.',
   'account.register.submit': 'Register and continue',
   'account.register.back': 'Already have an account? Log in',
   'account.logged': 'Logged in as {username}.',

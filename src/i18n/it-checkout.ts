@@ -35,7 +35,7 @@ export const itCheckout = {
   'account.new.action': 'Registrati',
   'account.register.title': 'Registrati',
   'account.register.note':
-    "Concluso l'ordine riceverai via email la conferma dell'iscrizione con il tuo username.",
+    "Appena registrato riceverai via email la conferma dell'iscrizione con il tuo username; dopo l'ordine, la conferma dell'ordine.",
   'account.register.submit': 'Registrati e prosegui',
   'account.register.back': 'Hai già un account? Accedi',
   'account.logged': 'Accesso effettuato come {username}.',
