@@ -370,18 +370,16 @@ export class CassaCheckout extends CassaElement {
     return html`${
         store.needsPayment
           ? html`<cassa-payment-chooser
-                locale=${locale}
-                currency=${product.currency}
-                .methods=${product.paymentMethods}
-                .saved=${s.session?.savedMethods ?? []}
-                .value=${s.payment}
-                .topUp=${minimum == null ? null : this.#topUp(minimum, s.topUpCents ?? minimum)}
-                @cassa-payment-change=${(e: CassaPaymentChangeEvent) =>
-                  store.setPayment(e.detail.value, e.detail.topUpCents)}
-              ></cassa-payment-chooser>
-              <p class="error" role="alert">
-                ${paymentError ? this.t('field.payment.method') : ''}
-              </p>`
+              locale=${locale}
+              currency=${product.currency}
+              .methods=${product.paymentMethods}
+              .saved=${s.session?.savedMethods ?? []}
+              .value=${s.payment}
+              .topUp=${minimum == null ? null : this.#topUp(minimum, s.topUpCents ?? minimum)}
+              error=${paymentError}
+              @cassa-payment-change=${(e: CassaPaymentChangeEvent) =>
+                store.setPayment(e.detail.value, e.detail.topUpCents)}
+            ></cassa-payment-chooser>`
           : html`<p>${this.t('checkout.free.note')}</p>`
       }
       <cassa-order-summary
@@ -398,12 +396,22 @@ export class CassaCheckout extends CassaElement {
         .lineLabels=${this.#lineLabels(product)}
         @cassa-years-change=${(e: CassaYearsChangeEvent) => store.setYears(e.detail.years)}
         @cassa-terms-change=${(e: CassaTermsChangeEvent) => store.setTermsAccepted(e.detail.accepted)}
-        @cassa-confirm=${() => {
-          // A top-up typed but unreadable or too low: the order waits (the field says why).
-          if (this.renderRoot.querySelector('cassa-payment-chooser')?.reportValidity() !== false)
-            void store.confirm();
-        }}
+        @cassa-confirm=${() => void this.#confirm(store)}
       ></cassa-order-summary>`;
+  }
+
+  /** "Conferma": what the buyer left out gets the focus, where its error is shown. */
+  async #confirm(store: CheckoutStore): Promise<void> {
+    const chooser = this.renderRoot.querySelector('cassa-payment-chooser');
+    // A top-up typed but unreadable or too low: the order waits (the field says why).
+    if (chooser?.reportValidity() === false) return;
+    const confirming = store.confirm();
+    if (store.state.fieldErrors.some((e) => e.path === 'paymentMethod')) {
+      await this.updateComplete;
+      await chooser?.updateComplete;
+      chooser?.focus();
+    }
+    await confirming;
   }
 
   /** Plan and add-on names in the current language, by quote line id (one object per language). */

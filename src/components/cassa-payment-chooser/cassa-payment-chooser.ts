@@ -63,6 +63,8 @@ export class CassaPaymentChooser extends CassaElement {
   @property({ attribute: false }) value: PaymentChoice | null = null;
   /** PEC add-ons only: the credit top-up asked for with a card. */
   @property({ attribute: false }) topUp: { minimumCents: number; valueCents: number } | null = null;
+  /** A field error code for the choice itself (e.g. `payment.method`: none chosen), shown in the group. */
+  @property() error = '';
   @property() currency = 'EUR';
 
   @state() private open = false;
@@ -79,8 +81,11 @@ export class CassaPaymentChooser extends CassaElement {
     const offered = (type: PaymentMethodType) => methods.includes(type);
     const deferred = DEFERRED.filter(offered);
     const renews = !this.topUp && (value?.type === 'card' || value?.type === 'paypal');
-    return html`<fieldset>
+    return html`<fieldset aria-describedby="method-m" aria-invalid=${Boolean(this.error)}>
       <legend>${this.t('payment.legend')}</legend>
+      <p id="method-m" class="error" role="alert">
+        ${this.error ? this.tOr(`field.${this.error}`, 'field.invalid') : ''}
+      </p>
       ${(['card', 'paypal'] as const).filter(offered).map((type) => this.#online(type))}
       ${
         offered('credit') && (!this.topUp || this.topUp.minimumCents === 0)
@@ -180,6 +185,12 @@ export class CassaPaymentChooser extends CassaElement {
   #amountText(cents: number): string {
     const fraction = String(cents % 100).padStart(2, '0');
     return `${Math.floor(cents / 100)}${this.locale === 'it' ? ',' : '.'}${fraction}`;
+  }
+
+  /** Focuses the chosen method, else the first one (where the buyer picks after an error). */
+  override focus(): void {
+    const radios = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="method"]')];
+    (radios.find((r) => r.checked) ?? radios[0])?.focus();
   }
 
   /**

@@ -287,6 +287,26 @@ describe('<cassa-checkout> Certified Platform', () => {
     );
   });
 
+  it('confirming without a payment method: the error is in the methods group, tied to it, and focused', async () => {
+    const m = await mount(backend);
+    await toSummary(backend, m);
+    const { el } = m;
+    await acceptAndConfirm(el);
+    await seeText(el, 'Scegli un metodo di pagamento.');
+    const chooser = deep(el, 'cassa-payment-chooser');
+    const group = chooser.shadowRoot!.querySelector('fieldset')!;
+    expect(group.getAttribute('aria-invalid')).to.equal('true');
+    const described = chooser.shadowRoot!.getElementById(group.getAttribute('aria-describedby')!);
+    expect(described?.textContent?.trim()).to.equal('Scegli un metodo di pagamento.');
+    await waitUntil(
+      () => (chooser.shadowRoot!.activeElement as HTMLInputElement | null)?.name === 'method',
+      'the focus is not on the payment methods',
+    );
+    expect(backend.sent('POST', '/v1/orders')).to.have.length(0);
+    pick(el, 'Visa •••• 4242');
+    await waitUntil(() => group.getAttribute('aria-invalid') === 'false');
+  });
+
   it('keeps what was typed in the registration form after Indietro and Prosegui', async () => {
     const { el } = await mount(backend, { plan: 'free' });
     button(el, 'Prosegui').click();
