@@ -15,7 +15,10 @@ async function buy(plan) {
   sessionStorage.setItem(PLAN_KEY, plan);
   try {
     const order = await window.Cassa.open({ backend, product: 'certified-platform', plan });
-    show(`Ordine ${order.number} completato`, 'done');
+    // A bank transfer or postal slip completes the checkout, not the payment.
+    if (order.status === 'awaiting_payment') {
+      show(`Ordine ${order.number} in attesa di pagamento: istruzioni inviate per email`, 'done');
+    } else show(`Ordine ${order.number} completato`, 'done');
   } catch (error) {
     if (error?.name === 'AbortError') show('Acquisto annullato', 'cancelled');
     else throw error;

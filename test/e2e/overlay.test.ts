@@ -73,6 +73,28 @@ describe('product page: the checkout in an overlay', () => {
     assertClean(problems);
   });
 
+  it('a bank transfer from the overlay: the page says the order awaits its payment, not "completato"', async () => {
+    const { page, problems } = await e2e.open('/product.html');
+    await page.getByRole('button', { name: 'Acquista', exact: true }).click();
+    await onStep(page, w.plans);
+    await button(page, w.continue).click();
+    await onStep(page, w.addons);
+    await button(page, w.continue).click();
+    await logIn(page, w, '7654321@aruba.it');
+    await onStep(page, w.holder);
+    await button(page, w.continue).click();
+    await onStep(page, w.summary);
+    await button(page, w.otherMethods).click();
+    await choose(page, w.bank);
+    await acceptAndConfirm(page, w);
+    await onStep(page, w.awaiting);
+    const number = await orderNumber(page, w);
+    await result(page)
+      .getByText(`Ordine ${number} in attesa di pagamento: istruzioni inviate per email`)
+      .waitFor();
+    assertClean(problems);
+  });
+
   it('a new card from the overlay: back from the payment page, the page reopens it and the promise resolves', async () => {
     const { page, problems } = await e2e.open('/product.html');
     await page.getByRole('button', { name: 'Acquista', exact: true }).click();
