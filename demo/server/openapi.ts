@@ -75,6 +75,14 @@ function operation(op: Operation) {
     responses: {
       [status]: { description, ...(schema ? { content: json(schema) } : {}) },
       ...Object.fromEntries(Object.entries(op.errors).map(([code, text]) => [code, problem(text)])),
+      // Any route can fail on the server's side: the database gone (503, try again) or a bug (500).
+      500: problem('server-error: an unexpected failure (no details are given)'),
+      503: {
+        ...problem(
+          'service-unavailable: the database is unreachable; nothing was done, send again',
+        ),
+        headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'string' } } },
+      },
     },
   };
 }
