@@ -283,8 +283,10 @@ describe('GET /v1/openapi.json', () => {
       reply.body.paths['/v1/orders'].post.requestBody.content['application/json'].schema.$ref,
       '#/components/schemas/OrderRequest',
     );
-    // What every route may answer on the server's side, as the error handler does.
+    // What every route may answer on the server's side, as the error handler does (this document
+    // itself touches no database).
     for (const [path, item] of Object.entries(reply.body.paths) as [string, object][]) {
+      if (path === '/v1/openapi.json') continue;
       for (const [method, op] of Object.entries(item) as [string, { responses: object }][]) {
         assert.ok('500' in op.responses && '503' in op.responses, `${method} ${path}`);
       }
