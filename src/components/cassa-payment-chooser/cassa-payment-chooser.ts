@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { SavedPaymentMethod } from '../../api/schemas.ts';
 import type { PaymentMethodType } from '../../domain/catalog.ts';
@@ -81,11 +82,19 @@ export class CassaPaymentChooser extends CassaElement {
     const offered = (type: PaymentMethodType) => methods.includes(type);
     const deferred = DEFERRED.filter(offered);
     const renews = !this.topUp && (value?.type === 'card' || value?.type === 'paypal');
-    return html`<fieldset aria-describedby="method-m" aria-invalid=${Boolean(this.error)}>
+    // The error takes no room until there is one (an alert is read out when it appears).
+    return html`<fieldset
+      aria-describedby=${ifDefined(this.error ? 'method-m' : undefined)}
+      aria-invalid=${Boolean(this.error)}
+    >
       <legend>${this.t('payment.legend')}</legend>
-      <p id="method-m" class="error" role="alert">
-        ${this.error ? this.tOr(`field.${this.error}`, 'field.invalid') : ''}
-      </p>
+      ${
+        this.error
+          ? html`<p id="method-m" class="error" role="alert">
+              ${this.tOr(`field.${this.error}`, 'field.invalid')}
+            </p>`
+          : nothing
+      }
       ${(['card', 'paypal'] as const).filter(offered).map((type) => this.#online(type))}
       ${
         offered('credit') && (!this.topUp || this.topUp.minimumCents === 0)
