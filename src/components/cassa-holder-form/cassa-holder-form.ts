@@ -102,6 +102,15 @@ export class CassaHolderForm extends CassaElement {
     if (changed.has('serverErrors')) this.#edited = new Set();
   }
 
+  /** New server errors (a 422 on registration): the first field they name gets the focus. */
+  protected override updated(changed: PropertyValues<this>) {
+    if (!changed.has('serverErrors') || !this.serverErrors.length || !changed.get('serverErrors'))
+      return;
+    const keys = new Set(this.serverErrors.map((e) => keyOf(e.path, this.value)));
+    const first = ORDER.find((key) => keys.has(key));
+    if (first) this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+  }
+
   /** Error code per field key: the client's checks once visible, else the server's. */
   #errors(): Map<string, string> {
     const errors = new Map<string, string>();

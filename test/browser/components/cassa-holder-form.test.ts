@@ -231,6 +231,17 @@ describe('cassa-holder-form: server errors', () => {
     expect(input(el, 'city').getAttribute('aria-invalid')).to.equal('false');
   });
 
+  it('moves the focus to the first field of new server errors (a 422 after submitting)', async () => {
+    const el = await form({ value: valid, withPassword: true });
+    $<HTMLButtonElement>(el, '[part="submit"]').focus();
+    el.serverErrors = [
+      { path: 'address.postalCode', code: 'cap.format' },
+      { path: 'vatNumber', code: 'piva.checksum' },
+    ];
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(input(el, 'vatNumber'));
+  });
+
   it('drops a server error once the buyer edits that field', async () => {
     const el = await form({
       value: valid,
