@@ -31,6 +31,19 @@ function focusedText(page: Page): Promise<string> {
   });
 }
 
+/** "Acquista" on the product page, the base plan as it comes, the freelancer's account: the summary. */
+async function toSummary(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Acquista', exact: true }).click();
+  await onStep(page, w.plans);
+  await button(page, w.continue).click();
+  await onStep(page, w.addons);
+  await button(page, w.continue).click();
+  await logIn(page, w, '7654321@aruba.it');
+  await onStep(page, w.holder);
+  await button(page, w.continue).click();
+  await onStep(page, w.summary);
+}
+
 describe('product page: the checkout in an overlay', () => {
   const e2e = useE2E();
 
@@ -75,15 +88,7 @@ describe('product page: the checkout in an overlay', () => {
 
   it('a bank transfer from the overlay: the page says the order awaits its payment, not "completato"', async () => {
     const { page, problems } = await e2e.open('/product.html');
-    await page.getByRole('button', { name: 'Acquista', exact: true }).click();
-    await onStep(page, w.plans);
-    await button(page, w.continue).click();
-    await onStep(page, w.addons);
-    await button(page, w.continue).click();
-    await logIn(page, w, '7654321@aruba.it');
-    await onStep(page, w.holder);
-    await button(page, w.continue).click();
-    await onStep(page, w.summary);
+    await toSummary(page);
     await button(page, w.otherMethods).click();
     await choose(page, w.bank);
     await acceptAndConfirm(page, w);
@@ -97,15 +102,7 @@ describe('product page: the checkout in an overlay', () => {
 
   it('a new card from the overlay: back from the payment page, the page reopens it and the promise resolves', async () => {
     const { page, problems } = await e2e.open('/product.html');
-    await page.getByRole('button', { name: 'Acquista', exact: true }).click();
-    await onStep(page, w.plans);
-    await button(page, w.continue).click();
-    await onStep(page, w.addons);
-    await button(page, w.continue).click();
-    await logIn(page, w, '7654321@aruba.it');
-    await onStep(page, w.holder);
-    await button(page, w.continue).click();
-    await onStep(page, w.summary);
+    await toSummary(page);
     await chooseNew(page, w, 'card');
     await acceptAndConfirm(page, w);
     await payOnSandboxCard(page, '4242 4242 4242 4242');

@@ -475,6 +475,13 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
     acceptTerms: true,
     ...extra,
   });
+  /** A PEC order topped up by a new card (the provider's page, then back to the portal). */
+  const byNewCard = (subscriptionId: string, extra: Record<string, unknown>) =>
+    pecOrder(subscriptionId, {
+      paymentMethod: { type: 'card' },
+      returnUrl: 'http://localhost/ordine.html',
+      ...extra,
+    });
   const credit = async () =>
     (
       await server.db.query<{ credit_cents: number }>(
@@ -486,15 +493,7 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
   it('a top-up below the minimum is 422 topup.min', async () => {
     const token = await server.login(MEMBER);
     const id = await mailbox(token, MEMBER);
-    const reply = await order(
-      token,
-      pecOrder(id, {
-        expectedTotalCents: 1058,
-        topUpCents: 1585,
-        paymentMethod: { type: 'card' },
-        returnUrl: 'http://localhost/ordine.html',
-      }),
-    );
+    const reply = await order(token, byNewCard(id, { expectedTotalCents: 1058, topUpCents: 1585 }));
     assert.equal(reply.status, 422);
     assert.deepEqual(fieldErrors(reply.body), [['topUpCents', 'topup.min']]);
   });
@@ -562,15 +561,7 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
     const token = await server.login(MEMBER);
     await server.db.query('UPDATE customers SET credit_cents = 2000 WHERE username = $1', [MEMBER]);
     const id = await mailbox(token, MEMBER);
-    const reply = await order(
-      token,
-      pecOrder(id, {
-        expectedTotalCents: 1058,
-        topUpCents: 0,
-        paymentMethod: { type: 'card' },
-        returnUrl: 'http://localhost/ordine.html',
-      }),
-    );
+    const reply = await order(token, byNewCard(id, { expectedTotalCents: 1058, topUpCents: 0 }));
     assert.equal(reply.status, 422);
     assert.deepEqual(fieldErrors(reply.body), [['topUpCents', 'topup.zero']]);
     assert.equal(await count('orders'), 0);
@@ -581,15 +572,7 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
     const token = await server.login(MEMBER);
     const id = await mailbox(token, MEMBER);
     for (const topUpCents of [1_000_001, 2_147_483_648, 9_007_199_254_740_991]) {
-      const reply = await order(
-        token,
-        pecOrder(id, {
-          expectedTotalCents: 1058,
-          topUpCents,
-          paymentMethod: { type: 'card' },
-          returnUrl: 'http://localhost/ordine.html',
-        }),
-      );
+      const reply = await order(token, byNewCard(id, { expectedTotalCents: 1058, topUpCents }));
       assert.equal(reply.status, 422, String(topUpCents));
       assert.deepEqual(fieldErrors(reply.body), [['topUpCents', 'topup.max']]);
     }
@@ -602,13 +585,7 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
     for (const none of [[], [{ id: 'extra-space', quantity: 0 }]]) {
       const reply = await order(
         token,
-        pecOrder(id, {
-          addons: none,
-          expectedTotalCents: 0,
-          topUpCents: 5000,
-          paymentMethod: { type: 'card' },
-          returnUrl: 'http://localhost/ordine.html',
-        }),
+        byNewCard(id, { addons: none, expectedTotalCents: 0, topUpCents: 5000 }),
       );
       assert.equal(reply.status, 422, JSON.stringify(none));
       assert.deepEqual(fieldErrors(reply.body), [['addons', 'required']]);
@@ -634,13 +611,7 @@ describe('POST /v1/orders: PEC add-ons paid from prepaid credit', () => {
     assert.deepEqual(fieldErrors(quote.body), [['addons.0.quantity', 'selection.addon.max']]);
     const reply = await order(
       token,
-      pecOrder(id, {
-        addons: huge,
-        expectedTotalCents: 1,
-        topUpCents: 5000,
-        paymentMethod: { type: 'card' },
-        returnUrl: 'http://localhost/ordine.html',
-      }),
+      byNewCard(id, { addons: huge, expectedTotalCents: 1, topUpCents: 5000 }),
     );
     assert.equal(reply.status, 422);
     assert.equal(await count('orders'), 0);

@@ -35,6 +35,17 @@ async function chooseAddons(el: HTMLElement, mailbox: string): Promise<void> {
   await onStep(el as never, 'Riepilogo e pagamento');
 }
 
+/** The member, logged in by the portal, on the summary of 3 GB + conservation (8 months left). */
+async function memberOnSummary(backend: FakeBackend) {
+  const mounted = await mount(backend, {
+    product: 'pec-addons',
+    sessionToken: backend.tokenFor(MEMBER),
+  });
+  await chooseAddons(mounted.el, 'mario.rossi@architettitorinopec.it');
+  await seeText(mounted.el, 'Totale da pagare ora 10,58 €');
+  return mounted;
+}
+
 describe('<cassa-checkout> PEC add-ons', () => {
   let backend: FakeBackend;
   beforeEach(async () => {
@@ -97,13 +108,7 @@ describe('<cassa-checkout> PEC add-ons', () => {
   });
 
   it('8 months left: 10,58 € now, top-up of at least 15,86 €, paid by card and confirmed', async () => {
-    const token = backend.tokenFor(MEMBER);
-    const { el, navigations } = await mount(backend, {
-      product: 'pec-addons',
-      sessionToken: token,
-    });
-    await chooseAddons(el, 'mario.rossi@architettitorinopec.it');
-    await seeText(el, 'Totale da pagare ora 10,58 €');
+    const { el, navigations } = await memberOnSummary(backend);
     await seeText(el, 'Imponibile 8,67 €');
     await seeText(el, 'IVA 22% 1,91 €');
     const topUp = deep<HTMLInputElement>(el, 'input#topup');
@@ -122,13 +127,7 @@ describe('<cassa-checkout> PEC add-ons', () => {
   });
 
   it('an unreadable top-up stops the order (no request, the field focused); 1.000,50 is read as written', async () => {
-    const token = backend.tokenFor(MEMBER);
-    const { el, navigations } = await mount(backend, {
-      product: 'pec-addons',
-      sessionToken: token,
-    });
-    await chooseAddons(el, 'mario.rossi@architettitorinopec.it');
-    await seeText(el, 'Totale da pagare ora 10,58 €');
+    const { el, navigations } = await memberOnSummary(backend);
     pick(el, 'Carta di credito');
     pick(el, 'Accetto le');
     const chooser = deep(el, 'cassa-payment-chooser');
