@@ -203,6 +203,8 @@ export class CheckoutStore extends EventTarget {
     ) {
       return this.#fieldError('addons', 'required');
     }
+    // The server refused a quantity (conservation already on the mailbox): shown on the add-on.
+    if (step === 'addons' && Object.keys(this.addonErrors).length) return;
     if (step === 'summary') return void this.confirm();
     if (step === 'account' && this.#resumeStep) {
       const target = this.#resumeStep;
@@ -214,6 +216,8 @@ export class CheckoutStore extends EventTarget {
 
   /** Back one step; everything chosen and typed stays. */
   back(): void {
+    // The order being placed decides where the buyer lands (the result, or an error).
+    if (this.#ordering) return;
     const index = this.state.steps.indexOf(this.state.step);
     if (index > 0 && this.state.step !== 'result') this.#go(this.state.steps[index - 1]!);
   }
@@ -438,7 +442,8 @@ export class CheckoutStore extends EventTarget {
   #quoteAnswered(result: ApiResult<Quote>, request: QuoteRequest): void {
     if (this.#disposed) return;
     if (result.ok) return this.#setQuote(result.value);
-    this.#set({ quoteLoading: false });
+    // The last quote was for another selection: no total is shown rather than a wrong one.
+    this.#set({ quoteLoading: false, quote: null });
     this.#sentAddonIds = request.addons.map((a) => a.id);
     if (result.error.code === 'unauthorized') return this.#sessionLost();
     this.#showError(result.error, () => this.#scheduleQuote());

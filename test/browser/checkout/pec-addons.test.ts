@@ -3,7 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { OrderRequest } from '../../../src/api/schemas.ts';
 import { addMonths } from '../../../src/domain/dates.ts';
 import { formatDate } from '../../../src/i18n/index.ts';
-import { PAY_PAGE } from '../fake-backend.ts';
+import { PAY_PAGE, problem } from '../fake-backend.ts';
 import {
   FakeBackend,
   button,
@@ -147,6 +147,36 @@ describe('<cassa-checkout> PEC add-ons', () => {
     expect((backend.sent('POST', '/v1/orders')[0]!.body as OrderRequest).topUpCents).to.equal(
       100050,
     );
+  });
+
+  it('conservation already on the mailbox (the server refuses it): shown at the add-on, no moving on with a stale total', async () => {
+    backend.interceptors.push((r) =>
+      r.path === '/v1/quotes' && JSON.stringify(r.body).includes('conservation')
+        ? problem(422, 'invalid-selection', {
+            errors: [{ path: 'addons.1.quantity', code: 'selection.addon.active', message: '' }],
+          })
+        : undefined,
+    );
+    const { el } = await mount(backend, {
+      product: 'pec-addons',
+      sessionToken: backend.tokenFor(MEMBER),
+    });
+    await onStep(el, 'Scegli la casella PEC');
+    pick(el, 'mario.rossi@architettitorinopec.it');
+    button(el, 'Prosegui').click();
+    await onStep(el, 'Servizi aggiuntivi');
+    type(deep<HTMLInputElement>(el, 'input#q-extra-space'), '3');
+    deep<HTMLInputElement>(el, 'input#q-conservation').click();
+    await seeText(el, 'Questo servizio è già attivo sulla casella scelta.');
+    button(el, 'Prosegui').click();
+    await new Promise((r) => setTimeout(r, 100));
+    await onStep(el, 'Servizi aggiuntivi');
+    // Without it, the quote is right again and the buyer goes on.
+    deep<HTMLInputElement>(el, 'input#q-conservation').click();
+    await waitUntil(() => !visibleText(el).includes('già attivo'));
+    button(el, 'Prosegui').click();
+    await onStep(el, 'Riepilogo e pagamento');
+    await seeText(el, 'Imponibile 6,00 €');
   });
 
   it('a refused quantity keeps the buyer on the add-ons step, on that field', async () => {

@@ -273,6 +273,12 @@ describe('hardening: XSS payloads from the backend are text', function () {
     await seeText(el, 'Valore non valido.');
     await expectInert(w, 'quote error');
     noPayloadText('quote error');
+    // A refused quantity keeps the buyer on the step; typed again, it is quoted again (and passes).
+    button(el, WORDS.it.continue).click();
+    await new Promise((r) => setTimeout(r, 100));
+    await onStep(el, WORDS.it.addons);
+    type(deep<HTMLInputElement>(el, 'input#q-extra-users'), '2');
+    await waitUntil(() => !squash(visibleText(el)).includes('Valore non valido.'), 'still refused');
     button(el, WORDS.it.continue).click();
     await onStep(el, WORDS.it.account);
     type(deep<HTMLInputElement>(el, 'input#username'), '1234567@aruba.it');
