@@ -137,16 +137,18 @@ export class CassaCheckout extends CassaElement {
   /** The element inside that had the focus last, to see whether a re-render removed it. */
   #focused: Element | null = null;
 
-  constructor() {
-    super();
-    this.addEventListener(
-      'focusin',
-      (event) => (this.#focused = event.composedPath()[0] as Element),
-    );
-    this.addEventListener('focusout', (event) => {
-      const to = event.relatedTarget as Node | null;
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // On the shadow root, not the host: focus moving inside the host never reaches the host's
+    // listeners (target and relatedTarget are both the host there).
+    const root = this.renderRoot;
+    root.addEventListener('focusin', (event) => {
+      this.#focused = event.composedPath()[0] as Element;
+    });
+    root.addEventListener('focusout', (event) => {
+      const to = (event as FocusEvent).relatedTarget as Node | null;
       // Gone elsewhere in the page: none of ours to give back.
-      if (to && to !== this && !this.contains(to)) this.#focused = null;
+      if (to && !root.contains(to)) this.#focused = null;
     });
   }
 
