@@ -22,7 +22,8 @@ export class CassaAddonsChangeEvent extends CustomEvent<AddonsChange> {
 
 /** Why a typed quantity is refused, or `undefined` when the add-on accepts it. */
 export function checkAddonQuantity(addon: Addon, text: string): FieldErrorCode | undefined {
-  const value = text.trim();
+  // An emptied field means none.
+  const value = text.trim() || '0';
   return /^\d{1,9}$/.test(value)
     ? addonQuantityError(addon, Number(value))
     : 'selection.addon.integer';
@@ -112,6 +113,7 @@ export class CassaAddonSelector extends CassaElement {
               ?disabled=${!available}
               aria-invalid=${Boolean(error)}
               aria-describedby=${described}
+              @input=${(e: Event) => this.#fixing(addon, e.target as HTMLInputElement)}
               @change=${(e: Event) => this.#typed(addon, e.target as HTMLInputElement)}
             /><button
               type="button"
@@ -140,6 +142,15 @@ export class CassaAddonSelector extends CassaElement {
     if (!id) return true;
     this.renderRoot.querySelector<HTMLElement>(`#q-${CSS.escape(id)}`)?.focus();
     return false;
+  }
+
+  /**
+   * While typing, a refused value that has become right loses its error at once: cleared only on
+   * leaving the field, the message would vanish under the pointer and move "Prosegui" away from
+   * the click that left the field.
+   */
+  #fixing(addon: Addon, input: HTMLInputElement) {
+    if (this.typed[addon.id] && !checkAddonQuantity(addon, input.value)) this.#typed(addon, input);
   }
 
   #typed(addon: Addon, input: HTMLInputElement) {

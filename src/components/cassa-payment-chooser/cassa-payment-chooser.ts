@@ -71,10 +71,15 @@ export class CassaPaymentChooser extends CassaElement {
   @state() private open = false;
   /** The top-up as typed, until the next `topUp` from outside. */
   @state() private topUpText?: string;
+  /** The typed top-up was checked (the field left, or a confirm): its error shows, live from then. */
+  @state() private topUpChecked = false;
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('value') && this.value && DEFERRED.includes(this.value.type)) this.open = true;
-    if (changed.has('topUp')) this.topUpText = undefined;
+    if (changed.has('topUp')) {
+      this.topUpText = undefined;
+      this.topUpChecked = false;
+    }
   }
 
   override render() {
@@ -170,7 +175,7 @@ export class CassaPaymentChooser extends CassaElement {
 
   #topUpField(minimumCents: number) {
     const code = this.#topUpError();
-    const shown = this.topUpText !== undefined && code;
+    const shown = this.topUpChecked && code;
     return html`<div class="field">
       <label for="topup">${this.t('payment.topup')}</label>
       <input
@@ -180,6 +185,7 @@ export class CassaPaymentChooser extends CassaElement {
         .value=${live(this.topUpText ?? this.#amountText(this.topUp?.valueCents ?? 0))}
         aria-invalid=${Boolean(shown)}
         aria-describedby="topup-m"
+        @input=${(e: Event) => this.#fixTopUp((e.target as HTMLInputElement).value)}
         @change=${(e: Event) => this.#typeTopUp((e.target as HTMLInputElement).value)}
       />
       <p id="topup-m" class=${shown ? 'error' : 'muted'}>
@@ -211,6 +217,7 @@ export class CassaPaymentChooser extends CassaElement {
     if (!input || !this.topUp) return true;
     if (!this.#topUpError()) return true;
     this.topUpText ??= input.value;
+    this.topUpChecked = true;
     input.focus();
     return false;
   }
@@ -219,8 +226,18 @@ export class CassaPaymentChooser extends CassaElement {
     return this.topUpText === undefined ? this.topUp?.valueCents : parseAmount(this.topUpText);
   }
 
+  /**
+   * While typing, once checked, the error follows the text: it goes as soon as the amount is
+   * right, not only when the field is left (the message would vanish under the pointer and move
+   * "Conferma" away from the click that left the field). Sent on leaving it, as before.
+   */
+  #fixTopUp(text: string) {
+    if (this.topUpChecked) this.topUpText = text;
+  }
+
   #typeTopUp(text: string) {
     this.topUpText = text;
+    this.topUpChecked = true;
     if (this.value && !this.#topUpError()) this.#emit(this.value);
   }
 

@@ -194,7 +194,13 @@ describe('<cassa-checkout> PEC add-ons', () => {
     await seeText(el, 'Indica un numero intero non negativo.');
     const selector = deep(el, 'cassa-addon-selector');
     expect(selector.shadowRoot!.activeElement?.id).to.equal('q-extra-space');
-    type(deep<HTMLInputElement>(el, 'input#q-extra-space'), '2');
+    // Fixed while typing: the error goes at once, before the field is left (the click that
+    // leaves it must find "Prosegui" where it was).
+    const field = deep<HTMLInputElement>(el, 'input#q-extra-space');
+    field.value = '2';
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await waitUntil(() => !visibleText(el).includes('Indica un numero intero non negativo.'));
+    field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     button(el, 'Prosegui').click();
     await onStep(el, 'Riepilogo e pagamento');
     await seeText(el, '× 2');

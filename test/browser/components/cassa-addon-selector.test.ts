@@ -155,6 +155,28 @@ describe('cassa-addon-selector: stepper', () => {
     expect(describedText(el, input)).to.include('Enter a whole number, zero or more.');
   });
 
+  it('drops the error as soon as the typed quantity is right, before the field is left', async () => {
+    const el = await selector({ locale: 'en' });
+    const input = quantityInput(el, 'storage');
+    type(input, '2.5');
+    await el.updateComplete;
+    input.focus();
+    input.select();
+    await sendKeys({ type: '10' });
+    await el.updateComplete;
+    expect(describedText(el, input)).not.to.include('Enter a whole number');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('takes an emptied quantity as none', async () => {
+    const el = await selector({ quantities: { 'extra-users': 3 } });
+    const input = quantityInput(el, 'extra-users');
+    setTimeout(() => type(input, ''));
+    const event = await oneEvent(el, 'cassa-addons-change');
+    expect(event.detail).to.include({ id: 'extra-users', quantity: 0 });
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+  });
+
   it('commits a typed quantity on Enter', async () => {
     const el = await selector();
     const input = quantityInput(el, 'extra-users');

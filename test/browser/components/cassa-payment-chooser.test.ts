@@ -205,6 +205,27 @@ describe('cassa-payment-chooser: PEC add-ons credit', () => {
     }
   });
 
+  it('drops a top-up error as soon as the typed amount is right, before the field is left', async () => {
+    const el = await chooser({
+      methods: ['card', 'credit'],
+      value: { type: 'card' },
+      topUp: { minimumCents: 1586, valueCents: 1586 },
+    });
+    const field = $<HTMLInputElement>(el, '#topup');
+    type(field, '10');
+    await el.updateComplete;
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    field.focus();
+    field.select();
+    await sendKeys({ type: '200' });
+    await el.updateComplete;
+    expect(field.value, 'typing is not disturbed').to.equal('200');
+    expect(field.getAttribute('aria-invalid'), 'the error went while typing').to.equal('false');
+    setTimeout(() => field.blur());
+    const event = await oneEvent(el, 'cassa-payment-change');
+    expect(event.detail.topUpCents).to.equal(20000);
+  });
+
   it('accepts a larger top-up typed with a comma', async () => {
     const el = await chooser({
       methods: ['card', 'credit'],
