@@ -67,10 +67,19 @@ document.getElementById('clear-log').addEventListener('click', () => {
   empty.hidden = false;
 });
 
+// The chosen language is the page's: remembered for the tab, so the widget comes back from the
+// payment provider's page (a full page load) in the language the buyer chose.
+const LOCALE_KEY = 'demo-partner-locale';
 const buttons = [...document.querySelectorAll('.lang button[data-locale]')];
-for (const button of buttons) {
-  button.addEventListener('click', () => {
-    checkout?.setAttribute('locale', button.dataset.locale);
-    for (const other of buttons) other.setAttribute('aria-pressed', String(other === button));
-  });
+function useLocale(locale) {
+  checkout?.setAttribute('locale', locale);
+  for (const other of buttons) {
+    other.setAttribute('aria-pressed', String(other.dataset.locale === locale));
+  }
+  sessionStorage.setItem(LOCALE_KEY, locale);
 }
+for (const button of buttons) {
+  button.addEventListener('click', () => useLocale(button.dataset.locale));
+}
+const remembered = sessionStorage.getItem(LOCALE_KEY);
+if (remembered === 'it' || remembered === 'en') useLocale(remembered);

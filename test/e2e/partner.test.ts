@@ -175,6 +175,23 @@ describe('partner page: Certified Platform in the inline widget', () => {
     assertClean(problems);
   });
 
+  it('in English, a new card through the sandbox page: back on the page, the result is in English', async () => {
+    const en = WORDS.en;
+    const { page, problems } = await e2e.open('/partner.html');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await toSummary(page, en, '7654321@aruba.it');
+    await chooseNew(page, en, 'card');
+    await acceptAndConfirm(page, en);
+    await payOnSandboxCard(page, '4242 4242 4242 4242');
+    await page.waitForURL(/\/partner\.html/);
+    await onStep(page, en.paid);
+    assert.equal(
+      await page.getByRole('button', { name: 'English', exact: true }).getAttribute('aria-pressed'),
+      'true',
+    );
+    assertClean(problems);
+  });
+
   it('card 4000 0000 0000 0002 is refused with a message; PayPal then pays', async () => {
     const { page, problems } = await e2e.open('/partner.html');
     await toSummary(page, w, '7654321@aruba.it');
