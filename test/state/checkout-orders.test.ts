@@ -64,6 +64,17 @@ describe('checkout store: placing an order', () => {
     await Promise.all([h.store.confirm(), h.store.confirm()]);
     assert.equal(orderCalls(h.client).length, 1);
   });
+
+  it('Indietro while the order is in flight is ignored: the answer decides the step', async () => {
+    const h = await startStore();
+    await toSummary(h);
+    const confirming = h.store.confirm();
+    assert.equal(h.store.state.ordering, true);
+    h.store.back();
+    assert.equal(h.store.state.step, 'summary');
+    await confirming;
+    assert.equal(h.store.state.step, 'result');
+  });
 });
 
 describe('checkout store: idempotency keys', () => {
