@@ -127,8 +127,8 @@ describe('hardening e2e: purchases under the strict CSP with Trusted Types', () 
     await acceptAndConfirm(page, en);
     await approveOnSandboxPaypal(page);
     await page.waitForURL(/\/strict-csp\.html/);
-    // The page comes back in Italian (its default); the order is there, paid.
-    await onStep(page, w.paid);
+    // The page remembers its language switch for the tab: back in English, the order paid.
+    await onStep(page, en.paid);
     await expectNoViolation(tab, 'paid');
     const [event] = (await loggedEvents(page, 'cassa-order-complete')) as {
       order: { paymentMethod: string; status: string };
