@@ -136,6 +136,8 @@ export class CassaCheckout extends CassaElement {
 
   /** The element inside that had the focus last, to see whether a re-render removed it. */
   #focused: Element | null = null;
+  /** One check per burst of updates, after all of them (and the inner elements') rendered. */
+  #focusCheck = false;
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
     super.firstUpdated(changed);
@@ -159,10 +161,13 @@ export class CassaCheckout extends CassaElement {
    */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.#focused) return;
+    if (!this.#focused || this.#focusCheck) return;
+    this.#focusCheck = true;
     setTimeout(() => {
+      this.#focusCheck = false;
       const active = document.activeElement;
-      if (this.#focused?.isConnected !== false || (active && active !== document.body)) return;
+      if (!this.#focused || this.#focused.isConnected || (active && active !== document.body))
+        return;
       this.#focused = null;
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     });

@@ -34,40 +34,40 @@ export class CassaStepChangeEvent extends CustomEvent<{ step: StepId; previous: 
   }
 }
 
+/** What an integrator gets of an order (DESIGN 3.2): these fields only, never the rest of it. */
+export function completedOrder(order: Order): CompletedOrder {
+  const {
+    id,
+    number,
+    status,
+    paymentMethod,
+    totalCents,
+    currency,
+    productId,
+    planId,
+    addons,
+    years,
+    autoRenew,
+  } = order;
+  return {
+    id,
+    number,
+    status: status as CompletedOrder['status'],
+    paymentMethod,
+    totalCents,
+    currency,
+    productId,
+    planId,
+    addons,
+    years,
+    autoRenew,
+  };
+}
+
 /** `cassa-order-complete`: fired once per order (paid, active, or awaiting a bank/postal payment). */
 export class CassaOrderCompleteEvent extends CustomEvent<{ order: CompletedOrder }> {
   constructor(order: Order) {
-    const {
-      id,
-      number,
-      status,
-      paymentMethod,
-      totalCents,
-      currency,
-      productId,
-      planId,
-      addons,
-      years,
-      autoRenew,
-    } = order;
-    super(
-      'cassa-order-complete',
-      init({
-        order: {
-          id,
-          number,
-          status: status as CompletedOrder['status'],
-          paymentMethod,
-          totalCents,
-          currency,
-          productId,
-          planId,
-          addons,
-          years,
-          autoRenew,
-        },
-      }),
-    );
+    super('cassa-order-complete', init({ order: completedOrder(order) }));
   }
 }
 

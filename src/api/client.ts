@@ -41,13 +41,18 @@ const json = (text: string): unknown => {
     return undefined;
   }
 };
-/** The body as text; rejects when `signal` aborts (the timeout), even with a `fetch` that ignores it. */
-const bodyOf = (response: Response, signal: AbortSignal) =>
-  new Promise<string>((resolve, reject) => {
+/**
+ * `promise`, or a rejection with the signal's reason as soon as `signal` aborts (the timeout, the
+ * caller), even where `fetch` ignores its signal: for the request and for reading its body.
+ */
+const untilAborted = <T>(promise: Promise<T>, signal: AbortSignal) =>
+  new Promise<T>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     signal.addEventListener('abort', () => reject(signal.reason));
-    response.text().then(resolve, reject);
+    promise.then(resolve, reject);
   });
+/** The body as text; rejects when `signal` aborts. */
+const bodyOf = (response: Response, signal: AbortSignal) => untilAborted(response.text(), signal);
 /** The problem+json of an error answer, if it has one; a timeout while reading it throws. */
 const problemOf = async (response: Response, signal: AbortSignal) =>
   ProblemSchema.safeParse(
@@ -192,10 +197,10 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
         const timer = setTimeout(() => current.abort(), options.timeoutMs ?? 10_000);
         let wait: number | undefined;
         try {
-          const response = await new Promise<Response>((resolve, reject) => {
-            current.signal.addEventListener('abort', reject);
-            (options.fetch ?? globalThis.fetch)(request).then(resolve, reject);
-          }).catch(() => undefined);
+          const response = await untilAborted(
+            (options.fetch ?? globalThis.fetch)(request),
+            current.signal,
+          ).catch(() => undefined);
           signal?.throwIfAborted();
           if (response?.ok) {
             if (!schema) return { ok: true, value: null as T };

@@ -11,15 +11,15 @@ export interface SelectionContext {
 }
 
 /**
- * The quantity rules of one add-on, shared by the widget's stepper and the server: a whole number
- * from 0; when not 0, within `min`/`max` and a multiple of `step`.
- */
-/**
  * The most of any add-on in one order, also where the catalog sets no maximum (GB of extra
  * space): beyond it a number is a typing slip, and its amounts would leave the integer columns.
  */
 export const MAX_ADDON_QUANTITY = 100_000;
 
+/**
+ * The quantity rules of one add-on, shared by the widget's stepper and the server: a whole number
+ * from 0; when not 0, within `min`/`max` (and {@link MAX_ADDON_QUANTITY}) and a multiple of `step`.
+ */
 export function addonQuantityError(addon: Addon, quantity: number): FieldErrorCode | undefined {
   if (!Number.isSafeInteger(quantity) || quantity < 0) return 'selection.addon.integer';
   if (quantity === 0) return undefined;

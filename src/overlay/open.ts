@@ -1,5 +1,5 @@
 // `Cassa.open(options)`: the checkout in a modal dialog, as a promise of the completed order.
-import { CassaOrderCompleteEvent, type CompletedOrder } from '../events.ts';
+import { completedOrder, type CompletedOrder } from '../events.ts';
 import { CassaOverlay } from './cassa-overlay.ts';
 
 export type { CompletedOrder };
@@ -44,7 +44,7 @@ export function open(options: CassaOpenOptions): Promise<CompletedOrder> {
     // whose event had fired before (the same order confirmed again): that order.
     overlay.addEventListener('cassa-overlay-close', ({ order }) =>
       order
-        ? resolve(new CassaOrderCompleteEvent(order).detail.order)
+        ? resolve(completedOrder(order))
         : reject(new DOMException('The buyer closed the checkout', 'AbortError')),
     );
   });

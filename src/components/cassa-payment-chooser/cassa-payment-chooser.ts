@@ -209,8 +209,9 @@ export class CassaPaymentChooser extends CassaElement {
   }
 
   /**
-   * Like a form's: false when the top-up field holds an amount that is unreadable or below the
-   * minimum; its error is then shown and the field has the focus. The order waits for it.
+   * Like a form's: false when the top-up field holds an amount that cannot be sent (unreadable,
+   * below the minimum, over the maximum, or 0 by card); its error is then shown and the field has
+   * the focus. The order waits for it.
    */
   reportValidity(): boolean {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#topup');
