@@ -1,18 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { RolldownMagicString } from 'rolldown';
 import { defineConfig, parseAst, type Plugin } from 'vite';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-
-/**
- * The widget builds check only the shape of server answers (domain/contract-values.ts), so they
- * swap `zod/mini` for src/api/zod-shape.ts: under 1 KB gzip, the same answers.
- */
-export const zodShapeAlias = {
-  find: /^zod\/mini$/,
-  replacement: fileURLToPath(new URL('./src/api/zod-shape.ts', import.meta.url)),
-};
 
 type Node = { type?: string; start: number; end: number; [key: string]: unknown };
 
@@ -69,34 +59,40 @@ export function minifyLitTemplates(): Plugin {
 }
 
 /**
- * What both widget builds share (this one and vite.esm.config.ts): the version, widget mode (shape
- * checks only), minified templates, the zod stand-in, and ASCII output (`€` → `\u20ac`: a script
- * with any character beyond Latin-1 is held by the browser as a two-byte string, twice its length).
+ * What the widget builds share (this one, vite.loader.config.ts and vite.esm.config.ts): the
+ * version, minified templates, and ASCII output (`€` → `\u20ac`: a script with any character beyond
+ * Latin-1 is held by the browser as a two-byte string, twice its length).
  */
 export const widgetBuild = {
-  define: { __CASSA_VERSION__: JSON.stringify(version), __CASSA_WIDGET__: 'true' },
+  define: { __CASSA_VERSION__: JSON.stringify(version) },
   plugins: [minifyLitTemplates()],
-  resolve: { alias: [zodShapeAlias] },
-  output: { charset: 'ascii' as const },
+  // Vite leaves whitespace in ES library builds; these files are served as they are.
+  output: { charset: 'ascii' as const, minify: true },
 };
 
-// The drop-in build: one IIFE with every dependency inlined (dist/cassa.js). `src/embed.ts`
-// exports no values, so the IIFE assigns no global of its own: `window.Cassa` is set (once) by
-// the entry itself.
+/** The drop-in's modules: `cassa-<name>-<hash>.js` beside dist/cassa.js (host them together). */
+export const DROPIN_PREFIX = 'cassa-';
+
+// The drop-in's modules (build 1 of 3): src/dropin.ts and every dependency inlined (no bare
+// imports: the browser loads these files as they are), split at each dynamic import. The manifest
+// (dist/.vite/manifest.json) tells vite.loader.config.ts which files the first step needs, and
+// `npm run size` what each part weighs.
 export default defineConfig({
   define: widgetBuild.define,
   plugins: widgetBuild.plugins,
-  resolve: widgetBuild.resolve,
   build: {
     target: 'es2022',
     sourcemap: true,
     emptyOutDir: true,
-    rollupOptions: { output: widgetBuild.output },
-    lib: {
-      entry: 'src/embed.ts',
-      name: 'Cassa',
-      formats: ['iife'],
-      fileName: () => 'cassa.js',
+    manifest: true,
+    minify: true,
+    rollupOptions: {
+      output: {
+        ...widgetBuild.output,
+        entryFileNames: `${DROPIN_PREFIX}main-[hash].js`,
+        chunkFileNames: `${DROPIN_PREFIX}[name]-[hash].js`,
+      },
     },
+    lib: { entry: 'src/dropin.ts', formats: ['es'] },
   },
 });

@@ -1,22 +1,31 @@
 import { defineConfig } from 'vite';
 import { widgetBuild } from './vite.config.ts';
 
-// The npm build, ESM with dependencies left as imports: dist/cassa.mjs (`import 'cassa'`) and
-// dist/overlay.mjs (`import { open } from 'cassa/overlay'`, which imports ./cassa.mjs). zod is not
-// among them: the schemas' shape checks come from src/api/zod-shape.ts (the alias).
+// The npm build (build 3 of 3), ESM with the runtime dependencies left as imports (lit, zod, ky,
+// @floating-ui/dom): dist/cassa.mjs (`import 'cassa'`), dist/overlay.mjs (`cassa/overlay`) and
+// dist/components.mjs (`cassa/components`). The dynamic imports of each step, the English
+// dictionary, floating-ui and the overlay stay dynamic: dist/chunks/*.mjs, which an app's bundler
+// turns into chunks of its own.
 export default defineConfig({
   define: widgetBuild.define,
   plugins: widgetBuild.plugins,
-  resolve: widgetBuild.resolve,
   build: {
     target: 'es2022',
     sourcemap: true,
     emptyOutDir: false,
+    minify: true,
     lib: {
-      entry: { cassa: 'src/index.ts', overlay: 'src/overlay/index.ts' },
+      entry: {
+        cassa: 'src/index.ts',
+        overlay: 'src/overlay/index.ts',
+        components: 'src/components.ts',
+      },
       formats: ['es'],
       fileName: (_format, name) => `${name}.mjs`,
     },
-    rollupOptions: { external: [/^lit/, /^@lit\//], output: widgetBuild.output },
+    rollupOptions: {
+      external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky$/, /^@floating-ui\//],
+      output: { ...widgetBuild.output, chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    },
   },
 });

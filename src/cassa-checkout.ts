@@ -2,7 +2,7 @@
 // the presentational components and turns their events into store intents; it never talks HTTP.
 import { html, nothing, type PropertyValues } from 'lit';
 import { cache } from 'lit/directives/cache.js';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { createClient } from './api/client.ts';
 import type { Customer, Order } from './api/schemas.ts';
 import type { Product } from './domain/catalog.ts';
@@ -22,11 +22,11 @@ import {
 import type { StorageLike } from './state/persistence.ts';
 import { CassaElement } from './components/shared/cassa-element.ts';
 import { formStyles, tokens } from './components/shared/tokens.styles.ts';
-import {
-  holderToDraft,
-  type CassaHolderInputEvent,
-  type CassaHolderSubmitEvent,
-  type HolderDraft,
+import { holderToDraft } from './components/cassa-holder-form/holder-draft.ts';
+import type {
+  CassaHolderInputEvent,
+  CassaHolderSubmitEvent,
+  HolderDraft,
 } from './components/cassa-holder-form/cassa-holder-form.ts';
 import type { CassaPlanSelectEvent } from './components/cassa-plan-picker/cassa-plan-picker.ts';
 import type { CassaAddonsChangeEvent } from './components/cassa-addon-selector/cassa-addon-selector.ts';
@@ -40,16 +40,13 @@ import type {
   CassaLoginEvent,
   CassaRegisterEvent,
 } from './components/account-step/cassa-account-step.ts';
-import './components/cassa-plan-picker/cassa-plan-picker.ts';
-import './components/cassa-addon-selector/cassa-addon-selector.ts';
-import './components/cassa-holder-form/cassa-holder-form.ts';
-import './components/cassa-payment-chooser/cassa-payment-chooser.ts';
-import './components/cassa-order-summary/cassa-order-summary.ts';
+// The other steps' elements are loaded with their step (loading/parts.ts).
 import './components/checkout-steps/cassa-checkout-steps.ts';
 import './components/checkout-error/cassa-checkout-error.ts';
-import './components/checkout-mailbox/cassa-checkout-mailbox.ts';
-import './components/checkout-result/cassa-checkout-result.ts';
-import './components/account-step/cassa-account-step.ts';
+import { isLoaded, load, prefetch, PARTS, type Part } from './loading/parts.ts';
+import { STEP_IDS, type StepId } from './state/steps.ts';
+
+const isStep = (part: Part): part is StepId => (STEP_IDS as readonly string[]).includes(part);
 import { StoreController } from './components/checkout-store/store-controller.ts';
 import { checkoutStyles } from './cassa-checkout.styles.ts';
 
@@ -110,8 +107,11 @@ export class CassaCheckout extends CassaElement {
     window.location.assign(url);
 
   readonly #store = new StoreController(this, {
-    ready: () =>
-      void this.#afterRender(() => this.dispatchEvent(new CassaReadyEvent(this.product))),
+    // Sent once the first step's own file has arrived and the step is shown (updated()).
+    ready: () => {
+      this.#readyPending = true;
+      this.requestUpdate();
+    },
     step: (event) => {
       const { step, previous } = (event as CustomEvent<StepChangeDetail>).detail;
       void this.#afterRender(() => {
@@ -131,6 +131,10 @@ export class CassaCheckout extends CassaElement {
     },
   });
   #prefill?: { customer: Customer; draft: HolderDraft };
+  /** The store is ready: `cassa-ready` goes out when the first step is shown. */
+  #readyPending = false;
+  /** A part the step needs could not be loaded (offline, a file missing): shown with Riprova. */
+  @state() private partFailed = false;
   #lastTopUp?: { minimumCents: number; valueCents: number };
   #labels?: { key: string; labels: Record<string, string> };
 
@@ -161,6 +165,13 @@ export class CassaCheckout extends CassaElement {
    */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.#readyPending && this.#missingParts().length === 0) {
+      this.#readyPending = false;
+      this.dispatchEvent(new CassaReadyEvent(this.product));
+      // The rest of a purchase, fetched while the buyer looks at the first step.
+      const steps = this.#store.store?.state.steps ?? [];
+      void prefetch(PARTS.filter((part) => !isStep(part) || steps.includes(part)));
+    }
     if (!this.#focused || this.#focusCheck) return;
     this.#focusCheck = true;
     setTimeout(() => {
@@ -173,12 +184,41 @@ export class CassaCheckout extends CassaElement {
     });
   }
 
+  /** What the shown step needs that has not arrived: its elements (the language: CassaElement). */
+  #missingParts(): Part[] {
+    const s = this.#store.store?.state;
+    if (s?.status !== 'ready' || !s.product) return [];
+    return isLoaded(s.step) ? [] : [s.step];
+  }
+
+  #loadParts(): void {
+    if (this.partFailed) return;
+    for (const part of this.#missingParts())
+      load(part).then(
+        () => this.requestUpdate(),
+        () => {
+          if (this.partFailed) return;
+          this.partFailed = true;
+          void this.#afterRender(() =>
+            this.dispatchEvent(new CassaErrorEvent('network', this.t('error.network'), true)),
+          );
+        },
+      );
+  }
+
+  /** The buyer's Riprova after a part failed to load: ask for it again. */
+  #retryParts(): void {
+    this.partFailed = false;
+  }
+
   /** The element's store (read-only use: state and intents), e.g. for tests and tools. */
   get store(): CheckoutStore | null {
     return this.#store.store;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#loadParts();
     const store = this.#store.store;
     if (['backend', 'product', 'fetchImpl'].some((p) => changed.has(p as keyof CassaCheckout))) {
       if (this.backend && this.product) this.#connect();
@@ -251,11 +291,24 @@ export class CassaCheckout extends CassaElement {
         ${
           // Each step's elements are kept while another step is shown: what a buyer typed in a
           // step's own form (the registration) is still there when they come back to it.
-          cache(this.#body(store, s))
+          this.#missingParts().length ? this.#partPending() : cache(this.#body(store, s))
         }
         ${this.#nav(store, s)}
       </section>
     </div>`;
+  }
+
+  /** The step's own file is on its way, or could not be loaded (then Riprova asks again). */
+  #partPending() {
+    return this.partFailed
+      ? html`<cassa-checkout-error
+          part="error"
+          locale=${this.locale}
+          message=${this.t('error.network')}
+          retryable
+          @cassa-retry=${() => this.#retryParts()}
+        ></cassa-checkout-error>`
+      : html`<p class="muted" role="status">${this.t('checkout.loading')}</p>`;
   }
 
   #heading(s: CheckoutState): string {
@@ -411,7 +464,7 @@ export class CassaCheckout extends CassaElement {
   async #confirm(store: CheckoutStore): Promise<void> {
     const chooser = this.renderRoot.querySelector('cassa-payment-chooser');
     // A top-up typed but unreadable or too low: the order waits (the field says why).
-    if (chooser?.reportValidity() === false) return;
+    if (chooser?.reportValidity?.() === false) return;
     const confirming = store.confirm();
     if (store.state.fieldErrors.some((e) => e.path === 'paymentMethod')) {
       await this.updateComplete;
@@ -468,7 +521,8 @@ export class CassaCheckout extends CassaElement {
               @click=${() => {
                 // A quantity typed but refused: the step waits (its field says why).
                 if (
-                  this.renderRoot.querySelector('cassa-addon-selector')?.reportValidity() !== false
+                  this.renderRoot.querySelector('cassa-addon-selector')?.reportValidity?.() !==
+                  false
                 )
                   store.next();
               }}

@@ -1,20 +1,26 @@
-// The drop-in entry (dist/cassa.js): registers every element and exposes `window.Cassa`.
-// Loading the script twice is harmless: each element's registration is guarded and an existing
-// `window.Cassa` is kept, so a working instance is never replaced. This module exports no
-// values on purpose: the IIFE build would otherwise assign them to a global, replacing it.
-import './index.ts';
-import { open, type CassaOpenOptions, type CompletedOrder } from './overlay/open.ts';
+// The drop-in script, dist/cassa.js: the one classic `<script>` an integrator adds. It sets
+// `window.Cassa` at once and loads the checkout's modules from its own folder (resolved from its
+// own URL, so it works from another origin): the files of the first step in parallel, the rest
+// when needed (loading/parts.ts). Loading it twice is harmless: an existing `window.Cassa` is
+// kept and the modules are not requested again (element registration is guarded too).
+import type { CassaOpenOptions, CompletedOrder } from './overlay/open.ts';
 
 /** The package version, replaced at build time (Vite `define`); `dev` when run from source. */
 declare const __CASSA_VERSION__: string | undefined;
+/** The first files to load: the main module first, then what it imports (set by the build). */
+declare const __CASSA_FILES__: string[] | undefined;
 
 /** What the drop-in script puts on `window`. */
 export interface CassaGlobal {
   /** Opens the checkout in a modal dialog; resolves with the completed order. */
   open(options: CassaOpenOptions): Promise<CompletedOrder>;
+  /** Fetches every file of the checkout now (e.g. on hover of a Buy button). */
+  preload(): Promise<void>;
   /** The version of the script that set `window.Cassa`. */
   readonly version: string;
 }
+
+type MainModule = typeof import('./dropin.ts');
 
 declare global {
   interface Window {
@@ -23,10 +29,39 @@ declare global {
 }
 
 if (!window.Cassa) {
+  // Built, the files sit beside this script: `currentScript` is it while it runs (also with
+  // `defer`). Run from source (the tests), this is a module beside src/dropin.ts.
+  const built = typeof __CASSA_FILES__ === 'object';
+  const script = document.currentScript as HTMLScriptElement | null;
+  const base = built ? new URL('./', script?.src || document.baseURI) : new URL(import.meta.url);
+  const files = built ? __CASSA_FILES__ : ['dropin.ts'];
+  let main: Promise<MainModule> | undefined;
+  /** The main module; its imports are requested at the same time. A failure may be retried. */
+  const loadMain = (): Promise<MainModule> =>
+    (main ??= Promise.all(
+      files.map((file) => import(/* @vite-ignore */ new URL(file, base).href)),
+    ).then(
+      ([module]) => module as MainModule,
+      (error: unknown) => {
+        main = undefined;
+        throw error;
+      },
+    ));
+  const unavailable = () => new DOMException('The checkout could not be loaded', 'NetworkError');
   window.Cassa = Object.freeze({
-    open,
+    open: (options: CassaOpenOptions) =>
+      loadMain().then(
+        (module) => module.open(options),
+        () => Promise.reject(unavailable()),
+      ),
+    preload: () => loadMain().then((module) => module.preload()),
     version: typeof __CASSA_VERSION__ === 'string' ? __CASSA_VERSION__ : 'dev',
   });
+  // <cassa-checkout> elements on the page upgrade when the main module has run. Offline at first:
+  // again when the browser is back online (and on the next `Cassa.open`).
+  const start = () =>
+    loadMain().catch(() => window.addEventListener('online', start, { once: true }));
+  void start();
 }
 
 export type { CassaOpenOptions, CompletedOrder };

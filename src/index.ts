@@ -1,5 +1,9 @@
-// The ESM entry (dist/cassa.mjs): importing it registers every element (guarded, so loading twice
-// never throws) and exports the element classes, event classes and public types.
+// The ESM entry (dist/cassa.mjs, `import 'cassa'`): importing it registers <cassa-checkout>
+// (guarded, so loading twice never throws; nothing is defined where `customElements` does not
+// exist, so a server-side render may import it). The steps' elements, the English dictionary,
+// floating-ui and the overlay are dynamic imports: a bundler makes them chunks of their own,
+// loaded when needed and prefetched when the browser is idle. The step elements' classes are
+// exported by `cassa/components` (which loads them all at once).
 export { CassaCheckout } from './cassa-checkout.ts';
 export {
   CassaErrorEvent,
@@ -10,58 +14,12 @@ export {
 } from './events.ts';
 
 export {
-  CassaPlanPicker,
-  CassaPlanSelectEvent,
-} from './components/cassa-plan-picker/cassa-plan-picker.ts';
-export {
-  CassaAddonSelector,
-  CassaAddonsChangeEvent,
-  type AddonsChange,
-} from './components/cassa-addon-selector/cassa-addon-selector.ts';
-export {
-  CassaHolderForm,
-  CassaHolderInputEvent,
-  CassaHolderSubmitEvent,
   draftToHolder,
   emptyHolderDraft,
   holderToDraft,
   type HolderDraft,
-  type HolderSubmit,
-} from './components/cassa-holder-form/cassa-holder-form.ts';
-export {
-  CassaPaymentChooser,
-  CassaPaymentChangeEvent,
-  type PaymentChange,
-  type PaymentChoice,
-} from './components/cassa-payment-chooser/cassa-payment-chooser.ts';
-export {
-  CassaOrderSummary,
-  CassaConfirmEvent,
-  CassaTermsChangeEvent,
-  CassaYearsChangeEvent,
-} from './components/cassa-order-summary/cassa-order-summary.ts';
-export { CassaToggletip } from './components/cassa-toggletip/cassa-toggletip.ts';
-
-export { CassaCheckoutSteps } from './components/checkout-steps/cassa-checkout-steps.ts';
-export {
-  CassaCheckoutError,
-  CassaRetryEvent,
-} from './components/checkout-error/cassa-checkout-error.ts';
-export {
-  CassaCheckoutMailbox,
-  CassaMailboxSelectEvent,
-} from './components/checkout-mailbox/cassa-checkout-mailbox.ts';
-export {
-  CassaCheckoutResult,
-  CassaChooseMethodEvent,
-} from './components/checkout-result/cassa-checkout-result.ts';
-export {
-  CassaAccountStep,
-  CassaAccountSwitchEvent,
-  CassaLoginEvent,
-  CassaRegisterEvent,
-} from './components/account-step/cassa-account-step.ts';
-
+} from './components/cassa-holder-form/holder-draft.ts';
+export { preload } from './overlay/open.ts';
 export { createClient, type ClientOptions } from './api/client.ts';
 export type { ApiError, ApiResult, CassaClient } from './api/types.ts';
 export type {

@@ -62,15 +62,15 @@ function send(
 export function staticRoutes(deps: AppDeps, files: StaticFiles) {
   const routes = new Hono<AppEnv>();
 
-  routes.get('/cassa.js', async (c) => {
-    const body = await readUnder(files.distDir, 'cassa.js');
-    if (!body) throw notFound('The widget is not built: run npm run build.');
-    return send(c, body, 'cassa.js');
-  });
-  routes.get('/cassa.js.map', async (c) => {
-    const body = await readUnder(files.distDir, 'cassa.js.map');
-    if (!body) throw notFound();
-    return send(c, body, 'cassa.js.map');
+  // The drop-in script and the modules it loads from its own folder (cassa-*.js, with maps).
+  routes.get('/:file{cassa(-[\\w.-]+)?\\.js(\\.map)?}', async (c) => {
+    const name = c.req.param('file');
+    const body = await readUnder(files.distDir, name);
+    if (!body)
+      throw notFound(
+        name === 'cassa.js' ? 'The widget is not built: run npm run build.' : undefined,
+      );
+    return send(c, body, name);
   });
   routes.get('/dist/*', async (c) => {
     const relative = c.req.path.slice('/dist/'.length);

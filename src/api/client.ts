@@ -1,6 +1,7 @@
-// The widget's HTTP client (DESIGN.md 3.3): the platform `fetch` with a small retry policy,
-// every answer parsed by its schema (a backend is untrusted input) and turned into an ApiResult
-// with one closed ErrorCode.
+// The widget's HTTP client (DESIGN.md 3.3): ky with a retry policy per call, every answer parsed
+// by its schema (a backend is untrusted input) and turned into an ApiResult with one closed
+// ErrorCode.
+import ky, { HTTPError, TimeoutError, type Options } from 'ky';
 import type { ErrorCode } from '../domain/errors.ts';
 import {
   AuthResponseSchema,
@@ -15,7 +16,7 @@ import {
 import type { ApiError, ApiResult, CallOptions, CassaClient } from './types.ts';
 
 export interface ClientOptions {
-  /** Per attempt, until the response headers arrive. Default 10 s. */
+  /** Per attempt until the response headers arrive, and again for reading the body. Default 10 s. */
   timeoutMs?: number;
   /** Replaces the global `fetch` (tests, server-side use). */
   fetch?: typeof fetch;
@@ -30,9 +31,6 @@ interface Schema<T> {
 /** Longest `Retry-After` honoured between automatic retries. */
 const RETRY_AFTER_CAP_MS = 5000;
 const RETRYABLE: ErrorCode[] = ['network', 'timeout', 'server', 'invalid_response'];
-/** Answers worth repeating a call for; after 409, 429 and 503 a `Retry-After` sets the wait. */
-const RETRY_STATUSES = [408, 409, 429, 500, 502, 503, 504];
-const RETRY_AFTER_STATUSES = [409, 429, 503];
 
 const json = (text: string): unknown => {
   try {
@@ -41,34 +39,41 @@ const json = (text: string): unknown => {
     return undefined;
   }
 };
+
 /**
- * `promise`, or a rejection with the signal's reason as soon as `signal` aborts (the timeout, the
- * caller), even where `fetch` ignores its signal: for the request and for reading its body.
+ * `promise`, or a rejection with the signal's reason as soon as `signal` aborts, even where the
+ * promise's own work ignores the signal (a `fetch` that does): ky's `fetch` option is wrapped with
+ * it, so the caller's abort always settles a call.
  */
 const untilAborted = <T>(promise: Promise<T>, signal: AbortSignal) =>
   new Promise<T>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason));
     promise.then(resolve, reject);
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
-/** The body as text; rejects when `signal` aborts. */
-const bodyOf = (response: Response, signal: AbortSignal) => untilAborted(response.text(), signal);
-/** The problem+json of an error answer, if it has one; a timeout while reading it throws. */
-const problemOf = async (response: Response, signal: AbortSignal) =>
-  ProblemSchema.safeParse(
-    json(
-      await bodyOf(response, signal).catch(() => {
-        signal.throwIfAborted();
-        return '';
-      }),
-    ),
-  ).data;
+
+/** What reading a body that stalled rejects with. */
+const BODY_TIMEOUT = new Error('body timeout');
+const isTimeout = (error: unknown) => error === BODY_TIMEOUT || error instanceof TimeoutError;
+
+/**
+ * The body as text within `ms`. ky's `timeout` ends when the headers arrive; a body that stalls
+ * after them is a timeout too (ky has no option for that, so the read is timed here).
+ */
+const bodyOf = (response: Response, ms: number, signal?: AbortSignal) => {
+  const timer = new AbortController();
+  const id = setTimeout(() => timer.abort(BODY_TIMEOUT), ms);
+  const until = signal ? AbortSignal.any([signal, timer.signal]) : timer.signal;
+  return untilAborted(response.text(), until).finally(() => clearTimeout(id));
+};
+
 /** Last segment of the problem `type` URI: `…/price-changed` → `price-changed`. */
 const problemCode = (type = '') => type.slice(type.lastIndexOf('/') + 1);
 
 /**
  * A `Retry-After` as ms from now (RFC 9110: whole seconds, or an HTTP date; a date gone by is 0),
- * or `undefined` when it is neither. The automatic retries and `retryAfterSeconds` both read it.
+ * or `undefined` when it is neither: what `retryAfterSeconds` reports. (ky reads the header for
+ * its own waits between retries.)
  */
 const retryAfterMs = (value: string): number | undefined => {
   // Every HTTP date form starts with the day's name; V8 would read `1.5` as a date too.
@@ -79,44 +84,6 @@ const retryAfterMs = (value: string): number | undefined => {
       : NaN;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 };
-
-/** Resolves after `ms`; rejects at once when `signal` aborts. */
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
-
-/**
- * The wait before repeating a call that got `response` (none: a network error or a timeout), or
- * `undefined` when repeating it is pointless.
- */
-async function retryDelay(
-  response: Response | undefined,
-  attempt: number,
-  signal: AbortSignal,
-  delayMs = (attempt: number) => attempt * 300,
-): Promise<number | undefined> {
-  if (response) {
-    const { status, headers } = response;
-    if (!RETRY_STATUSES.includes(status)) return;
-    // Of the 409s only `request-in-progress` is worth repeating: a price change is an answer.
-    if (
-      status === 409 &&
-      problemCode((await problemOf(response.clone(), signal))?.type) !== 'request-in-progress'
-    )
-      return;
-    const retryAfter = headers.get('retry-after');
-    if (retryAfter && RETRY_AFTER_STATUSES.includes(status)) {
-      // One that is neither seconds nor a date waits the cap.
-      return Math.min(retryAfterMs(retryAfter) ?? RETRY_AFTER_CAP_MS, RETRY_AFTER_CAP_MS);
-    }
-  }
-  return delayMs(attempt);
-}
 
 function codeOf(status: number, problem: string): ErrorCode {
   if (status === 402 || problem === 'payment-refused') return 'payment_refused';
@@ -136,41 +103,74 @@ const failure = (code: ErrorCode, status?: number, more?: Partial<ApiError>): Ap
   error: { code, status, fieldErrors: [], retryable: RETRYABLE.includes(code), ...more },
 });
 
-async function fromErrorResponse(
-  response: Response,
-  signal: AbortSignal,
-): Promise<ApiResult<never>> {
-  const { status, headers } = response;
-  const problem = await problemOf(response, signal);
-  const code = codeOf(status, problemCode(problem?.type));
-  const retryAfter = headers.get('retry-after');
-  const ms = retryAfter ? retryAfterMs(retryAfter) : undefined;
-  return failure(code, status, {
-    detail: problem?.detail,
-    fieldErrors: problem?.errors ?? [],
-    quote: code === 'price_changed' ? problem?.quote : undefined,
-    retryAfterSeconds: ms === undefined ? undefined : Math.ceil(ms / 1000),
-  });
-}
-
 /**
  * A client of one backend (`backend` is the base URL, e.g. `https://shop.example/api`).
  *
  * Every call resolves to an `ApiResult`: a value parsed by its schema, or an error with a closed
  * `ErrorCode` (`invalid_response` for a body that is not JSON or not the contract's shape).
- * GETs and `createOrder` (re-sent with the same `Idempotency-Key`) are retried up to twice on a
- * network error, a timeout, 408/429/5xx or a 409 `request-in-progress`; quotes, login and
- * register never are. `login`/`register` store the returned token in `token`; `logout` clears it.
+ * GETs and `createOrder` (re-sent with the same `Idempotency-Key`) are retried by ky up to twice
+ * on a network error, a timeout, 408/429/5xx or a 409 `request-in-progress`, waiting for a
+ * `Retry-After` (at most 5 s); quotes, login and register never are. `login`/`register` store the
+ * returned token in `token`; `logout` clears it.
  *
  * Aborting: when `options.signal` aborts, the call **rejects** with `signal.reason` (an
  * `AbortError` unless the caller gave another reason), as `fetch` does; it never resolves.
  */
 export function createClient(backend: string, options: ClientOptions = {}): CassaClient {
-  // Paths such as `v1/quotes` join `…/api` and `…/api/` alike.
-  const base = backend.replace(/([^/])$/, '$1/');
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const delay = options.retryDelayMs ?? ((attempt: number) => attempt * 300);
+  const http = ky.create({
+    // Paths such as `v1/quotes` join `…/api` and `…/api/` alike.
+    prefixUrl: backend,
+    timeout: timeoutMs,
+    throwHttpErrors: true,
+    // Read at call time: tests and special environments replace the global `fetch`.
+    fetch: (input, init) =>
+      untilAborted((options.fetch ?? globalThis.fetch)(input, init), (input as Request).signal),
+  });
+
+  /** ky's retry policy of a call: none, or up to two with ky's `Retry-After` handling. */
+  const retryPolicy = (method: 'get' | 'post' | null): Options['retry'] =>
+    method
+      ? {
+          limit: 2,
+          methods: [method],
+          statusCodes: [408, 409, 429, 500, 502, 503, 504],
+          afterStatusCodes: [409, 429, 503],
+          maxRetryAfter: RETRY_AFTER_CAP_MS,
+          retryOnTimeout: true,
+          delay,
+          // Of the 409s only `request-in-progress` is worth repeating: a price change is an answer.
+          shouldRetry: async ({ error }) => {
+            if (!(error instanceof HTTPError) || error.response.status !== 409) return undefined;
+            const body = await bodyOf(error.response.clone(), timeoutMs).catch(() => '');
+            const problem = ProblemSchema.safeParse(json(body)).data;
+            return problemCode(problem?.type) === 'request-in-progress' ? undefined : false;
+          },
+        }
+      : 0;
+
+  async function fromErrorResponse(response: Response, signal?: AbortSignal) {
+    const { status, headers } = response;
+    const body = await bodyOf(response, timeoutMs, signal).catch((error: unknown) => {
+      signal?.throwIfAborted();
+      if (isTimeout(error)) throw error;
+      return '';
+    });
+    const problem = ProblemSchema.safeParse(json(body)).data;
+    const code = codeOf(status, problemCode(problem?.type));
+    const retryAfter = headers.get('retry-after');
+    const ms = retryAfter ? retryAfterMs(retryAfter) : undefined;
+    return failure(code, status, {
+      detail: problem?.detail,
+      fieldErrors: problem?.errors ?? [],
+      quote: code === 'price_changed' ? problem?.quote : undefined,
+      retryAfterSeconds: ms === undefined ? undefined : Math.ceil(ms / 1000),
+    });
+  }
 
   async function call<T>(
-    method: string,
+    method: 'GET' | 'POST',
     path: string,
     schema: Schema<T> | null,
     { signal }: CallOptions = {},
@@ -178,59 +178,35 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
     headers: Record<string, string> = {},
   ): Promise<ApiResult<T>> {
     if (client.token) headers.authorization = `Bearer ${client.token}`;
-    if (payload) headers['content-type'] = 'application/json';
-    const body = payload && JSON.stringify(payload);
     // Reads, and a POST whose Idempotency-Key makes repeating it safe (createOrder).
     const retried = method === 'GET' || 'idempotency-key' in headers;
-    // One controller per attempt (and per wait between two): the caller's abort or a timeout
-    // stops it, and it settles the attempt even with a `fetch` that ignores its signal.
-    let controller = new AbortController();
-    const abort = () => controller.abort();
-    signal?.addEventListener('abort', abort);
     try {
-      for (let attempt = 1; ; attempt++) {
-        signal?.throwIfAborted();
-        const current = controller;
-        // Built outside the retried part: a URL or a header `Request` refuses is never repeated.
-        const request = new Request(base + path, { method, headers, body, signal: current.signal });
-        // The timeout covers the whole answer, body included: headers then a stalled body time out.
-        const timer = setTimeout(() => current.abort(), options.timeoutMs ?? 10_000);
-        let wait: number | undefined;
-        try {
-          const response = await untilAborted(
-            (options.fetch ?? globalThis.fetch)(request),
-            current.signal,
-          ).catch(() => undefined);
-          signal?.throwIfAborted();
-          if (response?.ok) {
-            if (!schema) return { ok: true, value: null as T };
-            const parsed = schema.safeParse(json(await bodyOf(response, current.signal)));
-            return parsed.success
-              ? { ok: true, value: parsed.data }
-              : failure('invalid_response', response.status);
-          }
-          wait =
-            retried && attempt <= 2 // at most two retries
-              ? await retryDelay(response, attempt, current.signal, options.retryDelayMs)
-              : undefined;
-          // Without an answer: a timeout is what aborts an attempt the caller did not abort.
-          if (wait === undefined)
-            return response
-              ? await fromErrorResponse(response, current.signal)
-              : failure(current.signal.aborted ? 'timeout' : 'network');
-        } finally {
-          clearTimeout(timer);
-        }
-        signal?.throwIfAborted();
-        controller = new AbortController();
-        await sleep(wait, controller.signal);
-      }
-    } catch {
+      // A URL or a header that `Request` refuses throws before anything is sent: `network`.
+      const response = await http(path, {
+        method,
+        headers,
+        json: payload,
+        signal,
+        retry: retryPolicy(retried ? (method === 'GET' ? 'get' : 'post') : null),
+      });
+      if (!schema) return { ok: true, value: null as T };
+      const parsed = schema.safeParse(json(await bodyOf(response, timeoutMs, signal)));
+      return parsed.success
+        ? { ok: true, value: parsed.data }
+        : failure('invalid_response', response.status);
+    } catch (error) {
       signal?.throwIfAborted();
-      // A body cut off by the timeout, or by the connection.
-      return failure(controller.signal.aborted ? 'timeout' : 'network');
-    } finally {
-      signal?.removeEventListener('abort', abort);
+      let cause = error;
+      if (error instanceof HTTPError) {
+        try {
+          return await fromErrorResponse(error.response, signal);
+        } catch (bodyError) {
+          cause = bodyError;
+        }
+      }
+      signal?.throwIfAborted();
+      // A timeout before the headers or while reading the body; else the connection failed.
+      return failure(isTimeout(cause) ? 'timeout' : 'network');
     }
   }
 

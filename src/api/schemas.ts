@@ -3,7 +3,7 @@
 // GET /v1/openapi.json is generated from them.
 import * as z from 'zod/mini';
 import { CustomerTypeSchema, PaymentMethodTypeSchema, ProductSchema } from '../domain/catalog.ts';
-import { cents, filled, int, isoDate, STRICT, text, upTo } from '../domain/contract-values.ts';
+import { cents, filled, int, isoDate, text, upTo } from '../domain/contract-values.ts';
 import type { Holder, Quote, Selection } from '../domain/types.ts';
 
 // zod probes `new Function` for its JIT; a strict CSP reports that probe. Never use it.
@@ -166,9 +166,9 @@ export const FieldErrorSchema = z.object({
 
 /**
  * RFC 9457 problem details. `type` ends with the problem code, e.g. `…/price-changed`. Other
- * members are allowed (the widget build reads only these, so it drops the others).
+ * members are allowed and kept.
  */
-export const ProblemSchema = (STRICT ? z.looseObject : z.object)({
+export const ProblemSchema = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: int(),

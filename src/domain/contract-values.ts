@@ -1,38 +1,27 @@
-// The value types the contract's schemas are built from (catalog.ts, api/schemas.ts). The server,
-// the tests and the OpenAPI document get them with every value check (lengths, ranges, formats).
-// The widget builds define `__CASSA_WIDGET__`: there they check the shape only (types, enums,
-// literals, required keys), which is all the widget relies on; the server is the strict side, and
-// the checks' code stays out of the bundle (issue 8). There `zod/mini` itself is swapped for
-// src/api/zod-shape.ts (a Vite alias), which has only the shape functions: every value check
-// (`z.int`, `.check(…)`) must sit behind `STRICT` in this file, where the build drops it.
+// The value types the contract's schemas are built from (catalog.ts, api/schemas.ts), with every
+// value check (lengths, ranges, formats). The server, the widget, the tests and the OpenAPI
+// document all use these same schemas: a backend's answer is untrusted input to the widget, so a
+// negative amount of cents or a malformed date is refused there as on the server.
 import * as z from 'zod/mini';
 
-declare const __CASSA_WIDGET__: boolean | undefined;
-
-/** False only in the widget builds (a build-time constant, so the unused branch is dropped). */
-export const STRICT = typeof __CASSA_WIDGET__ === 'undefined';
-
-/** A whole number (any number in the widget). */
-export const int = () => (STRICT ? z.int() : z.number());
+/** A whole number. */
+export const int = () => z.int();
 /** A whole number ≥ 0 (a count, an amount of cents). */
-export const count = () => (STRICT ? z.int().check(z.nonnegative()) : z.number());
+export const count = () => z.int().check(z.nonnegative());
 export const cents = count;
 /** A whole number > 0. */
-export const positiveInt = () => (STRICT ? z.int().check(z.positive()) : z.number());
+export const positiveInt = () => z.int().check(z.positive());
 /** A calendar date `YYYY-MM-DD`. */
-export const isoDate = () =>
-  STRICT ? z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) : z.string();
+export const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** A text of at most `max` characters. */
-export const text = (max = 200) => (STRICT ? z.string().check(z.maxLength(max)) : z.string());
+export const text = (max = 200) => z.string().check(z.maxLength(max));
 /** A text that is not empty (at most `max` characters when given). */
 export const filled = (max?: number) =>
-  STRICT ? z.string().check(...(max ? [z.maxLength(max)] : []), z.minLength(1)) : z.string();
+  z.string().check(...(max ? [z.maxLength(max)] : []), z.minLength(1));
 /** A list of at least one item. */
-export const nonEmpty = <T extends z.ZodMiniType>(item: T) =>
-  STRICT ? z.array(item).check(z.minLength(1)) : z.array(item);
+export const nonEmpty = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.minLength(1));
 /** A list of at most `max` items. */
 export const upTo = <T extends z.ZodMiniType>(max: number, item: T) =>
-  STRICT ? z.array(item).check(z.maxLength(max)) : z.array(item);
-/** A rate in basis points, 0 to 10000 (any number in the widget). */
-export const basisPoints = () =>
-  STRICT ? z.int().check(z.nonnegative(), z.lte(10000)) : z.number();
+  z.array(item).check(z.maxLength(max));
+/** A rate in basis points, 0 to 10000. */
+export const basisPoints = () => z.int().check(z.nonnegative(), z.lte(10000));

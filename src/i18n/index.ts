@@ -1,12 +1,28 @@
-// Typed dictionaries bundled in the script: Italian is the source, English must satisfy its type.
+// Typed dictionaries: Italian is the source and always there; English must satisfy its type and
+// is a file of its own, loaded on demand (`loadLocale`); until it arrives, Italian is shown.
 import { it } from './it.ts';
-import { en } from './en.ts';
 
 export type Locale = 'it' | 'en';
 export type Messages = typeof it;
 export type MessageKey = keyof Messages;
 
-const dictionaries: Record<Locale, Messages> = { it, en };
+const dictionaries: Partial<Record<Locale, Messages>> = { it };
+let english: Promise<void> | undefined;
+
+/** Whether the dictionary of `locale` is here (Italian always is). */
+export const hasLocale = (locale: Locale): boolean => !!dictionaries[locale];
+
+/** Loads the dictionary of `locale` (once; a failure may be retried). */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (hasLocale(locale)) return Promise.resolve();
+  return (english ??= import('./en.ts').then(
+    (module) => void (dictionaries.en = module.en),
+    (error: unknown) => {
+      english = undefined;
+      throw error;
+    },
+  ));
+}
 
 export function toLocale(value: string | null | undefined): Locale {
   return value?.toLowerCase().startsWith('en') ? 'en' : 'it';
@@ -18,7 +34,7 @@ export function msg(
   key: MessageKey,
   params?: Record<string, string | number>,
 ): string {
-  const template: string = dictionaries[locale][key] ?? it[key] ?? key;
+  const template: string = (dictionaries[locale] ?? it)[key] ?? it[key] ?? key;
   return params
     ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''))
     : template;

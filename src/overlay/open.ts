@@ -1,6 +1,7 @@
 // `Cassa.open(options)`: the checkout in a modal dialog, as a promise of the completed order.
 import { completedOrder, type CompletedOrder } from '../events.ts';
-import { CassaOverlay } from './cassa-overlay.ts';
+import { load, prefetch, PARTS } from '../loading/parts.ts';
+import type { CassaOverlay } from './cassa-overlay.ts';
 
 export type { CompletedOrder };
 
@@ -21,17 +22,28 @@ export interface CassaOpenOptions {
 }
 
 /**
- * Appends a `<cassa-overlay>` to `document.body` and opens it. Resolves with the order as soon
- * as `cassa-order-complete` fires (the confirmation stays on screen until the buyer closes the
- * dialog); rejects with an `AbortError` `DOMException` when the buyer closes it before that.
+ * Appends a `<cassa-overlay>` to `document.body` and opens it; the first call loads the overlay's
+ * file (and the dialog then loads its first step). Resolves with the order as soon as
+ * `cassa-order-complete` fires (the confirmation stays on screen until the buyer closes the
+ * dialog); rejects with an `AbortError` `DOMException` when the buyer closes it before that, and
+ * with a `NetworkError` `DOMException` when the overlay's file cannot be loaded (offline): calling
+ * again retries.
  */
 export function open(options: CassaOpenOptions): Promise<CompletedOrder> {
   if (!options?.backend || !options.product) {
     return Promise.reject(new TypeError('Cassa.open needs `backend` and `product`'));
   }
   // The class registered first wins: with two copies of the script, use the registered one.
-  const Overlay = (customElements.get('cassa-overlay') ?? CassaOverlay) as typeof CassaOverlay;
-  const overlay = new Overlay();
+  const registered = () => customElements.get('cassa-overlay') as typeof CassaOverlay | undefined;
+  const Overlay = registered();
+  if (Overlay) return show(new Overlay(), options);
+  return load('overlay').then(
+    () => show(new (registered()!)(), options),
+    () => Promise.reject(new DOMException('The checkout could not be loaded', 'NetworkError')),
+  );
+}
+
+function show(overlay: CassaOverlay, options: CassaOpenOptions): Promise<CompletedOrder> {
   overlay.backend = options.backend;
   overlay.product = options.product;
   overlay.locale = options.locale ?? 'it';
@@ -51,3 +63,9 @@ export function open(options: CassaOpenOptions): Promise<CompletedOrder> {
   document.body.append(overlay);
   return order;
 }
+
+/**
+ * Fetches every file of the checkout now (each step, the overlay, the English dictionary,
+ * floating-ui), e.g. when the buyer's pointer reaches a Buy button; resolves when all arrived.
+ */
+export const preload = (): Promise<void> => prefetch(PARTS, true);

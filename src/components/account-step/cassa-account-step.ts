@@ -3,12 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import type { Customer } from '../../api/schemas.ts';
 import type { ErrorCode } from '../../domain/errors.ts';
 import type { Holder } from '../../domain/types.ts';
-import {
-  emptyHolderDraft,
-  type CassaHolderInputEvent,
-  type CassaHolderSubmitEvent,
-  type HolderDraft,
+import type {
+  CassaHolderInputEvent,
+  CassaHolderSubmitEvent,
+  HolderDraft,
 } from '../cassa-holder-form/cassa-holder-form.ts';
+import { emptyHolderDraft } from '../cassa-holder-form/holder-draft.ts';
+import { load } from '../../loading/parts.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
@@ -88,6 +89,8 @@ export class CassaAccountStep extends CassaElement {
   @property({ attribute: false }) registerErrors: { path: string; code: string }[] = [];
 
   @state() private registering = false;
+  /** The registration form's file could not be loaded. */
+  @state() private loadFailed = false;
   /** What was typed in the registration form (kept while switching to login and back). */
   @state() private registration: HolderDraft = emptyHolderDraft();
   @state() private missing = false;
@@ -112,6 +115,7 @@ export class CassaAccountStep extends CassaElement {
 
   #errorText(): string {
     if (this.missing) return this.t('account.login.missing');
+    if (this.loadFailed) return this.t('error.network');
     if (!this.error) return '';
     if (this.error === 'unauthorized') return this.t('account.login.failed');
     return this.t(`error.${this.error}`);
@@ -196,6 +200,14 @@ export class CassaAccountStep extends CassaElement {
   }
 
   #toggle(registering: boolean) {
+    // The registration form is the holder step's element: a file of its own, usually prefetched.
+    // Cannot be loaded (offline): the login stays, with the network error; trying again retries.
+    if (registering)
+      load('holder').catch(() => {
+        this.registering = false;
+        this.loadFailed = true;
+      });
+    this.loadFailed = false;
     this.registering = registering;
     this.missing = false;
   }

@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const toggletipStyles = css`
   :host {
+    position: relative;
     display: inline-block;
     vertical-align: middle;
     background: none;
@@ -25,10 +26,10 @@ export const toggletipStyles = css`
     background: var(--_primary);
     color: var(--_on-primary);
   }
-  /* Placed by the element (CSSOM left/top); from 0/0 it measures its containing block. */
+  /* Placed by floating-ui (CSSOM position/left/top); until then under the button. */
   .bubble {
-    position: fixed;
-    top: 0;
+    position: absolute;
+    top: calc(100% + 6px);
     left: 0;
     z-index: 1000;
     width: max-content;

@@ -27,6 +27,15 @@ export class CassaToggletip extends CassaElement {
   @query('button') private button!: HTMLButtonElement;
   @query('.bubble') private bubble!: HTMLElement | null;
   #stopPlacing?: () => void;
+  /** The bubble's first placement once opened (floating-ui loads on the first opening). */
+  #placed?: Promise<void>;
+
+  /** Resolves once rendered and, when open, placed. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this.#placed;
+    return result;
+  }
 
   override render() {
     return html`<button
@@ -68,56 +77,26 @@ export class CassaToggletip extends CassaElement {
     if (this.open && bubble) this.#stopPlacing = this.#follow(bubble);
   }
 
-  /** Places the bubble now and again on scroll or resize; returns what stops it. */
-  #follow(bubble: HTMLElement): () => void {
-    const place = () => this.#place(bubble);
-    // Scroll events do not bubble nor leave a shadow root: capture them on the window and on
-    // every shadow root around the tip (a scrolling <dialog> of the overlay lives in one).
-    const targets: EventTarget[] = [window];
-    for (let node: Node | null = this.assignedSlot ?? this.parentNode; node;) {
-      if (node instanceof ShadowRoot) {
-        targets.push(node);
-        node = node.host;
-      }
-      node = (node as Element).assignedSlot ?? node.parentNode;
-    }
-    const scroll = { capture: true, passive: true };
-    for (const target of targets) target.addEventListener('scroll', place, scroll);
-    window.addEventListener('resize', place, { passive: true });
-    const observer = new ResizeObserver(place);
-    observer.observe(this.button);
-    observer.observe(bubble);
-    place();
-    return () => {
-      for (const target of targets) target.removeEventListener('scroll', place, scroll);
-      window.removeEventListener('resize', place);
-      observer.disconnect();
-    };
-  }
-
   /**
-   * Centres the bubble 6 px below the button, above it when it overflows below (and less above),
-   * shifted to stay 8 px inside the viewport.
+   * Places the bubble with floating-ui (placement.ts, loaded on the first opening). Until it
+   * arrives, or if it cannot be loaded, the stylesheet shows the bubble under the button.
    */
-  #place(bubble: HTMLElement) {
-    const button = this.button.getBoundingClientRect();
-    const { left, top, width, height } = bubble.getBoundingClientRect();
-    const { clientWidth, clientHeight } = document.documentElement;
-    const below = button.bottom + 6;
-    const above = button.top - 6 - height;
-    const overflowBelow = below + height - clientHeight;
-    const y = overflowBelow > 0 && -above < overflowBelow ? above : below;
-    const x = Math.max(
-      8,
-      Math.min(button.left + (button.width - width) / 2, clientWidth - 8 - width),
+  #follow(bubble: HTMLElement): () => void {
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    this.#placed = import('./placement.ts').then(
+      ({ follow }) => {
+        if (stopped) return;
+        const following = follow(this.button, bubble);
+        stop = following.stop;
+        return following.placed;
+      },
+      () => undefined,
     );
-    // A transformed (filtered, contained…) ancestor is the containing block of a fixed element:
-    // its origin is where the bubble's current left/top (0 before the first placement) lands.
-    const originX = left - (parseFloat(bubble.style.left) || 0);
-    const originY = top - (parseFloat(bubble.style.top) || 0);
-    // CSSOM, not a style attribute: allowed under a strict CSP.
-    bubble.style.left = `${x - originX}px`;
-    bubble.style.top = `${y - originY}px`;
+    return () => {
+      stopped = true;
+      stop?.();
+    };
   }
 
   #onKeydown = (event: KeyboardEvent) => {

@@ -1,14 +1,52 @@
 // The base of Cassa's elements: the `locale` property and translation shortcuts.
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { it } from '../../i18n/it.ts';
-import { formatMoney, msg, toLocale, type Locale, type MessageKey } from '../../i18n/index.ts';
+import {
+  formatMoney,
+  hasLocale,
+  loadLocale,
+  msg,
+  toLocale,
+  type Locale,
+  type MessageKey,
+} from '../../i18n/index.ts';
 
 type Params = Record<string, string | number>;
 
 export class CassaElement extends LitElement {
   /** Language of every visible string: `it` (default) or `en`. */
   @property({ converter: { fromAttribute: toLocale } }) locale: Locale = 'it';
+
+  /** The dictionary of `locale` on its way: nothing is rendered until it arrives. */
+  #dictionary?: Promise<void>;
+  /** It could not be loaded: Italian is shown instead. */
+  #fallback = false;
+
+  /**
+   * A language whose dictionary is not here yet (English is a file of its own): the element waits
+   * for it rather than show Italian first; if it cannot be loaded, it renders in Italian.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (hasLocale(this.locale) || this.#fallback) return super.shouldUpdate(changed);
+    this.#dictionary ??= loadLocale(this.locale)
+      .catch(() => void (this.#fallback = true))
+      .finally(() => {
+        this.#dictionary = undefined;
+        this.requestUpdate();
+      });
+    return false;
+  }
+
+  /** Resolves once rendered in the element's language (after its dictionary arrived). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#dictionary) {
+      await this.#dictionary;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
 
   protected t(key: MessageKey, params?: Params): string {
     return msg(this.locale, key, params);

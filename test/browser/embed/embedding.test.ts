@@ -29,6 +29,7 @@ describe('embedding: loading twice', () => {
     const cassa = window.Cassa!;
     expect(cassa).to.be.an('object');
     expect(cassa.open).to.be.a('function');
+    expect(cassa.preload).to.be.a('function');
     expect(cassa.version).to.be.a('string').and.not.equal('');
     expect(Object.isFrozen(cassa)).to.equal(true);
   });
@@ -55,6 +56,8 @@ describe('embedding: loading twice', () => {
       'cassa-checkout-result',
       'cassa-account-step',
     ];
+    // Each step's elements are loaded with their step; preload() loads them all.
+    await window.Cassa!.preload();
     const classes = tags.map((tag) => customElements.get(tag));
     expect(classes.every(Boolean), 'every element is registered').to.equal(true);
     for (const path of ELEMENT_MODULES) {

@@ -9,6 +9,8 @@ import { open } from '../../../src/overlay/open.ts';
 import { BACKEND, clearCassaStorage, seeText, visibleText } from '../checkout/helpers.ts';
 import { FaultyBackend } from '../hardening/faulty-backend.ts';
 import { eventsOf, purchase, type Widget } from '../hardening/journey.ts';
+// These tests are about the dialog: its file is loaded first (the lazy first call: e2e tests).
+import '../../../src/overlay/cassa-overlay.ts';
 
 type Outcome = { ok: true; value: CompletedOrder } | { ok: false; error: unknown };
 

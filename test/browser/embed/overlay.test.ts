@@ -4,6 +4,8 @@ import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { open } from '../../../src/overlay/open.ts';
 import type { CassaOverlay } from '../../../src/overlay/cassa-overlay.ts';
+// These tests are about the dialog: its file is loaded first (the lazy first call: e2e tests).
+import '../../../src/overlay/cassa-overlay.ts';
 
 const options = { backend: 'https://shop.example/api', product: 'certified-platform' };
 

@@ -1,0 +1,76 @@
+// What the widget loads on demand (issue 13): the first files hold the checkout, its store, the API
+// client and the Italian dictionary; each step's elements, the English dictionary, floating-ui and
+// the overlay are further files (dynamic-import chunks), fetched when needed and prefetched when
+// the browser is idle after `cassa-ready`, so that no step waits on the network when the buyer
+// reaches it. Loading is global, like the element registry: one request per part, whichever
+// element asks; a failed part is forgotten, so asking again retries it.
+import { loadLocale } from '../i18n/index.ts';
+import type { StepId } from '../state/steps.ts';
+
+export type Part = StepId | 'en' | 'floating' | 'overlay';
+
+const loaders: Record<Part, () => Promise<unknown>> = {
+  plan: () => import('../components/cassa-plan-picker/cassa-plan-picker.ts'),
+  addons: () => import('../components/cassa-addon-selector/cassa-addon-selector.ts'),
+  account: () => import('../components/account-step/cassa-account-step.ts'),
+  mailbox: () => import('../components/checkout-mailbox/cassa-checkout-mailbox.ts'),
+  holder: () => import('../components/cassa-holder-form/cassa-holder-form.ts'),
+  summary: () =>
+    Promise.all([
+      import('../components/cassa-payment-chooser/cassa-payment-chooser.ts'),
+      import('../components/cassa-order-summary/cassa-order-summary.ts'),
+    ]),
+  result: () => import('../components/checkout-result/cassa-checkout-result.ts'),
+  en: () => loadLocale('en'),
+  floating: () => import('../components/cassa-toggletip/placement.ts'),
+  overlay: () => import('../overlay/cassa-overlay.ts'),
+};
+
+/** Every part, in the order a purchase usually needs them. */
+export const PARTS = Object.keys(loaders) as Part[];
+
+const pending = new Map<Part, Promise<void>>();
+const loaded = new Set<Part>();
+
+/** Whether `part` has arrived (its elements are defined, its dictionary usable). */
+export const isLoaded = (part: Part): boolean => loaded.has(part);
+
+/** Loads `part` once; rejects when its file cannot be fetched (offline, 404), then may be retried. */
+export function load(part: Part): Promise<void> {
+  let promise = pending.get(part);
+  if (!promise) {
+    promise = loaders[part]().then(
+      () => void loaded.add(part),
+      (error: unknown) => {
+        pending.delete(part);
+        throw error;
+      },
+    );
+    pending.set(part, promise);
+  }
+  return promise;
+}
+
+/** Resolves when the browser has a moment (`requestIdleCallback`, else soon after). */
+const idle = () =>
+  new Promise<void>((resolve) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => resolve(), { timeout: 2000 })
+      : setTimeout(resolve, 50),
+  );
+
+/**
+ * Fetches `parts` one at a time, each when the browser is idle (none competes with the buyer's
+ * input); a part that fails is left for when it is needed. With `now`, all at once.
+ */
+export async function prefetch(parts: readonly Part[] = PARTS, now = false): Promise<void> {
+  if (now) {
+    await Promise.all(parts.map(load));
+    return;
+  }
+  for (const part of parts) {
+    if (loaded.has(part)) continue;
+    await idle();
+    await load(part).catch(() => undefined);
+  }
+}
