@@ -11,7 +11,7 @@ export const CHROMIUM_FLAGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
 
-export type PageId = 'blank' | 'lit' | 'cassa' | 'adyen';
+export type PageId = 'blank' | 'lit' | 'cassa' | 'adyen' | 'overlay';
 
 export interface PageCase {
   readonly id: PageId;
@@ -21,6 +21,8 @@ export interface PageCase {
 export interface PageSample {
   /** ms from navigation start to interactive (the page's own `performance.now()` mark) */
   readonly interactiveMs: number;
+  /** ms from the page's scripted Buy click to interactive (the overlay page), else undefined */
+  readonly sinceClickMs?: number;
   /** V8 heap in use after a forced garbage collection, bytes */
   readonly heapBytes: number;
   readonly longTaskCount: number;
@@ -92,6 +94,7 @@ export async function measurePages(
 
 interface ProbeState {
   interactiveAt: number | null;
+  clickAt?: number;
   errors: string[];
   longTasks: { start: number; duration: number }[];
 }
@@ -121,7 +124,7 @@ async function measureOnce(
         const bench = (window as unknown as { __bench: ProbeState & { done: Promise<void> } })
           .__bench;
         await bench.done;
-        return { interactiveAt: bench.interactiveAt, errors: bench.errors };
+        return { interactiveAt: bench.interactiveAt, clickAt: bench.clickAt, errors: bench.errors };
       }),
       new Promise<never>((_, reject) =>
         setTimeout(
@@ -168,6 +171,8 @@ async function measureOnce(
     }
     return {
       interactiveMs: outcome.interactiveAt,
+      sinceClickMs:
+        outcome.clickAt === undefined ? undefined : outcome.interactiveAt - outcome.clickAt,
       heapBytes: heap.usedSize,
       longTaskCount: probe.longTasks.length,
       longTaskMs: probe.longTasks.reduce((sum, task) => sum + task.duration, 0),

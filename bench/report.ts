@@ -29,6 +29,8 @@ export interface BenchReport {
   readonly cpuThrottlingRate: number;
   readonly runs: number;
   readonly bundles: Partial<Record<PageId, BundleInfo>>;
+  /** Every file of the drop-in, gzip (`npm run size`'s "all"). */
+  readonly cassaAllGzipBytes?: number;
   readonly pages?: Record<PageId, PageSample[]>;
   readonly server: readonly ServerRun[];
   readonly serverDurationS: number;
@@ -37,9 +39,11 @@ export interface BenchReport {
 }
 
 export const TARGETS = {
-  cassaGzipBytes: 30 * 1024,
+  /** Issue 13: the initial download and everything a purchase loads, gzip. */
+  initialGzipBytes: 22 * 1024,
+  allGzipBytes: 55 * 1024,
   ttiRatio: 0.25,
-  heapRatio: 0.25,
+  heapRatio: 0.3,
   longTasks: 1,
   quoteShareOfTrivial: 0.5,
   quoteP99Ms: 20,
@@ -78,6 +82,7 @@ const PAGE_LABELS: Record<PageId, string> = {
   cassa: 'Cassa `<cassa-checkout>` (Certified Platform)',
   lit: 'plain Lit form (floor)',
   blank: 'blank host page',
+  overlay: 'Cassa `Cassa.open()` from a Buy button (overlay)',
 };
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -107,11 +112,18 @@ export function renderReport(report: BenchReport): string {
 
   const targets: Target[] = [];
   const cassaBundle = report.bundles.cassa;
-  targets.push({
-    name: `\`dist/cassa.js\` ≤ ${kb(TARGETS.cassaGzipBytes)} min + gzip`,
-    figure: cassaBundle ? kb(cassaBundle.gzipBytes) : 'not built',
-    ok: cassaBundle ? cassaBundle.gzipBytes <= TARGETS.cassaGzipBytes : undefined,
-  });
+  targets.push(
+    {
+      name: `Cassa initial download (first step interactive) ≤ ${kb(TARGETS.initialGzipBytes)} gzip`,
+      figure: cassaBundle ? kb(cassaBundle.gzipBytes) : 'not built',
+      ok: cassaBundle ? cassaBundle.gzipBytes <= TARGETS.initialGzipBytes : undefined,
+    },
+    {
+      name: `Cassa, every file of a purchase in both languages ≤ ${kb(TARGETS.allGzipBytes)} gzip`,
+      figure: report.cassaAllGzipBytes ? kb(report.cassaAllGzipBytes) : 'not built',
+      ok: report.cassaAllGzipBytes ? report.cassaAllGzipBytes <= TARGETS.allGzipBytes : undefined,
+    },
+  );
 
   if (report.pages) {
     const med = Object.fromEntries(
@@ -146,6 +158,7 @@ export function renderReport(report: BenchReport): string {
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const id of ['adyen', 'cassa', 'lit', 'blank'] as const) {
+      if (!med[id]) continue;
       const row = med[id];
       const n = net(id);
       const bundle = report.bundles[id];
@@ -166,6 +179,19 @@ export function renderReport(report: BenchReport): string {
         '`Runtime.getHeapUsage` after two forced GCs.',
       '',
     );
+    const overlay = report.pages.overlay;
+    if (overlay?.length) {
+      const sinceClick = median(overlay.map((s) => s.sinceClickMs ?? Number.NaN));
+      const row = medians(overlay);
+      out.push(
+        `Overlay page (${PAGE_LABELS.overlay}): from the Buy click, made by the page once loaded, ` +
+          `to the dialog's first step interactive: **${sinceClick.toFixed(0)} ms** (median); ` +
+          `interactive ${row.interactiveMs.toFixed(0)} ms after navigation start, JS heap ` +
+          `${mib(row.heapBytes)} MiB, long tasks ${row.longTaskCount} (max ${row.maxLongTaskCount}), ` +
+          `${row.longTaskMs.toFixed(0)} ms.`,
+        '',
+      );
+    }
     const cassa = net('cassa');
     targets.push(
       {

@@ -8,8 +8,8 @@
 // - all: every file a whole purchase can load in both languages (every step, the overlay, both
 //   dictionaries, floating-ui): the drop-in folder's scripts.
 // Fails when either is over its budget. The ESM build (dist/*.mjs, dist/chunks) is listed too.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { existsSync, readdirSync } from 'node:fs';
+import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
 
 /**
  * Budgets in KB gzip. Issue 13 asked for 22 (initial) and 55 (all); the named stack alone takes
@@ -20,53 +20,18 @@ import { gzipSync } from 'node:zlib';
 export const BUDGETS = { initial: 45, all: 70 };
 export const ISSUE_TARGETS = { initial: 22, all: 55 };
 
-/** The source modules of each first step (src/loading/parts.ts). */
-const FIRST_STEPS = {
-  plan: ['src/components/cassa-plan-picker/cassa-plan-picker.ts'],
-  account: ['src/components/account-step/cassa-account-step.ts'],
-  mailbox: ['src/components/checkout-mailbox/cassa-checkout-mailbox.ts'],
-};
-const ENGLISH = ['src/i18n/en.ts'];
-
-const manifestFile = 'dist/.vite/manifest.json';
-if (!existsSync(manifestFile) || !existsSync('dist/cassa.js')) {
-  console.error('size: dist/ is not built: run npm run build first');
+let sizes;
+try {
+  sizes = dropInSizes();
+} catch (error) {
+  console.error(`size: ${error.message}`);
   process.exit(1);
 }
-const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-const gz = new Map();
-const gzipOf = (file) => {
-  if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length);
-  return gz.get(file);
-};
+const { gzipOf, sum, dropIn, all } = sizes;
 const kb = (n) => (n / 1024).toFixed(1);
-
-/** The files of `keys` and of everything they import statically. */
-function filesOf(keys) {
-  const files = new Set();
-  const visit = (key) => {
-    const chunk = manifest[key];
-    if (!chunk) throw new Error(`size: ${key} is not in ${manifestFile}`);
-    if (files.has(chunk.file)) return;
-    files.add(chunk.file);
-    (chunk.imports ?? []).forEach(visit);
-  };
-  keys.forEach(visit);
-  return files;
-}
-const sum = (files) => [...files].reduce((total, file) => total + gzipOf(file), 0);
-
-const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
-const rows = [];
-for (const [step, keys] of Object.entries(FIRST_STEPS)) {
-  for (const locale of ['it', 'en']) {
-    const files = filesOf([entry, ...keys, ...(locale === 'en' ? ENGLISH : [])]);
-    files.add('cassa.js');
-    rows.push({ step, locale, files: files.size, bytes: sum(files) });
-  }
-}
-const dropIn = readdirSync('dist').filter((f) => /^cassa(-[\w.-]+)?\.js$/.test(f));
-const all = sum(dropIn);
+const rows = Object.keys(FIRST_STEPS).flatMap((step) =>
+  ['it', 'en'].map((locale) => sizes.initial(step, locale)),
+);
 const initial = Math.max(...rows.map((r) => r.bytes));
 
 console.log('initial download, by first step and language (gzip KB, files)');

@@ -133,6 +133,8 @@ export class CassaCheckout extends CassaElement {
   #prefill?: { customer: Customer; draft: HolderDraft };
   /** The store is ready: `cassa-ready` goes out when the first step is shown. */
   #readyPending = false;
+  /** The shown step's files on their way. */
+  #partsLoading?: Promise<unknown>;
   /** A part the step needs could not be loaded (offline, a file missing): shown with Riprova. */
   @state() private partFailed = false;
   #lastTopUp?: { minimumCents: number; valueCents: number };
@@ -193,17 +195,28 @@ export class CassaCheckout extends CassaElement {
 
   #loadParts(): void {
     if (this.partFailed) return;
-    for (const part of this.#missingParts())
-      load(part).then(
-        () => this.requestUpdate(),
-        () => {
-          if (this.partFailed) return;
-          this.partFailed = true;
-          void this.#afterRender(() =>
-            this.dispatchEvent(new CassaErrorEvent('network', this.t('error.network'), true)),
-          );
-        },
-      );
+    const missing = this.#missingParts();
+    if (!missing.length) return;
+    this.#partsLoading = Promise.all(missing.map(load)).then(
+      () => this.requestUpdate(),
+      () => {
+        if (this.partFailed) return;
+        this.partFailed = true;
+        void this.#afterRender(() =>
+          this.dispatchEvent(new CassaErrorEvent('network', this.t('error.network'), true)),
+        );
+      },
+    );
+  }
+
+  /** Resolves once rendered with the shown step's elements (or its loading error). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#partsLoading && this.#missingParts().length && !this.partFailed) {
+      await this.#partsLoading;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   /** The buyer's Riprova after a part failed to load: ask for it again. */

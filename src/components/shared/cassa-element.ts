@@ -22,6 +22,8 @@ export class CassaElement extends LitElement {
   #dictionary?: Promise<void>;
   /** It could not be loaded: Italian is shown instead. */
   #fallback = false;
+  /** The changes of the updates held while it loads (property → previous value). */
+  #held = new Map<PropertyKey, unknown>();
 
   /**
    * A language whose dictionary is not here yet (English is a file of its own): the element waits
@@ -29,10 +31,15 @@ export class CassaElement extends LitElement {
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     if (hasLocale(this.locale) || this.#fallback) return super.shouldUpdate(changed);
+    // Lit forgets the changes of an update that did not happen: they are asked for again.
+    for (const [key, value] of changed) this.#held.has(key) || this.#held.set(key, value);
     this.#dictionary ??= loadLocale(this.locale)
       .catch(() => void (this.#fallback = true))
       .finally(() => {
         this.#dictionary = undefined;
+        const held = [...this.#held];
+        this.#held.clear();
+        for (const [key, value] of held) this.requestUpdate(key, value);
         this.requestUpdate();
       });
     return false;

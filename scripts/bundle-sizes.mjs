@@ -1,0 +1,49 @@
+// The drop-in build's sizes, gzip (level 9), from its manifest (dist/.vite/manifest.json): what
+// `npm run size` and `npm run bench` report. See scripts/size.mjs for what each figure means.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The source modules of each first step (src/loading/parts.ts). */
+export const FIRST_STEPS = {
+  plan: ['src/components/cassa-plan-picker/cassa-plan-picker.ts'],
+  account: ['src/components/account-step/cassa-account-step.ts'],
+  mailbox: ['src/components/checkout-mailbox/cassa-checkout-mailbox.ts'],
+};
+const ENGLISH = ['src/i18n/en.ts'];
+
+/** Reads the build in `dist` (throws when it is not built). */
+export function dropInSizes(dist = 'dist') {
+  const manifestFile = join(dist, '.vite/manifest.json');
+  if (!existsSync(manifestFile) || !existsSync(join(dist, 'cassa.js')))
+    throw new Error(`${dist}/ is not built: run npm run build first`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  const gz = new Map();
+  const gzipOf = (file) => {
+    if (!gz.has(file)) gz.set(file, gzipSync(readFileSync(join(dist, file)), { level: 9 }).length);
+    return gz.get(file);
+  };
+  /** The files of `keys` and of everything they import statically. */
+  const filesOf = (keys) => {
+    const files = new Set();
+    const visit = (key) => {
+      const chunk = manifest[key];
+      if (!chunk) throw new Error(`${key} is not in ${manifestFile}`);
+      if (files.has(chunk.file)) return;
+      files.add(chunk.file);
+      (chunk.imports ?? []).forEach(visit);
+    };
+    keys.forEach(visit);
+    return files;
+  };
+  const sum = (files) => [...files].reduce((total, file) => total + gzipOf(file), 0);
+  const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
+  /** The initial download of a page starting on `step` in `locale`. */
+  const initial = (step, locale) => {
+    const files = filesOf([entry, ...FIRST_STEPS[step], ...(locale === 'en' ? ENGLISH : [])]);
+    files.add('cassa.js');
+    return { step, locale, files: files.size, bytes: sum(files) };
+  };
+  const dropIn = readdirSync(dist).filter((f) => /^cassa(-[\w.-]+)?\.js$/.test(f));
+  return { gzipOf, sum, initial, dropIn, all: sum(dropIn) };
+}

@@ -1,0 +1,111 @@
+// The loading model (issue 13) on the built drop-in: dist/cassa.js loads the first step's files,
+// the rest when idle; a step's file that cannot be loaded is a translated error with Riprova that
+// keeps the buyer's selection; the bundle parses answers with the full schemas.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { WORDS, button, field, logIn, onStep, sees, widget } from './buyer.ts';
+import { assertClean, useE2E, type PageProblems } from './harness.ts';
+
+const w = WORDS.it;
+
+/** The widget's scripts the page requested, in order (file names only). */
+function scriptsOf(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname.slice(1);
+    if (/^cassa(-[\w.-]+)?\.js$/.test(name)) seen.push(name);
+  });
+  return seen;
+}
+
+describe('loading: the first step first, the rest when idle', () => {
+  const e2e = useE2E();
+
+  async function fresh(): Promise<{ page: Page; problems: PageProblems }> {
+    const context = await e2e.browser.newContext({ baseURL: e2e.server.url });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const problems: PageProblems = { pageErrors: [], cspViolations: [], consoleErrors: [] };
+    page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+    return { page, problems };
+  }
+
+  it('shows the plans with the first files only, then prefetches the other steps', async () => {
+    const { page, problems } = await fresh();
+    const scripts = scriptsOf(page);
+    await page.addInitScript(() =>
+      document.addEventListener('cassa-ready', () => {
+        (window as unknown as { readyScripts: number }).readyScripts = performance
+          .getEntriesByType('resource')
+          .filter((e) => /\/cassa(-[\w.-]+)?\.js$/.test(e.name)).length;
+      }),
+    );
+    await page.goto('/partner.html');
+    await onStep(page, w.plans);
+    const atReady = await page.waitForFunction(
+      () => (window as never as { readyScripts?: number }).readyScripts,
+    );
+    const first = scripts.slice(0, Number(await atReady.jsonValue()));
+    assert.equal(first[0], 'cassa.js');
+    assert.ok(
+      first.some((f) => f.startsWith('cassa-main-')),
+      first.join(),
+    );
+    assert.ok(
+      first.some((f) => f.includes('plan-picker')),
+      first.join(),
+    );
+    assert.ok(!first.some((f) => f.includes('holder-form') || f.includes('-en-')), first.join());
+    // Idle after cassa-ready: the later steps, the English dictionary and floating-ui arrive.
+    await page.waitForFunction(
+      () =>
+        ['holder-form', 'order-summary', '-en-', 'placement'].every((part) =>
+          performance.getEntriesByType('resource').some((e) => e.name.includes(part)),
+        ),
+      undefined,
+      { timeout: 15_000 },
+    );
+    assertClean(problems);
+  });
+
+  it('a step whose file cannot be loaded says so, Riprova loads it, the selection stays', async () => {
+    const { page } = await fresh();
+    let offline = true;
+    await page.route(/cassa-cassa-holder-form-[\w-]+\.js$/, (route) =>
+      offline ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.goto('/partner.html');
+    await onStep(page, w.plans);
+    await button(page, w.continue).click();
+    await onStep(page, w.addons);
+    const users = field(page, w.extraUsers);
+    await users.fill('3');
+    await button(page, w.continue).click();
+    await logIn(page, w, '7654321@aruba.it');
+    await onStep(page, w.holder);
+    await sees(page, 'Non riusciamo a contattare il server. Controlla la connessione e riprova.');
+    offline = false;
+    await button(page, 'Riprova').click();
+    await widget(page).getByRole('textbox', { name: 'Partita IVA' }).waitFor();
+    await button(page, 'Indietro').click();
+    await onStep(page, w.account);
+    await button(page, 'Indietro').click();
+    await onStep(page, w.addons);
+    assert.equal(await users.inputValue(), '3');
+  });
+
+  it('an answer out of the contract (a negative total) is refused by the built widget', async () => {
+    const { page } = await fresh();
+    await page.route(/\/api\/v1\/quotes$/, async (route) => {
+      const response = await route.fetch();
+      const quote = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...quote, totalCents: -1 } });
+    });
+    await page.goto('/partner.html');
+    await onStep(page, w.plans);
+    await button(page, w.continue).click();
+    await onStep(page, w.addons);
+    await sees(page, 'Il server ha inviato una risposta inattesa. Riprova tra poco.');
+  });
+});
