@@ -32,7 +32,7 @@ export class CassaElement extends LitElement {
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     if (hasLocale(this.locale) || this.#fallback) return super.shouldUpdate(changed);
     // Lit forgets the changes of an update that did not happen: they are asked for again.
-    for (const [key, value] of changed) this.#held.has(key) || this.#held.set(key, value);
+    for (const [key, value] of changed) if (!this.#held.has(key)) this.#held.set(key, value);
     this.#dictionary ??= loadLocale(this.locale)
       .catch(() => void (this.#fallback = true))
       .finally(() => {
