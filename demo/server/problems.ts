@@ -4,7 +4,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PROBLEM_BASE, type ApiFieldError, type ProblemCode } from '../../src/api/schemas.ts';
 import { FIELD_ERROR_CODES, type FieldErrorCode } from '../../src/domain/errors.ts';
 import type { FieldError, Quote } from '../../src/domain/types.ts';
-import { msgOr } from '../../src/i18n/index.ts';
+import { loadLocale, msgOr } from '../../src/i18n/index.ts';
+
+// The widget loads English on demand; the server answers in both languages from its first request.
+await loadLocale('en');
 
 const TITLES: Record<ProblemCode, string> = {
   'invalid-json': 'The request body is not valid JSON',
