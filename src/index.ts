@@ -13,8 +13,8 @@ export {
   type CompletedOrder,
 } from './events.ts';
 
+export { draftToHolder } from './components/cassa-holder-form/draft-to-holder.ts';
 export {
-  draftToHolder,
   emptyHolderDraft,
   holderToDraft,
   type HolderDraft,

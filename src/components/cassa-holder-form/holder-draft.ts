@@ -1,9 +1,5 @@
 // What the holder form edits: every field as typed, convertible to and from the contract's Holder.
 import type { Holder } from '../../domain/types.ts';
-import { normalizeCap } from '../../domain/validators/address.ts';
-import { normalizeCodiceDestinatario } from '../../domain/validators/codice-destinatario.ts';
-import { normalizeCodiceFiscale } from '../../domain/validators/codice-fiscale.ts';
-import { normalizePartitaIva } from '../../domain/validators/partita-iva.ts';
 
 export interface HolderDraft {
   type: 'company' | 'professional';
@@ -39,32 +35,6 @@ export function emptyHolderDraft(): HolderDraft {
     eInvoiceKind: 'sdi',
     sdiCode: '',
     pec: '',
-  };
-}
-
-/**
- * The Holder a draft stands for: trimmed, codes without spaces and upper-cased (as they are often
- * pasted: ` KRRH6B9`, `IT 012 345 678 97`), only the chosen e-invoice field.
- */
-export function draftToHolder(draft: HolderDraft): Holder {
-  const vatNumber = normalizePartitaIva(draft.vatNumber);
-  return {
-    type: draft.type,
-    name: draft.name.trim(),
-    ...(vatNumber ? { vatNumber } : {}),
-    taxCode: normalizeCodiceFiscale(draft.taxCode),
-    address: {
-      street: draft.street.trim(),
-      postalCode: normalizeCap(draft.postalCode),
-      city: draft.city.trim(),
-      province: draft.province.trim().toUpperCase(),
-      country: draft.country.trim().toUpperCase(),
-    },
-    email: draft.email.trim(),
-    eInvoice:
-      draft.eInvoiceKind === 'pec'
-        ? { pec: draft.pec.trim() }
-        : { sdiCode: normalizeCodiceDestinatario(draft.sdiCode) },
   };
 }
 
