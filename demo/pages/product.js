@@ -21,12 +21,19 @@ async function buy(plan) {
     } else show(`Ordine ${order.number} completato`, 'done');
   } catch (error) {
     if (error?.name === 'AbortError') show('Acquisto annullato', 'cancelled');
+    else if (error?.name === 'NetworkError')
+      show('Il checkout non si è caricato: controlla la connessione e riprova', 'cancelled');
     else throw error;
   }
 }
 
 for (const button of document.querySelectorAll('button[data-plan]')) {
   button.addEventListener('click', () => buy(button.dataset.plan));
+  // The buyer is about to click: fetch the checkout's files now (once; later calls are free).
+  for (const type of ['pointerenter', 'focus'])
+    button.addEventListener(type, () => void window.Cassa.preload().catch(() => {}), {
+      once: true,
+    });
 }
 
 // Back from the payment provider's page (new card or PayPal): open the checkout again so it

@@ -274,6 +274,32 @@ describe('cassa-toggletip: where the bubble shows', () => {
     expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
   });
 
+  it('inside a modal <dialog> at 320 px, in a scrolled box: on screen, and follows the scroll', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const dialog = await fixture<HTMLDialogElement>(
+      html`<dialog style="width: 300px; padding: 0">
+        <div id="box" style="height: 400px; overflow: auto; text-align: right">
+          <div style="padding: 120px 0 800px">
+            <cassa-toggletip label="Aiuto">${HELP} ${HELP}</cassa-toggletip>
+          </div>
+        </div>
+      </dialog>`,
+    );
+    dialog.showModal();
+    const el = dialog.querySelector('cassa-toggletip')!;
+    const before = await openTip(el);
+    expect(before.bubble.left).to.be.at.least(8 - 0.5);
+    expect(before.bubble.right).to.be.at.most(320 - 8 + 0.5);
+    expect(before.bubble.top - before.button.bottom).to.be.closeTo(6, 0.5);
+    dialog.querySelector('#box')!.scrollTop = 60;
+    await nextFrames();
+    const { button, bubble } = onScreen(el);
+    expect(button.top).to.be.closeTo(before.button.top - 60, 0.5);
+    expect(bubble.top - button.bottom).to.be.closeTo(6, 0.5);
+    dialog.close();
+    await setViewport({ width: 800, height: 600 });
+  });
+
   it('still follows the button after being moved in the page while open', async () => {
     const wrapper = await fixture(
       html`<div style="padding-bottom: 200vh">
