@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { WORDS, button, field, logIn, onStep, sees, widget } from './buyer.ts';
-import { assertClean, useE2E, type PageProblems } from './harness.ts';
+import { WORDS, button, field, logIn, loggedEvents, onStep, sees, widget } from './buyer.ts';
+import { assertClean, screenshot, useE2E, type PageProblems } from './harness.ts';
 
 const w = WORDS.it;
 
@@ -22,8 +22,11 @@ function scriptsOf(page: Page): string[] {
 describe('loading: the first step first, the rest when idle', () => {
   const e2e = useE2E();
 
-  async function fresh(): Promise<{ page: Page; problems: PageProblems }> {
-    const context = await e2e.browser.newContext({ baseURL: e2e.server.url });
+  async function fresh(width = 1280): Promise<{ page: Page; problems: PageProblems }> {
+    const context = await e2e.browser.newContext({
+      baseURL: e2e.server.url,
+      viewport: { width, height: 800 },
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const problems: PageProblems = { pageErrors: [], cspViolations: [], consoleErrors: [] };
@@ -70,7 +73,7 @@ describe('loading: the first step first, the rest when idle', () => {
   });
 
   it('a step whose file cannot be loaded says so, Riprova loads it, the selection stays', async () => {
-    const { page } = await fresh();
+    const { page } = await fresh(375);
     let offline = true;
     await page.route(/cassa-cassa-holder-form-[\w-]+\.js$/, (route) =>
       offline ? route.abort('internetdisconnected') : route.continue(),
@@ -81,10 +84,14 @@ describe('loading: the first step first, the rest when idle', () => {
     await onStep(page, w.addons);
     const users = field(page, w.extraUsers);
     await users.fill('3');
+    // Leaving the field shows its subtotal (issue 14: nothing should move under the pointer).
+    await users.blur();
+    await sees(page, '36,00 €');
     await button(page, w.continue).click();
     await logIn(page, w, '7654321@aruba.it');
     await onStep(page, w.holder);
     await sees(page, 'Non riusciamo a contattare il server. Controlla la connessione e riprova.');
+    await screenshot(page, 'loading-step-file-failed-it-375');
     offline = false;
     await button(page, 'Riprova').click();
     await widget(page).getByRole('textbox', { name: 'Partita IVA' }).waitFor();
@@ -102,10 +109,15 @@ describe('loading: the first step first, the rest when idle', () => {
       const quote = (await response.json()) as Record<string, unknown>;
       await route.fulfill({ response, json: { ...quote, totalCents: -1 } });
     });
+
     await page.goto('/partner.html');
+    // The plan step already asks for the quote of the preselected plan.
     await onStep(page, w.plans);
-    await button(page, w.continue).click();
-    await onStep(page, w.addons);
     await sees(page, 'Il server ha inviato una risposta inattesa. Riprova tra poco.');
+    const errors = (await loggedEvents(page, 'cassa-error')) as { code: string }[];
+    assert.deepEqual(
+      errors.map((e) => e.code),
+      ['invalid_response'],
+    );
   });
 });
