@@ -3,6 +3,7 @@ import type { Instructions } from '../../src/api/schemas.ts';
 import type { Quote } from '../../src/domain/types.ts';
 import { formatDate, formatMoney, type Locale } from '../../src/i18n/index.ts';
 import type { Queryable } from './db/database.ts';
+import type { InvoiceDestination } from './invoices/fatturapa.ts';
 
 export type EmailKind = 'registration' | 'order_confirmation' | 'payment_instructions';
 
@@ -83,6 +84,39 @@ export interface ConfirmationFacts {
   autoRenew: boolean;
   topUpCents?: number;
   creditAfterCents?: number;
+  /** Where the e-invoice goes; with `number` once issued, and the copy's link when known. */
+  invoice?: { destination: InvoiceDestination; number?: string; copyUrl?: string };
+}
+
+/** "… al Codice Destinatario M5UXCR1" / "… to the PEC address x@pec.it". */
+function invoiceLines(
+  invoice: NonNullable<ConfirmationFacts['invoice']>,
+  locale: Locale,
+): string[] {
+  const en = locale === 'en';
+  const { destination, number, copyUrl } = invoice;
+  const where =
+    destination.kind === 'sdi'
+      ? en
+        ? `to SDI recipient code ${destination.code}`
+        : `al Codice Destinatario ${destination.code}`
+      : en
+        ? `to the PEC address ${destination.address}`
+        : `all'indirizzo PEC ${destination.address}`;
+  const sentence = number
+    ? en
+      ? `The electronic invoice ${number} has been sent ${where}.`
+      : `La fattura elettronica ${number} è stata inviata ${where}.`
+    : en
+      ? `The electronic invoice will be sent ${where} once the payment arrives.`
+      : `La fattura elettronica sarà inviata ${where} quando il pagamento arriva.`;
+  return [
+    '',
+    sentence,
+    ...(copyUrl
+      ? [`${en ? 'Copy of the invoice' : 'Copia di cortesia della fattura'}: ${copyUrl}`]
+      : []),
+  ];
 }
 
 export function orderConfirmationEmail(
@@ -116,6 +150,7 @@ export function orderConfirmationEmail(
     facts.autoRenew
       ? `${en ? 'Automatic renewal on' : 'Rinnovo automatico il'} ${formatDate(quote.renewal.chargeDate, locale)}: ${money(quote.renewal.totalCents)}`
       : `${en ? 'Expiry' : 'Scadenza'}: ${formatDate(quote.renewal.date, locale)}`,
+    ...(facts.invoice ? invoiceLines(facts.invoice, locale) : []),
   ].join('\n');
   return {
     kind: 'order_confirmation',
