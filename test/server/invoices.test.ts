@@ -151,6 +151,11 @@ describe('invoice of an order paid at creation (saved card)', () => {
       assert.ok(copy.text.includes(text), text);
     }
     assert.ok(!/<script|style=/i.test(copy.text));
+    const copyToken = new URL(link).pathname.split('/').pop()!;
+    assert.ok(
+      !server.logs.some((line) => line.includes(copyToken)),
+      'the copy token is not logged',
+    );
     const download = await server.request('GET', `${new URL(link).pathname}/xml`);
     assert.equal(download.text, xml);
     assert.equal(

@@ -58,9 +58,9 @@ export function invoiceCopyPage(doc: InvoiceDocument, xmlHref: string): string {
               <thead>
                 <tr>
                   <th scope="col">Descrizione</th>
-                  <th scope="col">Quantità</th>
-                  <th scope="col">Importo</th>
-                  <th scope="col">IVA</th>
+                  <th scope="col" class="num">Quantità</th>
+                  <th scope="col" class="num">Importo</th>
+                  <th scope="col" class="num">IVA</th>
                 </tr>
               </thead>
               <tbody>
@@ -68,9 +68,9 @@ export function invoiceCopyPage(doc: InvoiceDocument, xmlHref: string): string {
                   (l) =>
                     html`<tr>
                       <td>${l.description}</td>
-                      <td>${l.quantity}${l.unit ? ` ${l.unit}` : ''}</td>
-                      <td>${money(l.amountCents)}</td>
-                      <td>${percent(l.vatRateBasisPoints)}</td>
+                      <td class="num">${l.quantity}${l.unit ? ` ${l.unit}` : ''}</td>
+                      <td class="num">${money(l.amountCents)}</td>
+                      <td class="num">${percent(l.vatRateBasisPoints)}</td>
                     </tr>`,
                 )}
               </tbody>
@@ -80,8 +80,8 @@ export function invoiceCopyPage(doc: InvoiceDocument, xmlHref: string): string {
               <thead>
                 <tr>
                   <th scope="col">Aliquota</th>
-                  <th scope="col">Imponibile</th>
-                  <th scope="col">Imposta</th>
+                  <th scope="col" class="num">Imponibile</th>
+                  <th scope="col" class="num">Imposta</th>
                 </tr>
               </thead>
               <tbody>
@@ -89,8 +89,8 @@ export function invoiceCopyPage(doc: InvoiceDocument, xmlHref: string): string {
                   (s) =>
                     html`<tr>
                       <td>${percent(s.vatRateBasisPoints)}</td>
-                      <td>${money(s.taxableCents)}</td>
-                      <td>${money(s.vatCents)}</td>
+                      <td class="num">${money(s.taxableCents)}</td>
+                      <td class="num">${money(s.vatCents)}</td>
                     </tr>`,
                 )}
               </tbody>
