@@ -5,7 +5,7 @@ import { formatDate, formatMoney, type Locale } from '../../src/i18n/index.ts';
 import type { Queryable } from './db/database.ts';
 import type { InvoiceDestination } from './invoices/fatturapa.ts';
 
-export type EmailKind = 'registration' | 'order_confirmation' | 'payment_instructions';
+export type EmailKind = 'registration' | 'order_confirmation' | 'payment_instructions' | 'invoice';
 
 export interface Email {
   kind: EmailKind;
@@ -156,6 +156,30 @@ export function orderConfirmationEmail(
     kind: 'order_confirmation',
     to,
     subject: en ? `Order confirmation ${facts.number}` : `Conferma ordine ${facts.number}`,
+    body: body + SIGNATURE[locale],
+  };
+}
+
+/** The invoice of an order paid after its confirmation (a bank transfer or postal slip recorded). */
+export function invoiceEmail(
+  to: string,
+  orderNumber: string,
+  invoice: NonNullable<ConfirmationFacts['invoice']> & { number: string },
+  locale: Locale,
+): Email {
+  const en = locale === 'en';
+  const body = [
+    en
+      ? `We have received the payment of your order ${orderNumber}.`
+      : `Abbiamo ricevuto il pagamento del tuo ordine ${orderNumber}.`,
+    ...invoiceLines(invoice, locale),
+  ].join('\n');
+  return {
+    kind: 'invoice',
+    to,
+    subject: en
+      ? `Invoice ${invoice.number} for order ${orderNumber}`
+      : `Fattura ${invoice.number} per l'ordine ${orderNumber}`,
     body: body + SIGNATURE[locale],
   };
 }

@@ -297,17 +297,36 @@ describe('orders that get no invoice (yet)', () => {
     // What the operator's "payment received" does: the order becomes paid, the invoice follows.
     const first = await server.db.transaction(async (tx) => {
       await tx.query("UPDATE orders SET status = 'paid' WHERE id = $1", [placed.id]);
-      return issueInvoice(tx, placed.id, context);
+      return issueInvoice(tx, placed.id, context, { email: true });
     });
     assert.equal(first?.issued, true);
     assert.equal(first?.number, 'F-2026-000001');
-    const again = await server.db.transaction((tx) => issueInvoice(tx, placed.id, context));
+    const again = await server.db.transaction((tx) =>
+      issueInvoice(tx, placed.id, context, { email: true }),
+    );
     assert.deepEqual(
       { issued: again?.issued, number: again?.number, fileName: again?.fileName },
       { issued: false, number: 'F-2026-000001', fileName: 'IT12345678903_00001.xml' },
     );
     assert.equal(await invoiceCount(), 1);
     assert.equal((await transmissions()).length, 1);
+    const emails = (await server.request('GET', '/api/dev/outbox')).body as {
+      kind: string;
+      subject: string;
+      body: string;
+    }[];
+    const invoiceEmails = emails.filter((e) => e.kind === 'invoice');
+    assert.equal(invoiceEmails.length, 1, 'one invoice email, not one per call');
+    assert.equal(invoiceEmails[0]!.subject, `Fattura F-2026-000001 per l'ordine ${placed.number}`);
+    assert.ok(
+      invoiceEmails[0]!.body.includes(
+        'La fattura elettronica F-2026-000001 è stata inviata al Codice Destinatario M5UXCR1.',
+      ),
+    );
+    assert.match(
+      invoiceEmails[0]!.body,
+      /Copia di cortesia della fattura: http:\/\/localhost\/api\/invoices\//,
+    );
     const reply = await invoiceOf(placed.id, token);
     const invoice = readInvoice(reply.text);
     assert.equal(invoice.paymentCode, 'MP05');

@@ -6,6 +6,7 @@ import { hashToken, newToken } from '../credentials.ts';
 import type { AppDeps } from '../context.ts';
 import type { Queryable } from '../db/database.ts';
 import { findOrder } from '../orders.ts';
+import { invoiceEmail, queueEmail } from '../outbox.ts';
 import { invoiceDocument } from './document.ts';
 import { buildFatturaPA, fileProgressive, type InvoiceDestination } from './fatturapa.ts';
 import { formatInvoiceNumber, nextFileNumber, takeInvoiceNumber } from './numbering.ts';
@@ -52,11 +53,16 @@ export const copyPath = (token: string) => `/api/invoices/${token}`;
  * Call it with the transaction that marks the order paid (status `paid` already written),
  * after the order's credit and add-ons are settled. Returns the invoice (new or existing),
  * or null when the order gets none (not paid, or €0: a free plan, add-ons free until expiry).
+ *
+ * `options.email`: also email the holder the invoice's destination and copy link (kind
+ * `invoice`) when this call issues it — for a payment recorded after the order's confirmation
+ * (at the order's creation the confirmation email says it instead).
  */
 export async function issueInvoice(
   tx: Queryable,
   orderId: string,
   context: InvoiceContext,
+  options: { email?: boolean } = {},
 ): Promise<IssuedInvoice | null> {
   // Locking the order queues a second call for the same order behind this one.
   const order = await findOrder(tx, orderId, true);
@@ -127,11 +133,24 @@ export async function issueInvoice(
      VALUES ($1, $2, $3, $4, $5, $6)`,
     [fileNumber, destination.kind, to, document.fileName, xml, context.now],
   );
+  const copyUrl = `${context.origin}${copyPath(token)}`;
+  if (options.email) {
+    await queueEmail(
+      tx,
+      invoiceEmail(
+        order.holder.email,
+        order.number,
+        { destination, number: document.number, copyUrl },
+        order.locale,
+      ),
+      { now: context.now, orderId: order.id },
+    );
+  }
   return {
     number: document.number,
     fileName: document.fileName,
     destination,
-    copyUrl: `${context.origin}${copyPath(token)}`,
+    copyUrl,
     issued: true,
   };
 }

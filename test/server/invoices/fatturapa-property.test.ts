@@ -42,9 +42,24 @@ const codiceFiscale = fc
     const first = `${name}${year}${month}${String(day).padStart(2, '0')}${place}${code}`;
     return `${first}${codiceFiscaleCheckChar(first)}`;
   });
-/** Any Unicode (astral, combining marks, controls…), not blank: what a buyer may type. */
+/** Characters that break naive XML or the schema's Latin-1 rule: markup, typography, emoji. */
+const TRICKY = [...'&<>"\'; ]]>àèéìòùÀÉÄÖÜßçñ€“”‘’–—…ŁłŒœ\t\n\u00a0\u0301'].concat([
+  '😀',
+  '東',
+  'Ж',
+]);
+/** Any text a buyer may type (not blank): any Unicode, or mostly the tricky characters above. */
 const freeText = (max: number) =>
-  fc.string({ unit: 'binary', minLength: 1, maxLength: max }).filter((s) => s.trim() !== '');
+  fc
+    .oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: max }),
+      fc.string({
+        unit: fc.oneof(fc.constantFrom(...TRICKY), fc.constantFrom(...'abcXYZ019 ')),
+        minLength: 1,
+        maxLength: max,
+      }),
+    )
+    .filter((s) => s.trim() !== '');
 const sdiCode = fc
   .string({
     unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
