@@ -421,6 +421,7 @@ export class CassaCheckout extends CassaElement {
           ?repeated=${s.repeated}
           .order=${s.order}
           .product=${product}
+          .eInvoice=${(s.holder ?? s.session?.customer.holder)?.eInvoice ?? null}
           @cassa-choose-method=${() => store.chooseAnotherMethod()}
         ></cassa-checkout-result>`;
     }
@@ -467,6 +468,7 @@ export class CassaCheckout extends CassaElement {
         .quote=${s.quote}
         .terms=${product.terms}
         .lineLabels=${this.#lineLabels(product)}
+        .eInvoice=${(s.holder ?? s.session?.customer.holder)?.eInvoice ?? null}
         @cassa-years-change=${(e: CassaYearsChangeEvent) => store.setYears(e.detail.years)}
         @cassa-terms-change=${(e: CassaTermsChangeEvent) => store.setTermsAccepted(e.detail.accepted)}
         @cassa-confirm=${() => void this.#confirm(store)}

@@ -8,6 +8,7 @@ import { Problem, problemResponse } from './problems.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { devApiRoutes, outboxPageRoutes } from './routes/dev.ts';
+import { invoiceRoutes } from './routes/invoices.ts';
 import { meRoutes } from './routes/me.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { quoteRoutes } from './routes/quotes.ts';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', authRoutes(deps));
   api.route('/', meRoutes(deps));
   api.route('/', orderRoutes(deps));
+  api.route('/', invoiceRoutes(deps));
   api.route('/', sandboxRoutes(deps));
   if (deps.demo) api.route('/', devApiRoutes(deps));
   app.route('/api', api);

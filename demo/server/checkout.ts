@@ -11,7 +11,14 @@ import type { Locale } from '../../src/i18n/index.ts';
 import type { CustomerRecord } from './accounts.ts';
 import type { Queryable } from './db/database.ts';
 import { insertOrder, nextOrderNumber, publicOrder, type OrderRecord } from './orders.ts';
-import { applyCredit, attachAddons, queueConfirmation } from './payments.ts';
+import type { Seller } from './invoices/seller.ts';
+import { DEMO_SELLER } from './invoices/seller.ts';
+import {
+  applyCredit,
+  attachAddons,
+  invoiceForConfirmation,
+  queueConfirmation,
+} from './payments.ts';
 import { instructionsEmail, queueEmail } from './outbox.ts';
 import { invalidRequest, prefixed, Problem } from './problems.ts';
 import { priceRequest } from './quoting.ts';
@@ -30,6 +37,8 @@ export interface CheckoutContext {
   origin: string;
   /** Origins a payment page may return to (the server's own, and the CORS allowlist). */
   returnOrigins: readonly string[];
+  /** The seller on the invoice of a paid order (the demo seller when absent). */
+  seller?: Seller;
 }
 
 async function lockCustomer(tx: Queryable, id: string): Promise<CustomerRecord> {
@@ -209,9 +218,18 @@ export async function placeOrder(
         orderId: id,
       });
     }
+    // A paid order gets its invoice now, in this transaction (issued or not, with the order).
+    const invoice = await invoiceForConfirmation(tx, order, {
+      catalog: context.catalog,
+      seller: context.seller ?? DEMO_SELLER,
+      today,
+      now,
+      origin: context.origin,
+    });
     await queueConfirmation(tx, order, product, now, {
       ...(savedLabel ? { savedLabel } : {}),
       ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
+      ...(invoice ? { invoice } : {}),
     });
   }
   return { status: 201, order: publicOrder(order) };

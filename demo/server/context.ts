@@ -5,6 +5,7 @@ import type { IsoDate } from '../../src/domain/types.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import type { Database } from './db/database.ts';
 import type { CustomerRecord } from './accounts.ts';
+import type { Seller } from './invoices/seller.ts';
 
 export interface Clock {
   /** Today's calendar date in Europe/Rome. */
@@ -42,6 +43,8 @@ export interface AppDeps {
    * answering 409 request-in-progress (PostgreSQL `lock_timeout`; default 5000 ms).
    */
   idempotencyWaitMs?: number;
+  /** The seller on every invoice (CASSA_SELLER); the demo seller when absent. */
+  seller?: Seller;
   /** Serves the widget and the demo pages outside `/api` when given. */
   staticFiles?: StaticFiles;
 }

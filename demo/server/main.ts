@@ -11,6 +11,8 @@
 //   CASSA_PORTAL_SECRET    Bearer secret of POST /api/v1/portal/sessions (random when unset).
 //   NODE_ENV               `production` turns demo mode off: no /outbox, no /api/dev/outbox,
 //                          no demo accounts.
+//   CASSA_SELLER           JSON file of the seller on invoices (default: the demo seller,
+//                          Cassa Demo S.r.l.), validated at start.
 //   CASSA_TODAY            Test-only: pretend today is this YYYY-MM-DD (Europe/Rome).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -25,6 +27,7 @@ import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite } from './db/pglite.ts';
 import { openPostgres } from './db/postgres.ts';
+import { loadSeller, type Seller } from './invoices/seller.ts';
 import { batchedLogger } from './request-log.ts';
 import { seedDemoAccounts } from './seed.ts';
 
@@ -71,6 +74,14 @@ async function main() {
   const demo = env.NODE_ENV !== 'production';
   const catalog = loadCatalog(resolve(env.CASSA_CATALOG ?? resolve(ROOT, 'demo', 'catalog.json')));
   const clock = clockFromEnv(env.CASSA_TODAY);
+  let seller: Seller;
+  try {
+    seller = loadSeller(env.CASSA_SELLER);
+  } catch (error) {
+    fail(
+      `Cassa: invalid seller ${env.CASSA_SELLER}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   // One line per request: batched per event-loop turn, so a busy server does not make a
   // write (a system call) per request.
   const logger: Logger = batchedLogger(process.stdout, process.stderr);
@@ -109,6 +120,7 @@ async function main() {
     allowedOrigins,
     demo,
     logger,
+    seller,
     staticFiles: { distDir, pagesDir: resolve(ROOT, 'demo', 'pages') },
   });
   const server = serve({ fetch: app.fetch, port }, (info) => {

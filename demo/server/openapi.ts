@@ -52,6 +52,8 @@ interface Operation {
   auth?: 'required' | 'optional' | 'portal';
   headers?: Record<string, { required: boolean; description: string }>;
   path?: string;
+  /** The success response's content when it is not a JSON schema (an XML file). */
+  okContent?: Record<string, { schema: Record<string, unknown> }>;
 }
 
 function operation(op: Operation) {
@@ -73,7 +75,10 @@ function operation(op: Operation) {
     ...(op.auth === 'optional' ? { security: [{}, ...bearer] } : {}),
     ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
     responses: {
-      [status]: { description, ...(schema ? { content: json(schema) } : {}) },
+      [status]: {
+        description,
+        ...(schema ? { content: json(schema) } : op.okContent ? { content: op.okContent } : {}),
+      },
       ...Object.fromEntries(Object.entries(op.errors).map(([code, text]) => [code, problem(text)])),
       // Any route can fail on the server's side: the database gone (503, try again) or a bug (500).
       500: problem('server-error: an unexpected failure (no details are given)'),
@@ -214,6 +219,20 @@ export function openApiDocument() {
           },
           ok: [200, 'Order', 'The order'],
           errors: { 401: 'Token or resume token required', 404: 'Unknown order' },
+        }),
+      },
+      '/v1/orders/{orderId}/invoice': {
+        get: operation({
+          summary:
+            "The order's electronic invoice: a FatturaPA 1.2 file (FPR12), named IT<PartitaIVA>_<progressive>.xml",
+          path: 'orderId',
+          auth: 'required',
+          ok: [200, null, 'The invoice XML, as an attachment'],
+          okContent: { 'application/xml': { schema: { type: 'string' } } },
+          errors: {
+            401: 'Token required',
+            404: 'Unknown order, not yours, or no invoice (not paid yet, or nothing to pay)',
+          },
         }),
       },
       '/v1/portal/sessions': {

@@ -3,8 +3,9 @@ import type { Instructions } from '../../src/api/schemas.ts';
 import type { Quote } from '../../src/domain/types.ts';
 import { formatDate, formatMoney, type Locale } from '../../src/i18n/index.ts';
 import type { Queryable } from './db/database.ts';
+import type { InvoiceDestination } from './invoices/fatturapa.ts';
 
-export type EmailKind = 'registration' | 'order_confirmation' | 'payment_instructions';
+export type EmailKind = 'registration' | 'order_confirmation' | 'payment_instructions' | 'invoice';
 
 export interface Email {
   kind: EmailKind;
@@ -83,6 +84,39 @@ export interface ConfirmationFacts {
   autoRenew: boolean;
   topUpCents?: number;
   creditAfterCents?: number;
+  /** Where the e-invoice goes; with `number` once issued, and the copy's link when known. */
+  invoice?: { destination: InvoiceDestination; number?: string; copyUrl?: string };
+}
+
+/** "… al Codice Destinatario M5UXCR1" / "… to the PEC address x@pec.it". */
+function invoiceLines(
+  invoice: NonNullable<ConfirmationFacts['invoice']>,
+  locale: Locale,
+): string[] {
+  const en = locale === 'en';
+  const { destination, number, copyUrl } = invoice;
+  const where =
+    destination.kind === 'sdi'
+      ? en
+        ? `to SDI recipient code ${destination.code}`
+        : `al Codice Destinatario ${destination.code}`
+      : en
+        ? `to the PEC address ${destination.address}`
+        : `all'indirizzo PEC ${destination.address}`;
+  const sentence = number
+    ? en
+      ? `The electronic invoice ${number} has been sent ${where}.`
+      : `La fattura elettronica ${number} è stata inviata ${where}.`
+    : en
+      ? `The electronic invoice will be sent ${where} once the payment arrives.`
+      : `La fattura elettronica sarà inviata ${where} quando il pagamento arriva.`;
+  return [
+    '',
+    sentence,
+    ...(copyUrl
+      ? [`${en ? 'Copy of the invoice' : 'Copia di cortesia della fattura'}: ${copyUrl}`]
+      : []),
+  ];
 }
 
 export function orderConfirmationEmail(
@@ -116,11 +150,36 @@ export function orderConfirmationEmail(
     facts.autoRenew
       ? `${en ? 'Automatic renewal on' : 'Rinnovo automatico il'} ${formatDate(quote.renewal.chargeDate, locale)}: ${money(quote.renewal.totalCents)}`
       : `${en ? 'Expiry' : 'Scadenza'}: ${formatDate(quote.renewal.date, locale)}`,
+    ...(facts.invoice ? invoiceLines(facts.invoice, locale) : []),
   ].join('\n');
   return {
     kind: 'order_confirmation',
     to,
     subject: en ? `Order confirmation ${facts.number}` : `Conferma ordine ${facts.number}`,
+    body: body + SIGNATURE[locale],
+  };
+}
+
+/** The invoice of an order paid after its confirmation (a bank transfer or postal slip recorded). */
+export function invoiceEmail(
+  to: string,
+  orderNumber: string,
+  invoice: NonNullable<ConfirmationFacts['invoice']> & { number: string },
+  locale: Locale,
+): Email {
+  const en = locale === 'en';
+  const body = [
+    en
+      ? `We have received the payment of your order ${orderNumber}.`
+      : `Abbiamo ricevuto il pagamento del tuo ordine ${orderNumber}.`,
+    ...invoiceLines(invoice, locale),
+  ].join('\n');
+  return {
+    kind: 'invoice',
+    to,
+    subject: en
+      ? `Invoice ${invoice.number} for order ${orderNumber}`
+      : `Fattura ${invoice.number} per l'ordine ${orderNumber}`,
     body: body + SIGNATURE[locale],
   };
 }

@@ -7,7 +7,9 @@ import type { Locale } from '../../src/i18n/index.ts';
 import { hashToken, newToken } from './credentials.ts';
 import type { Queryable } from './db/database.ts';
 import type { OrderRecord } from './orders.ts';
-import { orderConfirmationEmail, queueEmail } from './outbox.ts';
+import { orderConfirmationEmail, queueEmail, type ConfirmationFacts } from './outbox.ts';
+import { issueInvoice, type InvoiceContext } from './invoices/issue.ts';
+import { invoiceDestination } from './invoices/document.ts';
 
 /** How long the resume token of a payment page stays valid. */
 export const RESUME_TTL_MS = 24 * 60 * 60 * 1000;
@@ -79,13 +81,37 @@ export function paymentMethodLabel(
   return saved ? `${name} (${saved})` : name;
 }
 
+/**
+ * What the confirmation email says of the invoice: issued (paid, with its number and copy link),
+ * to come (awaiting a bank transfer or postal slip), or nothing (€0: no invoice).
+ */
+export async function invoiceForConfirmation(
+  db: Queryable,
+  order: OrderRecord,
+  context: InvoiceContext,
+): Promise<ConfirmationFacts['invoice']> {
+  if (order.totalCents <= 0) return undefined;
+  if (order.status === 'awaiting_payment') return { destination: invoiceDestination(order.holder) };
+  const invoice = await issueInvoice(db, order.id, context);
+  if (!invoice) return undefined;
+  return {
+    destination: invoice.destination,
+    number: invoice.number,
+    ...(invoice.copyUrl ? { copyUrl: invoice.copyUrl } : {}),
+  };
+}
+
 /** Queues the confirmation email of a completed order (paid, active or awaiting payment). */
 export async function queueConfirmation(
   db: Queryable,
   order: OrderRecord,
   product: Product,
   now: Date,
-  extra: { savedLabel?: string; creditAfterCents?: number } = {},
+  extra: {
+    savedLabel?: string;
+    creditAfterCents?: number;
+    invoice?: ConfirmationFacts['invoice'];
+  } = {},
 ) {
   await queueEmail(
     db,
@@ -101,6 +127,7 @@ export async function queueConfirmation(
         ...(extra.creditAfterCents !== undefined
           ? { creditAfterCents: extra.creditAfterCents }
           : {}),
+        ...(extra.invoice ? { invoice: extra.invoice } : {}),
       },
       order.locale,
     ),
@@ -122,7 +149,7 @@ export async function completePayment(
   db: Queryable,
   order: OrderRecord,
   outcome: PaymentOutcome,
-  context: { product: Product; now: Date },
+  context: { product: Product; now: Date; invoice: InvoiceContext },
 ): Promise<{ status: OrderStatus; resumeToken: string }> {
   const { now, product } = context;
   let status = order.status;
@@ -150,13 +177,17 @@ export async function completePayment(
           : undefined;
         const expiresOn = subscription?.rows[0]?.expires_on;
         if (expiresOn) await attachAddons(db, order, expiresOn, now);
-        await db.query('UPDATE orders SET saved_payment_method_id = $2 WHERE id = $1', [
-          order.id,
-          savedId,
-        ]);
-        await queueConfirmation(db, { ...order, status }, product, now, {
+        // Paid from here on: the invoice is issued for a paid order only.
+        await db.query(
+          "UPDATE orders SET saved_payment_method_id = $2, status = 'paid' WHERE id = $1",
+          [order.id, savedId],
+        );
+        const paid = { ...order, status };
+        const invoice = await invoiceForConfirmation(db, paid, context.invoice);
+        await queueConfirmation(db, paid, product, now, {
           savedLabel: outcome.label,
           ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
+          ...(invoice ? { invoice } : {}),
         });
       }
     } else {

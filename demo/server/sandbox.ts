@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { findProduct } from '../../src/domain/catalog.ts';
 import { formatMoney, toLocale, type Locale } from '../../src/i18n/index.ts';
-import type { AppDeps, AppEnv } from './context.ts';
+import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
 import { html, type Html } from './html.ts';
+import { invoiceContext } from './invoices/issue.ts';
 import { findOrder, type OrderRecord } from './orders.ts';
 import { completePayment, type PaymentOutcome } from './payments.ts';
 import { notFound } from './problems.ts';
@@ -283,7 +284,11 @@ export function sandboxRoutes(deps: AppDeps) {
       const decision: PaymentOutcome | FormState =
         order.status === 'pending_payment' ? decide(order, fields, locale) : { kind: 'cancelled' };
       if ('errors' in decision) return { kind: 'form' as const, order, locale, state: decision };
-      const { resumeToken } = await completePayment(tx, order, decision, { product, now });
+      const { resumeToken } = await completePayment(tx, order, decision, {
+        product,
+        now,
+        invoice: invoiceContext(deps, requestOrigin(c.req.url)),
+      });
       return { kind: 'done' as const, order, resumeToken };
     });
     if (result.kind === 'form') {

@@ -95,6 +95,9 @@ export const enComponents: Record<keyof typeof itComponents, string> = {
   'summary.newtab': '(opens in a new tab)',
   'summary.confirm': 'Confirm and complete the order',
   'summary.busy': 'Processing…',
+  'invoice.sdi':
+    'The electronic invoice will be sent to the recipient code (Codice Destinatario) {code}.',
+  'invoice.pec': 'The electronic invoice will be sent to the PEC address {pec}.',
 
   'tip.sdi.label': 'What is the recipient code?',
   'tip.sdi':

@@ -95,6 +95,8 @@ export const itComponents = {
   'summary.newtab': '(si apre in una nuova scheda)',
   'summary.confirm': 'Conferma e completa l’ordine',
   'summary.busy': 'Elaborazione…',
+  'invoice.sdi': 'La fattura elettronica sarà inviata al Codice Destinatario {code}.',
+  'invoice.pec': 'La fattura elettronica sarà inviata all’indirizzo PEC {pec}.',
 
   'tip.sdi.label': 'Cos’è il Codice Destinatario?',
   'tip.sdi':

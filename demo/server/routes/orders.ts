@@ -111,6 +111,7 @@ export function orderRoutes(deps: AppDeps) {
           locale: c.get('locale'),
           origin,
           returnOrigins: [origin, ...deps.allowedOrigins],
+          ...(deps.seller ? { seller: deps.seller } : {}),
         }).then(({ status, order }) => ({ status, body: order })),
       );
     } catch (error) {

@@ -2,10 +2,11 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { Quote } from '../../domain/types.ts';
+import type { EInvoice, Quote } from '../../domain/types.ts';
 import { formatDate, formatNumber } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
+import { eInvoiceSentence } from '../shared/e-invoice.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { orderSummaryStyles } from './cassa-order-summary.styles.ts';
@@ -49,6 +50,7 @@ function linkable(url: string): boolean {
  * @csspart summary - The whole summary.
  * @csspart total - The "total due now" row.
  * @csspart confirm - The confirm button.
+ * @csspart invoice - Where the electronic invoice will be sent.
  * @cssprop --cassa-color-primary - The confirm button.
  * @cssprop --cassa-color-success - The "free until" note.
  */
@@ -69,6 +71,8 @@ export class CassaOrderSummary extends CassaElement {
   @property({ attribute: 'confirm-label' }) confirmLabel = '';
   /** Localized labels per quote line id (else the line's own label). */
   @property({ attribute: false }) lineLabels: Record<string, string> = {};
+  /** The holder's SDI code or PEC address: shown before confirming when there is a total to pay. */
+  @property({ attribute: false }) eInvoice: EInvoice | null = null;
 
   @state() private termsError = false;
   @state() private announcement = '';
@@ -204,6 +208,13 @@ export class CassaOrderSummary extends CassaElement {
               <p class="note">
                 ${this.t('summary.coterm.renewal', { date: date(renewal.date), amount: renewalTotal })}
               </p>`
+      }
+      ${
+        this.eInvoice && quote.totalCents > 0
+          ? html`<p class="muted" part="invoice">
+              ${eInvoiceSentence(this.eInvoice, this.locale)}
+            </p>`
+          : nothing
       }`;
   }
 

@@ -2,8 +2,10 @@ import { css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Order } from '../../api/schemas.ts';
 import type { Product } from '../../domain/catalog.ts';
+import type { EInvoice } from '../../domain/types.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
+import { eInvoiceSentence } from '../shared/e-invoice.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 
@@ -74,6 +76,8 @@ export class CassaCheckoutResult extends CassaElement {
   @property({ type: Boolean }) refused = false;
   /** The same order was confirmed again (within 15 minutes) and answered with the first one. */
   @property({ type: Boolean }) repeated = false;
+  /** The holder's SDI code or PEC address, where the invoice of a paid order goes. */
+  @property({ attribute: false }) eInvoice: EInvoice | null = null;
 
   @state() private copied = false;
 
@@ -114,6 +118,11 @@ export class CassaCheckoutResult extends CassaElement {
           : ''
       }
       ${this.#renewal(order)} ${awaiting ? this.#instructions(order) : ''}
+      ${
+        this.eInvoice && order.totalCents > 0
+          ? html`<p>${eInvoiceSentence(this.eInvoice, this.locale)}</p>`
+          : ''
+      }
       <p>${this.t(awaiting ? 'result.instructions.emailed' : 'result.emailed')}</p>
     </div>`;
   }

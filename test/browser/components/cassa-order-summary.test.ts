@@ -316,3 +316,46 @@ describe('cassa-order-summary: conditions and confirmation', () => {
     await expect(free).to.be.accessible();
   });
 });
+
+describe('cassa-order-summary: where the electronic invoice goes', () => {
+  const withInvoice = async (
+    eInvoice: { sdiCode: string } | { pec: string } | null,
+    options: Options = {},
+  ) => {
+    const el = await summary(options);
+    el.eInvoice = eInvoice;
+    await el.updateComplete;
+    return el;
+  };
+  const invoiceNote = (el: CassaOrderSummary) =>
+    el.shadowRoot!.querySelector<HTMLElement>('[part="invoice"]');
+
+  it('names the SDI code before the buyer confirms, so a wrong one is caught before paying', async () => {
+    const el = await withInvoice({ sdiCode: 'M5UXCR1' });
+    expect(squash(invoiceNote(el)?.innerText)).to.equal(
+      'La fattura elettronica sarà inviata al Codice Destinatario M5UXCR1.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the PEC address, in Italian and in English', async () => {
+    const it = await withInvoice({ pec: 'rossi@pec.example.it' });
+    expect(squash(invoiceNote(it)?.innerText)).to.equal(
+      'La fattura elettronica sarà inviata all’indirizzo PEC rossi@pec.example.it.',
+    );
+    const en = await withInvoice({ pec: 'rossi@pec.example.it' }, { locale: 'en' });
+    expect(squash(invoiceNote(en)?.innerText)).to.equal(
+      'The electronic invoice will be sent to the PEC address rossi@pec.example.it.',
+    );
+  });
+
+  it('says nothing when nothing is due now (no invoice) or the destination is unknown', async () => {
+    const free = await withInvoice(
+      { sdiCode: 'M5UXCR1' },
+      { quote: pecQuote('2026-03-01'), pricing: 'coterm', terms: [1] },
+    );
+    expect(invoiceNote(free)).to.equal(null);
+    const unknown = await withInvoice(null);
+    expect(invoiceNote(unknown)).to.equal(null);
+  });
+});

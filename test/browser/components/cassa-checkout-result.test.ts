@@ -1,0 +1,78 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/components/checkout-result/cassa-checkout-result.ts';
+import type { CassaCheckoutResult } from '../../../src/components/checkout-result/cassa-checkout-result.ts';
+import type { Order } from '../../../src/api/schemas.ts';
+import type { EInvoice } from '../../../src/domain/types.ts';
+import { squash } from './fixtures.ts';
+
+const paid: Order = {
+  id: 'o-1',
+  number: 'C-2026-000001',
+  status: 'paid',
+  totalCents: 15860,
+  currency: 'EUR',
+  productId: 'certified-platform',
+  planId: 'base',
+  addons: [{ id: 'storage', quantity: 5 }],
+  years: 1,
+  paymentMethod: 'card',
+  autoRenew: true,
+  freeUntil: null,
+  renewalChargeDate: '2027-01-08',
+};
+
+const result = (order: Order, eInvoice: EInvoice | null, locale: 'it' | 'en' = 'it') =>
+  fixture<CassaCheckoutResult>(
+    html`<cassa-checkout-result
+      locale=${locale}
+      .order=${order}
+      .eInvoice=${eInvoice}
+    ></cassa-checkout-result>`,
+  );
+
+const text = (el: CassaCheckoutResult) => squash(el.shadowRoot!.textContent);
+
+describe('cassa-checkout-result: where the electronic invoice goes', () => {
+  it('a paid order says the invoice goes to the SDI code', async () => {
+    const el = await result(paid, { sdiCode: 'M5UXCR1' });
+    expect(text(el)).to.contain(
+      'La fattura elettronica sarà inviata al Codice Destinatario M5UXCR1.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('or to the PEC address, in English too', async () => {
+    const it = await result(paid, { pec: 'rossi@pec.example.it' });
+    expect(text(it)).to.contain(
+      'La fattura elettronica sarà inviata all’indirizzo PEC rossi@pec.example.it.',
+    );
+    const en = await result(paid, { sdiCode: 'M5UXCR1' }, 'en');
+    expect(text(en)).to.contain(
+      'The electronic invoice will be sent to the recipient code (Codice Destinatario) M5UXCR1.',
+    );
+  });
+
+  it('an order awaiting its bank transfer says it too (the invoice follows the payment)', async () => {
+    const el = await result(
+      {
+        ...paid,
+        status: 'awaiting_payment',
+        paymentMethod: 'bank_transfer',
+        autoRenew: false,
+        renewalChargeDate: null,
+      },
+      { sdiCode: 'M5UXCR1' },
+    );
+    expect(text(el)).to.contain('Codice Destinatario M5UXCR1');
+  });
+
+  it('a free order (no invoice) and a refused payment say nothing of an invoice', async () => {
+    const free = await result(
+      { ...paid, status: 'active', planId: 'free', totalCents: 0, paymentMethod: 'none' },
+      { sdiCode: 'M5UXCR1' },
+    );
+    expect(text(free)).not.to.contain('fattura');
+    const refused = await result({ ...paid, status: 'refused' }, { sdiCode: 'M5UXCR1' });
+    expect(text(refused)).not.to.contain('fattura');
+  });
+});
