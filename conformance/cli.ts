@@ -19,7 +19,9 @@ problem+json errors, the rate limit, CORS and resume tokens.
   --portal-secret <secret>   or: mint a session for --username with POST /v1/portal/sessions
   --resume <order-id>:<token>  a resume token from a payment page's return URL
                              (?cassa_order=…&cassa_resume=…), to check resume-token reads
-  --read-only                create nothing: no registration, no POST /v1/orders
+  --read-only                create no account and no order (no POST /v1/orders); it still
+                             sends failed logins for a made-up username and one
+                             registration a conforming backend refuses
   --timeout <ms>             per request (default 10000)
   --json                     print one JSON report instead of text
   --list                     list the checks and exit

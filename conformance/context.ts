@@ -15,7 +15,7 @@ export interface ConformanceOptions {
   password?: string;
   /** Bearer secret of `POST /v1/portal/sessions`, to mint a session for `username`. */
   portalSecret?: string;
-  /** Creates nothing: no registration, no `POST /v1/orders`. */
+  /** Creates no account and no order: no registration, no `POST /v1/orders`. */
   readOnly: boolean;
   /** An order id and resume token from a payment page's return URL. */
   resume?: { orderId: string; token: string };
