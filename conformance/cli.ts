@@ -121,4 +121,10 @@ export async function main(argv: string[]): Promise<number> {
   return report.failed === 0 ? 0 : 1;
 }
 
+// A reader that stops early (`| head`) closes the pipe: that is not the kit's failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2));

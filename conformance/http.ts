@@ -109,7 +109,14 @@ export class BackendClient {
         contentType: response.headers.get('content-type') ?? '',
       };
     } catch (error) {
-      exchange.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const cause =
+        error instanceof Error
+          ? (error.cause as { code?: string; message?: string } | undefined)
+          : undefined;
+      exchange.error =
+        error instanceof Error
+          ? `${error.name}: ${error.message}${cause?.code ? ` (${cause.code}${cause.message ? `: ${cause.message}` : ''})` : ''}`
+          : String(error);
       throw error;
     }
   }

@@ -50,6 +50,7 @@ export function formatHeader(
 }
 
 export function formatSummary(report: ConformanceReport): string {
-  const verdict = report.failed === 0 ? 'conforms' : 'does NOT conform';
-  return `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped: the backend ${verdict}${report.skipped ? ' (as far as the skipped checks allow)' : ''}`;
+  const counts = `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`;
+  if (report.failed > 0) return `${counts}: the backend does NOT conform`;
+  return `${counts}: the backend conforms${report.skipped ? ' (as far as the skipped checks allow)' : ''}`;
 }

@@ -24,6 +24,33 @@ export class CheckSkipped extends Error {
   override name = 'CheckSkipped';
 }
 
+/** An error of the connection itself (refused, unknown host, reset), not of an answer. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+]);
+
+function connectionError(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  if (!code || !UNREACHABLE.has(code)) return undefined;
+  return typeof cause?.message === 'string' && cause.message ? cause.message : code;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  const detail =
+    cause instanceof Error
+      ? `: ${(cause as { code?: string }).code ?? cause.name} ${cause.message}`
+      : '';
+  return `${error.name}: ${error.message}${detail}`;
+}
+
 export interface Check<C> {
   id: string;
   title: string;
@@ -49,11 +76,15 @@ export async function runChecks<C extends { client: BackendClient }>(
   onResult: (result: CheckResult) => void = () => undefined,
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
+  /** Once the backend cannot be reached at all, the other checks say so instead of 30 failures. */
+  let unreachable: { id: string; reason: string } | undefined;
   for (const check of checks) {
     context.client.exchanges = [];
     const started = performance.now();
     let result: CheckResult;
     try {
+      if (unreachable)
+        skip(`the backend could not be reached (${unreachable.reason}; see "${unreachable.id}")`);
       await check.run(context);
       result = { id: check.id, title: check.title, outcome: 'pass', durationMs: 0 };
     } catch (error) {
@@ -66,10 +97,14 @@ export async function runChecks<C extends { client: BackendClient }>(
           durationMs: 0,
         };
       } else {
+        const refused = connectionError(error);
+        if (refused) unreachable = { id: check.id, reason: refused };
         const message =
           error instanceof CheckFailure
             ? error.message
-            : `the check could not complete: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+            : refused
+              ? `could not connect to the backend: ${refused}`
+              : `the check could not complete: ${describeError(error)}`;
         result = {
           id: check.id,
           title: check.title,

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { CHECKS } from '../../conformance/run.ts';
 import { after, before, describe, it } from 'node:test';
+import { freePort } from '../hardening/server-process.ts';
 import type { ServerProcess } from '../hardening/server-process.ts';
 import {
   brokenProxy,
@@ -155,5 +158,43 @@ describe('conformance kit against a URL that is a website, not a backend', () =>
     } finally {
       await site.close();
     }
+  });
+});
+
+describe('conformance kit against a backend that does not answer', () => {
+  it('fails the first check with the connection error, skips the rest saying why, exits 1', async () => {
+    const port = await freePort();
+    const result = await runKit([`http://127.0.0.1:${port}/api`]);
+    assert.equal(result.code, 1);
+    assert.match(
+      section(result.stdout, 'catalog'),
+      new RegExp(`could not connect to the backend: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}`),
+    );
+    const seen = Object.entries(outcomes(result.stdout));
+    assert.deepEqual(
+      seen.filter(([, o]) => o !== 'SKIP').map(([id]) => id),
+      ['catalog'],
+    );
+    assert.match(
+      section(result.stdout, 'quote-valid'),
+      /skipped: the backend could not be reached \(connect ECONNREFUSED [^;]+; see "catalog"\)/,
+    );
+    assert.match(result.stdout, /^0 passed, 1 failed, 34 skipped: the backend does NOT conform$/m);
+  });
+});
+
+describe('npx cassa-conformance', () => {
+  it("is this package's bin: `npx --no-install cassa-conformance --list` lists the checks", async () => {
+    const listed = execFileSync('npx', ['--no-install', 'cassa-conformance', '--list'], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      encoding: 'utf8',
+    });
+    assert.deepEqual(
+      listed
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' — ')[0]),
+      CHECKS.map((c) => c.id),
+    );
   });
 });
