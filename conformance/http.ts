@@ -46,6 +46,32 @@ function redact(name: string, value: string): string {
   return scheme ? `${scheme} ${shown}` : shown;
 }
 
+const SECRET_KEYS = /^(password|token)$/i;
+
+/** A JSON body as shown in a report: passwords and tokens shortened like the headers. */
+function redactBody(text: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (!value || typeof value !== 'object') return text;
+  const hide = (item: unknown): unknown => {
+    if (Array.isArray(item)) return item.map(hide);
+    if (!item || typeof item !== 'object') return item;
+    return Object.fromEntries(
+      Object.entries(item).map(([key, inner]) => [
+        key,
+        SECRET_KEYS.test(key) && typeof inner === 'string'
+          ? redact('cassa-resume', inner)
+          : hide(inner),
+      ]),
+    );
+  };
+  return JSON.stringify(hide(value));
+}
+
 const clip = (text: string) =>
   text.length > MAX_SHOWN_BODY ? `${text.slice(0, MAX_SHOWN_BODY)}… (${text.length} chars)` : text;
 
@@ -79,7 +105,7 @@ export class BackendClient {
         method,
         url: `${this.backend}/${path}`,
         headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(k, v)])),
-        ...(body !== undefined ? { body: clip(body) } : {}),
+        ...(body !== undefined ? { body: clip(redactBody(body)) } : {}),
       },
     };
     this.exchanges.push(exchange);
@@ -100,7 +126,7 @@ export class BackendClient {
       response.headers.forEach((value, name) => {
         if (SHOWN_HEADERS.test(name)) shown[name] = value;
       });
-      exchange.response = { status: response.status, headers: shown, body: clip(text) };
+      exchange.response = { status: response.status, headers: shown, body: clip(redactBody(text)) };
       return {
         status: response.status,
         headers: response.headers,

@@ -115,9 +115,12 @@ describe('conformance kit against a backend that gets a few answers wrong', () =
     );
   });
 
-  it('never prints a whole bearer token', () => {
+  it('never prints a whole bearer token, nor the test account’s password', () => {
     assert.match(run.stdout, /Authorization: Bearer \S{4}…/);
     assert.doesNotMatch(run.stdout, /Authorization: Bearer [A-Za-z0-9_-]{10,}/);
+    // The rate-limit failure shows login requests: their passwords are shortened too.
+    assert.match(section(run.stdout, 'login-rate-limit'), /"password":"…"/);
+    assert.doesNotMatch(run.stdout, new RegExp(PROFESSIONAL.password));
   });
 
   it('--json reports the same failures with their exchanges', async () => {
