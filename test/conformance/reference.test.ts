@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { call, loginTo, type ServerProcess } from '../hardening/server-process.ts';
@@ -145,6 +145,7 @@ describe('conformance kit against the reference server', () => {
       },
     );
     const run = await runKit([backend, '--read-only', '--json'], join(outDir, 'cli.mjs'));
+    rmSync(outDir, { recursive: true, force: true });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const report = JSON.parse(run.stdout);
     assert.equal(report.failed, 0);
