@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { authChecks } from './checks/auth.ts';
 import { catalogChecks } from './checks/catalog.ts';
 import { corsChecks } from './checks/cors.ts';
+import { orderReadChecks } from './checks/order-reads.ts';
 import { orderChecks } from './checks/orders.ts';
 import type { ConformanceContext, ConformanceOptions } from './context.ts';
 import { BackendClient } from './http.ts';
@@ -12,6 +13,7 @@ export const CHECKS: readonly Check<ConformanceContext>[] = [
   ...catalogChecks,
   ...authChecks,
   ...orderChecks,
+  ...orderReadChecks,
   ...corsChecks,
 ];
 

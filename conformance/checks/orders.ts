@@ -1,100 +1,22 @@
-// POST /v1/orders (Idempotency-Key, price changes, terms, eligibility) and GET /v1/orders/{id}
-// (the owner, another customer, no session, a resume token).
-import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
-import { OrderSchema, QuoteSchema, type OrderRequest } from '../../src/api/schemas.ts';
-import type { PaymentMethodType } from '../../src/domain/catalog.ts';
-import type { Buyer, ConformanceContext } from '../context.ts';
-import type { Reply } from '../http.ts';
-import { expectFieldErrors, expectProblem, expectRetryAfter, problemCode } from '../problem.ts';
-import {
-  ensure,
-  expectJson,
-  expectShape,
-  expectStatus,
-  fail,
-  skip,
-  type Check,
-} from '../runner.ts';
+// POST /v1/orders: a session and an Idempotency-Key required, terms, a stale total (409 with the
+// fresh quote), the order itself, its replay, a reused key, concurrent requests, eligibility.
+import { QuoteSchema } from '../../src/api/schemas.ts';
+import type { ConformanceContext } from '../context.ts';
+import { expectFieldErrors, expectProblem, expectRetryAfter } from '../problem.ts';
+import { ensure, expectShape, expectStatus, fail, skip, type Check } from '../runner.ts';
 import { register, TEST_HOLDERS } from './auth.ts';
 import { needProduct } from './catalog.ts';
+import {
+  expectOrder,
+  firstDifference,
+  needBuyer,
+  newKey,
+  orderRequest,
+  post,
+  writes,
+} from './order-requests.ts';
 
 type C = ConformanceContext;
-
-/** Methods that complete without a payment page, in order of preference. */
-const OFFLINE_METHODS: readonly PaymentMethodType[] = ['bank_transfer', 'postal_slip', 'none'];
-
-function writes(context: C): void {
-  if (context.options.readOnly) skip('--read-only: sends no POST /v1/orders');
-}
-
-function needBuyer(context: C): Buyer {
-  if (!context.buyer)
-    skip('no session: pass --username/--password or --portal-secret, or drop --read-only');
-  return context.buyer;
-}
-
-/** An order for the quoted selection, paid by a method that needs no payment page. */
-function orderRequest(context: C): OrderRequest {
-  const product = needProduct(context);
-  if (!context.selection || !context.quote) skip('needs a quote (see "quote-valid")');
-  const method =
-    context.quote.totalCents === 0 && product.paymentMethods.includes('none')
-      ? 'none'
-      : OFFLINE_METHODS.find((m) => m !== 'none' && product.paymentMethods.includes(m));
-  if (!method) {
-    skip(
-      `product "${product.id}" offers no payment method without a payment page (${OFFLINE_METHODS.join(', ')})`,
-    );
-  }
-  return {
-    ...context.selection,
-    expectedTotalCents: context.quote.totalCents,
-    paymentMethod: { type: method },
-    acceptTerms: true,
-  };
-}
-
-/** Where two JSON values first differ (key order aside), or `undefined` when they are equal. */
-function firstDifference(first: unknown, second: unknown, path = ''): string | undefined {
-  if (isDeepStrictEqual(first, second)) return undefined;
-  const at = path || '(the whole body)';
-  if (first && second && typeof first === 'object' && typeof second === 'object') {
-    const keys = new Set([...Object.keys(first), ...Object.keys(second)]);
-    for (const key of keys) {
-      const a = (first as Record<string, unknown>)[key];
-      const b = (second as Record<string, unknown>)[key];
-      const found = firstDifference(a, b, path ? `${path}.${key}` : key);
-      if (found) return found;
-    }
-  }
-  return `at ${at} the first answer had ${JSON.stringify(first)}, the replay ${JSON.stringify(second)}`;
-}
-
-const newKey = (context: C, label: string) =>
-  `conformance-${context.runId}-${label}-${randomUUID()}`;
-
-function post(context: C, body: unknown, options: { key?: string; token?: string | null } = {}) {
-  const headers = options.key ? { 'Idempotency-Key': options.key } : undefined;
-  const token = options.token === null ? undefined : (options.token ?? context.buyer?.token);
-  return context.client.request('POST', 'v1/orders', {
-    json: body,
-    ...(headers ? { headers } : {}),
-    ...(token ? { token } : {}),
-  });
-}
-
-function expectOrder(reply: Reply, what: string) {
-  expectStatus(reply, [200, 201], what);
-  expectJson(reply, what);
-  return expectShape(OrderSchema, reply.json, `${what}: the order`);
-}
-
-const getOrder = (context: C, id: string, options: { token?: string; resume?: string } = {}) =>
-  context.client.request('GET', `v1/orders/${encodeURIComponent(id)}`, {
-    ...(options.token ? { token: options.token } : {}),
-    ...(options.resume ? { headers: { 'Cassa-Resume': options.resume } } : {}),
-  });
 
 export const orderChecks: Check<C>[] = [
   {
@@ -305,118 +227,6 @@ export const orderChecks: Check<C>[] = [
       if (reply.status >= 200 && reply.status < 300)
         fail('a private individual’s order was accepted');
       expectProblem(reply, 403, 'ineligible-customer', 'POST /v1/orders by a private individual');
-    },
-  },
-  {
-    id: 'order-read',
-    title: 'GET /v1/orders/{id} answers the owner the order',
-    async run(context) {
-      if (!context.order)
-        skip(
-          context.options.readOnly
-            ? '--read-only: no order was created to read'
-            : 'needs the order of "order-create"',
-        );
-      const { order } = context.order;
-      const reply = await getOrder(context, order.id, { token: context.buyer?.token });
-      const read = expectOrder(reply, `GET /v1/orders/${order.id}`);
-      ensure(
-        read.id === order.id && read.number === order.number,
-        `GET answered order ${read.id} (${read.number}), created was ${order.id} (${order.number})`,
-      );
-      ensure(
-        read.totalCents === order.totalCents,
-        `GET answered totalCents ${read.totalCents}, created was ${order.totalCents}`,
-      );
-    },
-  },
-  {
-    id: 'order-read-other-customer',
-    title: 'another customer’s order is a 404 problem',
-    async run(context) {
-      if (!context.order)
-        skip(
-          context.options.readOnly
-            ? '--read-only: no order was created to read'
-            : 'needs the order of "order-create"',
-        );
-      const other =
-        context.otherBuyer ??
-        (await register(
-          context.client,
-          TEST_HOLDERS.professional,
-          'POST /v1/auth/register (a second customer)',
-        ));
-      context.otherBuyer = other;
-      const reply = await getOrder(context, context.order.order.id, { token: other.token });
-      expectProblem(reply, 404, 'not-found', 'GET /v1/orders/{id} by another customer');
-    },
-  },
-  {
-    id: 'order-read-unknown',
-    title: 'an unknown order is a 404 problem',
-    async run(context) {
-      const buyer = needBuyer(context);
-      const reply = await getOrder(context, `conformance-no-such-order-${context.runId}`, {
-        token: buyer.token,
-      });
-      expectProblem(reply, 404, 'not-found', 'GET /v1/orders/{unknown}');
-    },
-  },
-  {
-    id: 'order-read-unauthorized',
-    title: 'GET /v1/orders/{id} without a session or resume token is a 401 problem',
-    async run(context) {
-      const id = context.order?.order.id ?? `conformance-no-such-order-${context.runId}`;
-      const reply = await getOrder(context, id);
-      expectProblem(
-        reply,
-        401,
-        'unauthorized',
-        'GET /v1/orders/{id} without Authorization or Cassa-Resume',
-      );
-    },
-  },
-  {
-    id: 'order-resume-forged',
-    title: 'a forged Cassa-Resume token reads nothing (401 or 404 problem)',
-    async run(context) {
-      const id =
-        context.order?.order.id ??
-        context.options.resume?.orderId ??
-        `conformance-no-such-order-${context.runId}`;
-      const reply = await getOrder(context, id, { resume: `forged-${context.runId}` });
-      if (reply.status === 200) fail('a forged Cassa-Resume token read the order');
-      const code = problemCode(String((reply.json as { type?: unknown } | undefined)?.type ?? ''));
-      if (reply.status === 401 || code === 'unauthorized')
-        expectProblem(reply, 401, 'unauthorized', 'GET /v1/orders/{id} with a forged Cassa-Resume');
-      else expectProblem(reply, 404, 'not-found', 'GET /v1/orders/{id} with a forged Cassa-Resume');
-    },
-  },
-  {
-    id: 'order-resume',
-    title: 'a resume token (Cassa-Resume) reads its order without a session, and no other',
-    async run(context) {
-      const resume = context.options.resume;
-      if (!resume) {
-        skip(
-          'needs a resume token from a payment page’s return URL (…?cassa_order=ID&cassa_resume=TOKEN): pass --resume ID:TOKEN',
-        );
-      }
-      const reply = await getOrder(context, resume.orderId, { resume: resume.token });
-      const order = expectOrder(reply, `GET /v1/orders/${resume.orderId} with Cassa-Resume`);
-      ensure(
-        order.id === resume.orderId,
-        `the resume token read order ${order.id}, not ${resume.orderId}`,
-      );
-      const otherId = context.order?.order.id;
-      if (otherId && otherId !== resume.orderId) {
-        const other = await getOrder(context, otherId, { resume: resume.token });
-        ensure(
-          other.status !== 200,
-          `the resume token of order ${resume.orderId} also read order ${otherId}`,
-        );
-      }
     },
   },
 ];
