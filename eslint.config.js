@@ -13,6 +13,7 @@ export default tseslint.config(
       'test-results/',
       'bench/node_modules/',
       'custom-elements.json',
+      'examples/*/dist/',
     ],
   },
   js.configs.recommended,
