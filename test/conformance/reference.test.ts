@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { call, loginTo, type ServerProcess } from '../hardening/server-process.ts';
@@ -125,9 +125,10 @@ describe('conformance kit against the reference server', () => {
 
   it('the published build (dist/conformance/cli.mjs from vite.conformance.config.ts) runs the same checks', async () => {
     // Inside the repository, so the build's imports (ky, zod) resolve from node_modules as when installed.
-    const outDir = mkdtempSync(
-      new URL('../../node_modules/.cache/cassa-conformance-', import.meta.url).pathname,
-    );
+    const cache = new URL('../../node_modules/.cache/', import.meta.url).pathname;
+    // A fresh install has no node_modules/.cache yet.
+    mkdirSync(cache, { recursive: true });
+    const outDir = mkdtempSync(join(cache, 'cassa-conformance-'));
     execFileSync(
       process.execPath,
       [
