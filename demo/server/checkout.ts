@@ -11,6 +11,7 @@ import type { Locale } from '../../src/i18n/index.ts';
 import type { CustomerRecord } from './accounts.ts';
 import type { Queryable } from './db/database.ts';
 import { insertOrder, nextOrderNumber, publicOrder, type OrderRecord } from './orders.ts';
+import { markOrderPaid, queueOrderWebhook } from './fulfilment.ts';
 import { applyCredit, attachAddons, queueConfirmation } from './payments.ts';
 import { instructionsEmail, queueEmail } from './outbox.ts';
 import { invalidRequest, prefixed, Problem } from './problems.ts';
@@ -194,6 +195,7 @@ export async function placeOrder(
     locale,
   };
   await insertOrder(tx, order, now);
+  if (status === 'paid') await markOrderPaid(tx, order, product, { now, today });
 
   if (status !== 'pending_payment') {
     let creditAfterCents: number | undefined;
@@ -213,6 +215,8 @@ export async function placeOrder(
       ...(savedLabel ? { savedLabel } : {}),
       ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
     });
+    // The merchant's server learns of the order from this signed webhook, committed with it.
+    await queueOrderWebhook(tx, 'order.completed', id, now);
   }
   return { status: 201, order: publicOrder(order) };
 }

@@ -6,6 +6,7 @@ import type { PaymentMethodType, Product } from '../../src/domain/catalog.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import { hashToken, newToken } from './credentials.ts';
 import type { Queryable } from './db/database.ts';
+import { markOrderPaid, queueOrderWebhook } from './fulfilment.ts';
 import type { OrderRecord } from './orders.ts';
 import { orderConfirmationEmail, queueEmail } from './outbox.ts';
 
@@ -122,7 +123,7 @@ export async function completePayment(
   db: Queryable,
   order: OrderRecord,
   outcome: PaymentOutcome,
-  context: { product: Product; now: Date },
+  context: { product: Product; now: Date; today: string },
 ): Promise<{ status: OrderStatus; resumeToken: string }> {
   const { now, product } = context;
   let status = order.status;
@@ -150,6 +151,7 @@ export async function completePayment(
           : undefined;
         const expiresOn = subscription?.rows[0]?.expires_on;
         if (expiresOn) await attachAddons(db, order, expiresOn, now);
+        await markOrderPaid(db, order, product, { now, today: context.today });
         await db.query('UPDATE orders SET saved_payment_method_id = $2 WHERE id = $1', [
           order.id,
           savedId,
@@ -169,5 +171,8 @@ export async function completePayment(
       WHERE id = $1`,
     [order.id, status, hashToken(resumeToken), new Date(now.getTime() + RESUME_TTL_MS), now],
   );
+  if (status === 'paid' && order.status === 'pending_payment') {
+    await queueOrderWebhook(db, 'order.completed', order.id, now);
+  }
   return { status, resumeToken };
 }

@@ -283,7 +283,11 @@ export function sandboxRoutes(deps: AppDeps) {
       const decision: PaymentOutcome | FormState =
         order.status === 'pending_payment' ? decide(order, fields, locale) : { kind: 'cancelled' };
       if ('errors' in decision) return { kind: 'form' as const, order, locale, state: decision };
-      const { resumeToken } = await completePayment(tx, order, decision, { product, now });
+      const { resumeToken } = await completePayment(tx, order, decision, {
+        product,
+        now,
+        today: deps.clock.today(),
+      });
       return { kind: 'done' as const, order, resumeToken };
     });
     if (result.kind === 'form') {
