@@ -34,7 +34,8 @@ function kind(error: unknown): string {
 export async function startAfterSale(options: AfterSaleOptions) {
   const { db, logger } = options;
   let stopped = false;
-  const timers = new Set<NodeJS.Timeout>();
+  /** The pending sleeps of the loops: stop() wakes them so each loop ends at once. */
+  const sleeping = new Map<NodeJS.Timeout, () => void>();
   const loops: Promise<void>[] = [];
 
   const every = (ms: number, work: () => Promise<unknown>, what: string) => {
@@ -49,10 +50,10 @@ export async function startAfterSale(options: AfterSaleOptions) {
           if (stopped) return;
           await new Promise<void>((resolve) => {
             const timer = setTimeout(() => {
-              timers.delete(timer);
+              sleeping.delete(timer);
               resolve();
             }, ms);
-            timers.add(timer);
+            sleeping.set(timer, resolve);
           });
         }
       })(),
@@ -68,6 +69,8 @@ export async function startAfterSale(options: AfterSaleOptions) {
 
   let scheduler: Scheduler | undefined;
   if (options.scheduler) {
+    // Without the scheduler, webhooks are still delivered and renewals run when asked
+    // (POST /v1/operator/renewals/run).
     scheduler = await startScheduler({
       db,
       logger,
@@ -78,13 +81,20 @@ export async function startAfterSale(options: AfterSaleOptions) {
         await clock?.load(db);
         await runDueRenewals(options);
       },
+    }).catch((error: unknown) => {
+      logger.error(`the renewal scheduler did not start: ${kind(error)}`);
+      return undefined;
     });
   }
 
   return {
     async stop() {
       stopped = true;
-      for (const timer of timers) clearTimeout(timer);
+      for (const [timer, wake] of sleeping) {
+        clearTimeout(timer);
+        wake();
+      }
+      sleeping.clear();
       await scheduler?.stop();
       await Promise.all(loops);
     },

@@ -164,26 +164,6 @@ async function main() {
     );
   }
 
-  let afterSale: Awaited<ReturnType<typeof startAfterSale>>;
-  try {
-    await shiftableClock?.load(db);
-    afterSale = await startAfterSale({
-      db,
-      catalog,
-      clock,
-      ...(shiftableClock ? { shiftableClock } : {}),
-      logger,
-      ...(webhooks.config ? { webhooks: webhooks.config } : {}),
-      webhookPollMs: positiveFromEnv('CASSA_WEBHOOK_POLL_MS', 1000),
-      scheduler: env.CASSA_SCHEDULER !== 'off',
-    });
-  } catch (error) {
-    await db.close().catch(() => undefined);
-    fail(
-      `Cassa: cannot start the scheduler: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-
   const app = createApp({
     db,
     catalog,
@@ -197,8 +177,21 @@ async function main() {
     logger,
     staticFiles: { distDir, pagesDir: resolve(ROOT, 'demo', 'pages') },
   });
+  await shiftableClock?.load(db);
   const server = serve({ fetch: app.fetch, port }, (info) => {
     console.log(`Cassa demo: http://localhost:${info.port}/`);
+  });
+  // The background work (webhook delivery, the renewal scheduler) starts once the server
+  // listens: pg-boss preparing its schema does not hold the first requests up.
+  const afterSale = startAfterSale({
+    db,
+    catalog,
+    clock,
+    ...(shiftableClock ? { shiftableClock } : {}),
+    logger,
+    ...(webhooks.config ? { webhooks: webhooks.config } : {}),
+    webhookPollMs: positiveFromEnv('CASSA_WEBHOOK_POLL_MS', 1000),
+    scheduler: env.CASSA_SCHEDULER !== 'off',
   });
   server.on('error', (error) => fail(`Cassa: cannot listen on port ${port}: ${error.message}`));
 
@@ -208,7 +201,7 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: stopping`);
     server.close(async () => {
-      await afterSale.stop().catch(() => undefined);
+      await (await afterSale).stop().catch(() => undefined);
       await db.close();
       process.exit(0);
     });

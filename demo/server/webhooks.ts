@@ -169,6 +169,7 @@ async function attempt(
   event: Claimed,
   logger: Logger,
   fetchImpl: typeof fetch,
+  now: () => Date,
 ): Promise<keyof DeliveryReport> {
   const started = new Date();
   const signer = new Webhook(config.secret);
@@ -223,7 +224,7 @@ async function attempt(
     );
     return 'failed';
   }
-  const next = new Date(finished.getTime() + backoffDelayMs(event.attempts, config));
+  const next = new Date(now().getTime() + backoffDelayMs(event.attempts, config));
   await db.query(
     `UPDATE webhook_events SET next_attempt_at = $3, leased_until = NULL, last_error = $4
       WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
@@ -240,6 +241,7 @@ export async function deliverDueWebhooks(
   db: Queryable,
   config: WebhookConfig,
   logger: Logger,
+  /** `now`: the delivery clock (real time; tests move it to walk the backoff). */
   options: { batch?: number; fetch?: typeof fetch; now?: () => Date } = {},
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, retrying: 0, failed: 0 };
@@ -249,7 +251,7 @@ export async function deliverDueWebhooks(
     const claimed = await claim(db, config, now(), options.batch ?? 8);
     if (claimed.length === 0) return report;
     const outcomes = await Promise.all(
-      claimed.map((event) => attempt(db, config, event, logger, fetchImpl)),
+      claimed.map((event) => attempt(db, config, event, logger, fetchImpl, now)),
     );
     for (const outcome of outcomes) report[outcome]++;
   }
