@@ -182,6 +182,9 @@ describe('webhooks: signed, written with the change, delivered by the worker', (
     assert.equal(await count('webhook_attempts'), 4);
     const page = await server.request('GET', '/webhooks');
     assert.match(page.text, /failed \(gave up\)/);
+    console.log(
+      `hardening: webhook backoff store=${DATABASE_URL ? 'PostgreSQL' : 'PGlite'} attempts=4 gaps-ms=${gaps.join(',')} gave-up=1 same-webhook-id=4/4 verified=4/4`,
+    );
   });
 
   it('two workers delivering at once never send the same attempt twice', async () => {
@@ -215,6 +218,9 @@ describe('webhooks: signed, written with the change, delivered by the worker', (
       'each id once',
     );
     assert.equal(receiver.deliveries.length, 12);
+    console.log(
+      `hardening: webhook workers store=${DATABASE_URL ? 'PostgreSQL' : 'PGlite'} workers=3 events=12 deliveries=${receiver.deliveries.length} duplicates=0`,
+    );
   });
 });
 
@@ -347,6 +353,9 @@ describe('renewals: Certified Platform by saved card or PayPal', () => {
     const charges = await rows(
       'SELECT cycle_expires_on::text AS cycle, attempt, outcome, amount_cents FROM renewal_charges',
     );
+    console.log(
+      `hardening: renewal sweeps store=${DATABASE_URL ? 'PostgreSQL' : 'PGlite'} concurrent-sweeps=5 charges=${charges.length} renewals=1`,
+    );
     assert.deepEqual(charges, [
       { cycle: '2028-01-15', attempt: 1, outcome: 'approved', amount_cents: 2 * BASE_TOTAL },
     ]);
@@ -410,6 +419,9 @@ describe('renewals: Certified Platform by saved card or PayPal', () => {
     assert.match(refusedMails[0]!.body, /10 gennaio 2027/, 'says when the next try is');
     assert.match(refusedMails[3]!.body, /ultimo tentativo/);
     assert.equal((await emails('renewal_failed')).length, 1);
+    console.log(
+      `hardening: refused renewal store=${DATABASE_URL ? 'PostgreSQL' : 'PGlite'} walk=${walk.map((w) => w.slice(5)).join(',')} refused-emails=${refusedMails.length} failed-emails=1`,
+    );
     const charges = await rows<{ attempt: number; outcome: string }>(
       'SELECT attempt, outcome FROM renewal_charges ORDER BY attempt',
     );
