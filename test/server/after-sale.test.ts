@@ -476,6 +476,15 @@ describe('renewals: Certified Platform by saved card or PayPal', () => {
       headers: { Authorization: `Bearer ${OPERATOR}` },
     });
     assert.equal(refused.status, 404, 'no movable clock outside demo mode');
+    for (const [method, path] of [
+      ['GET', '/webhooks'],
+      ['POST', '/webhooks/receiver'],
+      ['GET', '/api/dev/webhooks'],
+      ['POST', '/outbox/clock'],
+      ['POST', '/outbox/payment-received'],
+    ] as const) {
+      assert.equal((await production.request(method, path)).status, 404, `${method} ${path}`);
+    }
   });
 });
 
