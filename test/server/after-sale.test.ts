@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { ShiftableClock, DAY_MS } from '../../demo/server/clock.ts';
 import { openPostgres } from '../../demo/server/db/postgres.ts';
+import { startScheduler } from '../../demo/server/jobs.ts';
 import { runDueRenewals } from '../../demo/server/renewals.ts';
 import {
   deliverDueWebhooks,
@@ -443,6 +444,45 @@ describe('renewals: Certified Platform by saved card or PayPal', () => {
       receiver.deliveries.filter((d) => d.type === 'subscription.renewal_failed' && d.verified)
         .length,
       1,
+    );
+  });
+
+  it('the pg-boss scheduler runs the sweep on this store and renews the due order once', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    await placeOrder(
+      token,
+      { paymentMethod: { type: 'card', savedId: await savedMethod(token, 'card') } },
+      'k1',
+    );
+    await clock.advance(server.db, 358 * DAY_MS);
+    assert.equal(clock.today(), '2027-01-08');
+    let sweeps = 0;
+    const scheduler = await startScheduler({
+      db: server.db,
+      logger,
+      pollingIntervalSeconds: 0.5,
+      sweep: async () => {
+        sweeps++;
+        await runDueRenewals(server.deps);
+      },
+    });
+    try {
+      const deadline = Date.now() + 30_000;
+      while ((await count('renewal_charges')) === 0) {
+        assert.ok(Date.now() < deadline, 'the scheduler swept within 30 s');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await Promise.all([scheduler.runSoon(), scheduler.runSoon(), scheduler.runSoon()]);
+      const until = Date.now() + 3000;
+      while (Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await scheduler.stop();
+    }
+    assert.ok(sweeps >= 1);
+    assert.equal(await count('renewal_charges'), 1, 'one charge, however many sweeps');
+    assert.equal((await emails('renewal_confirmation')).length, 1);
+    console.log(
+      `hardening: pg-boss scheduler store=${DATABASE_URL ? 'PostgreSQL' : 'PGlite'} sweeps=${sweeps} charges=1`,
     );
   });
 
