@@ -24,7 +24,7 @@ export async function recordReceivedPayment(
 ): Promise<{ order: OrderRecord; replayed: boolean }> {
   const number = payment.orderNumber.trim().toUpperCase();
   const { rows } = await tx.query<{ id: string }>(
-    'SELECT id FROM orders WHERE number = $1 FOR UPDATE',
+    'SELECT id FROM orders WHERE number = $1 FOR NO KEY UPDATE',
     [number],
   );
   const id = rows[0]?.id;

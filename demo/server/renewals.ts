@@ -1,5 +1,7 @@
 // Automatic renewals, run by the scheduler (jobs.ts) or on demand. Each due item is claimed
-// with FOR UPDATE SKIP LOCKED and handled in its own transaction, where its state is checked
+// with FOR NO KEY UPDATE SKIP LOCKED (NO KEY: rows that reference it, such as a new add-on or
+// an email, take a KEY SHARE lock, which this must not wait on — the deadlock checkout.ts
+// documents) and handled in its own transaction, where its state is checked
 // again: two instances (or a job run twice) cannot charge one renewal attempt twice, and the
 // primary keys of renewal_charges and addon_renewals would refuse it anyway.
 //
@@ -292,7 +294,7 @@ async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<bool
          FROM orders
         WHERE renewal_state IN ('scheduled', 'retrying') AND next_renewal_on <= $1::date
         ORDER BY next_renewal_on, id LIMIT 1
-        FOR UPDATE SKIP LOCKED`,
+        FOR NO KEY UPDATE SKIP LOCKED`,
       [today],
     );
     const due = orders.rows[0];
@@ -310,7 +312,7 @@ async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<bool
                        WHERE a.subscription_id = s.id AND a.expires_on = s.expires_on
                          AND a.deactivated_on IS NULL)
         ORDER BY s.expires_on, s.id LIMIT 1
-        FOR UPDATE OF s SKIP LOCKED`,
+        FOR NO KEY UPDATE OF s SKIP LOCKED`,
       [today],
     );
     const mailbox = mailboxes.rows[0];

@@ -146,7 +146,7 @@ async function claim(db: Queryable, config: WebhookConfig, now: Date, limit: num
            AND (leased_until IS NULL OR leased_until <= $1)
          ORDER BY next_attempt_at, id
          LIMIT $3
-         FOR UPDATE SKIP LOCKED)
+         FOR NO KEY UPDATE SKIP LOCKED)
       RETURNING id, type, payload::text AS body, attempts`,
     [now, new Date(now.getTime() + leaseMs(config)), limit],
   );
