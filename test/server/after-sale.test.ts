@@ -502,6 +502,21 @@ describe('renewals: Certified Platform by saved card or PayPal', () => {
       { paymentMethod: { type: 'card', savedId: await savedMethod(token, 'card') } },
       'k1',
     );
+    // The demo page lists the renewal and lets a person make the saved card refuse it.
+    const page = await server.request('GET', '/outbox');
+    assert.match(page.text, /Rinnovi automatici/);
+    const press = (path: string, fields: Record<string, string>) =>
+      server.app.request(`http://localhost${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+        redirect: 'manual',
+      });
+    const number = (await rows<{ number: string }>('SELECT number FROM orders'))[0]!.number;
+    assert.equal((await press('/outbox/refuse-charges', { orderNumber: number })).status, 303);
+    assert.equal(await count('payment_methods WHERE refuses_charges'), 1, 'pressed: refuses');
+    await press('/outbox/refuse-charges', { orderNumber: number });
+    assert.equal(await count('payment_methods WHERE refuses_charges'), 0, 'pressed again: accepts');
     const moved = await operator('/clock', { days: 358 });
     assert.equal(moved.status, 200);
     assert.equal(moved.body.today, '2027-01-08');
@@ -522,6 +537,7 @@ describe('renewals: Certified Platform by saved card or PayPal', () => {
       ['GET', '/api/dev/webhooks'],
       ['POST', '/outbox/clock'],
       ['POST', '/outbox/payment-received'],
+      ['POST', '/outbox/refuse-charges'],
     ] as const) {
       assert.equal((await production.request(method, path)).status, 404, `${method} ${path}`);
     }

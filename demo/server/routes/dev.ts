@@ -23,6 +23,15 @@ interface AwaitingRow {
   payment_method: string;
 }
 
+interface RenewingRow {
+  number: string;
+  renewal_state: string;
+  next_renewal_on: string;
+  expires_on: string;
+  label: string | null;
+  refuses_charges: boolean | null;
+}
+
 /** The clock steps the demo page offers (days). */
 export const CLOCK_STEPS = [1, 7, 30, 365] as const;
 
@@ -33,6 +42,13 @@ export function outboxPageRoutes(deps: AppDeps) {
     const { rows: awaiting } = await deps.db.query<AwaitingRow>(
       `SELECT number, total_cents, payment_method FROM orders
         WHERE status = 'awaiting_payment' ORDER BY created_at DESC LIMIT 50`,
+    );
+    const { rows: renewing } = await deps.db.query<RenewingRow>(
+      `SELECT o.number, o.renewal_state, o.next_renewal_on::text AS next_renewal_on,
+              o.expires_on::text AS expires_on, pm.label, pm.refuses_charges
+         FROM orders o LEFT JOIN payment_methods pm ON pm.id = o.saved_payment_method_id
+        WHERE o.renewal_state IN ('scheduled', 'retrying')
+        ORDER BY o.next_renewal_on, o.number LIMIT 50`,
     );
     const clock = deps.shiftableClock;
     await clock?.load(deps.db);
@@ -70,6 +86,33 @@ export function outboxPageRoutes(deps: AppDeps) {
                               ${o.number} · ${o.payment_method} ·
                               ${formatMoney(o.total_cents, 'EUR', 'it')}
                               <button type="submit">Pagamento ricevuto / Payment received</button>
+                            </form>
+                          </li>`,
+                      )}
+                    </ul>
+                  </section>`
+                : ''
+            }
+            ${
+              renewing.length
+                ? html`<section class="card">
+                    <h2>Rinnovi automatici / Automatic renewals</h2>
+                    <ul class="awaiting">
+                      ${renewing.map(
+                        (o) =>
+                          html`<li>
+                            <form method="post" action="/outbox/refuse-charges">
+                              <input type="hidden" name="orderNumber" value="${o.number}" />
+                              ${o.number} · ${o.renewal_state} · addebito / charge
+                              ${o.next_renewal_on} · scade / expires ${o.expires_on} ·
+                              ${o.label ?? '?'}${o.refuses_charges ? ' (rifiuta / refuses)' : ''}
+                              <button type="submit">
+                                ${
+                                  o.refuses_charges
+                                    ? 'Accetta gli addebiti / Accept charges'
+                                    : 'Rifiuta gli addebiti / Refuse charges'
+                                }
+                              </button>
                             </form>
                           </li>`,
                       )}
@@ -137,6 +180,31 @@ export function outboxPageRoutes(deps: AppDeps) {
       if (error instanceof Problem) return c.redirect(back(error.message), 303);
       throw error;
     }
+  });
+
+  // The sandbox provider refuses (or accepts again) the saved card or PayPal account an order
+  // renews with: a person can watch a refused renewal walk its retries.
+  routes.post('/outbox/refuse-charges', async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const orderNumber = typeof form.orderNumber === 'string' ? form.orderNumber : '';
+    const { rows } = await deps.db.query<{ refuses_charges: boolean }>(
+      `UPDATE payment_methods pm SET refuses_charges = NOT pm.refuses_charges
+         FROM orders o
+        WHERE o.number = $1 AND pm.id = o.saved_payment_method_id
+        RETURNING pm.refuses_charges`,
+      [orderNumber],
+    );
+    const state = rows[0];
+    return c.redirect(
+      back(
+        !state
+          ? '?'
+          : state.refuses_charges
+            ? `${orderNumber}: gli addebiti saranno rifiutati / charges will be refused`
+            : `${orderNumber}: gli addebiti saranno accettati / charges will be accepted`,
+      ),
+      303,
+    );
   });
 
   routes.post('/outbox/clock', async (c) => {
