@@ -9,7 +9,9 @@ import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { devApiRoutes, outboxPageRoutes } from './routes/dev.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
+import { webhookPageRoutes } from './routes/webhook-pages.ts';
 import { meRoutes } from './routes/me.ts';
+import { operatorRoutes } from './routes/operator.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { quoteRoutes } from './routes/quotes.ts';
 import { requestLog } from './request-log.ts';
@@ -76,9 +78,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', orderRoutes(deps));
   api.route('/', invoiceRoutes(deps));
   api.route('/', sandboxRoutes(deps));
+  api.route('/', operatorRoutes(deps));
   if (deps.demo) api.route('/', devApiRoutes(deps));
   app.route('/api', api);
   if (deps.demo) app.route('/', outboxPageRoutes(deps));
+  if (deps.demo) app.route('/', webhookPageRoutes(deps));
   if (deps.staticFiles) app.route('/', staticRoutes(deps, deps.staticFiles));
 
   app.notFound((c) => problemResponse(c, new Problem(404, 'not-found', 'Unknown route.')));

@@ -13,6 +13,7 @@ import type { Queryable } from './db/database.ts';
 import { insertOrder, nextOrderNumber, publicOrder, type OrderRecord } from './orders.ts';
 import type { Seller } from './invoices/seller.ts';
 import { DEMO_SELLER } from './invoices/seller.ts';
+import { markOrderPaid, queueOrderWebhook } from './fulfilment.ts';
 import {
   applyCredit,
   attachAddons,
@@ -203,6 +204,7 @@ export async function placeOrder(
     locale,
   };
   await insertOrder(tx, order, now);
+  if (status === 'paid') await markOrderPaid(tx, order, product, { now, today });
 
   if (status !== 'pending_payment') {
     let creditAfterCents: number | undefined;
@@ -231,6 +233,8 @@ export async function placeOrder(
       ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
       ...(invoice ? { invoice } : {}),
     });
+    // The merchant's server learns of the order from this signed webhook, committed with it.
+    await queueOrderWebhook(tx, 'order.completed', id, now);
   }
   return { status: 201, order: publicOrder(order) };
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../../src/i18n/index.ts';
 import type { Database } from './db/database.ts';
 import type { CustomerRecord } from './accounts.ts';
 import type { Seller } from './invoices/seller.ts';
+import type { ShiftableClock } from './clock.ts';
 
 export interface Clock {
   /** Today's calendar date in Europe/Rome. */
@@ -33,6 +34,15 @@ export interface AppDeps {
   clock: Clock;
   /** Shared secret of the member portal for `POST /v1/portal/sessions`. */
   portalSecret: string;
+  /** Bearer secret of the operator endpoints (/v1/operator/*); unset, they answer 401. */
+  operatorSecret?: string;
+  /**
+   * Demo mode: the movable clock (the same object as `clock`), for the operator's clock
+   * endpoint and the demo pages' buttons. Absent, the clock cannot be moved.
+   */
+  shiftableClock?: ShiftableClock;
+  /** The secret webhooks are signed with: the demo's own receiver (/webhooks) verifies with it. */
+  webhookSecret?: string;
   /** Origins allowed by CORS besides the server's own. */
   allowedOrigins: readonly string[];
   /** Demo mode: `/outbox`, `/api/dev/outbox` and the demo accounts exist. Never in production. */

@@ -13,6 +13,18 @@
 //                          no demo accounts.
 //   CASSA_SELLER           JSON file of the seller on invoices (default: the demo seller,
 //                          Cassa Demo S.r.l.), validated at start.
+//   CASSA_OPERATOR_SECRET  Bearer secret of /api/v1/operator/* (received payments, renewals, the
+//                          demo clock, webhook deliveries; random when unset).
+//   CASSA_WEBHOOK_URL      Where signed webhooks are POSTed. Demo mode default: this server's
+//                          own receiver, /webhooks/receiver. Unset in production: events are
+//                          kept in webhook_events and not sent.
+//   CASSA_WEBHOOK_SECRET   `whsec_…` Standard Webhooks secret (required with CASSA_WEBHOOK_URL in
+//                          production; random in demo mode when unset).
+//   CASSA_WEBHOOK_MAX_ATTEMPTS, CASSA_WEBHOOK_BACKOFF_MS, CASSA_WEBHOOK_TIMEOUT_MS,
+//   CASSA_WEBHOOK_POLL_MS  Delivery tuning (defaults 10 attempts, 30 000 ms doubling up to 6 h,
+//                          10 000 ms, 1000 ms).
+//   CASSA_SCHEDULER        `off`: no renewal scheduler in this process (pg-boss not started).
+//   CASSA_NOW              Demo/test only: the clock starts at this ISO instant and runs on.
 //   CASSA_TODAY            Test-only: pretend today is this YYYY-MM-DD (Europe/Rome).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -21,7 +33,8 @@ import { serve } from '@hono/node-server';
 import { parseCatalog, type Catalog } from '../../src/domain/catalog.ts';
 import { isIsoDate } from '../../src/domain/dates.ts';
 import { createApp } from './app.ts';
-import { systemClock } from './clock.ts';
+import { startAfterSale } from './after-sale.ts';
+import { ShiftableClock, systemClock } from './clock.ts';
 import type { Clock, Logger } from './context.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -30,6 +43,7 @@ import { openPostgres } from './db/postgres.ts';
 import { loadSeller, type Seller } from './invoices/seller.ts';
 import { batchedLogger } from './request-log.ts';
 import { seedDemoAccounts } from './seed.ts';
+import { DEFAULT_WEBHOOK_CONFIG, newWebhookSecret, type WebhookConfig } from './webhooks.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -53,10 +67,53 @@ function loadCatalog(path: string): Catalog {
   return result.catalog;
 }
 
-function clockFromEnv(override: string | undefined): Clock {
+function clockFromEnv(env: NodeJS.ProcessEnv, demo: boolean): Clock {
+  const override = env.CASSA_TODAY;
   if (override !== undefined && !isIsoDate(override))
     fail(`Cassa: CASSA_TODAY must be YYYY-MM-DD, got ${override}`);
+  const start = env.CASSA_NOW ? new Date(env.CASSA_NOW) : undefined;
+  if (start && Number.isNaN(start.getTime()))
+    fail(`Cassa: CASSA_NOW must be an ISO date and time, got ${env.CASSA_NOW}`);
+  if (start && !demo) fail('Cassa: CASSA_NOW is for demo mode and tests only');
+  // Demo mode: a clock the operator can move forward (shared by every instance).
+  if (demo) {
+    return new ShiftableClock({
+      ...(start ? { start } : {}),
+      ...(override !== undefined ? { fixedToday: override } : {}),
+    });
+  }
   return systemClock(override);
+}
+
+function positiveFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) fail(`Cassa: ${name} must be a positive integer`);
+  return value;
+}
+
+function webhookConfig(env: NodeJS.ProcessEnv, demo: boolean, port: number) {
+  const url = env.CASSA_WEBHOOK_URL || (demo ? `http://localhost:${port}/webhooks/receiver` : '');
+  const secret = env.CASSA_WEBHOOK_SECRET || (demo ? newWebhookSecret() : '');
+  if (url && !/^https?:\/\//.test(url)) fail('Cassa: CASSA_WEBHOOK_URL must be an http(s) URL');
+  if (url && !secret) fail('Cassa: CASSA_WEBHOOK_URL needs CASSA_WEBHOOK_SECRET (whsec_…)');
+  if (secret && !/^whsec_[A-Za-z0-9+/=]{16,}$/.test(secret))
+    fail('Cassa: CASSA_WEBHOOK_SECRET must be whsec_ followed by base64');
+  const config: WebhookConfig | undefined = url
+    ? {
+        url,
+        secret,
+        maxAttempts: positiveFromEnv(
+          'CASSA_WEBHOOK_MAX_ATTEMPTS',
+          DEFAULT_WEBHOOK_CONFIG.maxAttempts,
+        ),
+        backoffMs: positiveFromEnv('CASSA_WEBHOOK_BACKOFF_MS', DEFAULT_WEBHOOK_CONFIG.backoffMs),
+        maxBackoffMs: DEFAULT_WEBHOOK_CONFIG.maxBackoffMs,
+        timeoutMs: positiveFromEnv('CASSA_WEBHOOK_TIMEOUT_MS', DEFAULT_WEBHOOK_CONFIG.timeoutMs),
+      }
+    : undefined;
+  return { config, secret };
 }
 
 async function openDatabase(env: NodeJS.ProcessEnv): Promise<Database> {
@@ -73,7 +130,8 @@ async function main() {
     fail(`Cassa: PORT must be a port number, got ${env.PORT}`);
   const demo = env.NODE_ENV !== 'production';
   const catalog = loadCatalog(resolve(env.CASSA_CATALOG ?? resolve(ROOT, 'demo', 'catalog.json')));
-  const clock = clockFromEnv(env.CASSA_TODAY);
+  const clock = clockFromEnv(env, demo);
+  const shiftableClock = clock instanceof ShiftableClock ? clock : undefined;
   let seller: Seller;
   try {
     seller = loadSeller(env.CASSA_SELLER);
@@ -92,6 +150,11 @@ async function main() {
   const portalSecret = env.CASSA_PORTAL_SECRET || randomBytes(32).toString('base64url');
   if (!env.CASSA_PORTAL_SECRET)
     logger.info('CASSA_PORTAL_SECRET unset: a random portal secret was generated');
+  const operatorSecret = env.CASSA_OPERATOR_SECRET || randomBytes(32).toString('base64url');
+  if (!env.CASSA_OPERATOR_SECRET)
+    logger.info('CASSA_OPERATOR_SECRET unset: a random operator secret was generated');
+  const webhooks = webhookConfig(env, demo, port);
+  if (!webhooks.config) logger.info('CASSA_WEBHOOK_URL unset: webhooks are recorded, not sent');
 
   const distDir = resolve(ROOT, 'dist');
   if (!existsSync(resolve(distDir, 'cassa.js'))) {
@@ -117,14 +180,30 @@ async function main() {
     catalog,
     clock,
     portalSecret,
+    operatorSecret,
+    ...(shiftableClock ? { shiftableClock } : {}),
+    ...(webhooks.secret ? { webhookSecret: webhooks.secret } : {}),
     allowedOrigins,
     demo,
     logger,
     seller,
     staticFiles: { distDir, pagesDir: resolve(ROOT, 'demo', 'pages') },
   });
+  await shiftableClock?.load(db);
   const server = serve({ fetch: app.fetch, port }, (info) => {
     console.log(`Cassa demo: http://localhost:${info.port}/`);
+  });
+  // The background work (webhook delivery, the renewal scheduler) starts once the server
+  // listens: pg-boss preparing its schema does not hold the first requests up.
+  const afterSale = startAfterSale({
+    db,
+    catalog,
+    clock,
+    ...(shiftableClock ? { shiftableClock } : {}),
+    logger,
+    ...(webhooks.config ? { webhooks: webhooks.config } : {}),
+    webhookPollMs: positiveFromEnv('CASSA_WEBHOOK_POLL_MS', 1000),
+    scheduler: env.CASSA_SCHEDULER !== 'off',
   });
   server.on('error', (error) => fail(`Cassa: cannot listen on port ${port}: ${error.message}`));
 
@@ -134,6 +213,7 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: stopping`);
     server.close(async () => {
+      await (await afterSale).stop().catch(() => undefined);
       await db.close();
       process.exit(0);
     });

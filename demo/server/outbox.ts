@@ -5,7 +5,17 @@ import { formatDate, formatMoney, type Locale } from '../../src/i18n/index.ts';
 import type { Queryable } from './db/database.ts';
 import type { InvoiceDestination } from './invoices/fatturapa.ts';
 
-export type EmailKind = 'registration' | 'order_confirmation' | 'payment_instructions' | 'invoice';
+export type EmailKind =
+  | 'registration'
+  | 'order_confirmation'
+  | 'payment_instructions'
+  | 'payment_received'
+  | 'renewal_confirmation'
+  | 'renewal_refused'
+  | 'renewal_failed'
+  | 'addon_renewed'
+  | 'addon_deactivated'
+  | 'invoice';
 
 export interface Email {
   kind: EmailKind;
@@ -58,7 +68,7 @@ export async function listOutbox(db: Queryable, limit = 200): Promise<OutboxItem
   }));
 }
 
-const SIGNATURE = { it: '\n\nCassa Demo S.r.l.', en: '\n\nCassa Demo S.r.l.' } as const;
+export const SIGNATURE = { it: '\n\nCassa Demo S.r.l.', en: '\n\nCassa Demo S.r.l.' } as const;
 
 export function registrationEmail(to: string, username: string, locale: Locale): Email {
   return locale === 'en'

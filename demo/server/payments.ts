@@ -6,6 +6,7 @@ import type { PaymentMethodType, Product } from '../../src/domain/catalog.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import { hashToken, newToken } from './credentials.ts';
 import type { Queryable } from './db/database.ts';
+import { markOrderPaid, queueOrderWebhook } from './fulfilment.ts';
 import type { OrderRecord } from './orders.ts';
 import { orderConfirmationEmail, queueEmail, type ConfirmationFacts } from './outbox.ts';
 import { issueInvoice, type InvoiceContext } from './invoices/issue.ts';
@@ -149,7 +150,7 @@ export async function completePayment(
   db: Queryable,
   order: OrderRecord,
   outcome: PaymentOutcome,
-  context: { product: Product; now: Date; invoice: InvoiceContext },
+  context: { product: Product; now: Date; today: string; invoice: InvoiceContext },
 ): Promise<{ status: OrderStatus; resumeToken: string }> {
   const { now, product } = context;
   let status = order.status;
@@ -177,11 +178,12 @@ export async function completePayment(
           : undefined;
         const expiresOn = subscription?.rows[0]?.expires_on;
         if (expiresOn) await attachAddons(db, order, expiresOn, now);
+        await markOrderPaid(db, order, product, { now, today: context.today });
+        await db.query('UPDATE orders SET saved_payment_method_id = $2 WHERE id = $1', [
+          order.id,
+          savedId,
+        ]);
         // Paid from here on: the invoice is issued for a paid order only.
-        await db.query(
-          "UPDATE orders SET saved_payment_method_id = $2, status = 'paid' WHERE id = $1",
-          [order.id, savedId],
-        );
         const paid = { ...order, status };
         const invoice = await invoiceForConfirmation(db, paid, context.invoice);
         await queueConfirmation(db, paid, product, now, {
@@ -200,5 +202,8 @@ export async function completePayment(
       WHERE id = $1`,
     [order.id, status, hashToken(resumeToken), new Date(now.getTime() + RESUME_TTL_MS), now],
   );
+  if (status === 'paid' && order.status === 'pending_payment') {
+    await queueOrderWebhook(db, 'order.completed', order.id, now);
+  }
   return { status, resumeToken };
 }

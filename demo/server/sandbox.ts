@@ -288,6 +288,7 @@ export function sandboxRoutes(deps: AppDeps) {
         product,
         now,
         invoice: invoiceContext(deps, requestOrigin(c.req.url)),
+        today: deps.clock.today(),
       });
       return { kind: 'done' as const, order, resumeToken };
     });

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import fc from 'fast-check';
+import * as z from 'zod/mini';
 import type { ZodMiniType } from 'zod/mini';
 import {
   AuthResponseSchema,
@@ -15,7 +16,7 @@ import {
   QuoteSchema,
   SubscriptionsSchema,
 } from '../../src/api/schemas.ts';
-import { PORTAL_SECRET, startServer, type Server } from '../server/harness.ts';
+import { OPERATOR_SECRET, PORTAL_SECRET, startServer, type Server } from '../server/harness.ts';
 import {
   anyString,
   bodyText,
@@ -411,6 +412,54 @@ describe('fuzzing: orders and payment pages', () => {
         }),
       }),
       { kind: 'html' },
+    );
+  });
+
+  it('POST /v1/operator/payments: any body, any secret (issue 15)', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    const numbers: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const reply = await server.request('POST', '/api/v1/orders', {
+        token,
+        body: bankTransferOrder(),
+        headers: { 'Idempotency-Key': `fuzz-operator-${i}` },
+      });
+      numbers.push(reply.body.number);
+    }
+    await fuzz(
+      'POST /v1/operator/payments',
+      post(
+        '/api/v1/operator/payments',
+        fc.oneof(
+          ...numbers.map((orderNumber) => bodyText(() => ({ orderNumber, amountCents: 14640 }))),
+        ),
+        headers({ Authorization: authorization(OPERATOR_SECRET) }),
+      ),
+      { kind: 'json', schema: z.object({ order: OrderSchema }) },
+    );
+  });
+
+  it('POST /v1/operator/renewals/run and /clock: any body, any secret (issue 15)', async () => {
+    await fuzz(
+      'POST /v1/operator/renewals/run',
+      post(
+        '/api/v1/operator/renewals/run',
+        bodyText(() => ({})),
+        headers({ Authorization: authorization(OPERATOR_SECRET) }),
+      ),
+      { kind: 'json' },
+      SLOW_RUNS,
+    );
+    // The harness's clock is not movable: 404 once authorized, whatever the body.
+    await fuzz(
+      'POST /v1/operator/clock',
+      post(
+        '/api/v1/operator/clock',
+        bodyText(() => ({ days: 7 })),
+        headers({ Authorization: authorization(OPERATOR_SECRET) }),
+      ),
+      { kind: 'json' },
+      SLOW_RUNS,
     );
   });
 

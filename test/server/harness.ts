@@ -217,6 +217,7 @@ export interface RequestOptions {
 }
 
 export const PORTAL_SECRET = 'test-portal-secret';
+export const OPERATOR_SECRET = 'test-operator-secret';
 export const ORIGIN = 'http://localhost';
 
 export async function startServer(
@@ -232,6 +233,7 @@ export async function startServer(
     catalog: demoCatalog(),
     clock,
     portalSecret: PORTAL_SECRET,
+    operatorSecret: OPERATOR_SECRET,
     allowedOrigins: ['https://partner.example'],
     demo: true,
     logger: { info: (line) => logs.push(line), error: (line) => logs.push(`ERROR ${line}`) },

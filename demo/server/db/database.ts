@@ -18,6 +18,11 @@ export interface Database extends Queryable {
    * PGlite has a single session, so a nested `db.query` would wait for the transaction forever.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * A script of several statements without parameters (the simple query protocol); the rows of
+   * its last statement. The job library's schema scripts need it.
+   */
+  script?(sql: string): Promise<QueryResult<Record<string, unknown>>>;
   close(): Promise<void>;
 }
 

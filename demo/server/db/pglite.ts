@@ -18,6 +18,11 @@ export function pgliteDatabase(pg: PGlite): Database & { pg: PGlite } {
     pg,
     query: direct.query,
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    async script(sql) {
+      const results = await pg.exec(sql);
+      const last = results[results.length - 1];
+      return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+    },
     close: () => pg.close(),
   };
 }

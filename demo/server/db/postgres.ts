@@ -36,6 +36,12 @@ export function postgresDatabase(pool: pg.Pool): Database & { pool: pg.Pool } {
         client.release(broken);
       }
     },
+    async script(sql) {
+      // Several statements answer an array of results: the last one counts.
+      const result = (await pool.query(sql)) as pg.QueryResult | pg.QueryResult[];
+      const last = Array.isArray(result) ? result[result.length - 1] : result;
+      return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? 0 };
+    },
     close: () => pool.end(),
   };
 }
