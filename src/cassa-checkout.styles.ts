@@ -21,21 +21,21 @@ export const checkoutStyles = css`
     font-size: 1.375em;
     line-height: 1.25;
   }
-  .nav {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_s3);
-    justify-content: space-between;
+  /* Two lines always (label, figure): its height never depends on the figure or on loading. */
+  .running {
+    display: grid;
+    min-height: 3em;
+    padding: var(--_s2) var(--_s3);
+    border-radius: var(--_radius);
+    background: var(--_alt);
+    transition: opacity 0.2s;
   }
-  .next {
-    margin-left: auto;
+  .running.loading {
+    opacity: 0.55;
   }
   @container (max-width: 24rem) {
     .checkout {
       padding: var(--_s2);
-    }
-    .nav .btn {
-      flex: 1;
     }
   }
 `;

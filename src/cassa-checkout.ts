@@ -75,7 +75,8 @@ function pageStorage(kind: 'sessionStorage' | 'localStorage'): StorageLike | nul
  * @csspart step - The current step (heading, content, navigation).
  * @csspart heading - The step's heading.
  * @csspart error - The error banner.
- * @csspart nav - The Back / Continue buttons.
+ * @csspart nav - The Back / Continue buttons (Back first, the step's main action at the end).
+ * @csspart running-total - The yearly price of the selection on the add-ons step.
  * @csspart result - The result screen.
  * @cssprop --cassa-color-primary - The accent: buttons, current step, selections.
  * @cssprop --cassa-color-surface - The widget's own background.
@@ -138,12 +139,32 @@ export class CassaCheckout extends CassaElement {
   /** A part the step needs could not be loaded (offline, a file missing): shown with Riprova. */
   @state() private partFailed = false;
   #lastTopUp?: { minimumCents: number; valueCents: number };
+  /** The running total last shown on the add-ons step, and what was announced of it. */
+  #running?: { yearly: number; announcement: string };
   #labels?: { key: string; labels: Record<string, string> };
 
   /** The element inside that had the focus last, to see whether a re-render removed it. */
   #focused: Element | null = null;
   /** One check per burst of updates, after all of them (and the inner elements') rendered. */
   #focusCheck = false;
+
+  /** An accidental reload (or a phone discarding the tab) keeps what the buyer chose and typed. */
+  #keepDraft = () => this.#store.store?.keepDraft();
+  #keepIfHidden = () => {
+    if (document.visibilityState === 'hidden') this.#keepDraft();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.#keepDraft);
+    document.addEventListener('visibilitychange', this.#keepIfHidden);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.#keepDraft);
+    document.removeEventListener('visibilitychange', this.#keepIfHidden);
+  }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
     super.firstUpdated(changed);
@@ -253,6 +274,7 @@ export class CassaCheckout extends CassaElement {
       sessionToken: this.sessionToken,
       locale: () => this.locale,
       id: this.id,
+      draftScope: this.backend,
       env: {
         storage: pageStorage('sessionStorage'),
         sharedStorage: pageStorage('localStorage'),
@@ -363,7 +385,7 @@ export class CassaCheckout extends CassaElement {
           @cassa-plan-select=${(e: CassaPlanSelectEvent) => store.selectPlan(e.detail.planId)}
         ></cassa-plan-picker>`;
       case 'addons':
-        return html`<cassa-addon-selector
+        return html`${this.#runningTotal(s)}<cassa-addon-selector
             locale=${locale}
             currency=${product.currency}
             plan-id=${s.planId}
@@ -410,7 +432,8 @@ export class CassaCheckout extends CassaElement {
           .serverErrors=${store.holderErrors}
           @cassa-holder-input=${(e: CassaHolderInputEvent) => store.setHolderDraft(e.detail.value)}
           @cassa-holder-submit=${(e: CassaHolderSubmitEvent) => store.submitHolder(e.detail.holder)}
-        ></cassa-holder-form>`;
+          >${this.#back(store, 'back')}</cassa-holder-form
+        >`;
       case 'summary':
         return this.#summary(store, s);
       case 'result':
@@ -424,6 +447,33 @@ export class CassaCheckout extends CassaElement {
           @cassa-choose-method=${() => store.chooseAnotherMethod()}
         ></cassa-checkout-result>`;
     }
+  }
+
+  /**
+   * The yearly price of the selection (plan and add-ons, + IVA), from the server's quote: where the
+   * buyer decides, near the top so a phone shows it, its room kept while the first quote loads.
+   * A change is announced through its one polite live region.
+   */
+  #runningTotal(s: CheckoutState) {
+    const product = s.product!;
+    const yearly = s.quote?.lines.reduce((sum, line) => {
+      const step = product.addons.find((a) => a.id === line.id)?.step ?? 1;
+      return sum + Math.round((line.unitCents * line.quantity) / step);
+    }, 0);
+    const price = yearly === undefined ? '' : this.money(yearly, product.currency);
+    if (yearly !== undefined && this.#running?.yearly !== yearly) {
+      // The first figure is what the step shows on arrival: only later changes are announced.
+      const announce = this.#running !== undefined;
+      this.#running = {
+        yearly,
+        announcement: announce ? this.t('checkout.running.announce', { price }) : '',
+      };
+    }
+    return html`<p class="running ${s.quoteLoading ? 'loading' : ''}" part="running-total">
+        <span class="muted">${this.t('checkout.running')}</span>
+        <strong>${price ? this.t('addon.yearly', { price }) : '…'}</strong>
+      </p>
+      <p class="sr" aria-live="polite">${this.#running?.announcement ?? ''}</p>`;
   }
 
   /** The holder form starts from the account's registered data, for the buyer to check. */
@@ -470,7 +520,8 @@ export class CassaCheckout extends CassaElement {
         @cassa-years-change=${(e: CassaYearsChangeEvent) => store.setYears(e.detail.years)}
         @cassa-terms-change=${(e: CassaTermsChangeEvent) => store.setTermsAccepted(e.detail.accepted)}
         @cassa-confirm=${() => void this.#confirm(store)}
-      ></cassa-order-summary>`;
+        >${this.#back(store, 'back')}</cassa-order-summary
+      >`;
   }
 
   /** "Conferma": what the buyer left out gets the focus, where its error is shown. */
@@ -509,6 +560,18 @@ export class CassaCheckout extends CassaElement {
     return this.#lastTopUp!;
   }
 
+  /** Indietro; `slot`: placed in the nav row of the step's own element (holder form, summary). */
+  #back(store: CheckoutStore, slot?: string) {
+    return html`<button
+      type="button"
+      class="btn secondary"
+      slot=${slot ?? nothing}
+      @click=${() => store.back()}
+    >
+      ${this.t('checkout.back')}
+    </button>`;
+  }
+
   #nav(store: CheckoutStore, s: CheckoutState) {
     const index = s.steps.indexOf(s.step);
     const back = index > 0 && s.step !== 'result';
@@ -517,15 +580,10 @@ export class CassaCheckout extends CassaElement {
       s.step === 'addons' ||
       s.step === 'mailbox' ||
       (s.step === 'account' && !!s.session && !s.ineligible);
-    if (!back && !next) return '';
+    // The holder form and the summary end with their own main action: Back goes into their nav.
+    if ((!back && !next) || s.step === 'holder' || s.step === 'summary') return '';
     return html`<div class="nav" part="nav">
-      ${
-        back
-          ? html`<button type="button" class="btn secondary" @click=${() => store.back()}>
-              ${this.t('checkout.back')}
-            </button>`
-          : ''
-      }
+      ${back ? this.#back(store) : ''}
       ${
         next
           ? html`<button

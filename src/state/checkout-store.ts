@@ -4,6 +4,7 @@ import type { ApiError, ApiResult, CassaClient } from '../api/types.ts';
 import type { ApiFieldError, Customer, Order, QuoteRequest } from '../api/schemas.ts';
 import type { Holder, Quote } from '../domain/types.ts';
 import { checkEligibility } from '../domain/eligibility.ts';
+import { topUpError } from '../domain/top-up.ts';
 import type { HolderDraft } from '../components/cassa-holder-form/cassa-holder-form.ts';
 import { OrderKeys } from './order-keys.ts';
 import { loadSaved, markCompleted, readReturn, save, withoutReturn } from './persistence.ts';
@@ -21,6 +22,7 @@ import type {
   CheckoutEnvironment,
   CheckoutState,
   CheckoutStoreOptions,
+  KeptDraft,
   PaymentChoice,
   SavedCheckout,
   Session,
@@ -52,6 +54,8 @@ export class CheckoutStore extends EventTarget {
   readonly #id: string | undefined;
   /** Where the draft waits for the return from the payment page: one per product and element id. */
   readonly #draftKey: string;
+  /** Where the draft kept between openings (and across a reload) of the same checkout lives. */
+  readonly #keptKey: string;
   #sessionToken: string | null;
   #disposed = false;
   #started = false;
@@ -75,6 +79,13 @@ export class CheckoutStore extends EventTarget {
     this.#locale = options.locale;
     this.#id = options.id || undefined;
     this.#draftKey = `cassa:checkout:${options.productId}${this.#id ? `:${this.#id}` : ''}`;
+    this.#keptKey = `cassa:draft:${JSON.stringify([
+      options.productId,
+      options.draftScope ?? '',
+      options.planId ?? '',
+      options.subscriptionId ?? '',
+      this.#id ?? '',
+    ])}`;
     this.#orderKeys = new OrderKeys(options.env.sharedStorage ?? null);
     this.#quotes = new QuoteScheduler(
       (request, signal) => this.#client.quote(request, { signal }),
@@ -174,11 +185,56 @@ export class CheckoutStore extends EventTarget {
     )
       return;
     if (this.#disposed) return;
+    this.#restoreKept();
     this.#set({ step: this.state.steps[0]! });
     this.#checkEligibility();
     this.#started = true;
     this.#scheduleQuote();
     this.dispatchEvent(new Event('ready'));
+  }
+
+  /**
+   * Keeps the buyer's choices and typing in the tab (sessionStorage) for when the same checkout is
+   * opened again or the page reloads: never a token or a password. Nothing once an order completed.
+   */
+  keepDraft(): void {
+    const { status, step, planId, years, quantities, subscriptionId, holderDraft } = this.state;
+    if (status !== 'ready' || step === 'result' || this.#ordering) return;
+    const kept: KeptDraft = { planId, years, quantities, subscriptionId, holderDraft };
+    save(this.#env.storage, this.#keptKey, kept);
+  }
+
+  /** Forgets a kept draft (the buyer chose to discard it, or the order completed). */
+  discardDraft(): void {
+    save(this.#env.storage, this.#keptKey, null);
+  }
+
+  /** Whether the buyer typed holder data here (closing then asks before leaving). */
+  get typedHolder(): boolean {
+    return this.state.holderDraft !== null;
+  }
+
+  #restoreKept(): void {
+    const kept = loadSaved<KeptDraft>(this.#env.storage, this.#keptKey);
+    this.discardDraft();
+    const product = this.state.product;
+    if (!kept || !product) return;
+    const plan = product.plans.find((p) => p.id === kept.planId);
+    const quantities = Object.fromEntries(
+      Object.entries(kept.quantities ?? {}).filter(
+        ([id, quantity]) =>
+          product.addons.some((a) => a.id === id) &&
+          Number.isSafeInteger(quantity) &&
+          quantity >= 0,
+      ),
+    );
+    this.#set({
+      ...(plan ? { planId: plan.id } : {}),
+      ...(product.terms.includes(kept.years) ? { years: kept.years } : {}),
+      quantities,
+      ...(kept.subscriptionId ? { subscriptionId: kept.subscriptionId } : {}),
+      holderDraft: kept.holderDraft ?? null,
+    });
   }
 
   /** Stops timers and ignores every answer still on its way. */
@@ -325,9 +381,14 @@ export class CheckoutStore extends EventTarget {
     const paymentMethod = this.needsPayment ? payment : { type: 'none' as const };
     if (!paymentMethod) return this.#fieldError('paymentMethod', 'payment.method');
     const topUp = product.pricing === 'coterm' && paymentMethod.type === 'card';
-    if (topUp && (topUpCents ?? 0) < (quote.minimumTopUpCents ?? 0)) {
-      return this.#fieldError('topUpCents', 'topup.min');
-    }
+    const topUpCode =
+      topUp &&
+      topUpError({
+        method: 'card',
+        topUpCents: topUpCents ?? 0,
+        minimumCents: quote.minimumTopUpCents ?? 0,
+      });
+    if (topUpCode) return this.#fieldError('topUpCents', topUpCode);
     const request = quoteRequestOf(this.state);
     if (!request) return;
     const body = orderRequestOf(
@@ -679,6 +740,7 @@ export class CheckoutStore extends EventTarget {
     this.#set({ order, repeated: confirmed && !first });
     this.#go('result');
     save(this.#env.storage, this.#draftKey, null);
+    this.discardDraft();
     if (first) this.#emit('complete', { order });
   }
 }

@@ -22,9 +22,14 @@ export const addonSelectorStyles = css`
   .off {
     background: var(--_alt);
   }
+  /* Its room is kept while empty, and wide enough for any price: whether it sits beside the
+     stepper or under it never depends on the figure, so a quantity typed never moves what follows. */
   .amount {
+    min-width: 12rem;
+    min-height: 1.5em;
     margin-left: auto;
     font-weight: 600;
+    text-align: end;
     white-space: nowrap;
   }
   .stepper {

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Holder } from '../../domain/types.ts';
-import { validateHolder } from '../../domain/validators/holder.ts';
+import { holderTextLimit, validateHolder } from '../../domain/validators/holder.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
@@ -75,7 +75,9 @@ interface FieldOptions {
  * @fires {CassaHolderSubmitEvent} cassa-holder-submit - Submitted and valid; `detail: { holder, password? }`.
  * @csspart form - The form.
  * @csspart field - Each label + input + message group.
+ * @csspart nav - The row of the submit button (Back, when slotted, at its start).
  * @csspart submit - The submit button.
+ * @slot back - A Back button, placed at the start of the submit button's row.
  * @cssprop --cassa-color-danger - Error messages and invalid borders.
  * @cssprop --cassa-color-warning - Advice that does not block (a PEC as ordinary email).
  */
@@ -148,7 +150,9 @@ export class CassaHolderForm extends CassaElement {
     const field = (key: Key, label: MessageKey, options: FieldOptions = {}) =>
       this.#field(key, this.t(label), errors.get(key), options);
     return html`<form part="form" novalidate aria-busy=${this.busy} @submit=${this.#submit}>
-      <p class="error" role="alert">${unplaced.map(([, code]) => this.#message(code)).join(' ')}</p>
+      <p class="error" role="alert">
+        ${unplaced.map(([key, code]) => this.#message(code, key)).join(' ')}
+      </p>
       ${this.#choice('type', 'holder.type', ['company', 'professional'], errors.get('type'))}
       ${field('name', company ? 'holder.name.company' : 'holder.name.person', {
         autocomplete: company ? 'organization' : 'name',
@@ -191,14 +195,21 @@ export class CassaHolderForm extends CassaElement {
             })
           : ''
       }
-      <button class="btn primary" part="submit" ?disabled=${this.busy} aria-busy=${this.busy}>
-        ${this.busy ? this.t('holder.busy') : this.submitLabel || this.t('holder.submit')}
-      </button>
+      <div class="nav" part="nav">
+        <slot name="back"></slot>
+        <button class="btn primary" part="submit" ?disabled=${this.busy} aria-busy=${this.busy}>
+          ${this.busy ? this.t('holder.busy') : this.submitLabel || this.t('holder.submit')}
+        </button>
+      </div>
     </form>`;
   }
 
-  #message(code: string): string {
-    return this.tOr(`field.${code}`, 'field.invalid');
+  /** A field's message; "too long" names the field's limit. */
+  #message(code: string, key: string): string {
+    const path = key === 'street' || key === 'city' ? `address.${key}` : key;
+    // Email and PEC take 254 characters, a password 200 (the contract's schemas).
+    const max = holderTextLimit(path) ?? (key === 'password' ? 200 : 254);
+    return this.tOr(`field.${code}`, 'field.invalid', { max });
   }
 
   #tip(label: MessageKey, text: MessageKey) {
@@ -232,9 +243,9 @@ export class CassaHolderForm extends CassaElement {
         @input=${this.#input}
         @blur=${this.#blur}
       />
-      <div class="msg">
+      <div class="msg ${key}">
         <p id="${key}-m" class=${code ? 'error' : options.warning ? 'warning' : 'muted'}>
-          ${code ? this.#message(code) : (hint ?? '')}
+          ${code ? this.#message(code, key) : (hint ?? '')}
         </p>
         ${tip ?? ''}
       </div>
@@ -260,7 +271,7 @@ export class CassaHolderForm extends CassaElement {
             >`,
         )}
       </div>
-      <p id="${key}-m" class="error">${code ? this.#message(code) : ''}</p>
+      <p id="${key}-m" class="error">${code ? this.#message(code, key) : ''}</p>
     </fieldset>`;
   }
 
