@@ -24,6 +24,7 @@ export const HOLDER_TEXT_LIMITS = {
  * breaks (pasted text) are kept as typed, as the server stores them.
  */
 const CONTROL =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The limit behind a `too_long` error at `path` (holder-relative or `holder.…`), if any. */
