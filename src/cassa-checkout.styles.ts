@@ -28,10 +28,13 @@ export const checkoutStyles = css`
     padding: var(--_s2) var(--_s3);
     border-radius: var(--_radius);
     background: var(--_alt);
-    transition: opacity 0.2s;
   }
-  .running.loading {
-    opacity: 0.55;
+  .figure {
+    font-weight: 700;
+  }
+  /* A newer quote on its way: the last figure stays, in the muted color (still AA on its ground). */
+  .running.loading .figure {
+    color: var(--_muted);
   }
   @container (max-width: 24rem) {
     .checkout {

@@ -469,9 +469,13 @@ export class CassaCheckout extends CassaElement {
         announcement: announce ? this.t('checkout.running.announce', { price }) : '',
       };
     }
-    return html`<p class="running ${s.quoteLoading ? 'loading' : ''}" part="running-total">
+    return html`<p
+        class="running ${s.quoteLoading ? 'loading' : ''}"
+        part="running-total"
+        aria-busy=${s.quoteLoading}
+      >
         <span class="muted">${this.t('checkout.running')}</span>
-        <strong>${price ? this.t('addon.yearly', { price }) : '…'}</strong>
+        <span class="figure">${price ? this.t('addon.yearly', { price }) : '…'}</span>
       </p>
       <p class="sr" aria-live="polite">${this.#running?.announcement ?? ''}</p>`;
   }
