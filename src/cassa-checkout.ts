@@ -76,7 +76,6 @@ function pageStorage(kind: 'sessionStorage' | 'localStorage'): StorageLike | nul
  * @csspart heading - The step's heading.
  * @csspart error - The error banner.
  * @csspart nav - The Back / Continue buttons (Back first, the step's main action at the end).
- * @csspart running-total - The yearly price of the selection on the add-ons step.
  * @csspart result - The result screen.
  * @cssprop --cassa-color-primary - The accent: buttons, current step, selections.
  * @cssprop --cassa-color-surface - The widget's own background.
@@ -139,8 +138,6 @@ export class CassaCheckout extends CassaElement {
   /** A part the step needs could not be loaded (offline, a file missing): shown with Riprova. */
   @state() private partFailed = false;
   #lastTopUp?: { minimumCents: number; valueCents: number };
-  /** The running total last shown on the add-ons step, and what was announced of it. */
-  #running?: { yearly: number; announcement: string };
   #labels?: { key: string; labels: Record<string, string> };
 
   /** The element inside that had the focus last, to see whether a re-render removed it. */
@@ -385,12 +382,14 @@ export class CassaCheckout extends CassaElement {
           @cassa-plan-select=${(e: CassaPlanSelectEvent) => store.selectPlan(e.detail.planId)}
         ></cassa-plan-picker>`;
       case 'addons':
-        return html`${this.#runningTotal(s)}<cassa-addon-selector
+        return html`<cassa-addon-selector
             locale=${locale}
             currency=${product.currency}
             plan-id=${s.planId}
             .addons=${product.addons}
             .quantities=${s.quantities}
+            .quote=${s.quote}
+            ?quote-loading=${s.quoteLoading}
             .errors=${store.addonErrors}
             @cassa-addons-change=${(e: CassaAddonsChangeEvent) =>
               store.setQuantities(e.detail.quantities)}
@@ -447,37 +446,6 @@ export class CassaCheckout extends CassaElement {
           @cassa-choose-method=${() => store.chooseAnotherMethod()}
         ></cassa-checkout-result>`;
     }
-  }
-
-  /**
-   * The yearly price of the selection (plan and add-ons, + IVA), from the server's quote: where the
-   * buyer decides, near the top so a phone shows it, its room kept while the first quote loads.
-   * A change is announced through its one polite live region.
-   */
-  #runningTotal(s: CheckoutState) {
-    const product = s.product!;
-    const yearly = s.quote?.lines.reduce((sum, line) => {
-      const step = product.addons.find((a) => a.id === line.id)?.step ?? 1;
-      return sum + Math.round((line.unitCents * line.quantity) / step);
-    }, 0);
-    const price = yearly === undefined ? '' : this.money(yearly, product.currency);
-    if (yearly !== undefined && this.#running?.yearly !== yearly) {
-      // The first figure is what the step shows on arrival: only later changes are announced.
-      const announce = this.#running !== undefined;
-      this.#running = {
-        yearly,
-        announcement: announce ? this.t('checkout.running.announce', { price }) : '',
-      };
-    }
-    return html`<p
-        class="running ${s.quoteLoading ? 'loading' : ''}"
-        part="running-total"
-        aria-busy=${s.quoteLoading}
-      >
-        <span class="muted">${this.t('checkout.running')}</span>
-        <span class="figure">${price ? this.t('addon.yearly', { price }) : '…'}</span>
-      </p>
-      <p class="sr" aria-live="polite">${this.#running?.announcement ?? ''}</p>`;
   }
 
   /** The holder form starts from the account's registered data, for the buyer to check. */

@@ -4,7 +4,6 @@ import type { ApiError, ApiResult, CassaClient } from '../api/types.ts';
 import type { ApiFieldError, Customer, Order, QuoteRequest } from '../api/schemas.ts';
 import type { Holder, Quote } from '../domain/types.ts';
 import { checkEligibility } from '../domain/eligibility.ts';
-import { topUpError } from '../domain/top-up.ts';
 import type { HolderDraft } from '../components/cassa-holder-form/cassa-holder-form.ts';
 import { OrderKeys } from './order-keys.ts';
 import { loadSaved, markCompleted, readReturn, save, withoutReturn } from './persistence.ts';
@@ -79,13 +78,7 @@ export class CheckoutStore extends EventTarget {
     this.#locale = options.locale;
     this.#id = options.id || undefined;
     this.#draftKey = `cassa:checkout:${options.productId}${this.#id ? `:${this.#id}` : ''}`;
-    this.#keptKey = `cassa:draft:${JSON.stringify([
-      options.productId,
-      options.draftScope ?? '',
-      options.planId ?? '',
-      options.subscriptionId ?? '',
-      this.#id ?? '',
-    ])}`;
+    this.#keptKey = `cassa:draft:${JSON.stringify([options.draftScope, this.#draftKey, options.planId, options.subscriptionId])}`;
     this.#orderKeys = new OrderKeys(options.env.sharedStorage ?? null);
     this.#quotes = new QuoteScheduler(
       (request, signal) => this.#client.quote(request, { signal }),
@@ -214,26 +207,18 @@ export class CheckoutStore extends EventTarget {
     return this.state.holderDraft !== null;
   }
 
+  /** Back in the state, checked against the catalog (unknown add-on ids are never sent). */
   #restoreKept(): void {
     const kept = loadSaved<KeptDraft>(this.#env.storage, this.#keptKey);
     this.discardDraft();
-    const product = this.state.product;
+    const { product } = this.state;
     if (!kept || !product) return;
-    const plan = product.plans.find((p) => p.id === kept.planId);
-    const quantities = Object.fromEntries(
-      Object.entries(kept.quantities ?? {}).filter(
-        ([id, quantity]) =>
-          product.addons.some((a) => a.id === id) &&
-          Number.isSafeInteger(quantity) &&
-          quantity >= 0,
-      ),
-    );
     this.#set({
-      ...(plan ? { planId: plan.id } : {}),
-      ...(product.terms.includes(kept.years) ? { years: kept.years } : {}),
-      quantities,
-      ...(kept.subscriptionId ? { subscriptionId: kept.subscriptionId } : {}),
-      holderDraft: kept.holderDraft ?? null,
+      planId: product.plans.some((p) => p.id === kept.planId) ? kept.planId : this.state.planId,
+      years: product.terms.includes(kept.years) ? kept.years : this.state.years,
+      quantities: kept.quantities,
+      subscriptionId: kept.subscriptionId ?? this.state.subscriptionId,
+      holderDraft: kept.holderDraft,
     });
   }
 
@@ -381,14 +366,9 @@ export class CheckoutStore extends EventTarget {
     const paymentMethod = this.needsPayment ? payment : { type: 'none' as const };
     if (!paymentMethod) return this.#fieldError('paymentMethod', 'payment.method');
     const topUp = product.pricing === 'coterm' && paymentMethod.type === 'card';
-    const topUpCode =
-      topUp &&
-      topUpError({
-        method: 'card',
-        topUpCents: topUpCents ?? 0,
-        minimumCents: quote.minimumTopUpCents ?? 0,
-      });
-    if (topUpCode) return this.#fieldError('topUpCents', topUpCode);
+    // The top-up itself is checked by the payment chooser and the server (domain/top-up.ts);
+    // here only that one was given at all.
+    if (topUp && topUpCents === null) return this.#fieldError('topUpCents', 'topup.min');
     const request = quoteRequestOf(this.state);
     if (!request) return;
     const body = orderRequestOf(

@@ -46,4 +46,19 @@ export const addonSelectorStyles = css`
     padding: 0;
     font-size: 1.25em;
   }
+  /* Two lines always (label, figure): its height never depends on the figure or on loading. */
+  .running {
+    display: grid;
+    min-height: 3em;
+    padding: var(--_s2) var(--_s3);
+    border-radius: var(--_radius);
+    background: var(--_alt);
+  }
+  .figure {
+    font-weight: 700;
+  }
+  /* A newer quote on its way: the last figure stays, in the muted color (still AA on its ground). */
+  .running.loading .figure {
+    color: var(--_muted);
+  }
 `;

@@ -54,10 +54,10 @@ export const holderFormStyles = css`
     flex: 1;
   }
   /* The email's hint turns into the PEC warning as the buyer types: on a narrow form the room of
-     its two lines is kept, so the fields below stay where they are. */
+     its three lines is kept, so the fields below stay where they are. */
   @container (max-width: 36rem) {
     .msg.email {
-      min-height: 2.625em;
+      min-height: 3.9375em;
     }
   }
 `;

@@ -1,54 +1,31 @@
-// While a pointer button is down, nothing Cassa renders may move: a message shown as a field loses
+// While a mouse button is down, nothing Cassa renders may move: a message shown as a field loses
 // focus (the mousedown on "Prosegui" is what makes it lose focus), or a server's answer, would move
 // the button from under the pointer, and the mouseup would land elsewhere — the click lost. Elements
-// hold their updates during a press and render right after the click (issue 14).
+// hold their updates during a press and render right after its click (issue 14).
 
 let pressed = false;
-let watching = false;
 const waiting = new Set<() => void>();
-/** A press whose release never reaches the page (released outside the window) holds no longer. */
-const LONGEST_PRESS_MS = 2000;
-let safety: ReturnType<typeof setTimeout> | undefined;
 
 function release(): void {
   if (!pressed) return;
   pressed = false;
-  clearTimeout(safety);
-  // After the click that follows the mouseup (same task): the click lands, then the layout changes.
+  // After the click that follows the mouseup: the click lands, then the layout changes.
   setTimeout(() => {
     if (pressed) return;
-    const callbacks = [...waiting];
+    for (const then of waiting) then();
     waiting.clear();
-    for (const callback of callbacks) callback();
   });
 }
 
-function watch(): void {
-  if (watching || typeof window === 'undefined') return;
-  watching = true;
-  const options = { capture: true, passive: true };
-  window.addEventListener(
+if (typeof window !== 'undefined') {
+  // Primary button of a mouse or pen; a touch's tap is short and may start a scroll.
+  addEventListener(
     'pointerdown',
-    (event) => {
-      // Primary button of a mouse or pen; a touch's tap is short and may start a scroll.
-      if (event.button !== 0 || event.pointerType === 'touch') return;
-      pressed = true;
-      clearTimeout(safety);
-      safety = setTimeout(release, LONGEST_PRESS_MS);
-    },
-    options,
+    (e) => (pressed ||= !e.button && e.pointerType !== 'touch'),
+    true,
   );
-  for (const type of ['pointerup', 'pointercancel', 'dragstart', 'blur'])
-    window.addEventListener(type, release, options);
+  for (const type of ['pointerup', 'pointercancel', 'blur']) addEventListener(type, release, true);
 }
 
 /** Whether a press is in progress; if so, `then` runs once it is over (after its click). */
-export function heldByPointer(then: () => void): boolean {
-  watch();
-  if (!pressed) return false;
-  waiting.add(then);
-  return true;
-}
-
-/** Starts watching presses (the first element does, so the very first press is seen too). */
-export const watchPointer = watch;
+export const heldByPointer = (then: () => void): boolean => pressed && !!waiting.add(then);
