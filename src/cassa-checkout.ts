@@ -22,8 +22,8 @@ import {
 import type { StorageLike } from './state/persistence.ts';
 import { CassaElement } from './components/shared/cassa-element.ts';
 import { formStyles, tokens } from './components/shared/tokens.styles.ts';
-import { holderToDraft } from './components/cassa-holder-form/holder-draft.ts';
 import type {
+  CassaHolderForm,
   CassaHolderInputEvent,
   CassaHolderSubmitEvent,
   HolderDraft,
@@ -452,9 +452,12 @@ export class CassaCheckout extends CassaElement {
   #prefilled(s: CheckoutState): HolderDraft | undefined {
     const customer = s.session?.customer;
     if (!customer) return undefined;
-    if (this.#prefill?.customer !== customer)
-      this.#prefill = { customer, draft: holderToDraft(customer.holder) };
-    return this.#prefill.draft;
+    // The holder step's element is here (its file arrived before the step renders), with the
+    // conversion: the first files of the page do not carry it.
+    const form = customElements.get('cassa-holder-form') as typeof CassaHolderForm | undefined;
+    if (this.#prefill?.customer !== customer && form)
+      this.#prefill = { customer, draft: form.draftOf(customer.holder) };
+    return this.#prefill?.draft;
   }
 
   #summary(store: CheckoutStore, s: CheckoutState) {

@@ -8,7 +8,6 @@ import type {
   CassaHolderSubmitEvent,
   HolderDraft,
 } from '../cassa-holder-form/cassa-holder-form.ts';
-import { emptyHolderDraft } from '../cassa-holder-form/holder-draft.ts';
 import { load } from '../../loading/parts.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { eventInit } from '../shared/events.ts';
@@ -92,7 +91,8 @@ export class CassaAccountStep extends CassaElement {
   /** The registration form's file could not be loaded. */
   @state() private loadFailed = false;
   /** What was typed in the registration form (kept while switching to login and back). */
-  @state() private registration: HolderDraft = emptyHolderDraft();
+  // Nothing until the first input: the form starts empty (its own default, its own file).
+  @state() private registration?: HolderDraft;
   @state() private missing = false;
 
   override render() {

@@ -10,7 +10,12 @@ import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { holderFormStyles } from './cassa-holder-form.styles.ts';
-import { draftToHolder, emptyHolderDraft, type HolderDraft } from './holder-draft.ts';
+import {
+  draftToHolder,
+  emptyHolderDraft,
+  holderToDraft,
+  type HolderDraft,
+} from './holder-draft.ts';
 
 export {
   draftToHolder,
@@ -100,8 +105,16 @@ export class CassaHolderForm extends CassaElement {
   /** Fields edited since the server errors arrived: their server error is stale. */
   #edited = new Set<string>();
 
+  /**
+   * The draft that shows a registered holder for checking (the checkout's holder step). A static
+   * member, so that a page gets it with this element's file, not before.
+   */
+  static draftOf = holderToDraft;
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('serverErrors')) this.#edited = new Set();
+    // Bound before the buyer typed anything (`undefined`): an empty form.
+    this.value = (this.value as HolderDraft | undefined) ?? emptyHolderDraft();
   }
 
   /** New server errors (a 422 on registration): the first field they name gets the focus. */
