@@ -21,9 +21,13 @@ async function mouseClick(page: Page, target: Locator): Promise<void> {
   const handle = await target.elementHandle();
   await page.evaluate((el) => {
     (window as unknown as { clicked: boolean }).clicked = false;
-    el!.addEventListener('click', () => ((window as unknown as { clicked: boolean }).clicked = true), {
-      once: true,
-    });
+    el!.addEventListener(
+      'click',
+      () => ((window as unknown as { clicked: boolean }).clicked = true),
+      {
+        once: true,
+      },
+    );
   }, handle);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
@@ -106,7 +110,9 @@ describe('issue 14: real mouse clicks right after typing, one navigation layout'
         const box = await total.boundingBox();
         assert.ok(box && box.y + box.height <= 812, 'the running total is on the first screen');
         // As the step showed it (its heading focused, at the top of the screen).
-        await widget(page).getByRole('heading', { level: 2 }).evaluate((h) => h.scrollIntoView());
+        await widget(page)
+          .getByRole('heading', { level: 2 })
+          .evaluate((h) => h.scrollIntoView());
         await shot(page, width, lang, '2-addons');
         assertClean(problems);
       });
@@ -116,7 +122,10 @@ describe('issue 14: real mouse clicks right after typing, one navigation layout'
   it('the overlay at 375 px: Chiudi after typing holder data asks first, and a reopening finds it', async () => {
     const w = WORDS.it;
     const { page, problems } = await e2e.open('/product.html', { width: 375, height: 812 });
-    await page.getByRole('button', { name: /^Acquista/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Acquista/ })
+      .first()
+      .click();
     await onStep(page, w.plans);
     await mouseClick(page, button(page, w.continue));
     await onStep(page, w.addons);
@@ -128,13 +137,19 @@ describe('issue 14: real mouse clicks right after typing, one navigation layout'
     await mouseClick(page, button(page, w.login));
     await onStep(page, w.holder);
     await typeInto(page, field(page, w.city), 'Torino');
-    await page.getByRole('button', { name: /Chiudi$/ }).first().click();
+    await page
+      .getByRole('button', { name: /Chiudi$/ })
+      .first()
+      .click();
     const ask = page.getByRole('alertdialog', { name: 'Chiudere l’acquisto?' });
     await ask.waitFor();
     await screenshot(page, 'ux14-375-it-overlay-confirm', false);
     await ask.getByRole('button', { name: 'Chiudi', exact: true }).click();
     await ask.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: /^Acquista/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Acquista/ })
+      .first()
+      .click();
     await onStep(page, w.plans);
     await mouseClick(page, button(page, w.continue));
     await onStep(page, w.addons);
