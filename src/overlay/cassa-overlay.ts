@@ -1,5 +1,5 @@
 // <cassa-overlay>: a <cassa-checkout> inside a native modal <dialog> (what `Cassa.open` shows).
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Order } from '../api/schemas.ts';
 import type { CassaCheckout } from '../cassa-checkout.ts';
@@ -87,7 +87,11 @@ export class CassaOverlay extends LitElement {
     plan: {},
     subscription: {},
     sessionToken: { attribute: 'session-token' },
+    asking: { state: true },
   };
+
+  /** The confirmation on closing is shown (rendered only then: one dialog otherwise). */
+  declare private asking: boolean;
 
   /** Base URL of the backend. */
   declare backend: string;
@@ -107,6 +111,7 @@ export class CassaOverlay extends LitElement {
     this.backend = '';
     this.product = '';
     this.locale = 'it';
+    this.asking = false;
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -166,7 +171,10 @@ export class CassaOverlay extends LitElement {
     const store = this.#checkout()?.store;
     const shown = this.#state();
     if (store?.typedHolder && shown?.step !== 'result') {
-      if (!this.confirmation?.open) this.confirmation?.showModal();
+      this.asking = true;
+      void this.updateComplete.then(() => {
+        if (this.confirmation && !this.confirmation.open) this.confirmation.showModal();
+      });
       return;
     }
     this.close();
@@ -174,6 +182,7 @@ export class CassaOverlay extends LitElement {
 
   #answer(choice: 'stay' | 'keep' | 'discard'): void {
     this.confirmation?.close();
+    this.asking = false;
     if (choice === 'stay') return;
     if (choice === 'discard') this.#discard = true;
     this.close();
@@ -217,23 +226,30 @@ export class CassaOverlay extends LitElement {
           @cassa-order-complete=${this.#onComplete}
         ></cassa-checkout>
       </div>
-      <dialog
-        class="ask"
-        part="confirm-close"
-        role="alertdialog"
-        aria-labelledby="ask"
-        aria-describedby="kept"
-      >
-        <h3 id="ask">${t.ask}</h3>
-        <p id="kept">${t.kept}</p>
-        <div class="choices">
-          <button type="button" class="primary" autofocus @click=${() => this.#answer('stay')}>
-            ${t.stay}
-          </button>
-          <button type="button" @click=${() => this.#answer('keep')}>${t.keep}</button>
-          <button type="button" @click=${() => this.#answer('discard')}>${t.discard}</button>
-        </div>
-      </dialog>
+      ${this.asking ? this.#ask(t) : nothing}
+    </dialog>`;
+  }
+
+  /** Asked when the buyer closes after typing holder data: its first button goes back. */
+  /** Asked when the buyer closes after typing holder data: its first button goes back. */
+  #ask(t: (typeof strings)['it']) {
+    return html`<dialog
+      class="ask"
+      part="confirm-close"
+      role="alertdialog"
+      aria-labelledby="ask"
+      aria-describedby="kept"
+      @close=${() => (this.asking = false)}
+    >
+      <h3 id="ask">${t.ask}</h3>
+      <p id="kept">${t.kept}</p>
+      <div class="choices">
+        <button type="button" class="primary" autofocus @click=${() => this.#answer('stay')}>
+          ${t.stay}
+        </button>
+        <button type="button" @click=${() => this.#answer('keep')}>${t.keep}</button>
+        <button type="button" @click=${() => this.#answer('discard')}>${t.discard}</button>
+      </div>
     </dialog>`;
   }
 

@@ -52,8 +52,10 @@ async function typeHolder(el: CassaCheckout): Promise<void> {
   type(deep<HTMLInputElement>(el, 'input#city'), 'Torino');
 }
 
+/** The confirmation asked on closing (rendered only while asked). */
 const confirmation = (overlay: Element) =>
-  overlay.shadowRoot!.querySelector<HTMLDialogElement>('dialog.ask')!;
+  overlay.shadowRoot!.querySelector<HTMLDialogElement>('dialog.ask');
+const asked = (overlay: Element) => !!confirmation(overlay)?.open;
 
 describe('nothing typed is lost (issue 14)', function () {
   this.timeout(30000);
@@ -75,8 +77,8 @@ describe('nothing typed is lost (issue 14)', function () {
     const { el, overlay, outcome } = await openOverlay();
     await typeHolder(el);
     button(overlay, /Chiudi$/).click();
-    const ask = confirmation(overlay);
-    await waitUntil(() => ask.open, 'no confirmation');
+    await waitUntil(() => asked(overlay), 'no confirmation');
+    const ask = confirmation(overlay)!;
     expect(ask.getAttribute('role')).to.equal('alertdialog');
     expect(ask.textContent).to.contain('Chiudere l’acquisto?');
     await expect(overlay).to.be.accessible();
@@ -84,6 +86,8 @@ describe('nothing typed is lost (issue 14)', function () {
     expect(overlay.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Continua l’acquisto');
     button(overlay, 'Continua l’acquisto').click();
     expect(ask.open).to.equal(false);
+    await overlay.updateComplete;
+    expect(confirmation(overlay), 'no second dialog left in the page').to.equal(null);
     expect(document.querySelector('cassa-overlay')).to.equal(overlay);
     expect(deep<HTMLInputElement>(el, 'input#name').value).to.equal('Bianchi Impianti S.r.l.');
     expect(outcome.error).to.equal(undefined);
@@ -94,8 +98,7 @@ describe('nothing typed is lost (issue 14)', function () {
     await typeHolder(first.el);
     deep<HTMLInputElement>(first.el, 'input#city').focus();
     await sendKeys({ press: 'Escape' });
-    const ask = confirmation(first.overlay);
-    await waitUntil(() => ask.open, 'Esc did not ask');
+    await waitUntil(() => asked(first.overlay), 'Esc did not ask');
     expect(document.querySelector('cassa-overlay')).to.equal(first.overlay);
     button(first.overlay, 'Chiudi').click();
     await waitUntil(() => !document.querySelector('cassa-overlay'), 'not closed');
@@ -126,7 +129,7 @@ describe('nothing typed is lost (issue 14)', function () {
     const first = await openOverlay();
     await typeHolder(first.el);
     button(first.overlay, /Chiudi$/).click();
-    await waitUntil(() => confirmation(first.overlay).open);
+    await waitUntil(() => asked(first.overlay));
     button(first.overlay, 'Chiudi e cancella i dati').click();
     await waitUntil(() => !document.querySelector('cassa-overlay'));
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('cassa:draft:'))).to.deep.equal(
@@ -151,9 +154,9 @@ describe('nothing typed is lost (issue 14)', function () {
     await onStep(el, 'Holder details');
     type(deep<HTMLInputElement>(el, 'input#city'), 'Milano');
     button(overlay, /Close$/).click();
-    await waitUntil(() => confirmation(overlay).open);
-    expect(confirmation(overlay).textContent).to.contain('Close the checkout?');
-    expect(confirmation(overlay).textContent).to.contain('Continue the checkout');
+    await waitUntil(() => asked(overlay));
+    expect(confirmation(overlay)!.textContent).to.contain('Close the checkout?');
+    expect(confirmation(overlay)!.textContent).to.contain('Continue the checkout');
     await expect(overlay).to.be.accessible();
   });
 
