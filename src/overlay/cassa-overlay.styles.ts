@@ -70,7 +70,7 @@ export const overlayStyles = css`
   }
   .ask {
     width: min(28rem, calc(100vw - 2rem));
-    height: auto;
+    height: fit-content;
     max-height: calc(100dvh - 2rem);
     margin: auto;
     padding: 1.25rem;

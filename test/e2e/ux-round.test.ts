@@ -81,6 +81,8 @@ describe('issue 14: real mouse clicks right after typing, one navigation layout'
         await typeInto(page, field(page, w.city), 'Torino');
         await typeInto(page, field(page, 'Email'), 'amministrazione@rossi.pec.it');
         await shot(page, width, lang, '4-holder');
+        await button(page, w.continue).scrollIntoViewIfNeeded();
+        await shot(page, width, lang, '4-holder-nav');
         await mouseClick(page, button(page, w.continue));
         await onStep(page, w.summary);
         await sees(page, 'Visa •••• 4242');
