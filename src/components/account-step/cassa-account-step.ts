@@ -68,9 +68,6 @@ export class CassaAccountStep extends CassaElement {
         padding-top: var(--_s4);
         border-top: 1px solid var(--_subtle);
       }
-      form .btn {
-        justify-self: start;
-      }
     `,
   ];
 
@@ -150,9 +147,11 @@ export class CassaAccountStep extends CassaElement {
           />
         </div>
         <p class="error" id="login-error" role="alert">${error}</p>
-        <button class="btn primary" ?disabled=${this.busy}>
-          ${this.t(this.busy ? 'account.login.busy' : 'account.login.submit')}
-        </button>
+        <div class="nav">
+          <button class="btn primary" ?disabled=${this.busy}>
+            ${this.t(this.busy ? 'account.login.busy' : 'account.login.submit')}
+          </button>
+        </div>
       </form>
       ${
         this.allowRegister
