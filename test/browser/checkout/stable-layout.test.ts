@@ -128,6 +128,44 @@ describe('stable layout under the pointer (issue 14)', function () {
     }
   }
 
+  for (const width of [320, 375]) {
+    it(`${width} px, PEC add-ons: mailbox, add-ons, top-up typed (too low, then right) and Conferma, each clicked at once`, async () => {
+      await setViewport({ width, height: 800 });
+      const { el, navigations } = await mount(backend, {
+        product: 'pec-addons',
+        sessionToken: backend.tokenFor('mario.rossi@architettitorinopec.it'),
+      });
+      await onStep(el, 'Scegli la casella PEC');
+      expectSteady(
+        await realClick(findChoice(el, 'mario.rossi@architettitorinopec.it')),
+        'mailbox → the mailbox',
+      );
+      expectSteady(await realClick(button(el, 'Prosegui')), 'mailbox → Prosegui');
+      await onStep(el, 'Servizi aggiuntivi');
+      await realClick(deep(el, 'input#q-extra-space'));
+      await retype('3');
+      expectSteady(await realClick(deep(el, 'input#q-conservation')), 'add-ons → conservation');
+      expectSteady(await realClick(button(el, 'Prosegui')), 'add-ons → Prosegui');
+      await onStep(el, 'Riepilogo e pagamento');
+      await seeText(el, 'Totale da pagare ora 10,58 €');
+      expectSteady(await realClick(findChoice(el, 'Carta di credito')), 'payment → card');
+      // Too low: the message shows once the field is left (by the click on the conditions).
+      await realClick(deep(el, 'input#topup'));
+      await retype('10');
+      expectSteady(await realClick(findChoice(el, 'Accetto le')), 'top-up (too low) → conditions');
+      await seeText(el, 'La ricarica deve essere almeno pari al minimo indicato.');
+      await realClick(deep(el, 'input#topup'));
+      await retype('20');
+      expectSteady(
+        await realClick(button(el, 'Conferma e completa l’ordine')),
+        'top-up → Conferma',
+      );
+      await waitUntil(() => navigations.length === 1, 'the order was not placed', {
+        timeout: 5000,
+      });
+    });
+  }
+
   it('375 px: the running total is visible without scrolling, and typing a quantity moves nothing below', async () => {
     await setViewport({ width: 375, height: 667 });
     const { el } = await mount(backend);
