@@ -21,21 +21,9 @@ export const checkoutStyles = css`
     font-size: 1.375em;
     line-height: 1.25;
   }
-  .nav {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_s3);
-    justify-content: space-between;
-  }
-  .next {
-    margin-left: auto;
-  }
   @container (max-width: 24rem) {
     .checkout {
       padding: var(--_s2);
-    }
-    .nav .btn {
-      flex: 1;
     }
   }
 `;

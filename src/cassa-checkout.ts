@@ -22,8 +22,8 @@ import {
 import type { StorageLike } from './state/persistence.ts';
 import { CassaElement } from './components/shared/cassa-element.ts';
 import { formStyles, tokens } from './components/shared/tokens.styles.ts';
-import { holderToDraft } from './components/cassa-holder-form/holder-draft.ts';
 import type {
+  CassaHolderForm,
   CassaHolderInputEvent,
   CassaHolderSubmitEvent,
   HolderDraft,
@@ -75,7 +75,7 @@ function pageStorage(kind: 'sessionStorage' | 'localStorage'): StorageLike | nul
  * @csspart step - The current step (heading, content, navigation).
  * @csspart heading - The step's heading.
  * @csspart error - The error banner.
- * @csspart nav - The Back / Continue buttons.
+ * @csspart nav - The Back / Continue buttons (Back first, the step's main action at the end).
  * @csspart result - The result screen.
  * @cssprop --cassa-color-primary - The accent: buttons, current step, selections.
  * @cssprop --cassa-color-surface - The widget's own background.
@@ -144,6 +144,24 @@ export class CassaCheckout extends CassaElement {
   #focused: Element | null = null;
   /** One check per burst of updates, after all of them (and the inner elements') rendered. */
   #focusCheck = false;
+
+  /** An accidental reload (or a phone discarding the tab) keeps what the buyer chose and typed. */
+  #keepDraft = () => this.#store.store?.keepDraft();
+  #keepIfHidden = () => {
+    if (document.visibilityState === 'hidden') this.#keepDraft();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.#keepDraft);
+    document.addEventListener('visibilitychange', this.#keepIfHidden);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.#keepDraft);
+    document.removeEventListener('visibilitychange', this.#keepIfHidden);
+  }
 
   protected override firstUpdated(changed: PropertyValues<this>): void {
     super.firstUpdated(changed);
@@ -253,6 +271,7 @@ export class CassaCheckout extends CassaElement {
       sessionToken: this.sessionToken,
       locale: () => this.locale,
       id: this.id,
+      draftScope: this.backend,
       env: {
         storage: pageStorage('sessionStorage'),
         sharedStorage: pageStorage('localStorage'),
@@ -372,6 +391,8 @@ export class CassaCheckout extends CassaElement {
             plan-id=${s.planId}
             .addons=${product.addons}
             .quantities=${s.quantities}
+            .quote=${s.quote}
+            ?quote-loading=${s.quoteLoading}
             .errors=${store.addonErrors}
             @cassa-addons-change=${(e: CassaAddonsChangeEvent) =>
               store.setQuantities(e.detail.quantities)}
@@ -413,7 +434,8 @@ export class CassaCheckout extends CassaElement {
           .serverErrors=${store.holderErrors}
           @cassa-holder-input=${(e: CassaHolderInputEvent) => store.setHolderDraft(e.detail.value)}
           @cassa-holder-submit=${(e: CassaHolderSubmitEvent) => store.submitHolder(e.detail.holder)}
-        ></cassa-holder-form>`;
+          >${this.#back(store, 'back')}</cassa-holder-form
+        >`;
       case 'summary':
         return this.#summary(store, s);
       case 'result':
@@ -434,9 +456,12 @@ export class CassaCheckout extends CassaElement {
   #prefilled(s: CheckoutState): HolderDraft | undefined {
     const customer = s.session?.customer;
     if (!customer) return undefined;
-    if (this.#prefill?.customer !== customer)
-      this.#prefill = { customer, draft: holderToDraft(customer.holder) };
-    return this.#prefill.draft;
+    // The holder step's element is here (its file arrived before the step renders), with the
+    // conversion: the first files of the page do not carry it.
+    const form = customElements.get('cassa-holder-form') as typeof CassaHolderForm | undefined;
+    if (this.#prefill?.customer !== customer && form)
+      this.#prefill = { customer, draft: form.draftOf(customer.holder) };
+    return this.#prefill?.draft;
   }
 
   #summary(store: CheckoutStore, s: CheckoutState) {
@@ -475,7 +500,8 @@ export class CassaCheckout extends CassaElement {
         @cassa-years-change=${(e: CassaYearsChangeEvent) => store.setYears(e.detail.years)}
         @cassa-terms-change=${(e: CassaTermsChangeEvent) => store.setTermsAccepted(e.detail.accepted)}
         @cassa-confirm=${() => void this.#confirm(store)}
-      ></cassa-order-summary>`;
+        >${this.#back(store, 'back')}</cassa-order-summary
+      >`;
   }
 
   /** "Conferma": what the buyer left out gets the focus, where its error is shown. */
@@ -514,6 +540,18 @@ export class CassaCheckout extends CassaElement {
     return this.#lastTopUp!;
   }
 
+  /** Indietro; `slot`: placed in the nav row of the step's own element (holder form, summary). */
+  #back(store: CheckoutStore, slot?: string) {
+    return html`<button
+      type="button"
+      class="btn secondary"
+      slot=${slot ?? nothing}
+      @click=${() => store.back()}
+    >
+      ${this.t('checkout.back')}
+    </button>`;
+  }
+
   #nav(store: CheckoutStore, s: CheckoutState) {
     const index = s.steps.indexOf(s.step);
     const back = index > 0 && s.step !== 'result';
@@ -522,15 +560,10 @@ export class CassaCheckout extends CassaElement {
       s.step === 'addons' ||
       s.step === 'mailbox' ||
       (s.step === 'account' && !!s.session && !s.ineligible);
-    if (!back && !next) return '';
+    // The holder form and the summary end with their own main action: Back goes into their nav.
+    if ((!back && !next) || s.step === 'holder' || s.step === 'summary') return '';
     return html`<div class="nav" part="nav">
-      ${
-        back
-          ? html`<button type="button" class="btn secondary" @click=${() => store.back()}>
-              ${this.t('checkout.back')}
-            </button>`
-          : ''
-      }
+      ${back ? this.#back(store) : ''}
       ${
         next
           ? html`<button

@@ -5,6 +5,7 @@ import type { Instructions, Order, OrderRequest } from '../../src/api/schemas.ts
 import type { Catalog, PaymentMethodType } from '../../src/domain/catalog.ts';
 import { checkEligibility } from '../../src/domain/eligibility.ts';
 import { MAX_TOP_UP_CENTS } from '../../src/domain/pricing.ts';
+import { topUpError } from '../../src/domain/top-up.ts';
 import type { FieldError } from '../../src/domain/types.ts';
 import { validateHolder } from '../../src/domain/validators/holder.ts';
 import type { Locale } from '../../src/i18n/index.ts';
@@ -144,15 +145,15 @@ export async function placeOrder(
   }
 
   if (coterm) {
-    const minimum = quote.minimumTopUpCents ?? 0;
-    const covered = customer.creditCents + topUpCents >= quote.totalCents;
-    const creditOnly = method === 'credit';
-    // A card that loads nothing pays nothing: that order is paid from credit (method `credit`).
-    if (!creditOnly && topUpCents === 0)
-      throw invalidRequest([{ path: 'topUpCents', code: 'topup.zero' }]);
-    if (creditOnly ? minimum > 0 || topUpCents > 0 || !covered : topUpCents < minimum || !covered) {
-      throw invalidRequest([{ path: 'topUpCents', code: 'topup.min' }]);
-    }
+    // The widget's payment chooser applies the same rule (src/domain/top-up.ts).
+    const code = topUpError({
+      method,
+      topUpCents,
+      minimumCents: quote.minimumTopUpCents ?? 0,
+      creditCents: customer.creditCents,
+      totalCents: quote.totalCents,
+    });
+    if (code) throw invalidRequest([{ path: 'topUpCents', code }]);
   }
 
   const id = randomUUID();

@@ -22,6 +22,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const FIELD_ERROR_CODES = [
   'required',
   'too_long',
+  'text.control',
   'piva.format',
   'piva.checksum',
   'cf.format',

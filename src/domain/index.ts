@@ -7,3 +7,4 @@ export * from './selection.ts';
 export * from './pricing.ts';
 export * from './eligibility.ts';
 export * from './validators/index.ts';
+export * from './top-up.ts';

@@ -9,8 +9,8 @@ import type { FieldError, Quote, QuoteLine, Selection } from './types.ts';
 export const RENEWAL_CHARGE_DAYS_BEFORE = 7;
 /** Add-ons bought with less than this many months left are free until the expiry. */
 export const FREE_UNTIL_EXPIRY_MONTHS = 3;
-/** The largest credit top-up by card in one order (10.000,00 €): beyond it, a typing slip. */
-export const MAX_TOP_UP_CENTS = 1_000_000;
+// The top-up's limit lives with its rule (top-up.ts), which the widget loads without pricing.
+export { MAX_TOP_UP_CENTS } from './top-up.ts';
 
 export type PriceResult = { ok: true; quote: Quote } | { ok: false; errors: FieldError[] };
 

@@ -7,6 +7,8 @@ export const enCheckout: Record<keyof typeof itCheckout, string> = {
   'checkout.addons.none': 'Choose at least one add-on.',
   'checkout.free.note': 'The free version is activated without payment.',
   'checkout.confirm.free': 'Confirm and activate',
+  'checkout.running': 'Your selection',
+  'checkout.running.announce': 'Your selection now costs {price} + VAT a year',
   'step.list': 'Purchase steps',
   'step.plan': 'Choose the version',
   'step.addons': 'Add-ons',

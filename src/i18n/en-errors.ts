@@ -2,7 +2,8 @@ import type { itErrors } from './it-errors.ts';
 
 export const enErrors: Record<keyof typeof itErrors, string> = {
   'field.required': 'This field is required.',
-  'field.too_long': 'This text is too long.',
+  'field.too_long': 'This text is too long: {max} characters at most.',
+  'field.text.control': 'The text holds invisible control characters: remove them.',
   'field.piva.format': 'The VAT number (Partita IVA) has 11 digits.',
   'field.piva.checksum': 'This VAT number is not valid: check the digits.',
   'field.cf.format': 'The tax code (Codice Fiscale) has 16 characters (11 digits for companies).',
@@ -42,7 +43,7 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
   'field.holder.type': 'Invalid holder type.',
   'field.invalid': 'Invalid value.',
   'warning.email.looks_pec':
-    'This looks like a PEC address: PEC mailboxes usually do not receive ordinary email. Use an ordinary mailbox to receive the activation email.',
+    'This looks like a PEC address: it may not receive the activation email.',
   'error.network': 'We cannot reach the server. Check your connection and try again.',
   'error.timeout': 'The server did not answer in time. Try again.',
   'error.invalid_response': 'The server sent an unexpected answer. Try again shortly.',

@@ -6,6 +6,8 @@ export const itCheckout = {
   'checkout.addons.none': 'Scegli almeno un servizio aggiuntivo.',
   'checkout.free.note': 'La versione gratuita si attiva senza pagamento.',
   'checkout.confirm.free': 'Conferma e attiva',
+  'checkout.running': 'La tua selezione',
+  'checkout.running.announce': 'La tua selezione ora costa {price} + IVA all’anno',
   'step.list': "Passaggi dell'acquisto",
   'step.plan': 'Scegli la versione',
   'step.addons': 'Servizi aggiuntivi',

@@ -1,7 +1,8 @@
 // Field rule codes (src/domain/errors.ts) and backend error codes, in Italian.
 export const itErrors = {
   'field.required': 'Campo obbligatorio.',
-  'field.too_long': 'Il testo è troppo lungo.',
+  'field.too_long': 'Il testo è troppo lungo: al massimo {max} caratteri.',
+  'field.text.control': 'Il testo contiene caratteri di controllo invisibili: toglili.',
   'field.piva.format': 'La Partita IVA è composta da 11 cifre.',
   'field.piva.checksum': 'Partita IVA non valida: controlla le cifre.',
   'field.cf.format': 'Il Codice Fiscale ha 16 caratteri (11 cifre per le società).',
@@ -43,7 +44,7 @@ export const itErrors = {
   'field.holder.type': 'Tipo di intestatario non valido.',
   'field.invalid': 'Valore non valido.',
   'warning.email.looks_pec':
-    'Sembra una casella PEC: di norma le PEC non ricevono email ordinarie. Usa una casella ordinaria per ricevere l’email di attivazione.',
+    'Sembra una casella PEC: potrebbe non ricevere l’email di attivazione.',
   'error.network': 'Non riusciamo a contattare il server. Controlla la connessione e riprova.',
   'error.timeout': 'Il server non ha risposto in tempo. Riprova.',
   'error.invalid_response': 'Il server ha inviato una risposta inattesa. Riprova tra poco.',

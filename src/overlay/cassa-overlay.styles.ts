@@ -68,8 +68,48 @@ export const overlayStyles = css`
   .body {
     padding: 1rem 1.25rem 1.5rem;
   }
+  .ask {
+    width: min(28rem, calc(100vw - 2rem));
+    height: fit-content;
+    max-height: calc(100dvh - 2rem);
+    margin: auto;
+    padding: 1.25rem;
+    border-radius: calc(var(--cassa-radius, 8px) * 1.5);
+  }
+  .ask h3 {
+    margin: 0 0 0.5rem;
+    font-size: 1.125rem;
+  }
+  .ask p {
+    margin: 0 0 1rem;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .choices button {
+    min-height: 44px;
+    padding: 0 1rem;
+    border: 1px solid var(--cassa-color-border, #6b7280);
+    border-radius: var(--cassa-radius, 8px);
+    background: var(--cassa-color-surface, #fff);
+    color: inherit;
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .choices .primary {
+    border-color: transparent;
+    background: var(--cassa-color-primary, #1d4ed8);
+    color: var(--cassa-color-primary-contrast, #fff);
+  }
+  .choices button:focus-visible {
+    outline: 3px solid var(--cassa-color-focus, #2563eb);
+    outline-offset: 2px;
+  }
   @media (max-width: 599.98px) {
-    dialog {
+    dialog:not(.ask) {
       width: 100%;
       height: 100%;
       max-height: none;

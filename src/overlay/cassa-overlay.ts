@@ -1,14 +1,30 @@
 // <cassa-overlay>: a <cassa-checkout> inside a native modal <dialog> (what `Cassa.open` shows).
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Order } from '../api/schemas.ts';
 import type { CassaCheckout } from '../cassa-checkout.ts';
 import { overlayStyles } from './cassa-overlay.styles.ts';
 
-// Two strings only: kept here so the overlay does not grow the shared dictionaries.
+// Kept here so the overlay does not grow the shared dictionaries (its file is loaded on demand).
 const strings = {
-  it: { title: 'Acquisto', close: 'Chiudi' },
-  en: { title: 'Checkout', close: 'Close' },
+  it: {
+    title: 'Acquisto',
+    close: 'Chiudi',
+    ask: 'Chiudere l’acquisto?',
+    kept: 'I dati che hai inserito restano in questa scheda: riaprendo l’acquisto li ritrovi.',
+    stay: 'Continua l’acquisto',
+    keep: 'Chiudi',
+    discard: 'Chiudi e cancella i dati',
+  },
+  en: {
+    title: 'Checkout',
+    close: 'Close',
+    ask: 'Close the checkout?',
+    kept: 'What you typed stays in this tab: open the checkout again to find it.',
+    stay: 'Continue the checkout',
+    keep: 'Close',
+    discard: 'Close and delete the data',
+  },
 };
 // As `toLocale` in src/i18n, copied so this module imports nothing of Cassa's own.
 const toLocale = (value: string) => (value.toLowerCase().startsWith('en') ? 'en' : 'it');
@@ -53,6 +69,7 @@ function unlockScroll(): void {
  * @csspart dialog - The `<dialog>`: a centered card (max 720 px), a full-screen sheet under 600 px.
  * @csspart header - The bar with the title and the close button.
  * @csspart close - The close button.
+ * @csspart confirm-close - The confirmation asked on closing after holder data was typed.
  * @csspart checkout - The parts of the inner `<cassa-checkout>`, forwarded (also `step-indicator`, `step`, `heading`, `error`, `nav`, `result`).
  * @cssprop --cassa-color-surface - Background of the dialog.
  * @cssprop --cassa-color-text - Text color.
@@ -70,7 +87,11 @@ export class CassaOverlay extends LitElement {
     plan: {},
     subscription: {},
     sessionToken: { attribute: 'session-token' },
+    asking: { state: true },
   };
+
+  /** The confirmation on closing is shown (rendered only then: one dialog otherwise). */
+  declare private asking: boolean;
 
   /** Base URL of the backend. */
   declare backend: string;
@@ -90,6 +111,7 @@ export class CassaOverlay extends LitElement {
     this.backend = '';
     this.product = '';
     this.locale = 'it';
+    this.asking = false;
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -100,6 +122,8 @@ export class CassaOverlay extends LitElement {
   #completed = false;
   #locked = false;
   #finished = false;
+  /** The buyer chose to delete what they typed on closing. */
+  #discard = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -134,8 +158,42 @@ export class CassaOverlay extends LitElement {
     this.#finish();
   }
 
+  private get confirmation(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog.ask');
+  }
+
+  /**
+   * The buyer's Chiudi or Esc: once they typed holder data, a confirmation asks first (its first
+   * button continues the purchase; Esc there does too).
+   */
+  #requestClose = (): void => {
+    if (this.#ordering()) return;
+    const store = this.#checkout()?.store;
+    const shown = this.#state();
+    if (store?.typedHolder && shown?.step !== 'result') {
+      this.asking = true;
+      void this.updateComplete.then(() => {
+        if (this.confirmation && !this.confirmation.open) this.confirmation.showModal();
+      });
+      return;
+    }
+    this.close();
+  };
+
+  #answer(choice: 'stay' | 'keep' | 'discard'): void {
+    this.confirmation?.close();
+    this.asking = false;
+    if (choice === 'stay') return;
+    if (choice === 'discard') this.#discard = true;
+    this.close();
+  }
+
+  #checkout() {
+    return this.renderRoot.querySelector<CassaCheckout>('cassa-checkout');
+  }
+
   #state() {
-    return this.renderRoot.querySelector<CassaCheckout>('cassa-checkout')?.store?.state;
+    return this.#checkout()?.store?.state;
   }
 
   #ordering(): boolean {
@@ -152,7 +210,7 @@ export class CassaOverlay extends LitElement {
     >
       <div class="header" part="header">
         <h2 id="title">${t.title}</h2>
-        <button type="button" class="close" part="close" @click=${this.close}>
+        <button type="button" class="close" part="close" @click=${this.#requestClose}>
           <span aria-hidden="true">&times;</span> ${t.close}
         </button>
       </div>
@@ -168,6 +226,30 @@ export class CassaOverlay extends LitElement {
           @cassa-order-complete=${this.#onComplete}
         ></cassa-checkout>
       </div>
+      ${this.asking ? this.#ask(t) : nothing}
+    </dialog>`;
+  }
+
+  /** Asked when the buyer closes after typing holder data: its first button goes back. */
+  /** Asked when the buyer closes after typing holder data: its first button goes back. */
+  #ask(t: (typeof strings)['it']) {
+    return html`<dialog
+      class="ask"
+      part="confirm-close"
+      role="alertdialog"
+      aria-labelledby="ask"
+      aria-describedby="kept"
+      @close=${() => (this.asking = false)}
+    >
+      <h3 id="ask">${t.ask}</h3>
+      <p id="kept">${t.kept}</p>
+      <div class="choices">
+        <button type="button" class="primary" autofocus @click=${() => this.#answer('stay')}>
+          ${t.stay}
+        </button>
+        <button type="button" @click=${() => this.#answer('keep')}>${t.keep}</button>
+        <button type="button" @click=${() => this.#answer('discard')}>${t.discard}</button>
+      </div>
     </dialog>`;
   }
 
@@ -176,16 +258,30 @@ export class CassaOverlay extends LitElement {
     this.#completed = true;
   };
 
-  // Esc while an order is being placed: the dialog stays.
+  // Esc while an order is being placed: the dialog stays; after typing holder data: it asks.
   #onCancel = (event: Event): void => {
-    if (event.target === this.dialog && this.#ordering()) event.preventDefault();
+    if (event.target !== this.dialog) return;
+    if (this.#ordering()) return void event.preventDefault();
+    if (this.#asks()) {
+      event.preventDefault();
+      this.#requestClose();
+    }
   };
+
+  /** Closing now would need the buyer's confirmation (holder data typed, nothing completed). */
+  #asks(): boolean {
+    return !!this.#checkout()?.store?.typedHolder && this.#state()?.step !== 'result';
+  }
 
   // Esc (the browser closes the dialog, then fires `close` a task later) and close() end here.
   #onClose = (event: Event): void => {
     if (event.target !== this.dialog) return;
     // A second Esc is not cancelable (the browser's rule against trapping): open it again.
     if (this.#ordering()) return void this.dialog?.showModal();
+    if (!this.#finished && this.#asks()) {
+      this.dialog?.showModal();
+      return this.#requestClose();
+    }
     this.#finish();
   };
 
@@ -197,6 +293,10 @@ export class CassaOverlay extends LitElement {
       unlockScroll();
     }
     if (this.#opener?.isConnected) this.#opener.focus();
+    // Opened again with the same options in this tab, the checkout finds the buyer's work.
+    const store = this.#checkout()?.store;
+    if (this.#discard) store?.discardDraft();
+    else store?.keepDraft();
     const { step, order } = this.#state() ?? {};
     const shown = step === 'result' && order && order.status !== 'refused' ? order : undefined;
     this.dispatchEvent(new CassaOverlayCloseEvent(this.#completed || !!shown, shown));

@@ -21,6 +21,7 @@ import type {
   CheckoutEnvironment,
   CheckoutState,
   CheckoutStoreOptions,
+  KeptDraft,
   PaymentChoice,
   SavedCheckout,
   Session,
@@ -52,6 +53,8 @@ export class CheckoutStore extends EventTarget {
   readonly #id: string | undefined;
   /** Where the draft waits for the return from the payment page: one per product and element id. */
   readonly #draftKey: string;
+  /** Where the draft kept between openings (and across a reload) of the same checkout lives. */
+  readonly #keptKey: string;
   #sessionToken: string | null;
   #disposed = false;
   #started = false;
@@ -75,6 +78,7 @@ export class CheckoutStore extends EventTarget {
     this.#locale = options.locale;
     this.#id = options.id || undefined;
     this.#draftKey = `cassa:checkout:${options.productId}${this.#id ? `:${this.#id}` : ''}`;
+    this.#keptKey = `cassa:draft:${JSON.stringify([options.draftScope, this.#draftKey, options.planId, options.subscriptionId])}`;
     this.#orderKeys = new OrderKeys(options.env.sharedStorage ?? null);
     this.#quotes = new QuoteScheduler(
       (request, signal) => this.#client.quote(request, { signal }),
@@ -174,11 +178,48 @@ export class CheckoutStore extends EventTarget {
     )
       return;
     if (this.#disposed) return;
+    this.#restoreKept();
     this.#set({ step: this.state.steps[0]! });
     this.#checkEligibility();
     this.#started = true;
     this.#scheduleQuote();
     this.dispatchEvent(new Event('ready'));
+  }
+
+  /**
+   * Keeps the buyer's choices and typing in the tab (sessionStorage) for when the same checkout is
+   * opened again or the page reloads: never a token or a password. Nothing once an order completed.
+   */
+  keepDraft(): void {
+    const { status, step, planId, years, quantities, subscriptionId, holderDraft } = this.state;
+    if (status !== 'ready' || step === 'result' || this.#ordering) return;
+    const kept: KeptDraft = { planId, years, quantities, subscriptionId, holderDraft };
+    save(this.#env.storage, this.#keptKey, kept);
+  }
+
+  /** Forgets a kept draft (the buyer chose to discard it, or the order completed). */
+  discardDraft(): void {
+    save(this.#env.storage, this.#keptKey, null);
+  }
+
+  /** Whether the buyer typed holder data here (closing then asks before leaving). */
+  get typedHolder(): boolean {
+    return this.state.holderDraft !== null;
+  }
+
+  /** Back in the state, checked against the catalog (unknown add-on ids are never sent). */
+  #restoreKept(): void {
+    const kept = loadSaved<KeptDraft>(this.#env.storage, this.#keptKey);
+    this.discardDraft();
+    const { product } = this.state;
+    if (!kept || !product) return;
+    this.#set({
+      planId: product.plans.some((p) => p.id === kept.planId) ? kept.planId : this.state.planId,
+      years: product.terms.includes(kept.years) ? kept.years : this.state.years,
+      quantities: kept.quantities,
+      subscriptionId: kept.subscriptionId ?? this.state.subscriptionId,
+      holderDraft: kept.holderDraft,
+    });
   }
 
   /** Stops timers and ignores every answer still on its way. */
@@ -325,9 +366,9 @@ export class CheckoutStore extends EventTarget {
     const paymentMethod = this.needsPayment ? payment : { type: 'none' as const };
     if (!paymentMethod) return this.#fieldError('paymentMethod', 'payment.method');
     const topUp = product.pricing === 'coterm' && paymentMethod.type === 'card';
-    if (topUp && (topUpCents ?? 0) < (quote.minimumTopUpCents ?? 0)) {
-      return this.#fieldError('topUpCents', 'topup.min');
-    }
+    // The top-up itself is checked by the payment chooser and the server (domain/top-up.ts);
+    // here only that one was given at all.
+    if (topUp && topUpCents === null) return this.#fieldError('topUpCents', 'topup.min');
     const request = quoteRequestOf(this.state);
     if (!request) return;
     const body = orderRequestOf(
@@ -679,6 +720,7 @@ export class CheckoutStore extends EventTarget {
     this.#set({ order, repeated: confirmed && !first });
     this.#go('result');
     save(this.#env.storage, this.#draftKey, null);
+    this.discardDraft();
     if (first) this.#emit('complete', { order });
   }
 }

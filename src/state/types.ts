@@ -113,6 +113,11 @@ export interface CheckoutStoreOptions {
   env: CheckoutEnvironment;
   /** The widget's current language, sent with the order (the payment page speaks it). */
   locale?: () => Locale;
+  /**
+   * What else tells this checkout's draft apart (the backend's URL): reopened with the same
+   * options in the same tab, or reloaded, a checkout finds the buyer's choices and typing again.
+   */
+  draftScope?: string;
   /** Quiet time before a changed selection is quoted. */
   quoteDelayMs?: number;
 }
@@ -140,3 +145,9 @@ export interface SavedCheckout {
   /** The total the general conditions were accepted for (null: not accepted). */
   acceptedCents: number | null;
 }
+
+/** What a closed overlay or a reloaded page keeps for the same checkout (no token, no password). */
+export type KeptDraft = Pick<
+  CheckoutState,
+  'planId' | 'years' | 'quantities' | 'subscriptionId' | 'holderDraft'
+>;

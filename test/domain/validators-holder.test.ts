@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { FIELD_ERROR_CODES } from '../../src/domain/errors.ts';
 import type { Holder } from '../../src/domain/types.ts';
 import { validateHolder } from '../../src/domain/validators/index.ts';
+import { holderTextLimit } from '../../src/domain/validators/holder.ts';
 
 const company: Holder = {
   type: 'company',
@@ -386,5 +387,47 @@ describe('validateHolder: malformed input', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('validateHolder: control characters and limits (issue 14)', () => {
+  it('a control character in a name, street or city is text.control, not the generic invalid', () => {
+    for (const bad of [
+      'Rossi\u0007 S.r.l.',
+      'Rossi\u0000',
+      'Ro\u001bssi',
+      'Rossi\u0085',
+      'x\ud800y',
+    ]) {
+      const holder = withChanges(company, { name: bad });
+      assert.deepEqual(
+        validateHolder(holder).errors,
+        [{ path: 'name', code: 'text.control' }],
+        bad,
+      );
+    }
+    const street = { ...company, address: { ...company.address, street: 'Via\u0001 Roma' } };
+    assert.deepEqual(validateHolder(street).errors, [
+      { path: 'address.street', code: 'text.control' },
+    ]);
+  });
+
+  it('tabs and line breaks in pasted text are kept (the server stores them as typed)', () => {
+    assert.deepEqual(
+      validateHolder(withChanges(company, { name: 'Rossi\tS.r.l.\nTorino' })).errors,
+      [],
+    );
+  });
+
+  it('a city takes 100 characters, as the contract says; holderTextLimit names each limit', () => {
+    const city = (text: string) => ({ ...company, address: { ...company.address, city: text } });
+    assert.deepEqual(validateHolder(city('T'.repeat(100))).errors, []);
+    assert.deepEqual(validateHolder(city('T'.repeat(101))).errors, [
+      { path: 'address.city', code: 'too_long' },
+    ]);
+    assert.equal(holderTextLimit('name'), 200);
+    assert.equal(holderTextLimit('holder.address.street'), 200);
+    assert.equal(holderTextLimit('address.city'), 100);
+    assert.equal(holderTextLimit('email'), undefined);
   });
 });

@@ -8,7 +8,6 @@ import type {
   CassaHolderSubmitEvent,
   HolderDraft,
 } from '../cassa-holder-form/cassa-holder-form.ts';
-import { emptyHolderDraft } from '../cassa-holder-form/holder-draft.ts';
 import { load } from '../../loading/parts.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { eventInit } from '../shared/events.ts';
@@ -69,9 +68,6 @@ export class CassaAccountStep extends CassaElement {
         padding-top: var(--_s4);
         border-top: 1px solid var(--_subtle);
       }
-      form .btn {
-        justify-self: start;
-      }
     `,
   ];
 
@@ -92,7 +88,8 @@ export class CassaAccountStep extends CassaElement {
   /** The registration form's file could not be loaded. */
   @state() private loadFailed = false;
   /** What was typed in the registration form (kept while switching to login and back). */
-  @state() private registration: HolderDraft = emptyHolderDraft();
+  // Nothing until the first input: the form starts empty (its own default, its own file).
+  @state() private registration?: HolderDraft;
   @state() private missing = false;
 
   override render() {
@@ -150,9 +147,11 @@ export class CassaAccountStep extends CassaElement {
           />
         </div>
         <p class="error" id="login-error" role="alert">${error}</p>
-        <button class="btn primary" ?disabled=${this.busy}>
-          ${this.t(this.busy ? 'account.login.busy' : 'account.login.submit')}
-        </button>
+        <div class="nav">
+          <button class="btn primary" ?disabled=${this.busy}>
+            ${this.t(this.busy ? 'account.login.busy' : 'account.login.submit')}
+          </button>
+        </div>
       </form>
       ${
         this.allowRegister

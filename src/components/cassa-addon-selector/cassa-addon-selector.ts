@@ -1,6 +1,7 @@
-import { html } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Addon } from '../../domain/catalog.ts';
+import type { Quote } from '../../domain/types.ts';
 import type { FieldErrorCode } from '../../domain/errors.ts';
 import { addonQuantityError } from '../../domain/selection.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
@@ -38,6 +39,7 @@ export function checkAddonQuantity(addon: Addon, text: string): FieldErrorCode |
  * @fires {CassaAddonsChangeEvent} cassa-addons-change - A valid quantity was chosen; `detail: { id, quantity, quantities }`.
  * @csspart addon - Each add-on row.
  * @csspart stepper - The −/quantity/+ control (or the checkbox).
+ * @csspart running-total - The yearly price of the whole selection (with `quote`).
  * @cssprop --cassa-color-border-subtle - Outline of each add-on.
  * @cssprop --cassa-color-danger - Quantity errors.
  */
@@ -52,12 +54,53 @@ export class CassaAddonSelector extends CassaElement {
   /** Add-on id → field error code (from the server or the store), shown on that add-on. */
   @property({ attribute: false }) errors: Record<string, string> = {};
   @property() currency = 'EUR';
+  /**
+   * The server's quote of the whole selection: its yearly price (plan included, + IVA) is shown
+   * above the add-ons, where the buyer decides; `null` while the first quote loads (its room is
+   * kept), `undefined` (the default) for none. A change is announced in one polite live region.
+   */
+  @property({ attribute: false }) quote?: Quote | null;
+  /** A newer quote is on its way: the last total stays, muted. */
+  @property({ type: Boolean, attribute: 'quote-loading' }) quoteLoading = false;
 
   /** Errors of typed values, by add-on id (they win over `errors` until fixed). */
   @state() private typed: Record<string, FieldErrorCode | undefined> = {};
+  @state() private announcement = '';
+
+  /** One year of the quoted selection: each line's yearly price per step × its steps. */
+  #yearly(quote: Quote): number {
+    const step = (id: string) => this.addons.find((a) => a.id === id)?.step ?? 1;
+    return quote.lines.reduce(
+      (sum, line) => sum + Math.round((line.unitCents * line.quantity) / step(line.id)),
+      0,
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    const previous = changed.get('quote');
+    // The first figure is what the step shows on arrival: only changes are announced.
+    if (previous && this.quote && this.#yearly(previous) !== this.#yearly(this.quote)) {
+      const price = this.money(this.#yearly(this.quote), this.currency);
+      this.announcement = this.t('checkout.running.announce', { price });
+    }
+  }
 
   override render() {
-    return this.addons.map((addon) => this.#row(addon));
+    return [this.#total(), ...this.addons.map((addon) => this.#row(addon))];
+  }
+
+  #total() {
+    if (this.quote === undefined) return nothing;
+    const price = this.quote && this.money(this.#yearly(this.quote), this.currency);
+    return html`<p
+        class="running ${this.quoteLoading ? 'loading' : ''}"
+        part="running-total"
+        aria-busy=${this.quoteLoading}
+      >
+        <span class="muted">${this.t('checkout.running')}</span>
+        <span class="figure">${price ? this.t('addon.yearly', { price }) : '…'}</span>
+      </p>
+      <p class="sr" aria-live="polite">${this.announcement}</p>`;
   }
 
   #row(addon: Addon) {

@@ -53,12 +53,11 @@ export const holderFormStyles = css`
   .msg p {
     flex: 1;
   }
-  .btn {
-    justify-self: start;
-  }
-  @media (max-width: 30rem) {
-    .btn {
-      justify-self: stretch;
+  /* The email's hint turns into the PEC warning as the buyer types: on a narrow form the room of
+     its three lines is kept, so the fields below stay where they are. */
+  @container (max-width: 36rem) {
+    .msg.email {
+      min-height: 3.9375em;
     }
   }
 `;

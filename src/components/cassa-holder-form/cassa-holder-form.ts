@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Holder } from '../../domain/types.ts';
-import { validateHolder } from '../../domain/validators/holder.ts';
+import { holderTextLimit, validateHolder } from '../../domain/validators/holder.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
@@ -11,7 +11,7 @@ import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { holderFormStyles } from './cassa-holder-form.styles.ts';
 import { draftToHolder } from './draft-to-holder.ts';
-import { emptyHolderDraft, type HolderDraft } from './holder-draft.ts';
+import { emptyHolderDraft, holderToDraft, type HolderDraft } from './holder-draft.ts';
 
 export { draftToHolder } from './draft-to-holder.ts';
 export { emptyHolderDraft, holderToDraft, type HolderDraft } from './holder-draft.ts';
@@ -72,7 +72,9 @@ interface FieldOptions {
  * @fires {CassaHolderSubmitEvent} cassa-holder-submit - Submitted and valid; `detail: { holder, password? }`.
  * @csspart form - The form.
  * @csspart field - Each label + input + message group.
+ * @csspart nav - The row of the submit button (Back, when slotted, at its start).
  * @csspart submit - The submit button.
+ * @slot back - A Back button, placed at the start of the submit button's row.
  * @cssprop --cassa-color-danger - Error messages and invalid borders.
  * @cssprop --cassa-color-warning - Advice that does not block (a PEC as ordinary email).
  */
@@ -95,8 +97,16 @@ export class CassaHolderForm extends CassaElement {
   /** Fields edited since the server errors arrived: their server error is stale. */
   #edited = new Set<string>();
 
+  /**
+   * The draft that shows a registered holder for checking (the checkout's holder step). A static
+   * member, so that a page gets it with this element's file, not before.
+   */
+  static draftOf = holderToDraft;
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('serverErrors')) this.#edited = new Set();
+    // Bound before the buyer typed anything (`undefined`): an empty form.
+    this.value = (this.value as HolderDraft | undefined) ?? emptyHolderDraft();
   }
 
   /** New server errors (a 422 on registration): the first field they name gets the focus. */
@@ -145,7 +155,9 @@ export class CassaHolderForm extends CassaElement {
     const field = (key: Key, label: MessageKey, options: FieldOptions = {}) =>
       this.#field(key, this.t(label), errors.get(key), options);
     return html`<form part="form" novalidate aria-busy=${this.busy} @submit=${this.#submit}>
-      <p class="error" role="alert">${unplaced.map(([, code]) => this.#message(code)).join(' ')}</p>
+      <p class="error" role="alert">
+        ${unplaced.map(([key, code]) => this.#message(code, key)).join(' ')}
+      </p>
       ${this.#choice('type', 'holder.type', ['company', 'professional'], errors.get('type'))}
       ${field('name', company ? 'holder.name.company' : 'holder.name.person', {
         autocomplete: company ? 'organization' : 'name',
@@ -188,14 +200,21 @@ export class CassaHolderForm extends CassaElement {
             })
           : ''
       }
-      <button class="btn primary" part="submit" ?disabled=${this.busy} aria-busy=${this.busy}>
-        ${this.busy ? this.t('holder.busy') : this.submitLabel || this.t('holder.submit')}
-      </button>
+      <div class="nav" part="nav">
+        <slot name="back"></slot>
+        <button class="btn primary" part="submit" ?disabled=${this.busy} aria-busy=${this.busy}>
+          ${this.busy ? this.t('holder.busy') : this.submitLabel || this.t('holder.submit')}
+        </button>
+      </div>
     </form>`;
   }
 
-  #message(code: string): string {
-    return this.tOr(`field.${code}`, 'field.invalid');
+  /** A field's message; "too long" names the field's limit. */
+  #message(code: string, key: string): string {
+    const path = key === 'street' || key === 'city' ? `address.${key}` : key;
+    // Email and PEC take 254 characters, a password 200 (the contract's schemas).
+    const max = holderTextLimit(path) ?? (key === 'password' ? 200 : 254);
+    return this.tOr(`field.${code}`, 'field.invalid', { max });
   }
 
   #tip(label: MessageKey, text: MessageKey) {
@@ -229,9 +248,9 @@ export class CassaHolderForm extends CassaElement {
         @input=${this.#input}
         @blur=${this.#blur}
       />
-      <div class="msg">
+      <div class="msg ${key}">
         <p id="${key}-m" class=${code ? 'error' : options.warning ? 'warning' : 'muted'}>
-          ${code ? this.#message(code) : (hint ?? '')}
+          ${code ? this.#message(code, key) : (hint ?? '')}
         </p>
         ${tip ?? ''}
       </div>
@@ -257,7 +276,7 @@ export class CassaHolderForm extends CassaElement {
             >`,
         )}
       </div>
-      <p id="${key}-m" class="error">${code ? this.#message(code) : ''}</p>
+      <p id="${key}-m" class="error">${code ? this.#message(code, key) : ''}</p>
     </fieldset>`;
   }
 

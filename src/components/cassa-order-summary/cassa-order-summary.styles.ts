@@ -51,7 +51,4 @@ export const orderSummaryStyles = css`
   .terms .error {
     margin-top: var(--_s1);
   }
-  .btn {
-    width: 100%;
-  }
 `;

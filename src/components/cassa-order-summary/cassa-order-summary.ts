@@ -49,8 +49,10 @@ function linkable(url: string): boolean {
  * @fires {CassaConfirmEvent} cassa-confirm - Confirm pressed with the conditions accepted.
  * @csspart summary - The whole summary.
  * @csspart total - The "total due now" row.
+ * @csspart nav - The row of the confirm button (Back, when slotted, at its start).
  * @csspart confirm - The confirm button.
  * @csspart invoice - Where the electronic invoice will be sent.
+ * @slot back - A Back button, placed at the start of the confirm button's row.
  * @cssprop --cassa-color-primary - The confirm button.
  * @cssprop --cassa-color-success - The "free until" note.
  */
@@ -125,16 +127,19 @@ export class CassaOrderSummary extends CassaElement {
         </label>
         <p id="terms-m" class="error">${this.termsError ? this.t('field.terms.required') : ''}</p>
       </div>
-      <button
-        type="button"
-        class="btn primary"
-        part="confirm"
-        aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}
-        aria-busy=${this.busy}
-        @click=${this.#confirm}
-      >
-        ${this.busy ? this.t('summary.busy') : this.confirmLabel || this.t('summary.confirm')}
-      </button>
+      <div class="nav" part="nav">
+        <slot name="back"></slot>
+        <button
+          type="button"
+          class="btn primary"
+          part="confirm"
+          aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}
+          aria-busy=${this.busy}
+          @click=${this.#confirm}
+        >
+          ${this.busy ? this.t('summary.busy') : this.confirmLabel || this.t('summary.confirm')}
+        </button>
+      </div>
     </section>`;
   }
 

@@ -6,7 +6,7 @@ import type { SavedPaymentMethod } from '../../api/schemas.ts';
 import type { PaymentMethodType } from '../../domain/catalog.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
-import { MAX_TOP_UP_CENTS } from '../../domain/pricing.ts';
+import { topUpError } from '../../domain/top-up.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
@@ -167,10 +167,16 @@ export class CassaPaymentChooser extends CassaElement {
   #topUpError(): MessageKey | '' {
     const cents = this.#topUpCents();
     if (cents === undefined) return 'field.invalid';
-    if (cents < (this.topUp?.minimumCents ?? 0)) return 'field.topup.min';
-    if (cents > MAX_TOP_UP_CENTS) return 'field.topup.max';
-    // Nothing loaded by a card (the minimum is 0): that is paying from credit.
-    return cents === 0 && this.value && this.value.type !== 'credit' ? 'field.topup.zero' : '';
+    const minimumCents = this.topUp?.minimumCents ?? 0;
+    // No method chosen yet: 0 is no card top-up (the missing method is said by the group).
+    if (!this.value && cents === 0) return minimumCents > 0 ? 'field.topup.min' : '';
+    // The server's rule (one answer for a 0 card top-up: `topup.zero`).
+    const code = topUpError({
+      method: this.value?.type ?? 'card',
+      topUpCents: cents,
+      minimumCents,
+    });
+    return code ? `field.${code}` : '';
   }
 
   #topUpField(minimumCents: number) {

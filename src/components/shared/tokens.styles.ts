@@ -227,6 +227,16 @@ export const formStyles = css`
   a {
     color: var(--_primary);
   }
+  /* One navigation layout on every step and at every width: Back at the start, the step's main
+     action at the end, on one line (a long label wraps inside its button). */
+  .nav {
+    display: flex;
+    align-items: stretch;
+    gap: var(--_s3);
+  }
+  .nav .primary {
+    margin-left: auto;
+  }
   .note {
     padding: var(--_s3) var(--_s4);
     border-radius: var(--_radius);

@@ -11,6 +11,28 @@ import { checkPartitaIva } from './partita-iva.ts';
 /** Longest company name, street or city accepted (characters, after trimming). */
 export const MAX_HOLDER_TEXT_LENGTH = 200;
 
+/** The longest text each free-text field takes (the contract's schema: a city has 100). */
+export const HOLDER_TEXT_LIMITS = {
+  name: MAX_HOLDER_TEXT_LENGTH,
+  'address.street': MAX_HOLDER_TEXT_LENGTH,
+  'address.city': 100,
+} as const;
+
+/**
+ * Control characters (a NUL, a bell, DEL, C1) and unpaired surrogates: nothing a buyer means to
+ * type in a name or an address, and a NUL or a lone surrogate cannot even be stored. Tabs and line
+ * breaks (pasted text) are kept as typed, as the server stores them.
+ */
+const CONTROL =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The limit behind a `too_long` error at `path` (holder-relative or `holder.…`), if any. */
+export function holderTextLimit(path: string): number | undefined {
+  const key = path.replace(/^holder\./, '');
+  return (HOLDER_TEXT_LIMITS as Record<string, number>)[key];
+}
+
 /** Advice that does not block submission, e.g. `{ path: 'email', code: 'email.looks_pec' }`. */
 export interface FieldWarning {
   path: string;
@@ -55,9 +77,9 @@ function isCustomerType(value: string): value is CustomerType {
   return (CUSTOMER_TYPES as readonly string[]).includes(value);
 }
 
-/** Rule for free text: being present (which `check` already verifies) is enough. */
-function anyText(): Check {
-  return { ok: true };
+/** Rule for free text: present (which `check` already verifies), without control characters. */
+function anyText(value: string): Check {
+  return CONTROL.test(value) ? { ok: false, code: 'text.control' } : { ok: true };
 }
 
 /**
@@ -101,7 +123,7 @@ export function validateHolder(
   if (typeText.kind === 'absent') errors.push({ path: 'type', code: 'required' });
   else if (type === undefined) errors.push({ path: 'type', code: 'holder.type' });
 
-  check('name', textAt(record, 'name'), anyText, { maxLength: MAX_HOLDER_TEXT_LENGTH });
+  check('name', textAt(record, 'name'), anyText, { maxLength: HOLDER_TEXT_LIMITS.name });
 
   const needsVat = requireVat && (type === 'company' || type === 'professional');
   check('vatNumber', textAt(record, 'vatNumber'), checkPartitaIva, { optional: !needsVat });
@@ -115,10 +137,13 @@ export function validateHolder(
   );
 
   const address = asRecord(record?.address);
-  const textField = { maxLength: MAX_HOLDER_TEXT_LENGTH };
-  check('address.street', textAt(address, 'street'), anyText, textField);
+  check('address.street', textAt(address, 'street'), anyText, {
+    maxLength: HOLDER_TEXT_LIMITS['address.street'],
+  });
   check('address.postalCode', textAt(address, 'postalCode'), checkCap);
-  check('address.city', textAt(address, 'city'), anyText, textField);
+  check('address.city', textAt(address, 'city'), anyText, {
+    maxLength: HOLDER_TEXT_LIMITS['address.city'],
+  });
   check('address.province', textAt(address, 'province'), checkProvince);
   check('address.country', textAt(address, 'country'), (country) =>
     country.toUpperCase() === ITALY ? { ok: true } : { ok: false, code: 'invalid' },
