@@ -50,5 +50,9 @@ export function openPostgres(connectionString: string, options: { max?: number }
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor one checked out (a query of pool.query, a transaction, pg-boss's statements): a terminated
+  // backend can emit more than one 'error' (the FATAL message, then the closed socket), and the
+  // listener pool.query attaches is a `once`. The statement in progress still fails with it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return postgresDatabase(pool);
 }
