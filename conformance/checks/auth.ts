@@ -83,6 +83,7 @@ const noWrites = (context: C) => {
 export const authChecks: Check<C>[] = [
   {
     id: 'login-wrong-password',
+    area: 'accounts',
     title: 'a wrong username or password is a 401 problem',
     async run(context) {
       const reply = await context.client.request('POST', 'v1/auth/login', {
@@ -96,6 +97,8 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'login',
+    area: 'accounts',
+    setup: true,
     title: 'POST /v1/auth/login answers { token, customer } for the test account',
     async run(context) {
       const { username, password } = context.options;
@@ -111,6 +114,8 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'portal-session',
+    area: 'accounts',
+    setup: true,
     title: 'POST /v1/portal/sessions mints a session with the portal secret, refuses a wrong one',
     async run(context) {
       const { username, portalSecret } = context.options;
@@ -119,11 +124,13 @@ export const authChecks: Check<C>[] = [
       const wrong = await context.client.request('POST', 'v1/portal/sessions', {
         json: { username },
         token: `${portalSecret}-wrong`,
+        fromServer: true,
       });
       expectProblem(wrong, 401, 'unauthorized', 'POST /v1/portal/sessions with a wrong secret');
       const reply = await context.client.request('POST', 'v1/portal/sessions', {
         json: { username },
         token: portalSecret,
+        fromServer: true,
       });
       expectStatus(reply, [200, 201], `POST /v1/portal/sessions for ${username}`);
       expectJson(reply, 'the portal session');
@@ -133,6 +140,8 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'register',
+    area: 'accounts',
+    setup: true,
     title: 'POST /v1/auth/register creates an account and answers { token, customer }',
     async run(context) {
       noWrites(context);
@@ -147,6 +156,7 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'register-invalid',
+    area: 'accounts',
     title: 'registration data breaking an Italian check is a 422 at "holder.vatNumber"',
     async run(context) {
       const holder = { ...TEST_HOLDERS.professional, vatNumber: '09876543210' };
@@ -168,6 +178,7 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'me',
+    area: 'accounts',
     title: 'GET /v1/me, /v1/me/payment-methods and /v1/me/subscriptions answer for the session',
     async run(context) {
       if (!context.buyer)
@@ -186,6 +197,7 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'me-unauthorized',
+    area: 'accounts',
     title: 'GET /v1/me without a token, or with a forged one, is a 401 problem',
     async run(context) {
       const none = await context.client.request('GET', 'v1/me');
@@ -198,6 +210,7 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'login-rate-limit',
+    area: 'accounts',
     title: 'more than 10 failed logins for a username are a 429 problem with Retry-After',
     async run(context) {
       const username = `conformance-limit-${context.runId}@example.invalid`;
@@ -218,6 +231,34 @@ export const authChecks: Check<C>[] = [
         ensure(seconds > 0, `the 429's Retry-After is ${seconds}: it should say how long to wait`);
         return;
       }
+    },
+  },
+  {
+    id: 'logout',
+    area: 'accounts',
+    title: 'POST /v1/auth/logout ends the session: its token is then a 401',
+    async run(context) {
+      const { username, password } = context.options;
+      let token: string;
+      if (username && password) {
+        const reply = await context.client.request('POST', 'v1/auth/login', {
+          json: { username, password },
+        });
+        expectStatus(reply, 200, `POST /v1/auth/login as ${username} (a session to end)`);
+        token = expectShape(AuthResponseSchema, reply.json, 'the login answer').token;
+      } else {
+        noWrites(context);
+        token = (
+          await register(context.client, TEST_HOLDERS.professional, 'POST /v1/auth/register')
+        ).token;
+      }
+      const reply = await context.client.request('POST', 'v1/auth/logout', { token });
+      ensure(
+        reply.status >= 200 && reply.status < 300,
+        `POST /v1/auth/logout: expected a 2xx answer, received HTTP ${reply.status}`,
+      );
+      const after = await context.client.request('GET', 'v1/me', { token });
+      expectProblem(after, 401, 'unauthorized', 'GET /v1/me with the token of the ended session');
     },
   },
 ];
