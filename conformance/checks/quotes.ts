@@ -124,6 +124,7 @@ export const quoteChecks: Check<C>[] = [
   {
     id: 'quote-valid',
     area: 'quotes',
+    setup: true,
     title: 'a valid selection is quoted: lines sum to the taxable amount, total = taxable + VAT',
     async run(context) {
       const product = needProduct(context);

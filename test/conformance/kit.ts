@@ -10,6 +10,8 @@ export const BIN = new URL('../../bin/cassa-conformance.mjs', import.meta.url).p
 export const ORIGIN = 'http://shop.example';
 export const PORTAL_SECRET = 'conformance-test-portal-secret';
 export const PROFESSIONAL = { username: '7654321@aruba.it', password: 'cassa-demo' };
+/** The seed's member of the Ordine: two PEC mailboxes (pec-addons subscriptions). */
+export const MEMBER = { username: 'mario.rossi@architettitorinopec.it', password: 'cassa-demo' };
 
 export interface KitRun {
   code: number | null;
