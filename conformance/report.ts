@@ -78,11 +78,10 @@ function formatArea(area: AreaResult): string {
   ].join(', ');
   const lines = [`  ${AREA_LABEL[area.outcome]}${area.id} — ${area.title} (${counts})`];
   if (area.outcome !== 'pass' && area.outcome !== 'fail') {
-    for (const reason of area.reasons.slice(0, 4))
+    for (const reason of area.reasons)
       lines.push(
         `            ${area.outcome === 'n/a' ? 'n/a' : 'not exercised'}: ${printableLine(reason)}`,
       );
-    if (area.reasons.length > 4) lines.push(`            … and ${area.reasons.length - 4} more`);
   }
   return lines.join('\n');
 }

@@ -78,14 +78,13 @@ export function areaResults(results: readonly CheckResult[]): AreaResult[] {
           : checks.passed > 0
             ? 'pass'
             : 'n/a';
-    const shown = outcome === 'n/a' ? ['n/a'] : ['skip'];
-    const reasons = [
-      ...new Set(
-        mine
-          .filter((r) => shown.includes(r.outcome) && r.message)
-          .map((r) => `${r.id}: ${r.message}`),
-      ),
-    ];
+    // One line per distinct reason, with the checks it kept from running.
+    const byReason = new Map<string, string[]>();
+    for (const r of mine) {
+      if (r.outcome !== (outcome === 'n/a' ? 'n/a' : 'skip') || !r.message) continue;
+      byReason.set(r.message, [...(byReason.get(r.message) ?? []), r.id]);
+    }
+    const reasons = [...byReason].map(([message, ids]) => `${ids.join(', ')}: ${message}`);
     return { id: area.id, title: area.title, outcome, checks, reasons };
   });
 }

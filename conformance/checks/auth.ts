@@ -246,6 +246,18 @@ export const authChecks: Check<C>[] = [
         });
         expectStatus(reply, 200, `POST /v1/auth/login as ${username} (a session to end)`);
         token = expectShape(AuthResponseSchema, reply.json, 'the login answer').token;
+      } else if (username && context.options.portalSecret) {
+        const reply = await context.client.request('POST', 'v1/portal/sessions', {
+          json: { username },
+          token: context.options.portalSecret,
+          fromServer: true,
+        });
+        expectStatus(
+          reply,
+          [200, 201],
+          `POST /v1/portal/sessions for ${username} (a session to end)`,
+        );
+        token = expectShape(PortalSessionResponseSchema, reply.json, 'the portal session').token;
       } else {
         noWrites(context);
         token = (

@@ -147,14 +147,23 @@ export const corsChecks: Check<C>[] = [
       if (answers.length === 0) skip('no call of the widget was made in this run');
       const blocked = answers.filter((a) => !allows(a.allowOrigin, origin));
       if (blocked.length) {
-        const shown = blocked
+        // Grouped by call and status: one line for eleven failed logins.
+        const groups = new Map<string, { count: number; checks: Set<string> }>();
+        for (const a of blocked) {
+          const what = `${a.method} /${a.path} → HTTP ${a.status} with ${a.allowOrigin === null ? 'no Access-Control-Allow-Origin' : `Access-Control-Allow-Origin "${a.allowOrigin}"`}`;
+          const group = groups.get(what) ?? { count: 0, checks: new Set<string>() };
+          group.count += 1;
+          group.checks.add(a.check);
+          groups.set(what, group);
+        }
+        const shown = [...groups]
           .slice(0, 6)
           .map(
-            (a) =>
-              `${a.method} /${a.path} → HTTP ${a.status} (in "${a.check}"): ${a.allowOrigin === null ? 'none' : `"${a.allowOrigin}"`}`,
+            ([what, g]) =>
+              `${what}${g.count > 1 ? ` (×${g.count})` : ''} in ${[...g.checks].map((c) => `"${c}"`).join(', ')}`,
           );
         fail(
-          `${blocked.length} of ${answers.length} answers lack Access-Control-Allow-Origin "${origin}" — the widget would see a network error instead of them: ${shown.join('; ')}${blocked.length > 6 ? '; …' : ''}`,
+          `${blocked.length} of ${answers.length} answers lack Access-Control-Allow-Origin "${origin}" — the widget would see a network error instead of them: ${shown.join('; ')}${groups.size > 6 ? '; …' : ''}`,
         );
       }
     },

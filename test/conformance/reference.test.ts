@@ -141,7 +141,10 @@ describe('conformance kit against the reference server', () => {
       },
     );
     const run = await runKit([backend, '--read-only', '--json'], join(outDir, 'cli.mjs'));
+    const webhooks = await runKit(['webhooks', '--help'], join(outDir, 'cli.mjs'));
     rmSync(outDir, { recursive: true, force: true });
+    assert.equal(webhooks.code, 0, webhooks.stderr);
+    assert.match(webhooks.stdout, /^Usage: cassa-conformance webhooks <receiver-url>/);
     assert.equal(run.code, 3, run.stdout + run.stderr);
     const report = JSON.parse(run.stdout);
     assert.equal(report.failed, 0);
