@@ -4,14 +4,14 @@
 // forward to watch renewals happen.
 // Never mounted with NODE_ENV=production.
 import { Hono } from 'hono';
-import { formatMoney } from '../../../src/i18n/index.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from '../context.ts';
-import { html, type Html } from '../html.ts';
-import { listTransmissions } from '../invoices/store.ts';
-import { listOutbox } from '../outbox.ts';
-import { Problem } from '../problems.ts';
-import { pageCsp } from '../security.ts';
-import { advanceClock, receivePayment } from './operator.ts';
+import { formatMoney } from '../../src/i18n/index.ts';
+import { requestOrigin, type AppDeps, type AppEnv } from '../../server/src/http/context.ts';
+import { html, type Html } from '../../server/src/http/html.ts';
+import { listTransmissions } from '../../server/src/invoices/store.ts';
+import { listOutbox } from '../../server/src/notifications/outbox.ts';
+import { Problem } from '../../server/src/http/problems.ts';
+import { pageCsp } from '../../server/src/http/security.ts';
+import { advanceClock, receivePayment } from '../../server/src/http/operator.ts';
 
 export function devApiRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();

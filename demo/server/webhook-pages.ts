@@ -3,10 +3,10 @@
 // 2xx; a repeated webhook-id is the same event); /webhooks lists what it received and how each
 // delivery went (attempts, given up). Never mounted with NODE_ENV=production.
 import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../context.ts';
-import { html } from '../html.ts';
-import { pageCsp } from '../security.ts';
-import { listWebhookEvents, verifyWebhook } from '../webhooks.ts';
+import type { AppDeps, AppEnv } from '../../server/src/http/context.ts';
+import { html } from '../../server/src/http/html.ts';
+import { pageCsp } from '../../server/src/http/security.ts';
+import { listWebhookEvents, verifyWebhook } from '../../server/src/webhooks/webhooks.ts';
 
 interface Receipt {
   webhook_id: string;

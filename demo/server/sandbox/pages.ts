@@ -2,20 +2,23 @@
 // HTML forms (no script, no inline style: they work under a strict CSP), Italian and English.
 import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
-import { findProduct } from '../../src/domain/catalog.ts';
-import { formatMoney, toLocale, type Locale } from '../../src/i18n/index.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
-import { html, type Html } from './html.ts';
-import { invoiceContext } from './invoices/issue.ts';
-import { findOrder, type OrderRecord } from './orders.ts';
-import { completePayment, type PaymentOutcome } from './payments.ts';
-import { notFound } from './problems.ts';
-import { pageCsp } from './security.ts';
+import { findProduct } from '../../../src/domain/catalog.ts';
+import { formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
+import { requestOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
+import { html, type Html } from '../../../server/src/http/html.ts';
+import { invoiceContext } from '../../../server/src/invoices/issue.ts';
+import { findOrder, type OrderRecord } from '../../../server/src/orders/orders.ts';
+import { completePayment, type PaymentOutcome } from '../../../server/src/payments/payments.ts';
+import { notFound } from '../../../server/src/http/problems.ts';
+import { pageCsp } from '../../../server/src/http/security.ts';
 
 export const APPROVED_CARD = '4242424242424242';
 export const REFUSED_CARD = '4000000000000002';
 
-const STYLESHEET = readFileSync(new URL('./assets/pages.css', import.meta.url), 'utf8');
+const STYLESHEET = readFileSync(
+  new URL('../../../server/src/http/assets/pages.css', import.meta.url),
+  'utf8',
+);
 
 const TEXT = {
   it: {

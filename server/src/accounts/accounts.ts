@@ -1,11 +1,10 @@
 // Customers and their sessions: lookup by username, bearer-token authentication, registration.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import type { Holder } from '../../src/domain/types.ts';
-import type { Customer } from '../../src/api/schemas.ts';
+import { type Customer, type Holder } from 'cassa/contract';
 import { hashPassword, hashToken, newToken } from './credentials.ts';
-import type { Queryable } from './db/database.ts';
-import { unauthorized } from './problems.ts';
+import type { Queryable } from '../db/database.ts';
+import { unauthorized } from '../http/problems.ts';
 
 /** Sessions last 12 hours. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 // Failed-login rate limit, kept in the database so every instance sees the same counts:
 // after 10 failures for a username in 15 minutes (from any address, or from one address),
 // further attempts are refused, even with the right password, until failures age out.
-import type { Queryable } from './db/database.ts';
+import type { Queryable } from '../db/database.ts';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILED_LOGINS = 10;

@@ -1,15 +1,18 @@
 // The authoritative quote: resolves the product and the caller's subscription, then prices
 // the selection with the domain's priceSelection (the same code the widget previews with).
-import type { QuoteRequest } from '../../src/api/schemas.ts';
-import type { Catalog, Product } from '../../src/domain/catalog.ts';
-import { priceSelection } from '../../src/domain/pricing.ts';
-import type { Quote } from '../../src/domain/types.ts';
-import type { SubscriptionItem } from '../../src/api/schemas.ts';
-import type { Locale } from '../../src/i18n/index.ts';
-import type { CustomerRecord } from './accounts.ts';
-import type { Queryable } from './db/database.ts';
-import { notFound, Problem, unauthorized } from './problems.ts';
-import { activeAddons, findCustomerSubscription } from './subscriptions.ts';
+import {
+  type Catalog,
+  type Locale,
+  priceSelection,
+  type Product,
+  type Quote,
+  type QuoteRequest,
+  type SubscriptionItem,
+} from 'cassa/contract';
+import type { CustomerRecord } from '../accounts/accounts.ts';
+import type { Queryable } from '../db/database.ts';
+import { notFound, Problem, unauthorized } from '../http/problems.ts';
+import { activeAddons, findCustomerSubscription } from '../subscriptions/subscriptions.ts';
 
 export interface PricedSelection {
   product: Product;

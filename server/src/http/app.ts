@@ -1,27 +1,33 @@
-// The reference backend as a Hono app: the API under /api, and (when given) the demo pages.
+// The reference backend as a Hono app: the API under /api, made of one thin sub-app per concern
+// mounted with `.route()`. Whoever composes the server (the demo, a seller's own entry) mounts
+// its own sub-apps next to them (a payment provider's pages, a site) through `AppMounts`.
 import { Hono } from 'hono';
-import { toLocale } from '../../src/i18n/index.ts';
+import { toLocale } from 'cassa/contract';
 import { limitBody, MAX_BODY_BYTES } from './body-limit.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { apiCors } from './cors.ts';
 import { Problem, problemResponse } from './problems.ts';
-import { authRoutes } from './routes/auth.ts';
-import { catalogRoutes } from './routes/catalog.ts';
-import { devApiRoutes, outboxPageRoutes } from './routes/dev.ts';
-import { invoiceRoutes } from './routes/invoices.ts';
-import { webhookPageRoutes } from './routes/webhook-pages.ts';
-import { meRoutes } from './routes/me.ts';
-import { operatorRoutes } from './routes/operator.ts';
-import { orderRoutes } from './routes/orders.ts';
-import { quoteRoutes } from './routes/quotes.ts';
+import { authRoutes } from './auth.ts';
+import { catalogRoutes } from './catalog.ts';
+import { invoiceRoutes } from './invoices.ts';
+import { meRoutes } from './me.ts';
+import { operatorRoutes } from './operator.ts';
+import { orderRoutes } from './orders.ts';
+import { quoteRoutes } from './quotes.ts';
 import { requestLog } from './request-log.ts';
-import { sandboxRoutes } from './sandbox.ts';
 import { securityHeaders } from './security.ts';
-import { staticRoutes } from './static.ts';
 
 export type { AppDeps } from './context.ts';
 
 export { MAX_BODY_BYTES } from './body-limit.ts';
+
+/** Sub-apps mounted by whoever composes the server, after its own. */
+export interface AppMounts {
+  /** Mounted under /api, after the reference API (a payment provider's pages, a dev API). */
+  api?: readonly Hono<AppEnv>[];
+  /** Mounted at the root, after /api (pages, static files; a catch-all goes last). */
+  site?: readonly Hono<AppEnv>[];
+}
 
 /** What an unexpected error may say in a log: its kind and where, never its message. */
 function describeError(error: unknown): string {
@@ -54,7 +60,7 @@ function databaseUnavailable(error: unknown): boolean {
   );
 }
 
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(deps: AppDeps, mounts: AppMounts = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   // Order matters: the log sees every answer, the security headers are in place before
@@ -77,13 +83,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', meRoutes(deps));
   api.route('/', orderRoutes(deps));
   api.route('/', invoiceRoutes(deps));
-  api.route('/', sandboxRoutes(deps));
   api.route('/', operatorRoutes(deps));
-  if (deps.demo) api.route('/', devApiRoutes(deps));
+  for (const routes of mounts.api ?? []) api.route('/', routes);
   app.route('/api', api);
-  if (deps.demo) app.route('/', outboxPageRoutes(deps));
-  if (deps.demo) app.route('/', webhookPageRoutes(deps));
-  if (deps.staticFiles) app.route('/', staticRoutes(deps, deps.staticFiles));
+  for (const routes of mounts.site ?? []) app.route('/', routes);
 
   app.notFound((c) => problemResponse(c, new Problem(404, 'not-found', 'Unknown route.')));
   app.onError((error, c) => {

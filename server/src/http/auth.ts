@@ -4,8 +4,8 @@ import {
   LoginRequestSchema,
   PortalSessionRequestSchema,
   RegisterRequestSchema,
-} from '../../../src/api/schemas.ts';
-import { validateHolder } from '../../../src/domain/validators/holder.ts';
+  validateHolder,
+} from 'cassa/contract';
 import {
   bearerToken,
   createCustomer,
@@ -13,14 +13,14 @@ import {
   deleteSession,
   findCredentials,
   publicCustomer,
-} from '../accounts.ts';
-import type { AppDeps, AppEnv } from '../context.ts';
-import { secretsEqual, verifyPassword } from '../credentials.ts';
+} from '../accounts/accounts.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { secretsEqual, verifyPassword } from '../accounts/credentials.ts';
 import type { Queryable } from '../db/database.ts';
-import { loginRetryAfter, recordLoginFailure } from '../login-limit.ts';
-import { queueEmail, registrationEmail } from '../outbox.ts';
-import { invalidRequest, notFound, prefixed, Problem, unauthorized } from '../problems.ts';
-import { parseBody, readJson } from '../request.ts';
+import { loginRetryAfter, recordLoginFailure } from '../accounts/login-limit.ts';
+import { queueEmail, registrationEmail } from '../notifications/outbox.ts';
+import { invalidRequest, notFound, prefixed, Problem, unauthorized } from './problems.ts';
+import { parseBody, readJson } from './request.ts';
 
 export const MIN_PASSWORD_LENGTH = 8;
 

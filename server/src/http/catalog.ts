@@ -1,8 +1,8 @@
 // GET /v1/products/:id (the catalog entry) and GET /v1/openapi.json (the contract).
 import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../context.ts';
-import { openApiDocument } from '../openapi.ts';
-import { productOrNotFound } from '../quoting.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { openApiDocument } from './openapi.ts';
+import { productOrNotFound } from '../catalog/quoting.ts';
 
 export function catalogRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();

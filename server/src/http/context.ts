@@ -1,12 +1,10 @@
 // What the application is built from (injectable, so tests control the date and read the logs).
 import type { HttpBindings } from '@hono/node-server';
-import type { Catalog } from '../../src/domain/catalog.ts';
-import type { IsoDate } from '../../src/domain/types.ts';
-import type { Locale } from '../../src/i18n/index.ts';
-import type { Database } from './db/database.ts';
-import type { CustomerRecord } from './accounts.ts';
-import type { Seller } from './invoices/seller.ts';
-import type { ShiftableClock } from './clock.ts';
+import { type Catalog, type IsoDate, type Locale } from 'cassa/contract';
+import type { Database } from '../db/database.ts';
+import type { CustomerRecord } from '../accounts/accounts.ts';
+import type { Seller } from '../invoices/seller.ts';
+import type { ShiftableClock } from '../platform/clock.ts';
 
 export interface Clock {
   /** Today's calendar date in Europe/Rome. */

@@ -1,13 +1,13 @@
 // GET /v1/orders/:id/invoice (the owner's FatturaPA XML) and the copy link of the confirmation
 // email: /invoices/:token (HTML, copia di cortesia) and /invoices/:token/xml.
 import { Hono, type Context } from 'hono';
-import { requireCustomer } from '../accounts.ts';
-import type { AppDeps, AppEnv } from '../context.ts';
+import { requireCustomer } from '../accounts/accounts.ts';
+import type { AppDeps, AppEnv } from './context.ts';
 import { invoiceCopyPage } from '../invoices/copy.ts';
 import { copyPath } from '../invoices/issue.ts';
 import { findCustomerInvoice, findInvoiceByToken, type StoredInvoice } from '../invoices/store.ts';
-import { notFound } from '../problems.ts';
-import { pageCsp } from '../security.ts';
+import { notFound } from './problems.ts';
+import { pageCsp } from './security.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 

@@ -1,8 +1,8 @@
 // The caller's profile, saved payment methods and subscriptions (always scoped to the caller).
 import { Hono } from 'hono';
-import { publicCustomer, requireCustomer } from '../accounts.ts';
-import type { AppDeps, AppEnv } from '../context.ts';
-import { listPaymentMethods, listSubscriptions } from '../subscriptions.ts';
+import { publicCustomer, requireCustomer } from '../accounts/accounts.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { listPaymentMethods, listSubscriptions } from '../subscriptions/subscriptions.ts';
 
 export function meRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();

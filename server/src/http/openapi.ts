@@ -15,7 +15,7 @@ import {
   QuoteSchema,
   RegisterRequestSchema,
   SubscriptionsSchema,
-} from '../../src/api/schemas.ts';
+} from 'cassa/contract';
 
 const SCHEMAS = {
   Product: [ProductSchema, 'output'],

@@ -3,18 +3,18 @@
 // webhook deliveries; in demo mode only, move the clock forward.
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
-import { cents, filled, positiveInt } from '../../../src/domain/contract-values.ts';
-import { bearerToken } from '../accounts.ts';
-import { DAY_MS } from '../clock.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from '../context.ts';
-import { secretsEqual } from '../credentials.ts';
+import { cents, filled, positiveInt } from 'cassa/contract';
+import { bearerToken } from '../accounts/accounts.ts';
+import { DAY_MS } from '../platform/clock.ts';
+import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
+import { secretsEqual } from '../accounts/credentials.ts';
 import { invoiceContext } from '../invoices/issue.ts';
-import { publicOrder } from '../orders.ts';
-import { notFound, unauthorized } from '../problems.ts';
-import { recordReceivedPayment } from '../received-payments.ts';
-import { runDueRenewals } from '../renewals.ts';
-import { parseBody, readJson } from '../request.ts';
-import { listWebhookEvents } from '../webhooks.ts';
+import { publicOrder } from '../orders/orders.ts';
+import { notFound, unauthorized } from './problems.ts';
+import { recordReceivedPayment } from '../payments/received-payments.ts';
+import { runDueRenewals } from '../subscriptions/renewals.ts';
+import { parseBody, readJson } from './request.ts';
+import { listWebhookEvents } from '../webhooks/webhooks.ts';
 
 export const ReceivedPaymentSchema = z.object({
   orderNumber: filled(40),

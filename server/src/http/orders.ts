@@ -2,14 +2,14 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { OrderRequestSchema } from '../../../src/api/schemas.ts';
-import { authenticate, bearerToken, requireCustomer } from '../accounts.ts';
-import { placeOrder } from '../checkout.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from '../context.ts';
+import { OrderRequestSchema } from 'cassa/contract';
+import { authenticate, bearerToken, requireCustomer } from '../accounts/accounts.ts';
+import { placeOrder } from '../orders/checkout.ts';
+import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
 import { LOCK_NOT_AVAILABLE, sqlState, type Queryable } from '../db/database.ts';
-import { findCustomerOrder, findResumableOrder, publicOrder } from '../orders.ts';
-import { notFound, Problem, unauthorized } from '../problems.ts';
-import { canonicalJson, parseBody, readJson } from '../request.ts';
+import { findCustomerOrder, findResumableOrder, publicOrder } from '../orders/orders.ts';
+import { notFound, Problem, unauthorized } from './problems.ts';
+import { canonicalJson, parseBody, readJson } from './request.ts';
 
 /** How long a request waits for another one holding the same key before answering 409. */
 export const IDEMPOTENCY_WAIT_MS = 5000;

@@ -1,10 +1,17 @@
 // RFC 9457 problem details: every error the server answers, with closed codes (PROBLEM_CODES).
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { PROBLEM_BASE, type ApiFieldError, type ProblemCode } from '../../src/api/schemas.ts';
-import { FIELD_ERROR_CODES, type FieldErrorCode } from '../../src/domain/errors.ts';
-import type { FieldError, Quote } from '../../src/domain/types.ts';
-import { loadLocale, msgOr } from '../../src/i18n/index.ts';
+import {
+  type ApiFieldError,
+  FIELD_ERROR_CODES,
+  type FieldError,
+  type FieldErrorCode,
+  loadLocale,
+  msgOr,
+  PROBLEM_BASE,
+  type ProblemCode,
+  type Quote,
+} from 'cassa/contract';
 
 // The widget loads English on demand; the server answers in both languages from its first request.
 await loadLocale('en');

@@ -1,10 +1,10 @@
 // POST /v1/quotes: the authoritative price of a selection.
 import { Hono } from 'hono';
-import { QuoteRequestSchema } from '../../../src/api/schemas.ts';
-import { authenticate, bearerToken } from '../accounts.ts';
-import type { AppDeps, AppEnv } from '../context.ts';
-import { priceRequest } from '../quoting.ts';
-import { parseBody, readJson } from '../request.ts';
+import { QuoteRequestSchema } from 'cassa/contract';
+import { authenticate, bearerToken } from '../accounts/accounts.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { priceRequest } from '../catalog/quoting.ts';
+import { parseBody, readJson } from './request.ts';
 
 export function quoteRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();

@@ -1,7 +1,7 @@
 // Reading untrusted request bodies: JSON first (400), then the contract's schema (422).
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
-import type { FieldError } from '../../src/domain/types.ts';
+import { type FieldError } from 'cassa/contract';
 import { invalidRequest, Problem } from './problems.ts';
 
 /** Far deeper than any request of the contract; anything deeper is refused before use. */

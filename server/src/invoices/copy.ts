@@ -1,7 +1,7 @@
 // The human-readable copy of an invoice (copia di cortesia), drawn from its stored document.
 // Every value is escaped by `html`; no script, no inline style (the pages' strict CSP).
-import { formatMoney } from '../../../src/i18n/index.ts';
-import { html } from '../html.ts';
+import { formatMoney } from 'cassa/contract';
+import { html } from '../http/html.ts';
 import type { InvoiceDocument } from './fatturapa.ts';
 
 const money = (cents: number) => formatMoney(cents, 'EUR', 'it');

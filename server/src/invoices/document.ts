@@ -1,9 +1,7 @@
 // An order's invoice document: Italian line descriptions from the catalog, one VAT summary per
 // rate, totals checked against the order to the cent (a mismatch is a bug, never an invoice).
-import type { Product } from '../../../src/domain/catalog.ts';
-import { vatOf } from '../../../src/domain/money.ts';
-import type { Holder, IsoDate } from '../../../src/domain/types.ts';
-import type { OrderRecord } from '../orders.ts';
+import { type Holder, type IsoDate, type Product, vatOf } from 'cassa/contract';
+import type { OrderRecord } from '../orders/orders.ts';
 import {
   invoiceFileName,
   type InvoiceBuyer,

@@ -1,8 +1,7 @@
 // FatturaPA 1.2 (format FPR12, between private parties) from an invoice document: pure, so the
 // property tests can build thousands and validate each against the official XSD.
 import { XMLBuilder } from 'fast-xml-parser';
-import type { PaymentMethodType } from '../../../src/domain/catalog.ts';
-import type { IsoDate } from '../../../src/domain/types.ts';
+import { type IsoDate, type PaymentMethodType } from 'cassa/contract';
 import type { Seller } from './seller.ts';
 import { amount2, amount8, latinText, quantity, rate } from './text.ts';
 

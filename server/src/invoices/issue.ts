@@ -1,12 +1,11 @@
 // Issuing the invoice of a paid order, in the transaction that makes it paid: number, XML,
 // storage and the (simulated) SDI transmission. Idempotent: one order, at most one invoice.
-import type { Catalog } from '../../../src/domain/catalog.ts';
-import { findProduct } from '../../../src/domain/catalog.ts';
-import { hashToken, newToken } from '../credentials.ts';
-import type { AppDeps } from '../context.ts';
+import { type Catalog, findProduct } from 'cassa/contract';
+import { hashToken, newToken } from '../accounts/credentials.ts';
+import type { AppDeps } from '../http/context.ts';
 import type { Queryable } from '../db/database.ts';
-import { findOrder } from '../orders.ts';
-import { invoiceEmail, queueEmail } from '../outbox.ts';
+import { findOrder } from '../orders/orders.ts';
+import { invoiceEmail, queueEmail } from '../notifications/outbox.ts';
 import { invoiceDocument } from './document.ts';
 import { buildFatturaPA, fileProgressive, type InvoiceDestination } from './fatturapa.ts';
 import { formatInvoiceNumber, nextFileNumber, takeInvoiceNumber } from './numbering.ts';

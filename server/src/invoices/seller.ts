@@ -2,10 +2,13 @@
 // used unless CASSA_SELLER names a JSON file of the same shape, checked at start.
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { checkCap, checkProvince } from '../../../src/domain/validators/address.ts';
-import { checkCodiceFiscale } from '../../../src/domain/validators/codice-fiscale.ts';
-import { checkEmail } from '../../../src/domain/validators/email.ts';
-import { checkPartitaIva } from '../../../src/domain/validators/partita-iva.ts';
+import {
+  checkCap,
+  checkCodiceFiscale,
+  checkEmail,
+  checkPartitaIva,
+  checkProvince,
+} from 'cassa/contract';
 
 /** Regimi fiscali of the FatturaPA schema a seller may declare (RF01: ordinario). */
 const REGIMI = [

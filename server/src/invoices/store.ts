@@ -1,5 +1,5 @@
 // Reading stored invoices: by order for its owner (the XML download), by the copy link's token.
-import { hashToken } from '../credentials.ts';
+import { hashToken } from '../accounts/credentials.ts';
 import type { Queryable } from '../db/database.ts';
 import type { InvoiceDocument } from './fatturapa.ts';
 

@@ -1,12 +1,12 @@
 // What runs in the background of every instance: the webhook delivery loop, the renewal
 // scheduler (pg-boss) and, in demo mode, the shared clock's refresh.
-import type { Catalog } from '../../src/domain/catalog.ts';
-import type { ShiftableClock } from './clock.ts';
-import type { Clock, Logger } from './context.ts';
-import type { Database } from './db/database.ts';
-import { startScheduler, type Scheduler } from './jobs.ts';
-import { runDueRenewals } from './renewals.ts';
-import { deliverDueWebhooks, type WebhookConfig } from './webhooks.ts';
+import { type Catalog } from 'cassa/contract';
+import type { ShiftableClock } from '../platform/clock.ts';
+import type { Clock, Logger } from '../http/context.ts';
+import type { Database } from '../db/database.ts';
+import { startScheduler, type Scheduler } from './scheduler.ts';
+import { runDueRenewals } from '../subscriptions/renewals.ts';
+import { deliverDueWebhooks, type WebhookConfig } from '../webhooks/webhooks.ts';
 
 export interface AfterSaleOptions {
   db: Database;

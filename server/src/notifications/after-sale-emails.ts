@@ -1,6 +1,6 @@
 // Emails of what happens after the checkout: a payment received, renewals charged or refused,
 // a renewal that failed, PEC add-ons renewed from credit or deactivated. Italian and English.
-import { formatDate, formatMoney, type Locale } from '../../src/i18n/index.ts';
+import { formatDate, formatMoney, type Locale } from 'cassa/contract';
 import { SIGNATURE, type Email } from './outbox.ts';
 
 const money = (cents: number, locale: Locale) => formatMoney(cents, 'EUR', locale);

@@ -1,9 +1,13 @@
 // The outbox: emails the server "sends" (stored rows; the demo shows them at /outbox).
-import type { Instructions } from '../../src/api/schemas.ts';
-import type { Quote } from '../../src/domain/types.ts';
-import { formatDate, formatMoney, type Locale } from '../../src/i18n/index.ts';
-import type { Queryable } from './db/database.ts';
-import type { InvoiceDestination } from './invoices/fatturapa.ts';
+import {
+  formatDate,
+  formatMoney,
+  type Instructions,
+  type Locale,
+  type Quote,
+} from 'cassa/contract';
+import type { Queryable } from '../db/database.ts';
+import type { InvoiceDestination } from '../invoices/fatturapa.ts';
 
 export type EmailKind =
   | 'registration'

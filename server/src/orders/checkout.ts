@@ -1,30 +1,35 @@
 // Placing an order inside the caller's transaction: every rule of DESIGN.md 3.3, then one
 // outcome per payment method. Nothing is written until every check has passed.
 import { randomUUID } from 'node:crypto';
-import type { Instructions, Order, OrderRequest } from '../../src/api/schemas.ts';
-import type { Catalog, PaymentMethodType } from '../../src/domain/catalog.ts';
-import { checkEligibility } from '../../src/domain/eligibility.ts';
-import { MAX_TOP_UP_CENTS } from '../../src/domain/pricing.ts';
-import { topUpError } from '../../src/domain/top-up.ts';
-import type { FieldError } from '../../src/domain/types.ts';
-import { validateHolder } from '../../src/domain/validators/holder.ts';
-import type { Locale } from '../../src/i18n/index.ts';
-import type { CustomerRecord } from './accounts.ts';
-import type { Queryable } from './db/database.ts';
+import {
+  type Catalog,
+  checkEligibility,
+  type FieldError,
+  type Instructions,
+  type Locale,
+  MAX_TOP_UP_CENTS,
+  type Order,
+  type OrderRequest,
+  type PaymentMethodType,
+  topUpError,
+  validateHolder,
+} from 'cassa/contract';
+import type { CustomerRecord } from '../accounts/accounts.ts';
+import type { Queryable } from '../db/database.ts';
 import { insertOrder, nextOrderNumber, publicOrder, type OrderRecord } from './orders.ts';
-import type { Seller } from './invoices/seller.ts';
-import { DEMO_SELLER } from './invoices/seller.ts';
+import type { Seller } from '../invoices/seller.ts';
+import { DEMO_SELLER } from '../invoices/seller.ts';
 import { markOrderPaid, queueOrderWebhook } from './fulfilment.ts';
 import {
   applyCredit,
   attachAddons,
   invoiceForConfirmation,
   queueConfirmation,
-} from './payments.ts';
-import { instructionsEmail, queueEmail } from './outbox.ts';
-import { invalidRequest, prefixed, Problem } from './problems.ts';
-import { priceRequest } from './quoting.ts';
-import { findSavedPaymentMethod } from './subscriptions.ts';
+} from '../payments/payments.ts';
+import { instructionsEmail, queueEmail } from '../notifications/outbox.ts';
+import { invalidRequest, prefixed, Problem } from '../http/problems.ts';
+import { priceRequest } from '../catalog/quoting.ts';
+import { findSavedPaymentMethod } from '../subscriptions/subscriptions.ts';
 
 export const BENEFICIARY = 'Cassa Demo S.r.l.';
 export const BANK_IBAN = 'IT60X0542811101000000123456';

@@ -2,13 +2,16 @@
 // markOrderPaid (a card or PayPal order at checkout, the sandbox payment page, a bank transfer
 // or postal slip recorded by an operator). Whatever must follow a payment (an invoice, say)
 // belongs here, inside the same transaction.
-import type { Product } from '../../src/domain/catalog.ts';
-import { addDays, addMonths } from '../../src/domain/dates.ts';
-import { RENEWAL_CHARGE_DAYS_BEFORE } from '../../src/domain/pricing.ts';
-import type { IsoDate } from '../../src/domain/types.ts';
-import type { Queryable } from './db/database.ts';
+import {
+  addDays,
+  addMonths,
+  type IsoDate,
+  type Product,
+  RENEWAL_CHARGE_DAYS_BEFORE,
+} from 'cassa/contract';
+import type { Queryable } from '../db/database.ts';
 import { findOrder, publicOrder, type OrderRecord } from './orders.ts';
-import { enqueueWebhook, type WebhookType } from './webhooks.ts';
+import { enqueueWebhook, type WebhookType } from '../webhooks/webhooks.ts';
 
 export interface PaidContext {
   now: Date;

@@ -1,10 +1,16 @@
 // Stored orders: rows, their public shape (OrderSchema), numbering and insertion.
-import type { Instructions, Order, OrderStatus } from '../../src/api/schemas.ts';
-import type { PaymentMethodType } from '../../src/domain/catalog.ts';
-import type { AddonQuantity, Holder, Quote } from '../../src/domain/types.ts';
-import type { Locale } from '../../src/i18n/index.ts';
-import { hashToken } from './credentials.ts';
-import type { Queryable } from './db/database.ts';
+import {
+  type AddonQuantity,
+  type Holder,
+  type Instructions,
+  type Locale,
+  type Order,
+  type OrderStatus,
+  type PaymentMethodType,
+  type Quote,
+} from 'cassa/contract';
+import { hashToken } from '../accounts/credentials.ts';
+import type { Queryable } from '../db/database.ts';
 
 export interface OrderRecord {
   id: string;

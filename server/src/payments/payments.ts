@@ -1,16 +1,23 @@
 // What follows a payment: credit moves, add-ons attach, methods are saved, the confirmation is
 // queued; and the end of a pending payment (the sandbox provider's answer) with its resume token.
 import { randomUUID } from 'node:crypto';
-import type { OrderStatus } from '../../src/api/schemas.ts';
-import type { PaymentMethodType, Product } from '../../src/domain/catalog.ts';
-import type { Locale } from '../../src/i18n/index.ts';
-import { hashToken, newToken } from './credentials.ts';
-import type { Queryable } from './db/database.ts';
-import { markOrderPaid, queueOrderWebhook } from './fulfilment.ts';
-import type { OrderRecord } from './orders.ts';
-import { orderConfirmationEmail, queueEmail, type ConfirmationFacts } from './outbox.ts';
-import { issueInvoice, type InvoiceContext } from './invoices/issue.ts';
-import { invoiceDestination } from './invoices/document.ts';
+import {
+  type Locale,
+  type OrderStatus,
+  type PaymentMethodType,
+  type Product,
+} from 'cassa/contract';
+import { hashToken, newToken } from '../accounts/credentials.ts';
+import type { Queryable } from '../db/database.ts';
+import { markOrderPaid, queueOrderWebhook } from '../orders/fulfilment.ts';
+import type { OrderRecord } from '../orders/orders.ts';
+import {
+  orderConfirmationEmail,
+  queueEmail,
+  type ConfirmationFacts,
+} from '../notifications/outbox.ts';
+import { issueInvoice, type InvoiceContext } from '../invoices/issue.ts';
+import { invoiceDestination } from '../invoices/document.ts';
 
 /** How long the resume token of a payment page stays valid. */
 export const RESUME_TTL_MS = 24 * 60 * 60 * 1000;

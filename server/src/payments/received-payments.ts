@@ -2,16 +2,14 @@
 // amount. The order becomes paid (markOrderPaid), the buyer is emailed, the webhook fires — all
 // in one transaction, with the electronic invoice issued and sent where the holder asked. A wrong
 // amount or number changes nothing; the same payment twice is one.
-import type { Catalog } from '../../src/domain/catalog.ts';
-import { findProduct } from '../../src/domain/catalog.ts';
-import { formatMoney } from '../../src/i18n/index.ts';
-import { paymentReceivedEmail } from './after-sale-emails.ts';
-import type { Queryable } from './db/database.ts';
-import { markOrderPaid, queueOrderWebhook, type PaidContext } from './fulfilment.ts';
-import { issueInvoice, type InvoiceContext } from './invoices/issue.ts';
-import { findOrder, type OrderRecord } from './orders.ts';
-import { queueEmail } from './outbox.ts';
-import { invalidRequest, notFound } from './problems.ts';
+import { type Catalog, findProduct, formatMoney } from 'cassa/contract';
+import { paymentReceivedEmail } from '../notifications/after-sale-emails.ts';
+import type { Queryable } from '../db/database.ts';
+import { markOrderPaid, queueOrderWebhook, type PaidContext } from '../orders/fulfilment.ts';
+import { issueInvoice, type InvoiceContext } from '../invoices/issue.ts';
+import { findOrder, type OrderRecord } from '../orders/orders.ts';
+import { queueEmail } from '../notifications/outbox.ts';
+import { invalidRequest, notFound } from '../http/problems.ts';
 
 export interface ReceivedPayment {
   orderNumber: string;

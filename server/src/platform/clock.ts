@@ -1,8 +1,7 @@
 // The process's clock: Europe/Rome's calendar date without an Intl call per request.
-import { addDays, todayInRome } from '../../src/domain/dates.ts';
-import type { IsoDate } from '../../src/domain/types.ts';
-import type { Clock } from './context.ts';
-import type { Queryable } from './db/database.ts';
+import { addDays, type IsoDate, todayInRome } from 'cassa/contract';
+import type { Clock } from '../http/context.ts';
+import type { Queryable } from '../db/database.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 

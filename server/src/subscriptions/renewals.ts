@@ -10,27 +10,32 @@
 // times, each with an email; still unpaid at expiry (no grace days), the renewal has failed.
 // PEC add-ons: at the mailbox expiry, one year of the mailbox's add-ons (VAT included) is
 // taken from the prepaid credit; if the credit does not cover it all, they are deactivated.
-import type { Catalog, Product } from '../../src/domain/catalog.ts';
-import { findProduct } from '../../src/domain/catalog.ts';
-import { addDays, addMonths } from '../../src/domain/dates.ts';
-import { vatOf } from '../../src/domain/money.ts';
-import { RENEWAL_CHARGE_DAYS_BEFORE } from '../../src/domain/pricing.ts';
-import type { IsoDate } from '../../src/domain/types.ts';
-import { toLocale, type Locale } from '../../src/i18n/index.ts';
+import {
+  addDays,
+  addMonths,
+  type Catalog,
+  findProduct,
+  type IsoDate,
+  type Locale,
+  type Product,
+  RENEWAL_CHARGE_DAYS_BEFORE,
+  toLocale,
+  vatOf,
+} from 'cassa/contract';
 import {
   addonDeactivatedEmail,
   addonRenewedEmail,
   renewalConfirmationEmail,
   renewalFailedEmail,
   renewalRefusedEmail,
-} from './after-sale-emails.ts';
-import type { Clock, Logger } from './context.ts';
-import type { Database, Queryable } from './db/database.ts';
-import { serviceView } from './fulfilment.ts';
-import { findOrder, publicOrder, type OrderRecord } from './orders.ts';
-import { queueEmail } from './outbox.ts';
-import { applyCredit, paymentMethodLabel } from './payments.ts';
-import { enqueueWebhook } from './webhooks.ts';
+} from '../notifications/after-sale-emails.ts';
+import type { Clock, Logger } from '../http/context.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { serviceView } from '../orders/fulfilment.ts';
+import { findOrder, publicOrder, type OrderRecord } from '../orders/orders.ts';
+import { queueEmail } from '../notifications/outbox.ts';
+import { applyCredit, paymentMethodLabel } from '../payments/payments.ts';
+import { enqueueWebhook } from '../webhooks/webhooks.ts';
 
 /** Refused renewal charges are tried again this many times (4 charges in all)… */
 export const RENEWAL_RETRIES = 3;

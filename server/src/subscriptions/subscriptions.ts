@@ -1,6 +1,6 @@
 // Services a customer owns (PEC mailboxes) and their saved payment methods.
-import type { SavedPaymentMethod, SubscriptionItem } from '../../src/api/schemas.ts';
-import type { Queryable } from './db/database.ts';
+import { type SavedPaymentMethod, type SubscriptionItem } from 'cassa/contract';
+import type { Queryable } from '../db/database.ts';
 
 interface SubscriptionRow {
   id: string;
