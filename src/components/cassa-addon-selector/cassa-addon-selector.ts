@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Addon } from '../../domain/catalog.ts';
 import type { Quote } from '../../domain/types.ts';
 import type { FieldErrorCode } from '../../domain/errors.ts';
-import { addonQuantityError } from '../../domain/selection.ts';
+import { addonOnPlan, addonQuantityError } from '../../domain/selection.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
@@ -106,7 +106,7 @@ export class CassaAddonSelector extends CassaElement {
   #row(addon: Addon) {
     const { id, name, unit, step, min, max, unitCents } = addon;
     const label = name[this.locale];
-    const available = !addon.plans || addon.plans.includes(this.planId);
+    const available = addonOnPlan(addon, this.planId);
     const quantity = available ? (this.quantities[id] ?? 0) : 0;
     const code = this.typed[id] ?? this.errors[id];
     const error = code ? this.tOr(`field.${code}`, 'field.invalid') : '';

@@ -10,11 +10,11 @@ import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { holderFormStyles } from './cassa-holder-form.styles.ts';
-import { draftToHolder } from './draft-to-holder.ts';
-import { emptyHolderDraft, holderToDraft, type HolderDraft } from './holder-draft.ts';
+import { draftToHolder } from '../../domain/draft-to-holder.ts';
+import { emptyHolderDraft, holderToDraft, type HolderDraft } from '../../domain/holder-draft.ts';
 
-export { draftToHolder } from './draft-to-holder.ts';
-export { emptyHolderDraft, holderToDraft, type HolderDraft } from './holder-draft.ts';
+export { draftToHolder } from '../../domain/draft-to-holder.ts';
+export { emptyHolderDraft, holderToDraft, type HolderDraft } from '../../domain/holder-draft.ts';
 
 export class CassaHolderInputEvent extends CustomEvent<{ value: HolderDraft }> {
   constructor(detail: { value: HolderDraft }) {

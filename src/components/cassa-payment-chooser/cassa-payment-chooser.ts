@@ -4,19 +4,17 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { SavedPaymentMethod } from '../../api/schemas.ts';
 import type { PaymentMethodType } from '../../domain/catalog.ts';
+import type { PaymentChoice } from '../../domain/types.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
+import { parseAmount } from '../../domain/money.ts';
 import { topUpError } from '../../domain/top-up.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { paymentChooserStyles } from './cassa-payment-chooser.styles.ts';
 
-export interface PaymentChoice {
-  type: PaymentMethodType;
-  /** A saved card or PayPal account; absent = a new one. */
-  savedId?: string;
-}
+export type { PaymentChoice };
 
 export interface PaymentChange {
   value: PaymentChoice;
@@ -32,17 +30,6 @@ export class CassaPaymentChangeEvent extends CustomEvent<PaymentChange> {
 
 /** Methods that are not immediate: shown under "Other payment methods". */
 const DEFERRED: PaymentMethodType[] = ['bank_transfer', 'postal_slip'];
-
-/** `15,86` or `15.86` → 1586; `undefined` when it is not an amount. */
-export function parseAmount(text: string): number | undefined {
-  // Grouped thousands only with the other separator for the decimals (`1.000,50`, `1,000.50`):
-  // `1.000` or `15,867` alone could be read two ways, so they stay unreadable.
-  const grouped = /^\s*(\d{1,3}(?:([.,])\d{3})+)([.,])(\d{1,2})\s*$/.exec(text);
-  if (grouped && grouped[2] !== grouped[3])
-    text = grouped[1]!.replace(/[.,]/g, '') + '.' + grouped[4];
-  const match = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
-  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : undefined;
-}
 
 /**
  * How the buyer pays: saved cards and PayPal accounts, a new one (entered on the payment
