@@ -63,8 +63,32 @@ export class CassaAddonSelector extends CassaElement {
   /** A newer quote is on its way: the last total stays, muted. */
   @property({ type: Boolean, attribute: 'quote-loading' }) quoteLoading = false;
 
+  /** Form-associated: a typed quantity that is refused makes the form around it invalid. */
+  static formAssociated = true;
+  readonly #internals = this.attachInternals();
+
   /** Errors of typed values, by add-on id (they win over `errors` until fixed). */
   @state() private typed: Record<string, FieldErrorCode | undefined> = {};
+
+  constructor() {
+    super();
+    // The form checked its elements (the checkout's Prosegui): the refused field has the focus
+    // (instead of the browser's bubble).
+    this.addEventListener('invalid', (event) => {
+      event.preventDefault();
+      this.reportValidity();
+    });
+  }
+
+  /** Sets what the buyer typed and refused, and tells the form. */
+  #setTyped(typed: Record<string, FieldErrorCode | undefined>): void {
+    this.typed = typed;
+    const code = Object.values(typed).find(Boolean);
+    this.#internals.setValidity(
+      code ? { customError: true } : {},
+      code ? this.tOr(`field.${code}`, 'field.invalid') : '',
+    );
+  }
   @state() private announcement = '';
 
   /** One year of the quoted selection: each line's yearly price per step × its steps. */
@@ -198,13 +222,13 @@ export class CassaAddonSelector extends CassaElement {
 
   #typed(addon: Addon, input: HTMLInputElement) {
     const code = checkAddonQuantity(addon, input.value);
-    this.typed = { ...this.typed, [addon.id]: code };
+    this.#setTyped({ ...this.typed, [addon.id]: code });
     if (!code) this.#change(addon, Number(input.value.trim()));
   }
 
   async #change(addon: Addon, quantity: number, event?: Event) {
     const { id } = addon;
-    this.typed = { ...this.typed, [id]: undefined };
+    this.#setTyped({ ...this.typed, [id]: undefined });
     this.quantities = { ...this.quantities, [id]: quantity };
     emit(this, new CassaAddonsChangeEvent({ id, quantity, quantities: this.quantities }));
     // A button disabled at its bound would drop the focus: hand it to the quantity instead.

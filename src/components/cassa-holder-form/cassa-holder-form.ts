@@ -98,15 +98,21 @@ export class CassaHolderForm extends CassaElement {
   #edited = new Set<string>();
 
   /**
-   * The draft that shows a registered holder for checking (the checkout's holder step). A static
-   * member, so that a page gets it with this element's file, not before.
+   * A registered holder (the checkout's holder step, logged in): shown for checking while nothing
+   * was typed (`value` unset), and again for another account until the buyer types.
    */
-  static draftOf = holderToDraft;
+  @property({ attribute: false }) registered: Holder | null = null;
+  /** The draft shown from `registered` (replaced when the account changes, until typed over). */
+  #prefill?: HolderDraft;
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('serverErrors')) this.#edited = new Set();
-    // Bound before the buyer typed anything (`undefined`): an empty form.
-    this.value = (this.value as HolderDraft | undefined) ?? emptyHolderDraft();
+    const value = this.value as HolderDraft | undefined;
+    // Bound before the buyer typed anything (`undefined`): the registered holder, or an empty form.
+    if (value === undefined || (changed.has('registered') && value === this.#prefill)) {
+      this.#prefill = this.registered ? holderToDraft(this.registered) : undefined;
+      this.value = this.#prefill ?? emptyHolderDraft();
+    }
   }
 
   /** New server errors (a 422 on registration): the first field they name gets the focus. */

@@ -61,12 +61,38 @@ export class CassaPaymentChooser extends CassaElement {
   /** The typed top-up was checked (the field left, or a confirm): its error shows, live from then. */
   @state() private topUpChecked = false;
 
+  /** Form-associated: an unreadable or too low top-up makes the form around it invalid. */
+  static formAssociated = true;
+  readonly #internals = this.attachInternals();
+
+  constructor() {
+    super();
+    // The form checked its elements (the checkout's Conferma): the field says why, and has the
+    // focus (instead of the browser's bubble).
+    this.addEventListener('invalid', (event) => {
+      event.preventDefault();
+      this.reportValidity();
+    });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('value') && this.value && DEFERRED.includes(this.value.type)) this.open = true;
     if (changed.has('topUp')) {
       this.topUpText = undefined;
       this.topUpChecked = false;
     }
+    this.#syncValidity();
+  }
+
+  /** A new error for the choice (e.g. none chosen, on Conferma): the buyer picks here. */
+  protected override updated(changed: PropertyValues<this>) {
+    if (changed.has('error') && this.error && changed.get('error') === '') this.focus();
+  }
+
+  /** Tells the form whether the top-up field (when shown) holds an amount that can be sent. */
+  #syncValidity(): void {
+    const code = this.topUp && this.value?.type !== 'credit' ? this.#topUpError() : '';
+    this.#internals.setValidity(code ? { customError: true } : {}, code ? this.t(code) : '');
   }
 
   override render() {
@@ -227,16 +253,19 @@ export class CassaPaymentChooser extends CassaElement {
    */
   #fixTopUp(text: string) {
     if (this.topUpChecked) this.topUpText = text;
+    this.#syncValidity();
   }
 
   #typeTopUp(text: string) {
     this.topUpText = text;
     this.topUpChecked = true;
+    this.#syncValidity();
     if (this.value && !this.#topUpError()) this.#emit(this.value);
   }
 
   #choose(choice: PaymentChoice) {
     this.value = choice;
+    this.#syncValidity();
     this.#emit(choice);
   }
 
