@@ -1,3 +1,4 @@
+// <cassa-addon-selector>: add-on quantities with their limits and the running yearly total.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Addon } from '../../domain/catalog.ts';

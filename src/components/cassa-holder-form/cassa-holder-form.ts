@@ -1,3 +1,4 @@
+// <cassa-holder-form>: the holder's registry data (the holder step, and the registration form).
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';

@@ -1,3 +1,5 @@
+// <cassa-payment-chooser>: how the buyer pays (saved or new card and PayPal, credit, bank
+// transfer, postal slip) and the credit top-up of PEC add-ons.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
