@@ -4,7 +4,6 @@
 // controllers keep the store connected, the step's files loaded, the focus and the draft.
 import { html, nothing, type PropertyValues } from 'lit';
 import { cache } from 'lit/directives/cache.js';
-import { createRef, ref } from 'lit/directives/ref.js';
 import { property } from 'lit/decorators.js';
 import { createClient } from './api/client.ts';
 import type { ErrorCode } from './domain/errors.ts';
@@ -87,7 +86,7 @@ export class CassaCheckout extends CassaElement {
     },
     step: ({ detail: { step, previous } }) =>
       void this.#afterRender(() => {
-        this.#heading.value?.focus();
+        this.#heading()?.focus();
         this.dispatchEvent(new CassaStepChangeEvent(step, previous));
       }),
     error: ({ detail: { code, retryable, context } }) => {
@@ -109,9 +108,6 @@ export class CassaCheckout extends CassaElement {
         this.dispatchEvent(new CassaErrorEvent('network', this.t('error.network'), true)),
       ),
   );
-  readonly #heading = createRef<HTMLElement>();
-  /** The step's elements report their validity to this form (form-associated elements). */
-  readonly #form = createRef<HTMLFormElement>();
   readonly #views = new StepViews({
     locale: () => this.locale,
     t: (key, params) => this.t(key, params),
@@ -122,7 +118,7 @@ export class CassaCheckout extends CassaElement {
 
   constructor() {
     super();
-    new FocusRecoveryController(this, () => this.#heading.value);
+    new FocusRecoveryController(this, () => this.#heading());
     new DraftKeeperController(this, () => this.#store.store?.keepDraft());
   }
 
@@ -218,9 +214,9 @@ export class CassaCheckout extends CassaElement {
             ></cassa-checkout-steps>`
       }
       <section part="step" aria-labelledby="heading">
-        <h2 id="heading" part="heading" tabindex="-1" ${ref(this.#heading)}>${this.#title(s)}</h2>
+        <h2 id="heading" part="heading" tabindex="-1">${this.#title(s)}</h2>
         ${this.#banner(s)}
-        <form novalidate ${ref(this.#form)} @submit=${(e: Event) => e.preventDefault()}>
+        <form novalidate @submit=${(e: Event) => e.preventDefault()}>
           ${
             // Each step's elements are kept while another step is shown: what a buyer typed in a
             // step's own form (the registration) is still there when they come back to it.
@@ -269,11 +265,16 @@ export class CassaCheckout extends CassaElement {
 
   /**
    * Whether the step's fields are valid: each step element reports its own validity to the form
-   * around it (a refused quantity, an unreadable top-up) and, when invalid, shows why and takes
+   * around the step (form-associated elements) (a refused quantity, an unreadable top-up) and, when invalid, shows why and takes
    * the focus.
    */
   #valid(): boolean {
-    return this.#form.value?.reportValidity() !== false;
+    return this.renderRoot.querySelector('form')?.reportValidity() !== false;
+  }
+
+  /** The step's heading (where the focus goes on a new step). */
+  #heading() {
+    return this.renderRoot.querySelector<HTMLElement>('h2') ?? undefined;
   }
 }
 
