@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { WEBHOOK_EVENT_TYPES, WebhookEventSchema } from '../../src/api/webhooks.ts';
 import { sampleEvents } from '../../conformance/webhooks/events.ts';
+import { WEBHOOK_TYPES } from '../../server/src/webhooks/webhooks.ts';
 import {
   RECEIVER_DEFECTS,
   webhookReceiver,
@@ -14,6 +15,10 @@ import { outcomes, runKit } from './kit.ts';
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 
 describe('cassa-conformance webhooks', () => {
+  it('the contract lists every event type the reference server sends', () => {
+    assert.deepEqual([...WEBHOOK_EVENT_TYPES].sort(), [...WEBHOOK_TYPES].sort());
+  });
+
   it('has a sample of every event type, each valid against the contract’s schema', () => {
     const samples = sampleEvents();
     assert.deepEqual([...new Set(samples.map((s) => s.type))], [...WEBHOOK_EVENT_TYPES]);
