@@ -86,14 +86,32 @@ export interface SampleEvent {
   type: WebhookEventType;
   /** Which sample of its type (several shapes of `data` for one type). */
   variant: number;
-  body: { type: WebhookEventType; timestamp: string; data: Record<string, unknown> };
+  body: {
+    type: WebhookEventType;
+    timestamp: string;
+    subject: { type: 'order' | 'subscription'; id: string };
+    sequence: number;
+    data: Record<string, unknown>;
+  };
+}
+
+/** The subject an event is about: its order, or its subscription (a service or a mailbox). */
+function subjectOf(data: Record<string, unknown>): SampleEvent['body']['subject'] {
+  const subscription = data.subscription as { id: string } | undefined;
+  if (subscription) return { type: 'subscription', id: subscription.id };
+  return { type: 'order', id: (data.order as { id: string }).id };
 }
 
 /** Every sample, checked against the contract's schema of its type (throws if one is not). */
 export function sampleEvents(now = new Date()): SampleEvent[] {
+  const sequences = new Map<string, number>();
   return WEBHOOK_EVENT_TYPES.flatMap((type) =>
     DATA[type].map((data, variant) => {
-      const body = { type, timestamp: now.toISOString(), data };
+      const subject = subjectOf(data);
+      const key = `${subject.type}:${subject.id}`;
+      const sequence = (sequences.get(key) ?? 0) + 1;
+      sequences.set(key, sequence);
+      const body = { type, timestamp: now.toISOString(), subject, sequence, data };
       const parsed = WebhookEventSchemas[type].safeParse(body);
       if (!parsed.success)
         throw new Error(`the sample ${type} #${variant + 1} breaks the contract's schema`);

@@ -46,8 +46,21 @@ const AddonsRenewedData = z.looseObject({
   creditCents: cents(),
 });
 
+/** What an event is about: events of one subject come in the order of their `sequence`. */
+export const WebhookSubjectSchema = z.object({
+  type: z.enum(['order', 'subscription']),
+  id: z.string(),
+});
+
 const event = <T extends WebhookEventType, D extends z.ZodMiniType>(type: T, data: D) =>
-  z.looseObject({ type: z.literal(type), timestamp: z.string(), data });
+  z.looseObject({
+    type: z.literal(type),
+    timestamp: z.string(),
+    /** Optional (additive): the subject and its sequence number, 1, 2, … per subject. */
+    subject: z.optional(WebhookSubjectSchema),
+    sequence: z.optional(z.int().check(z.positive())),
+    data,
+  });
 
 export const WebhookEventSchemas = {
   'order.completed': event('order.completed', OrderEventData),
