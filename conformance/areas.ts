@@ -26,7 +26,7 @@ export const AREAS: readonly Area[] = [
     id: 'accounts',
     title: 'Accounts and sessions',
     checks:
-      'login (401 for a wrong password, 429 with Retry-After after 10 failures), portal sessions, registration (422 at holder.vatNumber), GET /v1/me…, 401 without or with a forged token, logout (the token stops working)',
+      'login with the given account, or with the one the kit registers (401 for a wrong password, 429 with Retry-After after 10 failures), portal sessions (with --portal-secret), registration (422 at holder.vatNumber), GET /v1/me…, 401 without or with a forged token, logout (the token stops working)',
   },
   {
     id: 'orders',

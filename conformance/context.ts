@@ -34,6 +34,8 @@ export interface Buyer {
   token: string;
   /** How the session was obtained. */
   via: 'login' | 'portal session' | 'registration';
+  /** The account's username, when the kit registered it. */
+  username?: string;
 }
 
 /** An order placed by the kit, with what it asked for. */

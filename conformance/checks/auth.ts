@@ -17,6 +17,7 @@ import {
   expectShape,
   expectStatus,
   fail,
+  notApplicable,
   skip,
   type Check,
 } from '../runner.ts';
@@ -73,7 +74,7 @@ export async function register(
     auth.customer.holder.type === holder.type,
     `${what}: the customer's type is "${auth.customer.holder.type}", expected "${holder.type}"`,
   );
-  return { token: auth.token, via: 'registration' };
+  return { token: auth.token, via: 'registration', username: auth.customer.username };
 }
 
 const noWrites = (context: C) => {
@@ -102,7 +103,10 @@ export const authChecks: Check<C>[] = [
     title: 'POST /v1/auth/login answers { token, customer } for the test account',
     async run(context) {
       const { username, password } = context.options;
-      if (!username || !password) skip('no --username/--password given');
+      if (!username || !password)
+        notApplicable(
+          'no --username/--password given: "login-registered" logs in to the account the kit registers instead',
+        );
       const reply = await context.client.request('POST', 'v1/auth/login', {
         json: { username, password },
       });
@@ -119,7 +123,10 @@ export const authChecks: Check<C>[] = [
     title: 'POST /v1/portal/sessions mints a session with the portal secret, refuses a wrong one',
     async run(context) {
       const { username, portalSecret } = context.options;
-      if (!portalSecret) skip('no --portal-secret given');
+      if (!portalSecret)
+        notApplicable(
+          'no --portal-secret given (portal sessions are for a member portal’s server; pass it if you have one)',
+        );
       if (!username) skip('--portal-secret needs --username (the account to mint a session for)');
       const wrong = await context.client.request('POST', 'v1/portal/sessions', {
         json: { username },
@@ -152,6 +159,27 @@ export const authChecks: Check<C>[] = [
       );
       context.buyer ??= buyer;
       context.otherBuyer = buyer === context.buyer ? undefined : buyer;
+    },
+  },
+  {
+    id: 'login-registered',
+    area: 'accounts',
+    title: 'the account just registered logs in with its username and password',
+    async run(context) {
+      noWrites(context);
+      const registered = context.otherBuyer ?? context.buyer;
+      if (registered?.via !== 'registration' || !registered.username)
+        skip('needs the account of "register"');
+      const reply = await context.client.request('POST', 'v1/auth/login', {
+        json: { username: registered.username, password: TEST_PASSWORD },
+      });
+      expectStatus(reply, 200, `POST /v1/auth/login as ${registered.username}`);
+      expectJson(reply, 'the login answer');
+      const auth = expectShape(AuthResponseSchema, reply.json, 'the login answer');
+      ensure(
+        auth.customer.username === registered.username,
+        `the login answered customer "${auth.customer.username}", not "${registered.username}"`,
+      );
     },
   },
   {
