@@ -27,7 +27,8 @@ area by area: ${AREA_IDS.join(', ')}.
   --password <password>      ... logged in with POST /v1/auth/login
   --portal-secret <secret>   or: mint a session for --username with POST /v1/portal/sessions
   --resume <order-id>:<token>  a resume token from a payment page's return URL
-                             (?cassa_order=…&cassa_resume=…), to check resume-token reads
+                             (?cassa_order=…&cassa_resume=…), when the kit cannot drive
+                             the payment page itself
   --read-only                create no account and no order (no POST /v1/orders); it still
                              sends failed logins for a made-up username and one
                              registration a conforming backend refuses
@@ -37,8 +38,9 @@ area by area: ${AREA_IDS.join(', ')}.
   -h, --help                 this text
 
 Without --read-only the kit registers throwaway accounts and creates test orders (bank
-transfer, postal slip, and card or PayPal orders whose payment page it drives only when it is
-a sandbox it knows): point it at a test or staging backend.
+transfer, postal slip, and card or PayPal orders whose payment page it completes only when
+it is a plain HTML form, such as the reference sandbox's): point it at a test or staging
+backend.
 Exit code: 0 the backend conforms (every applicable area exercised), 1 a check failed,
 2 usage error, 3 no check failed but some areas were not exercised (the report says why).`;
 
