@@ -1,4 +1,4 @@
-import type { Messages } from './index.ts';
+import type { Messages } from './locale.ts';
 import { enErrors } from './en-errors.ts';
 import { enComponents } from './en-components.ts';
 import { enCheckout } from './en-checkout.ts';

@@ -1,10 +1,9 @@
 // Typed dictionaries: Italian is the source and always there; English must satisfy its type and
 // is a file of its own, loaded on demand (`loadLocale`); until it arrives, Italian is shown.
 import { it } from './it.ts';
+import type { Locale, MessageKey, Messages } from './locale.ts';
 
-export type Locale = 'it' | 'en';
-export type Messages = typeof it;
-export type MessageKey = keyof Messages;
+export type { Locale, MessageKey, Messages } from './locale.ts';
 
 const dictionaries: Partial<Record<Locale, Messages>> = { it };
 let english: Promise<void> | undefined;

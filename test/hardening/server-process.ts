@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 const MAIN = new URL('../../demo/server/main.ts', import.meta.url).pathname;
+/** The server alone (what production runs, here from its TypeScript source). */
+export const SERVER_MAIN = new URL('../../server/src/main.ts', import.meta.url).pathname;
 const STARTUP_MS = 60_000;
 
 export async function freePort(): Promise<number> {
@@ -31,10 +33,17 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the demo server with `env` (plus PATH and PORT) and waits until it listens. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts the demo server (or `options.main`, announcing itself with `options.banner`) with `env`
+ * (plus PATH and PORT) and waits until it listens.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: { main?: string; banner?: string } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const banner = `${options.banner ?? 'Cassa demo'}: http://localhost:${port}/`;
+  const child = spawn(process.execPath, ['--import', 'tsx', options.main ?? MAIN], {
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -46,7 +55,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   const deadline = Date.now() + STARTUP_MS;
-  while (!stdout.includes(`Cassa demo: http://localhost:${port}/`)) {
+  while (!stdout.includes(banner)) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(

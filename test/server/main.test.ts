@@ -32,7 +32,8 @@ function start(env: Record<string, string>) {
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const listening = async (port: number) => {
-    const deadline = Date.now() + 30_000;
+    // Generous: a first PGlite start takes 20 s and more on a loaded machine.
+    const deadline = Date.now() + 120_000;
     while (!stdout.includes(`Cassa demo: http://localhost:${port}/`)) {
       if (Date.now() > deadline || child.exitCode !== null)
         throw new Error(`did not start: ${stderr}`);
