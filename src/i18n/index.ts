@@ -1,9 +1,11 @@
 // Typed dictionaries: Italian is the source and always there; English must satisfy its type and
 // is a file of its own, loaded on demand (`loadLocale`); until it arrives, Italian is shown.
 import { it } from './it.ts';
-import type { Locale, MessageKey, Messages } from './locale.ts';
+import type { Locale } from './locale.ts';
 
-export type { Locale, MessageKey, Messages } from './locale.ts';
+export { toLocale, type Locale } from './locale.ts';
+export type Messages = typeof it;
+export type MessageKey = keyof Messages;
 
 const dictionaries: Partial<Record<Locale, Messages>> = { it };
 let english: Promise<void> | undefined;
@@ -21,10 +23,6 @@ export function loadLocale(locale: Locale): Promise<void> {
       throw error;
     },
   ));
-}
-
-export function toLocale(value: string | null | undefined): Locale {
-  return value?.toLowerCase().startsWith('en') ? 'en' : 'it';
 }
 
 /** Translates a key, filling `{name}` placeholders from params (as text, never markup). */

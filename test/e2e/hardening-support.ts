@@ -14,6 +14,7 @@ import {
   ensureBuild,
   launchBrowser,
   startServer,
+  WAIT_MS,
   type DemoServer,
   type PageProblems,
 } from './harness.ts';
@@ -108,7 +109,7 @@ export function useHardeningE2E(env: () => Record<string, string> = () => ({})):
     },
     async open(path, context) {
       const page = await (context ?? (await api.context())).newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(WAIT_MS);
       const problems = watch(page);
       await page.goto(path);
       return { context: page.context(), page, problems };

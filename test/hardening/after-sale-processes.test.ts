@@ -96,7 +96,7 @@ for (const store of ['PGlite', 'PostgreSQL'] as const) {
         const answering = await receiver('ok', hanging.secret);
         const second = await start({ ...storeEnv, ...webhookEnv(answering) });
         const started = Date.now();
-        await answering.waitFor(() => answering.acknowledged().size >= ORDERS, 60_000);
+        await answering.waitFor(() => answering.acknowledged().size >= ORDERS, 180_000);
         const recoveredMs = Date.now() - started;
         await new Promise((r) => setTimeout(r, 1000)); // room for a duplicate to show up
         await second.stop();

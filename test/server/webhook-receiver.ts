@@ -44,7 +44,7 @@ export async function startReceiver(
       }
       return counts;
     },
-    async waitFor(predicate, timeoutMs = 30_000) {
+    async waitFor(predicate, timeoutMs = 180_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
         if (Date.now() > deadline) throw new Error('timed out waiting for webhooks');

@@ -1,5 +1,5 @@
 // What the holder form edits: every field as typed, convertible to and from the contract's Holder.
-import type { Holder } from '../../domain/types.ts';
+import type { Holder } from './types.ts';
 
 export interface HolderDraft {
   type: 'company' | 'professional';

@@ -1,11 +1,11 @@
 // A holder draft as the Holder it stands for, with the Italian codes normalised: the holder
 // step's (and the registration's) submit. Apart from holder-draft.ts so that the checkout, which
 // only prefills drafts, does not load the Italian checks before the holder step.
-import type { Holder } from '../../domain/types.ts';
-import { normalizeCap } from '../../domain/validators/address.ts';
-import { normalizeCodiceDestinatario } from '../../domain/validators/codice-destinatario.ts';
-import { normalizeCodiceFiscale } from '../../domain/validators/codice-fiscale.ts';
-import { normalizePartitaIva } from '../../domain/validators/partita-iva.ts';
+import type { Holder } from './types.ts';
+import { normalizeCap } from './validators/address.ts';
+import { normalizeCodiceDestinatario } from './validators/codice-destinatario.ts';
+import { normalizeCodiceFiscale } from './validators/codice-fiscale.ts';
+import { normalizePartitaIva } from './validators/partita-iva.ts';
 import type { HolderDraft } from './holder-draft.ts';
 
 /**
