@@ -22,6 +22,11 @@ export const QuoteRequestSchema = z.object({
   years: int(),
   addons: z._default(upTo(20, AddonQuantitySchema), []),
   subscriptionId: z.optional(text(64)),
+  /**
+   * The buyer is a public administration under split payment (optional, additive): the quote
+   * then answers `splitPayment` and `payableCents`. An order decides from its holder instead.
+   */
+  splitPayment: z.optional(z.boolean()),
 });
 
 export const QuoteLineSchema = z.object({
@@ -42,6 +47,13 @@ export const QuoteSchema = z.object({
   freeUntil: z.nullable(isoDate()),
   renewal: z.object({ date: isoDate(), chargeDate: isoDate(), totalCents: cents() }),
   minimumTopUpCents: z.nullable(cents()),
+  /**
+   * Scissione dei pagamenti (additive, optional): `true` when the buyer is a public
+   * administration; the buyer then pays `payableCents` (the taxable amount) and the VAT goes to
+   * the Treasury. `totalCents` stays taxable + VAT, the invoice's total.
+   */
+  splitPayment: z.optional(z.boolean()),
+  payableCents: z.optional(cents()),
 });
 
 export const AddressSchema = z.object({
@@ -65,6 +77,9 @@ export const HolderSchema = z.object({
   address: AddressSchema,
   email: text(254),
   eInvoice: EInvoiceSchema,
+  /** Public administrations only (6-character office code): CIG and CUP, optional, additive. */
+  cig: z.optional(text(16)),
+  cup: z.optional(text(20)),
 });
 
 export const LoginRequestSchema = z.object({
@@ -198,7 +213,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const agree: [
   Same<z.infer<typeof QuoteSchema>, Quote>,
   Same<z.infer<typeof HolderSchema>, Holder>,
-  Same<Omit<QuoteRequest, 'subscriptionId'>, Omit<Selection, 'subscriptionId'>>,
+  Same<Omit<QuoteRequest, 'subscriptionId' | 'splitPayment'>, Omit<Selection, 'subscriptionId'>>,
 ] = [true, true, true];
 void agree;
 
