@@ -7,7 +7,12 @@ import { checkEligibility } from '../../src/domain/eligibility.ts';
 import { MAX_TOP_UP_CENTS } from '../../src/domain/pricing.ts';
 import { topUpError } from '../../src/domain/top-up.ts';
 import type { FieldError } from '../../src/domain/types.ts';
-import { validateHolder } from '../../src/domain/validators/holder.ts';
+import { payableNowCents, withSplitPayment } from '../../src/domain/split-payment.ts';
+import {
+  isPublicAdministration,
+  normalizeHolder,
+  validateHolder,
+} from '../../src/domain/validators/holder.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import type { CustomerRecord } from './accounts.ts';
 import type { Queryable } from './db/database.ts';
@@ -84,13 +89,17 @@ export async function placeOrder(
   // The widget's language when it says it, else the browser's (Accept-Language).
   const locale = request.locale ?? context.locale;
   const customer = await lockCustomer(tx, customerId);
-  const { product, quote, subscription } = await priceRequest(tx, context.catalog, request, {
+  const priced = await priceRequest(tx, context.catalog, request, {
     customer,
     today,
     locale,
   });
+  const { product, subscription } = priced;
 
-  const holder = request.holder ?? customer.holder;
+  // Normalised at the boundary with the widget's own code: invoiced as stored.
+  const holder = normalizeHolder(request.holder ?? customer.holder);
+  // A public administration pays the taxable amount; the VAT goes to the Treasury.
+  const quote = isPublicAdministration(holder) ? withSplitPayment(priced.quote) : priced.quote;
   for (const type of new Set([customer.holder.type, holder.type])) {
     if (!checkEligibility(product, type).ok) {
       throw new Problem(
@@ -103,7 +112,9 @@ export async function placeOrder(
 
   const errors: FieldError[] = [];
   if (request.acceptTerms !== true) errors.push({ path: 'acceptTerms', code: 'terms.required' });
-  if (request.holder) errors.push(...prefixed('holder', validateHolder(request.holder).errors));
+  // The registered holder too: data accepted before today's rules must not make an invoice SDI
+  // refuses (the holder step shows these errors on its fields).
+  errors.push(...prefixed('holder', validateHolder(holder).errors));
 
   const coterm = product.pricing === 'coterm';
   const free = !coterm && quote.totalCents === 0;
@@ -164,7 +175,7 @@ export async function placeOrder(
       method,
       beneficiary: BENEFICIARY,
       account: method === 'bank_transfer' ? BANK_IBAN : POSTAL_ACCOUNT,
-      amountCents: quote.totalCents,
+      amountCents: payableNowCents(quote),
       currency: quote.currency,
       reference: `Ordine ${number}`,
     };

@@ -50,7 +50,12 @@ export async function queueOrderWebhook(
 ): Promise<string> {
   const order = await findOrder(tx, orderId);
   if (!order) throw new Error('order vanished');
-  return enqueueWebhook(tx, type, { order: publicOrder(order) }, { occurredAt, orderId });
+  return enqueueWebhook(
+    tx,
+    type,
+    { order: publicOrder(order) },
+    { occurredAt, orderId, subject: { type: 'order', id: orderId } },
+  );
 }
 
 /** A Certified Platform order's service as webhooks show it (`data.subscription`). */

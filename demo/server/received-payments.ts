@@ -2,6 +2,7 @@
 // amount. The order becomes paid (markOrderPaid), the buyer is emailed, the webhook fires — all
 // in one transaction, with the electronic invoice issued and sent where the holder asked. A wrong
 // amount or number changes nothing; the same payment twice is one.
+import { payableNowCents } from '../../src/domain/split-payment.ts';
 import type { Catalog } from '../../src/domain/catalog.ts';
 import { findProduct } from '../../src/domain/catalog.ts';
 import { formatMoney } from '../../src/i18n/index.ts';
@@ -52,10 +53,11 @@ export async function recordReceivedPayment(
       `Order ${order.number} is not awaiting a payment (status ${order.status}).`,
     );
   }
-  if (payment.amountCents !== order.totalCents) {
+  const dueCents = payableNowCents(order.quote);
+  if (payment.amountCents !== dueCents) {
     throw invalidRequest(
       [{ path: 'amountCents', code: 'invalid' }],
-      `Order ${order.number} is for ${formatMoney(order.totalCents, order.currency, 'en')}, not ${formatMoney(payment.amountCents, order.currency, 'en')}: nothing was recorded.`,
+      `Order ${order.number} is for ${formatMoney(dueCents, order.currency, 'en')}, not ${formatMoney(payment.amountCents, order.currency, 'en')}: nothing was recorded.`,
     );
   }
   const product = findProduct(catalog, order.productId);

@@ -94,7 +94,8 @@ async function renewOrder(
         subscription: await serviceView(tx, order.id, today),
         order: publicOrder((await findOrder(tx, order.id))!),
       },
-      { occurredAt: now, orderId: order.id },
+      // The service of a Certified Platform order is the order's: one subject, one sequence.
+      { occurredAt: now, orderId: order.id, subject: { type: 'order', id: order.id } },
     );
 
   // Every charge refused and the expiry reached: the renewal has failed.
@@ -278,7 +279,7 @@ async function renewAddons(
           creditCents,
           deactivatedOn: expiresOn,
         },
-    { occurredAt: now },
+    { occurredAt: now, subject: { type: 'subscription', id: mailbox.id } },
   );
   return renewed ? 'addonsRenewed' : 'addonsDeactivated';
 }

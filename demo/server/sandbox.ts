@@ -1,5 +1,6 @@
 // The sandbox payment provider: a card page and a PayPal page served by this server. Plain
 // HTML forms (no script, no inline style: they work under a strict CSP), Italian and English.
+import { payableNowCents } from '../../src/domain/split-payment.ts';
 import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { findProduct } from '../../src/domain/catalog.ts';
@@ -78,7 +79,8 @@ type FormState = { values: Partial<Record<Field, string>>; errors: Partial<Recor
 
 /** What the card (or PayPal account) is charged now: the total, or the credit top-up for add-ons. */
 function amountCharged(order: OrderRecord): number {
-  return order.topUpCents !== null ? order.topUpCents : order.totalCents;
+  // Split payment: a public administration pays the taxable amount (the VAT to the Treasury).
+  return order.topUpCents !== null ? order.topUpCents : payableNowCents(order.quote);
 }
 
 function input(

@@ -24,11 +24,14 @@ const toStored = (row: InvoiceRow): StoredInvoice => ({
   document: row.document,
 });
 
-/** The invoice of an order of this customer's; undefined for none, or for another's order. */
+/**
+ * The invoice of an order's sale (its first charge), of this customer's; undefined for none, or
+ * for another's order. The invoices of its renewals are listed by `listCustomerInvoices`.
+ */
 export async function findCustomerInvoice(db: Queryable, orderId: string, customerId: string) {
   const { rows } = await db.query<InvoiceRow>(
     `SELECT order_id, file_name, xml, document FROM invoices
-      WHERE order_id = $1 AND customer_id = $2`,
+      WHERE charge_key = 'order:' || $1::text AND customer_id = $2`,
     [orderId, customerId],
   );
   return rows[0] && toStored(rows[0]);
