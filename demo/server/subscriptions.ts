@@ -50,7 +50,8 @@ export async function activeAddons(
 ): Promise<Record<string, number>> {
   const { rows } = await db.query<{ addon_id: string; quantity: number | string }>(
     `SELECT addon_id, SUM(quantity) AS quantity FROM subscription_addons
-      WHERE subscription_id = $1 AND expires_on > $2 GROUP BY addon_id`,
+      WHERE subscription_id = $1 AND expires_on > $2 AND deactivated_on IS NULL
+      GROUP BY addon_id`,
     [subscriptionId, today],
   );
   return Object.fromEntries(rows.map((r) => [r.addon_id, Number(r.quantity)]));
