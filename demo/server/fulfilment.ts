@@ -7,7 +7,8 @@ import { addDays, addMonths } from '../../src/domain/dates.ts';
 import { RENEWAL_CHARGE_DAYS_BEFORE } from '../../src/domain/pricing.ts';
 import type { IsoDate } from '../../src/domain/types.ts';
 import type { Queryable } from './db/database.ts';
-import { findOrder, publicOrder, type OrderRecord } from './orders.ts';
+import { presentOrder } from './order-view.ts';
+import { findOrder, type OrderRecord } from './orders.ts';
 import { enqueueWebhook, type WebhookType } from './webhooks.ts';
 
 export interface PaidContext {
@@ -47,13 +48,15 @@ export async function queueOrderWebhook(
   type: Extract<WebhookType, `order.${string}`>,
   orderId: string,
   occurredAt: Date,
+  today?: IsoDate,
 ): Promise<string> {
   const order = await findOrder(tx, orderId);
   if (!order) throw new Error('order vanished');
   return enqueueWebhook(
     tx,
     type,
-    { order: publicOrder(order) },
+    // The order as GET /v1/orders/{id} shows it at this moment: the state as of this event.
+    { order: await presentOrder(tx, order, today ?? occurredAt.toISOString().slice(0, 10)) },
     { occurredAt, orderId, subject: { type: 'order', id: orderId } },
   );
 }

@@ -15,7 +15,6 @@
 // Every renewal charge is one transaction with its FatturaPA invoice (markRenewalPaid,
 // markAddonsRenewed: the one path each), its email and its event.
 import type { Catalog, Product } from '../../src/domain/catalog.ts';
-import { isPublicAdministration } from '../../src/domain/validators/holder.ts';
 import type { Holder } from '../../src/domain/types.ts';
 import { findProduct } from '../../src/domain/catalog.ts';
 import { addDays, addMonths } from '../../src/domain/dates.ts';
@@ -33,11 +32,12 @@ import {
 import type { Clock, Logger } from './context.ts';
 import type { Database, Queryable } from './db/database.ts';
 import { serviceView } from './fulfilment.ts';
-import { findOrder, publicOrder, type OrderRecord } from './orders.ts';
+import { presentOrder, renewalChargeCents } from './order-view.ts';
+import { findOrder, type OrderRecord } from './orders.ts';
 import { queueEmail } from './outbox.ts';
 import { applyCredit, paymentMethodLabel } from './payments.ts';
 import { enqueueWebhook } from './webhooks.ts';
-import { addonRenewalLines, renewalLines, vatSummaries } from './invoices/document.ts';
+import { addonRenewalLines, renewalLines } from './invoices/document.ts';
 import { issueChargeInvoice, type IssuedInvoice } from './invoices/issue.ts';
 import { DEMO_SELLER, type Seller } from './invoices/seller.ts';
 
@@ -74,24 +74,6 @@ const invoiceContextOf = (invoicing: RenewalInvoicing, catalog: Catalog) => ({
   // Renewal emails name the invoice; its copy is in the customer's invoices (GET /v1/me/invoices).
   origin: '',
 });
-
-/**
- * What a Certified Platform renewal charges: the next term's total, or its taxable amount for a
- * public administration under split payment (the VAT goes to the Treasury).
- */
-export function renewalChargeCents(order: OrderRecord): number {
-  if (!isPublicAdministration(order.holder)) return order.quote.renewal.totalCents;
-  return vatSummaries(
-    order.quote.lines.map((l) => ({
-      description: '',
-      quantity: l.quantity,
-      periodStart: '',
-      periodEnd: '',
-      amountCents: l.amountCents,
-      vatRateBasisPoints: order.quote.vatRateBasisPoints,
-    })),
-  ).reduce((sum, s) => sum + s.taxableCents, 0);
-}
 
 /**
  * "The renewal of cycle `expiresOn` is paid": the one path for it (a saved card or PayPal
@@ -157,7 +139,7 @@ export async function markRenewalPaid(
     'subscription.renewed',
     {
       subscription: await serviceView(tx, order.id, today),
-      order: publicOrder((await findOrder(tx, order.id))!),
+      order: await presentOrder(tx, (await findOrder(tx, order.id))!, today),
       invoice: { number: invoice.number, destination: invoice.destination },
     },
     { occurredAt: now, orderId: order.id, subject: { type: 'order', id: order.id } },
@@ -211,7 +193,7 @@ async function renewOrder(
       type,
       {
         subscription: await serviceView(tx, order.id, today),
-        order: publicOrder((await findOrder(tx, order.id))!),
+        order: await presentOrder(tx, (await findOrder(tx, order.id))!, today),
       },
       // The service of a Certified Platform order is the order's: one subject, one sequence.
       { occurredAt: now, orderId: order.id, subject: { type: 'order', id: order.id } },
@@ -318,6 +300,8 @@ export async function markAddonsRenewed(
     creditCents: number;
     newExpiry: IsoDate;
     holder: Holder;
+    /** The mailbox's latest order: the invoice refers to it and is listed with it. */
+    orderId: string | null;
     orderNumber: string;
     locale: Locale;
   },
@@ -339,7 +323,7 @@ export async function markAddonsRenewed(
     {
       chargeKey: `addons:${mailbox.id}:${expiresOn}`,
       kind: 'addon_renewal',
-      orderId: null,
+      orderId: charge.orderId,
       subscriptionId: mailbox.id,
       customerId: mailbox.customer_id,
     },
@@ -464,8 +448,13 @@ async function renewAddons(
     mailbox.customer_id,
   ]);
   const customer = customers[0]!;
-  const { rows: latest } = await tx.query<{ locale: string; number: string; holder: Holder }>(
-    `SELECT locale, number, holder FROM orders WHERE subscription_id = $1
+  const { rows: latest } = await tx.query<{
+    id: string;
+    locale: string;
+    number: string;
+    holder: Holder;
+  }>(
+    `SELECT id, locale, number, holder FROM orders WHERE subscription_id = $1
       ORDER BY created_at DESC LIMIT 1`,
     [mailbox.id],
   );
@@ -527,6 +516,7 @@ async function renewAddons(
         creditCents: credit,
         newExpiry,
         holder: latest[0]?.holder ?? customer.holder,
+        orderId: latest[0]?.id ?? null,
         orderNumber: latest[0]?.number ?? mailbox.label,
         locale,
       },
