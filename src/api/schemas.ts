@@ -64,22 +64,24 @@ export const AddressSchema = z.object({
   country: text(2),
 });
 
+// Codes take spaces around and inside (as they are pasted): the server normalises them with
+// the widget's own `normalizeHolder`, then the Italian checks decide.
 export const EInvoiceSchema = z.union([
-  z.object({ sdiCode: text(7) }),
+  z.object({ sdiCode: text(16) }),
   z.object({ pec: text(254) }),
 ]);
 
 export const HolderSchema = z.object({
   type: CustomerTypeSchema,
   name: text(),
-  vatNumber: z.optional(text(16)),
-  taxCode: text(16),
+  vatNumber: z.optional(text(32)),
+  taxCode: text(32),
   address: AddressSchema,
   email: text(254),
   eInvoice: EInvoiceSchema,
   /** Public administrations only (6-character office code): CIG and CUP, optional, additive. */
-  cig: z.optional(text(16)),
-  cup: z.optional(text(20)),
+  cig: z.optional(text(32)),
+  cup: z.optional(text(32)),
 });
 
 export const LoginRequestSchema = z.object({

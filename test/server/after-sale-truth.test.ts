@@ -391,3 +391,127 @@ describe('state that stays true', () => {
     assert.ok(event!.payload.data.subscription.addons.every((a) => a.status === 'deactivated'));
   });
 });
+
+/** An Ordine professionale buying as a public administration: CF only, office code, CIG, CUP. */
+const ORDINE = {
+  type: 'company',
+  name: ' Ordine degli Architetti P.P.C. di Torino ',
+  taxCode: ' 80089810016 ',
+  address: {
+    street: 'Via Giolitti 1',
+    postalCode: '10123',
+    city: 'Torino',
+    province: 'to',
+    country: 'IT',
+  },
+  email: 'segreteria@oato.it',
+  eInvoice: { sdiCode: ' ufabcd ' },
+  cig: 'z1a2b3c4d5',
+  cup: 'J51B20000120001',
+};
+
+async function register(holder: Record<string, unknown>) {
+  return server.request('POST', '/api/v1/auth/register', {
+    body: { password: 'una-password-lunga', holder },
+  });
+}
+
+describe('holder data SDI accepts, and public administrations', () => {
+  it('refuses, as field errors, a PEC the 1.2.2 schema refuses and XXXXXXX for an Italian holder', async () => {
+    const company = {
+      type: 'company',
+      name: 'Studio Nandù S.r.l.',
+      vatNumber: '01573850516',
+      taxCode: '01573850516',
+      address: ORDINE.address,
+      email: 'info@studionandu.it',
+    };
+    for (const [eInvoice, path, code] of [
+      [{ pec: 'studio.nandù@pec.it' }, 'holder.eInvoice.pec', 'pec.fatturapa'],
+      [{ pec: 'rossi(studio)@pec.it' }, 'holder.eInvoice.pec', 'pec.fatturapa'],
+      [{ sdiCode: 'XXXXXXX' }, 'holder.eInvoice.sdiCode', 'sdi.foreign'],
+      [{ sdiCode: '000000' }, 'holder.eInvoice.sdiCode', 'sdi.pa_format'],
+    ] as const) {
+      const reply = await register({ ...company, eInvoice });
+      assert.equal(reply.status, 422, JSON.stringify(eInvoice));
+      assert.deepEqual(
+        reply.body.errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`),
+        [`${path} ${code}`],
+      );
+    }
+  });
+
+  it('stores codes trimmed and upper-cased; a public administration gets FPA12 with split payment, CIG and CUP', async () => {
+    const registered = await register(ORDINE);
+    assert.equal(registered.status, 201, registered.text);
+    const holder = registered.body.customer.holder;
+    assert.equal(holder.taxCode, '80089810016');
+    assert.equal(holder.name, 'Ordine degli Architetti P.P.C. di Torino');
+    assert.deepEqual(holder.eInvoice, { sdiCode: 'UFABCD' });
+    assert.equal(holder.cig, 'Z1A2B3C4D5');
+    const token = registered.body.token as string;
+    const selection = { productId: 'certified-platform', planId: 'base', years: 1, addons: [] };
+    const quote = await server.request('POST', '/api/v1/quotes', {
+      token,
+      body: { ...selection, splitPayment: true },
+    });
+    assert.equal(quote.status, 200, quote.text);
+    assert.equal(quote.body.splitPayment, true);
+    assert.equal(quote.body.totalCents, BASE_TOTAL);
+    assert.equal(quote.body.payableCents, 12000, 'the body pays the taxable amount');
+    const order = await placeOrder(token, { paymentMethod: { type: 'bank_transfer' } }, 'pa1');
+    const placed = await server.request('GET', `/api/v1/orders/${order.id}`, { token });
+    assert.equal(placed.body.splitPayment, true);
+    assert.equal(placed.body.payableCents, 12000);
+    assert.equal(placed.body.instructions.amountCents, 12000);
+    const wrong = await operator('/payments', {
+      orderNumber: order.number,
+      amountCents: BASE_TOTAL,
+    });
+    assert.equal(wrong.status, 422, 'the VAT is not paid to the seller');
+    const paid = await operator('/payments', { orderNumber: order.number, amountCents: 12000 });
+    assert.equal(paid.status, 200, paid.text);
+    const { items, xmls } = await invoicesOf(token);
+    assert.equal(items.length, 1);
+    assert.equal(items[0].format, 'FPA12');
+    assert.equal(items[0].splitPayment, true);
+    assert.equal(items[0].paidCents, 12000);
+    assert.deepEqual(items[0].sentTo, { channel: 'sdi', to: 'UFABCD' });
+    const xml = xmls[0]!;
+    for (const fragment of [
+      'versione="FPA12"',
+      '<FormatoTrasmissione>FPA12</FormatoTrasmissione>',
+      '<CodiceDestinatario>UFABCD</CodiceDestinatario>',
+      '<CodiceFiscale>80089810016</CodiceFiscale>',
+      '<CodiceCUP>J51B20000120001</CodiceCUP>',
+      '<CodiceCIG>Z1A2B3C4D5</CodiceCIG>',
+      '<EsigibilitaIVA>S</EsigibilitaIVA>',
+      '<ImportoTotaleDocumento>146.40</ImportoTotaleDocumento>',
+      '<ImportoPagamento>120.00</ImportoPagamento>',
+    ]) {
+      assert.ok(xml.includes(fragment), fragment);
+    }
+    const valid = await validateFatturaPA(xmls);
+    assert.ok(valid.ok, valid.errors);
+  });
+
+  it('an order whose holder has a trailing space gets an invoice with the codes trimmed', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    const me = await server.request('GET', '/api/v1/me', { token });
+    const holder = {
+      ...me.body.holder,
+      vatNumber: `${me.body.holder.vatNumber} `,
+      taxCode: ` ${me.body.holder.taxCode.toLowerCase()}`,
+    };
+    await placeOrder(
+      token,
+      { holder, paymentMethod: { type: 'card', savedId: await savedMethod(token, 'card') } },
+      'k1',
+    );
+    const { xmls } = await invoicesOf(token);
+    assert.ok(xmls[0]!.includes(`<IdCodice>${me.body.holder.vatNumber}</IdCodice>`));
+    assert.ok(xmls[0]!.includes(`<CodiceFiscale>${me.body.holder.taxCode}</CodiceFiscale>`));
+    const valid = await validateFatturaPA(xmls);
+    assert.ok(valid.ok, valid.errors);
+  });
+});
