@@ -4,13 +4,13 @@
 // administrations. PGlite, or PostgreSQL with DATABASE_URL.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { ShiftableClock, DAY_MS } from '../../demo/server/clock.ts';
-import { runDueRenewals } from '../../demo/server/renewals.ts';
+import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
+import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
 import {
   deliverDueWebhooks,
   DEFAULT_WEBHOOK_CONFIG,
   type WebhookConfig,
-} from '../../demo/server/webhooks.ts';
+} from '../../server/src/webhooks/webhooks.ts';
 import { DEMO_USERS } from '../../demo/server/seed.ts';
 import { DATABASE_URL, START, startServer, TODAY, type Server } from './harness.ts';
 import { startReceiver, type Receiver } from './webhook-receiver.ts';

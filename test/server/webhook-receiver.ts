@@ -4,7 +4,7 @@
 // `refuse-first` answers 500 to the first verified delivery and 204 to every other.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Webhook } from 'standardwebhooks';
-import { newWebhookSecret } from '../../demo/server/webhooks.ts';
+import { newWebhookSecret } from '../../server/src/webhooks/webhooks.ts';
 
 export interface Delivery {
   webhookId: string;
@@ -45,7 +45,7 @@ export async function startReceiver(
       }
       return counts;
     },
-    async waitFor(predicate, timeoutMs = 30_000) {
+    async waitFor(predicate, timeoutMs = 180_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
         if (Date.now() > deadline) throw new Error('timed out waiting for webhooks');
