@@ -3,12 +3,19 @@
 import type { ApiFieldError, OrderRequest, QuoteRequest } from '../api/schemas.ts';
 import type { Quote } from '../domain/types.ts';
 import { addonOnPlan } from '../domain/selection.ts';
+import { isPublicAdministrationCode } from '../domain/validators/codice-destinatario.ts';
 import type { CheckoutState, PaymentChoice, SavedCheckout } from './types.ts';
 
 /** The selection as a quote request; null while something it needs is missing. */
 export function quoteRequestOf(state: CheckoutState): QuoteRequest | null {
   const { product, planId, years, quantities, subscriptionId, session } = state;
   if (!product || !planId) return null;
+  // A public administration's office code: the quote shows split payment (what it pays now).
+  const eInvoice = (state.holder ?? session?.customer.holder)?.eInvoice;
+  const splitPayment =
+    eInvoice !== undefined &&
+    'sdiCode' in eInvoice &&
+    isPublicAdministrationCode(eInvoice.sdiCode);
   const coterm = product.pricing === 'coterm';
   // PEC add-ons are priced on one of the caller's mailboxes: a session and a mailbox first.
   if (coterm && (!subscriptionId || !session)) return null;
@@ -21,6 +28,7 @@ export function quoteRequestOf(state: CheckoutState): QuoteRequest | null {
     years: coterm ? 1 : years,
     addons,
     ...(coterm ? { subscriptionId: subscriptionId! } : {}),
+    ...(splitPayment ? { splitPayment: true } : {}),
   };
 }
 
