@@ -111,65 +111,17 @@ export const PaymentMethodsSchema = z.object({
   items: z.array(z.object({ id: z.string(), type: z.enum(['card', 'paypal']), label: z.string() })),
 });
 
-/** An add-on of a subscription as it is today (`deactivated`: not renewed for want of credit). */
-export const AddonStateSchema = z.object({
+export const SubscriptionItemSchema = z.object({
   id: z.string(),
-  quantity: int(),
-  status: z.enum(['active', 'deactivated', 'expired']),
+  productId: z.string(),
+  label: z.string(),
   expiresOn: isoDate(),
-  deactivatedOn: z.nullable(isoDate()),
 });
-
-/** The next automatic charge: when, and how much (VAT included). */
-export const NextChargeSchema = z.object({ date: isoDate(), totalCents: cents() });
 
 export const SubscriptionsSchema = z.object({
   creditCents: cents(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      productId: z.string(),
-      label: z.string(),
-      expiresOn: isoDate(),
-      /** Additive (issue 22): each add-on bought for it, with its status today. */
-      addons: z.optional(z.array(AddonStateSchema)),
-      /** Additive: whether the subscription itself renews at expiry (the Ordine pays for it). */
-      autoRenew: z.optional(z.boolean()),
-      /** Additive: the next charge of its add-ons from credit, null when none is due. */
-      nextCharge: z.optional(z.nullable(NextChargeSchema)),
-    }),
-  ),
+  items: z.array(SubscriptionItemSchema),
 });
-
-/** One invoice of the customer's (GET /v1/me/invoices); links are relative to the backend. */
-export const InvoiceSummarySchema = z.object({
-  id: z.string(),
-  /** `F-2026-000001`. */
-  number: z.string(),
-  issuedOn: isoDate(),
-  /** `order`: a sale; `renewal`: a term renewed by card or PayPal; `addon_renewal`: from credit. */
-  kind: z.enum(['order', 'renewal', 'addon_renewal']),
-  orderId: z.nullable(z.string()),
-  orderNumber: z.string(),
-  subscriptionId: z.nullable(z.string()),
-  periodStart: z.nullable(isoDate()),
-  periodEnd: z.nullable(isoDate()),
-  currency: z.literal('EUR'),
-  taxableCents: cents(),
-  vatCents: cents(),
-  totalCents: cents(),
-  /** What the buyer paid: the total, or the taxable amount under split payment. */
-  paidCents: cents(),
-  format: z.enum(['FPR12', 'FPA12']),
-  splitPayment: z.boolean(),
-  /** Where it was sent through SDI: a Codice Destinatario or a PEC address. */
-  sentTo: z.object({ channel: z.enum(['sdi', 'pec']), to: z.string() }),
-  /** The FatturaPA XML and the readable copy (HTML), for the owner's bearer token. */
-  xmlUrl: z.string(),
-  copyUrl: z.string(),
-});
-
-export const InvoicesSchema = z.object({ items: z.array(InvoiceSummarySchema) });
 
 export const OrderRequestSchema = z.object({
   ...QuoteRequestSchema.shape,
@@ -229,15 +181,6 @@ export const OrderSchema = z.object({
   /** Split payment (additive): a public administration pays `payableCents`, the taxable amount. */
   splitPayment: z.optional(z.boolean()),
   payableCents: z.optional(cents()),
-  /**
-   * The present (additive, issue 22; on GET /v1/orders/{id} and in webhooks): the end of the
-   * period paid (Certified Platform) or the mailbox's expiry (add-ons), the next automatic charge
-   * (null when none), each add-on's status, and the order's invoices (its sale, its renewals).
-   */
-  expiresOn: z.optional(z.nullable(isoDate())),
-  nextCharge: z.optional(z.nullable(NextChargeSchema)),
-  addonStates: z.optional(z.array(AddonStateSchema)),
-  invoices: z.optional(z.array(InvoiceSummarySchema)),
 });
 
 export const FieldErrorSchema = z.object({
@@ -269,9 +212,6 @@ export type AuthResponse = z.infer<typeof AuthResponseSchema>;
 export type PaymentMethods = z.infer<typeof PaymentMethodsSchema>;
 export type SavedPaymentMethod = PaymentMethods['items'][number];
 export type Subscriptions = z.infer<typeof SubscriptionsSchema>;
-export type InvoiceSummary = z.infer<typeof InvoiceSummarySchema>;
-export type Invoices = z.infer<typeof InvoicesSchema>;
-export type AddonState = z.infer<typeof AddonStateSchema>;
 export type SubscriptionItem = Subscriptions['items'][number];
 export type Problem = z.infer<typeof ProblemSchema>;
 export type ApiFieldError = z.infer<typeof FieldErrorSchema>;

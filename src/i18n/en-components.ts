@@ -47,14 +47,11 @@ export const enComponents: Record<keyof typeof itComponents, string> = {
   'holder.eInvoiceKind.pec': 'PEC',
   'holder.sdiCode': 'Recipient code (Codice Destinatario)',
   'holder.sdiCode.hint': '7 characters, given by your invoicing software.',
-  'holder.pa.note':
-    'A public administration’s office code (Codice Univoco Ufficio): the invoice will be an FPA12, with split payment.',
+  'holder.pa.note': 'Public administration: FPA12 invoice, split payment.',
   'holder.cig': 'CIG (optional)',
-  'holder.cig.hint':
-    'Tender identifier (Codice Identificativo Gara), 10 characters, if the purchase has one.',
+  'holder.cig.hint': '10 characters, if required.',
   'holder.cup': 'CUP (optional)',
-  'holder.cup.hint':
-    'Project code (Codice Unico di Progetto), 15 characters, if the purchase has one.',
+  'holder.cup.hint': '15 characters, if required.',
   'holder.pec': 'PEC address for the invoice',
   'holder.password': 'Password',
   'holder.password.hint': 'At least 8 characters.',
@@ -91,10 +88,9 @@ export const enComponents: Record<keyof typeof itComponents, string> = {
   'summary.vat': 'VAT {rate}%',
   'summary.total': 'Total due now',
   'summary.split.invoice': 'Invoice total',
-  'summary.split.vat': 'VAT paid by the body to the Treasury (split payment)',
+  'summary.split.vat': 'VAT paid by the body to the Treasury',
   'summary.split.payable': 'Due now (taxable amount)',
-  'summary.split.note':
-    'Split payment (scissione dei pagamenti, art. 17-ter DPR 633/72): you pay the taxable amount; you pay the {vat} VAT to the Treasury yourself.',
+  'summary.split.note': 'Split payment (art. 17-ter DPR 633/72).',
   'summary.pending': 'Calculating the price…',
   'summary.updating': 'Updating the price',
   'summary.announce': 'New total due now: {total}',

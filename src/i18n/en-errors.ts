@@ -14,23 +14,18 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
     'The recipient code (Codice Destinatario) has 7 characters (6 for public administrations).',
   'field.sdi.none':
     '0000000 means “no code”: choose PEC and enter the address that should receive the invoice.',
-  'field.sdi.foreign':
-    'XXXXXXX is the code for recipients abroad: for an Italian holder, enter its recipient code or choose PEC.',
-  'field.sdi.pa_format':
-    'A public administration’s office code (Codice Univoco Ufficio) has 6 letters and digits: copy it from the IPA registry.',
-  'field.sdi.pa_holder':
-    'A 6-character code belongs to a public administration office: choose “Company or public body”, or enter the 7-character recipient code.',
-  'field.cig.format': 'The CIG has 10 characters, letters and digits.',
-  'field.cup.format': 'The CUP has 15 characters, letters and digits.',
-  'field.pa.only': 'CIG and CUP apply to public administrations only (6-character office code).',
+  'field.sdi.foreign': 'XXXXXXX is for recipients abroad only.',
+  'field.sdi.pa_format': 'Invalid public office code: copy it from IPA.',
+  'field.sdi.pa_holder': 'A 6-character code is a public office’s: choose Company.',
+  'field.cig.format': 'The CIG has 10 characters.',
+  'field.cup.format': 'The CUP has 15 characters.',
+  'field.pa.only': 'CIG and CUP are for public administrations only.',
   'field.cap.format': 'The postcode (CAP) has 5 digits.',
   'field.province.unknown': 'Unknown province code (e.g. TO, MI, RM).',
   'field.email.format': 'This email address is not valid.',
   'field.pec.format': 'This PEC address is not valid.',
-  'field.email.fatturapa':
-    'Electronic invoices accept only unaccented letters, digits and . _ - +: no accents, spaces or brackets.',
-  'field.pec.fatturapa':
-    'The Italian e-invoicing system accepts only PEC addresses with unaccented letters, digits and . _ - +: no accents, spaces or brackets.',
+  'field.email.fatturapa': 'Only unaccented letters, digits and . _ - +',
+  'field.pec.fatturapa': 'Only unaccented letters, digits and . _ - +',
   'field.password.short': 'The password needs at least 8 characters.',
   'field.terms.required': 'Accept the general contract conditions to continue.',
   'field.topup.min': 'The top-up must be at least the minimum shown.',

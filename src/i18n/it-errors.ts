@@ -12,24 +12,18 @@ export const itErrors = {
   'field.sdi.format': 'Il Codice Destinatario ha 7 caratteri (6 per la Pubblica Amministrazione).',
   'field.sdi.none':
     '0000000 vuol dire «nessun codice»: scegli PEC e indica l’indirizzo su cui ricevere la fattura.',
-  'field.sdi.foreign':
-    'XXXXXXX è il codice dei destinatari esteri: per un intestatario italiano indica il suo Codice Destinatario o scegli PEC.',
-  'field.sdi.pa_format':
-    'Il Codice Univoco Ufficio della Pubblica Amministrazione ha 6 lettere e cifre: copialo dall’Indice PA (IPA).',
-  'field.sdi.pa_holder':
-    'Un codice di 6 caratteri è di un ufficio della Pubblica Amministrazione: scegli «Azienda o ente» oppure indica il Codice Destinatario di 7 caratteri.',
-  'field.cig.format': 'Il CIG ha 10 caratteri, lettere e cifre.',
-  'field.cup.format': 'Il CUP ha 15 caratteri, lettere e cifre.',
-  'field.pa.only':
-    'CIG e CUP valgono solo per la Pubblica Amministrazione (Codice Ufficio di 6 caratteri).',
+  'field.sdi.foreign': 'XXXXXXX vale solo per i destinatari esteri.',
+  'field.sdi.pa_format': 'Codice Ufficio PA non valido: copialo dall’IPA.',
+  'field.sdi.pa_holder': 'Un codice di 6 caratteri è di un ufficio PA: scegli Azienda.',
+  'field.cig.format': 'Il CIG ha 10 caratteri.',
+  'field.cup.format': 'Il CUP ha 15 caratteri.',
+  'field.pa.only': 'CIG e CUP solo per la Pubblica Amministrazione.',
   'field.cap.format': 'Il CAP è composto da 5 cifre.',
   'field.province.unknown': 'Sigla della provincia non riconosciuta (es. TO, MI, RM).',
   'field.email.format': 'Indirizzo email non valido.',
   'field.pec.format': 'Indirizzo PEC non valido.',
-  'field.email.fatturapa':
-    'La fattura elettronica accetta solo lettere senza accenti, cifre e i simboli . _ - +: niente accenti, spazi o parentesi.',
-  'field.pec.fatturapa':
-    'Il Sistema di Interscambio accetta solo indirizzi PEC con lettere senza accenti, cifre e i simboli . _ - +: niente accenti, spazi o parentesi.',
+  'field.email.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
+  'field.pec.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
   'field.password.short': 'La password deve avere almeno 8 caratteri.',
   'field.terms.required': 'Per proseguire accetta le condizioni generali di contratto.',
   'field.topup.min': 'La ricarica deve essere almeno pari al minimo indicato.',

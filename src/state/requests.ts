@@ -3,7 +3,6 @@
 import type { ApiFieldError, OrderRequest, QuoteRequest } from '../api/schemas.ts';
 import type { Quote } from '../domain/types.ts';
 import { addonOnPlan } from '../domain/selection.ts';
-import { isPublicAdministrationCode } from '../domain/validators/codice-destinatario.ts';
 import type { CheckoutState, PaymentChoice, SavedCheckout } from './types.ts';
 
 /** The selection as a quote request; null while something it needs is missing. */
@@ -12,10 +11,9 @@ export function quoteRequestOf(state: CheckoutState): QuoteRequest | null {
   if (!product || !planId) return null;
   // A public administration's office code: the quote shows split payment (what it pays now).
   const eInvoice = (state.holder ?? session?.customer.holder)?.eInvoice;
+  // (Six characters: isPublicAdministrationCode, inlined so the store's chunk stays small.)
   const splitPayment =
-    eInvoice !== undefined &&
-    'sdiCode' in eInvoice &&
-    isPublicAdministrationCode(eInvoice.sdiCode);
+    eInvoice !== undefined && 'sdiCode' in eInvoice && eInvoice.sdiCode.length === 6;
   const coterm = product.pricing === 'coterm';
   // PEC add-ons are priced on one of the caller's mailboxes: a session and a mailbox first.
   if (coterm && (!subscriptionId || !session)) return null;

@@ -14,8 +14,9 @@ import {
   QuoteRequestSchema,
   QuoteSchema,
   RegisterRequestSchema,
-  SubscriptionsSchema,
   InvoicesSchema,
+  OrderViewSchema,
+  SubscriptionsViewSchema,
 } from 'cassa/contract';
 
 const SCHEMAS = {
@@ -27,10 +28,11 @@ const SCHEMAS = {
   AuthResponse: [AuthResponseSchema, 'output'],
   Customer: [CustomerSchema, 'output'],
   PaymentMethods: [PaymentMethodsSchema, 'output'],
-  Subscriptions: [SubscriptionsSchema, 'output'],
+  Subscriptions: [SubscriptionsViewSchema, 'output'],
   Invoices: [InvoicesSchema, 'output'],
   OrderRequest: [OrderRequestSchema, 'input'],
   Order: [OrderSchema, 'output'],
+  OrderView: [OrderViewSchema, 'output'],
   PortalSessionRequest: [PortalSessionRequestSchema, 'input'],
   PortalSessionResponse: [PortalSessionResponseSchema, 'output'],
   Problem: [ProblemSchema, 'output'],
@@ -219,7 +221,11 @@ export function openApiDocument() {
           headers: {
             'Cassa-Resume': { required: false, description: 'Resume token from the return URL' },
           },
-          ok: [200, 'Order', 'The order'],
+          ok: [
+            200,
+            'OrderView',
+            'The order as it is now: with its expiry, next charge, add-ons’ status and (owner only) invoices',
+          ],
           errors: { 401: 'Token or resume token required', 404: 'Unknown order' },
         }),
       },

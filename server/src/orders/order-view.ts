@@ -3,7 +3,12 @@
 // each add-on's status and the mailbox's expiry for PEC add-ons — and the order's invoices.
 // Renewals, refusals and deactivations change those rows; this reads them, so the API never
 // shows a charge date or an auto-renew that has stopped being true.
-import { type AddonState, type IsoDate, isPublicAdministration, type Order } from 'cassa/contract';
+import {
+  type AddonState,
+  type IsoDate,
+  isPublicAdministration,
+  type OrderView,
+} from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
 import { vatSummaries } from '../invoices/document.ts';
 import { listCustomerInvoices } from '../invoices/store.ts';
@@ -13,7 +18,7 @@ export async function presentOrder(
   db: Queryable,
   order: OrderRecord,
   today: IsoDate,
-): Promise<Order> {
+): Promise<OrderView> {
   const base = publicOrder(order);
   const invoices = await listCustomerInvoices(db, order.customerId, { orderId: order.id });
   if (order.subscriptionId === null) {

@@ -4,7 +4,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { EInvoice, Quote } from '../../domain/types.ts';
-import { isPublicAdministrationCode } from '../../domain/validators/codice-destinatario.ts';
 import { formatDate, formatNumber } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
@@ -173,9 +172,9 @@ export class CassaOrderSummary extends CassaElement {
   #splitPayment(quote: Quote): boolean {
     if (quote.splitPayment !== undefined) return quote.splitPayment;
     const eInvoice = this.eInvoice;
-    return (
-      eInvoice !== null && 'sdiCode' in eInvoice && isPublicAdministrationCode(eInvoice.sdiCode)
-    );
+    // Six characters (isPublicAdministrationCode, inlined: the Italian checks load with the
+    // holder step, not with the summary).
+    return eInvoice !== null && 'sdiCode' in eInvoice && eInvoice.sdiCode.length === 6;
   }
 
   #figures(quote: Quote) {
@@ -225,9 +224,7 @@ export class CassaOrderSummary extends CassaElement {
       </dl>
       ${
         split
-          ? html`<p class="muted" part="split-note">
-              ${this.t('summary.split.note', { vat: money(quote.vatCents) })}
-            </p>`
+          ? html`<p class="muted" part="split-note">${this.t('summary.split.note')}</p>`
           : nothing
       }
       ${

@@ -393,7 +393,7 @@ describe('cassa-holder-form: submit', () => {
     expect(squash($(el, 'label[for="cig"]').innerText)).to.equal('CIG (facoltativo)');
     fill(el, 'cig', 'z1a2b3');
     await el.updateComplete;
-    expect(message(el, 'cig')).to.equal('Il CIG ha 10 caratteri, lettere e cifre.');
+    expect(message(el, 'cig')).to.equal('Il CIG ha 10 caratteri.');
     fill(el, 'cig', ' z1a2b3c4d5 ');
     fill(el, 'cup', 'j51b20000120001');
     await el.updateComplete;
@@ -410,7 +410,7 @@ describe('cassa-holder-form: submit', () => {
     const el = await form({ value: { ...valid, sdiCode: '' } });
     fill(el, 'sdiCode', '000000');
     await el.updateComplete;
-    expect(message(el, 'sdiCode')).to.contain('Indice PA');
+    expect(message(el, 'sdiCode')).to.contain('IPA');
   });
 
   it('round-trips a registered holder through a draft', () => {
