@@ -16,7 +16,7 @@ import {
   type InvoiceDocument,
 } from './fatturapa.ts';
 import { formatInvoiceNumber, nextFileNumber, takeInvoiceNumber } from './numbering.ts';
-import { DEMO_SELLER, type Seller } from './seller.ts';
+import type { Seller } from './seller.ts';
 
 export interface InvoiceContext {
   catalog: Catalog;
@@ -45,7 +45,7 @@ export function invoiceContext(
 ): InvoiceContext {
   return {
     catalog: deps.catalog,
-    seller: deps.seller ?? DEMO_SELLER,
+    seller: deps.seller,
     today: deps.clock.today(),
     now: deps.clock.now(),
     origin,

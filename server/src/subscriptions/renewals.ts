@@ -34,17 +34,19 @@ import {
   renewalFailedEmail,
   renewalRefusedEmail,
 } from '../notifications/after-sale-emails.ts';
-import type { Clock, Logger } from '../http/context.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { serviceView } from '../orders/fulfilment.ts';
 import { presentOrder, renewalChargeCents } from '../orders/order-view.ts';
 import { findOrder, type OrderRecord } from '../orders/orders.ts';
 import { queueEmail } from '../notifications/outbox.ts';
 import { applyCredit, paymentMethodLabel } from '../payments/payments.ts';
+import type { OnlineMethod, PaymentProvider, SavedMethod } from '../payments/provider.ts';
 import { enqueueWebhook } from '../webhooks/webhooks.ts';
 import { addonRenewalLines, renewalLines } from '../invoices/document.ts';
 import { issueChargeInvoice, type IssuedInvoice } from '../invoices/issue.ts';
-import { DEMO_SELLER, type Seller } from '../invoices/seller.ts';
+import type { Seller } from '../invoices/seller.ts';
 
 /** Refused renewal charges are tried again this many times (4 charges in all)… */
 export const RENEWAL_RETRIES = 3;
@@ -60,8 +62,10 @@ export interface RenewalDeps {
   catalog: Catalog;
   clock: Clock;
   logger: Logger;
-  /** The seller on renewal invoices (the demo seller when absent). */
-  seller?: Seller;
+  /** The seller on renewal invoices (CASSA_SELLER). */
+  seller: Seller;
+  /** Charges the saved card or PayPal account (the payment-provider seam). */
+  payments: PaymentProvider;
 }
 
 /** What a renewal's invoice needs besides the transaction. */
@@ -162,16 +166,41 @@ export interface RenewalReport {
   mailboxesRenewed: number;
 }
 
-/** The sandbox provider: a saved card ending 0002, or one marked as refusing, is refused. */
-async function chargeSaved(tx: Queryable, order: OrderRecord) {
-  const { rows } = await tx.query<{ label: string; refuses_charges: boolean }>(
-    'SELECT label, refuses_charges FROM payment_methods WHERE id = $1 AND customer_id = $2',
+/**
+ * Charges the order's saved method through the provider (a method that is gone is refused):
+ * whether it was paid, and how the method is named in the emails.
+ */
+async function chargeSaved(
+  tx: Queryable,
+  payments: PaymentProvider,
+  order: OrderRecord,
+  charge: { amountCents: number; attempt: number },
+) {
+  const { rows } = await tx.query<{ id: string; type: OnlineMethod; label: string }>(
+    'SELECT id, type, label FROM payment_methods WHERE id = $1 AND customer_id = $2',
     [order.savedPaymentMethodId, order.customerId],
   );
-  const saved = rows[0];
-  const label = paymentMethodLabel(order.paymentMethod, order.locale, saved?.label);
-  const approved = !!saved && !saved.refuses_charges && !saved.label.endsWith('0002');
-  return { approved, label };
+  const row = rows[0];
+  const saved: SavedMethod | undefined = row && { ...row, customerId: order.customerId };
+  const result = saved
+    ? await payments.chargeSaved(
+        {
+          orderId: order.id,
+          orderNumber: order.number,
+          amountCents: charge.amountCents,
+          currency: order.currency,
+          attempt: charge.attempt,
+          saved,
+        },
+        tx,
+      )
+    : { outcome: 'refused' as const };
+  const label = paymentMethodLabel(
+    order.paymentMethod,
+    order.locale,
+    saved && payments.describeSaved(saved, order.locale),
+  );
+  return { approved: result.outcome === 'paid', label };
 }
 
 interface DueOrder {
@@ -183,6 +212,7 @@ interface DueOrder {
 
 async function renewOrder(
   tx: Queryable,
+  payments: PaymentProvider,
   due: DueOrder,
   product: Product,
   context: RenewalInvoicing & { catalog: Catalog },
@@ -222,7 +252,7 @@ async function renewOrder(
 
   const attempt = due.renewal_failures + 1;
   const amountCents = renewalChargeCents(order);
-  const charge = await chargeSaved(tx, order);
+  const charge = await chargeSaved(tx, payments, order, { amountCents, attempt });
   await tx.query(
     `INSERT INTO renewal_charges (order_id, cycle_expires_on, attempt, outcome, amount_cents, charged_on, created_at)
      VALUES ($1, $2::date, $3, $4, $5, $6::date, $7)`,
@@ -576,7 +606,7 @@ async function renewAddons(
 async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<boolean> {
   const today = deps.clock.today();
   const now = deps.clock.now();
-  const context = { catalog: deps.catalog, seller: deps.seller ?? DEMO_SELLER, today, now };
+  const context = { catalog: deps.catalog, seller: deps.seller, today, now };
   // Products whose subscription is renewed at its expiry even without add-ons.
   const selfRenewing = deps.catalog.products
     .filter((p) => p.pricing === 'coterm' && p.renewsSubscription !== false)
@@ -596,7 +626,7 @@ async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<bool
       const order = await findOrder(tx, due.id);
       const product = order && findProduct(deps.catalog, order.productId);
       if (!order || !product) throw new Error('renewal of an unknown product');
-      return renewOrder(tx, due, product, context);
+      return renewOrder(tx, deps.payments, due, product, context);
     }
     const mailboxes = await tx.query<DueMailbox>(
       `SELECT s.id, s.customer_id, s.label, s.expires_on::text AS expires_on

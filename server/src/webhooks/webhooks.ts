@@ -7,7 +7,7 @@
 // while an earlier one is still being retried (until it is delivered or given up).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import type { Logger } from '../http/context.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Queryable } from '../db/database.ts';
 
 export const WEBHOOK_TYPES = [
