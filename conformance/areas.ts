@@ -44,7 +44,7 @@ export const AREAS: readonly Area[] = [
     id: 'invoices',
     title: 'Invoices',
     checks:
-      'GET /v1/orders/{id}/invoice: the owner gets the paid order’s XML invoice; 404 for an unpaid order and for another customer; 401 without a session',
+      'GET /v1/orders/{id}/invoice: the owner gets the paid order’s XML invoice; 404 for an unpaid order and for another customer; 401 without a session; GET /v1/me/invoices lists it at the order’s total, its xmlUrl serves the XML to the owner only (404 to another customer, whose list does not show it)',
   },
   {
     id: 'mailboxes',

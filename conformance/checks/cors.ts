@@ -32,6 +32,8 @@ export const WIDGET_CALLS: readonly { method: string; path: string; headers: str
   },
   { method: 'GET', path: 'v1/orders/{id}', headers: ['authorization', 'cassa-resume'] },
   { method: 'GET', path: 'v1/orders/{id}/invoice', headers: ['authorization'] },
+  { method: 'GET', path: 'v1/me/invoices', headers: ['authorization'] },
+  { method: 'GET', path: 'v1/me/invoices/{id}/xml', headers: ['authorization'] },
 ];
 
 function needOrigin(context: C): string {
