@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openPglite } from '../../demo/server/db/pglite.ts';
+import { openPglite } from '../../server/src/db/pglite.ts';
 import {
   SHOTS_DIR,
   ensureBuild,

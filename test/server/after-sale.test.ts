@@ -3,15 +3,15 @@
 // verifies them with the `standardwebhooks` package.
 import assert from 'node:assert/strict';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
-import { ShiftableClock, DAY_MS } from '../../demo/server/clock.ts';
-import { openPostgres } from '../../demo/server/db/postgres.ts';
-import { startScheduler } from '../../demo/server/jobs.ts';
-import { runDueRenewals } from '../../demo/server/renewals.ts';
+import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
+import { openPostgres } from '../../server/src/db/postgres.ts';
+import { startScheduler } from '../../server/src/jobs/scheduler.ts';
+import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
 import {
   deliverDueWebhooks,
   DEFAULT_WEBHOOK_CONFIG,
   type WebhookConfig,
-} from '../../demo/server/webhooks.ts';
+} from '../../server/src/webhooks/webhooks.ts';
 import { DEMO_HOLDERS, DEMO_USERS } from '../../demo/server/seed.ts';
 import { DATABASE_URL, START, startServer, TODAY, type Server } from './harness.ts';
 import { startReceiver, type Receiver } from './webhook-receiver.ts';
