@@ -55,7 +55,7 @@ describe('hardening: double submit', function () {
     const faulty = await FaultyBackend.create();
     let presses = 0;
     const w = await purchase(faulty, 'it', {
-      // Held in flight longer than the test timeout: the client's own 10 s applies.
+      // Held in flight while the test looks: the client's 10 s timeout, not the journeys' 2 s.
       timeoutMs: 10_000,
       confirm: async (confirm) => {
         const release = faulty.hold('order');
@@ -83,7 +83,7 @@ describe('hardening: double submit', function () {
     const faulty = await FaultyBackend.create();
     let keydowns = 0;
     const w = await purchase(faulty, 'it', {
-      // Held in flight longer than the test timeout: the client's own 10 s applies.
+      // Held in flight while the test looks: the client's 10 s timeout, not the journeys' 2 s.
       timeoutMs: 10_000,
       confirm: async (confirm) => {
         const release = faulty.hold('order');
