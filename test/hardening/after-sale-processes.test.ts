@@ -183,7 +183,7 @@ describe(
         () =>
           hooks.deliveries.filter((d) => d.type === 'subscription.renewed').length >=
           RENEWING_ORDERS,
-        60_000,
+        180_000,
       );
       await new Promise((r) => setTimeout(r, 3000)); // the schedulers' sweeps and any duplicate
       const db = openPostgres(url, { max: 2 });
