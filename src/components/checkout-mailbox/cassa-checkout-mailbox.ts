@@ -4,6 +4,8 @@ import { property } from 'lit/decorators.js';
 import type { SubscriptionItem } from '../../api/schemas.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
+import '../../i18n/it/mailbox.ts';
+import '../../i18n/it/forms.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 
@@ -23,6 +25,7 @@ export class CassaMailboxSelectEvent extends CustomEvent<{ subscriptionId: strin
  * @cssprop --cassa-color-border-subtle - Outline of each choice.
  */
 export class CassaCheckoutMailbox extends CassaElement {
+  static override messages = ['frame', 'mailbox', 'forms'] as const;
   static override styles = [
     tokens,
     formStyles,
