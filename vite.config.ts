@@ -78,7 +78,8 @@ export const widgetBuild = {
  * the help bubble, the e-invoice wording) in one more.
  */
 const DROPIN_GROUPS = [
-  { name: 'first', tags: ['$initial' as const], priority: 3 },
+  // The first step's file: its name says what it starts with (most checkouts start on the plans).
+  { name: 'first-plan-picker', tags: ['$initial' as const], priority: 3 },
   {
     name: 'forms',
     test: /[\\/](i18n[\\/]it[\\/]forms|cassa-toggletip|shared[\\/]e-invoice|domain[\\/]selection)\.ts$/,
@@ -90,7 +91,7 @@ const DROPIN_GROUPS = [
     priority: 2,
   },
   {
-    name: 'summary',
+    name: 'payment-order-summary',
     test: /[\\/](cassa-payment-chooser|cassa-order-summary|i18n[\\/]it[\\/]summary|steps[\\/]summary)\.ts$/,
     priority: 2,
   },
@@ -116,7 +117,9 @@ export default defineConfig({
       output: {
         ...widgetBuild.output,
         entryFileNames: `${DROPIN_PREFIX}main-[hash].js`,
-        chunkFileNames: `${DROPIN_PREFIX}[name]-[hash].js`,
+        // English dictionaries by step: `cassa-en-<step>-…` (the Italian ones are in the steps' files).
+        chunkFileNames: (chunk) =>
+          `${DROPIN_PREFIX}${/[\\/]i18n[\\/]en[\\/]/.test(chunk.facadeModuleId ?? '') ? 'en-' : ''}[name]-[hash].js`,
         codeSplitting: { groups: DROPIN_GROUPS },
       },
     },

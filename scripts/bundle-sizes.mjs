@@ -15,7 +15,7 @@ export const FIRST_STEPS = {
 const ENGLISH = {
   plan: ['frame'],
   account: ['frame', 'account'],
-  mailbox: ['frame', 'mailbox', 'forms'],
+  mailbox: ['frame', 'mailbox'],
 };
 const english = (modules) => modules.map((module) => `src/i18n/en/${module}.ts`);
 

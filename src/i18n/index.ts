@@ -25,19 +25,17 @@ export type Messages = typeof itFrame &
   typeof itResult;
 export type MessageKey = keyof Messages;
 
-/** English by module: each its own file, loaded when an element on an English page needs it. */
-const english: Record<MessageModule, () => Promise<unknown>> = {
-  frame: () => import('./en/frame.ts'),
-  addons: () => import('./en/addons.ts'),
-  account: () => import('./en/account.ts'),
-  mailbox: () => import('./en/mailbox.ts'),
-  holder: () => import('./en/holder.ts'),
-  forms: () => import('./en/forms.ts'),
-  summary: () => import('./en/summary.ts'),
-  result: () => import('./en/result.ts'),
-};
-/** Every module. */
-export const MESSAGE_MODULES = Object.keys(english) as MessageModule[];
+/** Every module (an element's `messages` names some of them). */
+export const MESSAGE_MODULES: readonly MessageModule[] = [
+  'frame',
+  'addons',
+  'account',
+  'mailbox',
+  'holder',
+  'forms',
+  'summary',
+  'result',
+];
 const pending = new Map<MessageModule, Promise<unknown>>();
 
 /**
@@ -51,7 +49,8 @@ export function loadMessages(locale: Locale, modules: readonly MessageModule[]):
     missing.map((module) => {
       let promise = pending.get(module);
       if (!promise) {
-        promise = english[module]().catch((error: unknown) => {
+        // English by module: each a file of its own, fetched when an English page shows it.
+        promise = import(`./en/${module}.ts`).catch((error: unknown) => {
           pending.delete(module);
           throw error;
         });

@@ -1,5 +1,5 @@
-// <cassa-checkout>'s account step (login or registration): the step's element, bound to the store (props down, events
-// up). Loaded with that element (loading/parts.ts).
+// <cassa-checkout>'s account step (login or registration): the step's element, bound to the store
+// (props down, events up). Loaded with that element (loading/parts.ts).
 import { html } from 'lit';
 import '../../components/account-step/cassa-account-step.ts';
 import type {

@@ -1,5 +1,5 @@
-// <cassa-checkout>'s add-ons step (the add-on selector with the running total): the step's element, bound to the store (props down, events
-// up). Loaded with that element (loading/parts.ts).
+// <cassa-checkout>'s add-ons step (the add-on selector with the running total): the step's element,
+// bound to the store (props down, events up). Loaded with that element (loading/parts.ts).
 import { html } from 'lit';
 import '../../components/cassa-addon-selector/cassa-addon-selector.ts';
 import type { CassaAddonsChangeEvent } from '../../components/cassa-addon-selector/cassa-addon-selector.ts';

@@ -1,5 +1,5 @@
-// <cassa-checkout>'s holder step (the holder form, prefilled from a registered holder): the step's element, bound to the store (props down, events
-// up). Loaded with that element (loading/parts.ts).
+// <cassa-checkout>'s holder step (the holder form, prefilled from a registered holder): the step's
+// element, bound to the store (props down, events up). Loaded with that element (loading/parts.ts).
 import { html } from 'lit';
 import '../../components/cassa-holder-form/cassa-holder-form.ts';
 import type {

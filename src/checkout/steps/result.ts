@@ -1,5 +1,5 @@
-// <cassa-checkout>'s result screen: the step's element, bound to the store (props down, events
-// up). Loaded with that element (loading/parts.ts).
+// <cassa-checkout>'s result screen: the step's element, bound to the store (props down, events up).
+// Loaded with that element (loading/parts.ts).
 import { html } from 'lit';
 import '../../components/checkout-result/cassa-checkout-result.ts';
 

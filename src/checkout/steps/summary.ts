@@ -1,6 +1,6 @@
-// <cassa-checkout>'s summary step: the payment chooser (when the order costs anything) and the order
-// summary with "Conferma", bound to the store (props down, events up). Loaded with those elements
-// (loading/parts.ts).
+// <cassa-checkout>'s summary step: the payment chooser (when the order costs anything) and the
+// order summary with "Conferma", bound to the store (props down, events up). Loaded with those
+// elements (loading/parts.ts).
 import { html } from 'lit';
 import '../../components/cassa-payment-chooser/cassa-payment-chooser.ts';
 import '../../components/cassa-order-summary/cassa-order-summary.ts';

@@ -5,7 +5,6 @@ import type { SubscriptionItem } from '../../api/schemas.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import '../../i18n/it/mailbox.ts';
-import '../../i18n/it/forms.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 
@@ -25,7 +24,7 @@ export class CassaMailboxSelectEvent extends CustomEvent<{ subscriptionId: strin
  * @cssprop --cassa-color-border-subtle - Outline of each choice.
  */
 export class CassaCheckoutMailbox extends CassaElement {
-  static override messages = ['frame', 'mailbox', 'forms'] as const;
+  static override messages = ['frame', 'mailbox'] as const;
   static override styles = [
     tokens,
     formStyles,

@@ -39,12 +39,7 @@ export const enForms = addMessages('en', 'forms', {
   'field.selection.addon.max': 'Quantity above the maximum allowed.',
   'field.selection.addon.step': 'The quantity does not match the allowed steps.',
   'field.selection.years': 'Choose a term of 1 or 2 years.',
-  'field.selection.subscription.required': 'Choose the mailbox to add the services to.',
-  'field.selection.subscription.unknown': 'Mailbox not found.',
-  'field.selection.subscription.expired':
-    'This mailbox has expired: renew it before adding services.',
   'field.holder.type': 'Invalid holder type.',
-  'field.invalid': 'Invalid value.',
   'invoice.sdi':
     'The electronic invoice will be sent to the recipient code (Codice Destinatario) {code}.',
   'invoice.pec': 'The electronic invoice will be sent to the PEC address {pec}.',

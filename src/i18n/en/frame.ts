@@ -62,4 +62,5 @@ export const enFrame = addMessages('en', 'frame', {
   'result.title.pending_payment': 'Payment in progress',
   'result.title.refused': 'Payment failed',
   'result.title.cancelled': 'Payment cancelled',
+  'field.invalid': 'Invalid value.',
 } satisfies typeof itFrame);

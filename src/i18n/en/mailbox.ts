@@ -8,4 +8,8 @@ export const enMailbox = addMessages('en', 'mailbox', {
   'mailbox.expires': 'Expires on {date}',
   'mailbox.none': 'This account has no PEC mailboxes.',
   'mailbox.credit': 'Available credit: {amount}',
+  'field.selection.subscription.required': 'Choose the mailbox to add the services to.',
+  'field.selection.subscription.unknown': 'Mailbox not found.',
+  'field.selection.subscription.expired':
+    'This mailbox has expired: renew it before adding services.',
 } satisfies typeof itMailbox);

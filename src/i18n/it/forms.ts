@@ -39,12 +39,7 @@ export const itForms = addMessages('it', 'forms', {
   'field.selection.addon.max': 'Quantità oltre il massimo consentito.',
   'field.selection.addon.step': 'La quantità non rispetta il taglio previsto.',
   'field.selection.years': 'Scegli una durata di 1 o 2 anni.',
-  'field.selection.subscription.required': 'Scegli la casella a cui aggiungere i servizi.',
-  'field.selection.subscription.unknown': 'Casella non trovata.',
-  'field.selection.subscription.expired':
-    'La casella è scaduta: rinnovala prima di aggiungere servizi.',
   'field.holder.type': 'Tipo di intestatario non valido.',
-  'field.invalid': 'Valore non valido.',
   'invoice.sdi': 'La fattura elettronica sarà inviata al Codice Destinatario {code}.',
   'invoice.pec': 'La fattura elettronica sarà inviata all’indirizzo PEC {pec}.',
   'tip.sdi.label': 'Cos’è il Codice Destinatario?',

@@ -60,4 +60,5 @@ export const itFrame = addMessages('it', 'frame', {
   'result.title.pending_payment': 'Pagamento in corso',
   'result.title.refused': 'Pagamento non riuscito',
   'result.title.cancelled': 'Pagamento annullato',
+  'field.invalid': 'Valore non valido.',
 });

@@ -6,4 +6,8 @@ export const itMailbox = addMessages('it', 'mailbox', {
   'mailbox.expires': 'Scade il {date}',
   'mailbox.none': 'Non risultano caselle PEC su questo account.',
   'mailbox.credit': 'Credito disponibile: {amount}',
+  'field.selection.subscription.required': 'Scegli la casella a cui aggiungere i servizi.',
+  'field.selection.subscription.unknown': 'Casella non trovata.',
+  'field.selection.subscription.expired':
+    'La casella è scaduta: rinnovala prima di aggiungere servizi.',
 });
