@@ -97,6 +97,17 @@ const DROPIN_GROUPS = [
   },
 ];
 
+/**
+ * A chunk's name says what it holds: English dictionaries by step are `en-<step>` (the Italian ones
+ * are in the steps' files), the summary step `payment-order-summary`; else the module's name.
+ */
+export const chunkName = (chunk: { facadeModuleId?: string | null; name: string }): string => {
+  const id = chunk.facadeModuleId ?? '';
+  if (/[\\/]i18n[\\/]en[\\/]/.test(id)) return `en-${chunk.name}`;
+  if (/[\\/]checkout[\\/]steps[\\/]summary\.ts$/.test(id)) return 'payment-order-summary';
+  return chunk.name;
+};
+
 /** The drop-in's modules: `cassa-<name>-<hash>.js` beside dist/cassa.js (host them together). */
 export const DROPIN_PREFIX = 'cassa-';
 
@@ -117,9 +128,7 @@ export default defineConfig({
       output: {
         ...widgetBuild.output,
         entryFileNames: `${DROPIN_PREFIX}main-[hash].js`,
-        // English dictionaries by step: `cassa-en-<step>-…` (the Italian ones are in the steps' files).
-        chunkFileNames: (chunk) =>
-          `${DROPIN_PREFIX}${/[\\/]i18n[\\/]en[\\/]/.test(chunk.facadeModuleId ?? '') ? 'en-' : ''}[name]-[hash].js`,
+        chunkFileNames: (chunk) => `${DROPIN_PREFIX}${chunkName(chunk)}-[hash].js`,
         codeSplitting: { groups: DROPIN_GROUPS },
       },
     },

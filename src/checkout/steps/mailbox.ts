@@ -5,8 +5,7 @@ import '../../components/checkout-mailbox/cassa-checkout-mailbox.ts';
 import type { CassaMailboxSelectEvent } from '../../components/checkout-mailbox/cassa-checkout-mailbox.ts';
 import { fieldError, registerStepView } from '../step-views.ts';
 
-registerStepView('mailbox', (c) => {
-  const { store, s, locale } = c;
+registerStepView('mailbox', ({ store, s, locale }) => {
   const product = s.product!;
   return html`<cassa-checkout-mailbox
     locale=${locale}

@@ -24,7 +24,6 @@ export class CassaMailboxSelectEvent extends CustomEvent<{ subscriptionId: strin
  * @cssprop --cassa-color-border-subtle - Outline of each choice.
  */
 export class CassaCheckoutMailbox extends CassaElement {
-  static override messages = ['frame', 'mailbox'] as const;
   static override styles = [
     tokens,
     formStyles,
@@ -41,6 +40,7 @@ export class CassaCheckoutMailbox extends CassaElement {
       }
     `,
   ];
+  static override messages = ['frame', 'mailbox'] as const;
 
   @property({ attribute: false }) mailboxes: SubscriptionItem[] = [];
   /** Id of the chosen mailbox. */
