@@ -15,9 +15,10 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * Budgets in KB gzip, checked in CI. Issue 21 asks for: the plans page in Italian ≤ 30, every
  * first step in either language ≤ 33, everything a purchase can load ≤ 68 (TARGETS). This build is
  * over them (README "Performance" says by how much and why); the budgets are its own figures,
- * rounded up, so that it cannot grow unnoticed while the rest of the work goes on.
+ * rounded up (issue 22's public-administration fields and split payment included), so that it
+ * cannot grow unnoticed while the rest of the work goes on.
  */
-export const BUDGETS = { plans: 35, initial: 38, all: 74 };
+export const BUDGETS = { plans: 35, initial: 38.5, all: 75.5 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;

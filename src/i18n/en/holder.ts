@@ -31,4 +31,9 @@ export const enHolder = addMessages('en', 'holder', {
   'holder.password.hint': 'At least 8 characters.',
   'holder.submit': 'Continue',
   'holder.busy': 'Sending…',
+  'holder.pa.note': 'Public administration: FPA12 invoice, split payment.',
+  'holder.cig': 'CIG (optional)',
+  'holder.cig.hint': '10 characters, if required.',
+  'holder.cup': 'CUP (optional)',
+  'holder.cup.hint': '15 characters, if required.',
 } satisfies typeof itHolder);

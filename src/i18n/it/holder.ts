@@ -29,4 +29,9 @@ export const itHolder = addMessages('it', 'holder', {
   'holder.password.hint': 'Almeno 8 caratteri.',
   'holder.submit': 'Prosegui',
   'holder.busy': 'Invio in corso…',
+  'holder.pa.note': 'Pubblica Amministrazione: fattura FPA12, scissione dei pagamenti.',
+  'holder.cig': 'CIG (facoltativo)',
+  'holder.cig.hint': '10 caratteri, se previsto.',
+  'holder.cup': 'CUP (facoltativo)',
+  'holder.cup.hint': '15 caratteri, se previsto.',
 });

@@ -45,4 +45,8 @@ export const itSummary = addMessages('it', 'summary', {
   'summary.newtab': '(si apre in una nuova scheda)',
   'summary.confirm': 'Conferma e completa l’ordine',
   'summary.busy': 'Elaborazione…',
+  'summary.split.invoice': 'Totale fattura',
+  'summary.split.vat': 'IVA versata dall’ente all’Erario',
+  'summary.split.payable': 'Da pagare ora (imponibile)',
+  'summary.split.note': 'Scissione dei pagamenti (art. 17-ter DPR 633/72).',
 });
