@@ -101,6 +101,7 @@ export class CassaCheckout extends CassaElement {
       const s = this.#store.store?.state;
       return s?.status === 'ready' && s.product ? s.step : null;
     },
+    () => this.locale,
     () =>
       void this.#afterRender(() =>
         this.dispatchEvent(new CassaErrorEvent('network', this.t('error.network'), true)),

@@ -4,7 +4,13 @@
 // the browser is idle after `cassa-ready`, so that no step waits on the network when the buyer
 // reaches it. Loading is global, like the element registry: one request per part, whichever
 // element asks; a failed part is forgotten, so asking again retries it.
-import { loadMessages, MESSAGE_MODULES } from '../i18n/index.ts';
+import {
+  hasModule,
+  loadMessages,
+  MESSAGE_MODULES,
+  type Locale,
+  type MessageModule,
+} from '../i18n/index.ts';
 // The plans are where most checkouts start: their element is in the first file, not a part.
 import '../components/cassa-plan-picker/cassa-plan-picker.ts';
 import type { StepId } from '../state/steps.ts';
@@ -23,6 +29,25 @@ const loaders: Record<Part, () => Promise<unknown>> = {
   floating: () => import('../components/cassa-toggletip/placement.ts'),
   overlay: () => import('../overlay/cassa-overlay.ts'),
 };
+
+/** The dictionary modules a step's elements show (their English ones come with the step). */
+const STEP_MESSAGES: Partial<Record<Part, MessageModule[]>> = {
+  addons: ['addons', 'forms'],
+  account: ['account'],
+  mailbox: ['mailbox'],
+  holder: ['holder', 'forms'],
+  summary: ['summary', 'forms'],
+  result: ['result', 'forms'],
+};
+
+/** Whether `part` and, in `locale`, its strings have arrived (a step is shown whole). */
+export const isReady = (part: Part, locale: Locale): boolean =>
+  loaded.has(part) &&
+  (locale === 'it' || (STEP_MESSAGES[part] ?? []).every((module) => hasModule(locale, module)));
+
+/** Loads `part` and its strings in `locale`. */
+export const loadReady = (part: Part, locale: Locale): Promise<void> =>
+  Promise.all([load(part), loadMessages(locale, STEP_MESSAGES[part] ?? [])]).then(() => undefined);
 
 /** Every part, in the order a purchase usually needs them. */
 export const PARTS = Object.keys(loaders) as Part[];
