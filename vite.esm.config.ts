@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { widgetBuild } from './vite.config.ts';
+import { chunkName, widgetBuild } from './vite.config.ts';
 
 // The npm build (build 3 of 3), ESM with the runtime dependencies left as imports (lit, zod, ky,
 // @floating-ui/dom): dist/cassa.mjs (`import 'cassa'`), dist/overlay.mjs (`cassa/overlay`) and
@@ -25,7 +25,10 @@ export default defineConfig({
     },
     rollupOptions: {
       external: [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^ky$/, /^@floating-ui\//],
-      output: { ...widgetBuild.output, chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      output: {
+        ...widgetBuild.output,
+        chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].mjs`,
+      },
     },
   },
 });

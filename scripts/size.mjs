@@ -12,19 +12,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
 
 /**
- * Budgets in KB gzip. Issue 13 asked for 22 (initial) and 55 (all); the named stack alone takes
- * 18.4 KB of the initial (lit 6.8, zod/mini 7.2, ky 4.4, minified, as this script prints them) and
- * floating-ui 6.3 more of all, so those figures cannot hold (README "Performance"): these are the
- * figures of this build, rounded up, so that it cannot grow unnoticed. The split of the store and
- * the element by concern (issue 21, first part) costs 0.7 KB until the loading work of the same
- * issue replaces these figures with its own budgets. Issue 22 (public administrations: CIG and
- * CUP in the holder form, split payment in the summary and the quote request, the FatturaPA
- * 1.2.2 email check, their messages in both languages) costs 0.7 KB of the initial and 1.4 KB of
- * all, measured against the build before it (45.6 → 46.3, 70.6 → 72.0; the schemas of the
- * after-sale answers are kept out of the widget).
+ * Budgets in KB gzip, checked in CI. Issue 21 asks for: the plans page in Italian ≤ 30, every
+ * first step in either language ≤ 33, everything a purchase can load ≤ 68 (TARGETS). This build is
+ * over them (README "Performance" says by how much and why); the budgets are its own figures,
+ * rounded up (issue 22's public-administration fields and split payment included), so that it
+ * cannot grow unnoticed while the rest of the work goes on.
  */
-export const BUDGETS = { initial: 46.5, all: 72.5 };
-export const ISSUE_TARGETS = { initial: 22, all: 55 };
+export const BUDGETS = { plans: 35, initial: 38.5, all: 75.5 };
+export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;
 try {
@@ -58,17 +53,19 @@ console.log(
     `${esmChunks.length} chunks ${kb(sum(esmChunks.map((f) => `chunks/${f}`)))} KB`,
 );
 
+const plans = rows.find((r) => r.step === 'plan' && r.locale === 'it').bytes;
 let failed = false;
-for (const [name, bytes] of [
-  ['initial', initial],
-  ['all', all],
+for (const [name, label, bytes] of [
+  ['plans', 'initial, plans page, Italian', plans],
+  ['initial', 'initial, largest first step', initial],
+  ['all', 'all', all],
 ]) {
   const budget = BUDGETS[name] * 1024;
-  const target = ISSUE_TARGETS[name];
+  const target = TARGETS[name];
   const verdict = bytes <= budget ? 'within' : 'OVER';
   console.log(
-    `size: ${name} ${kb(bytes)} KB gzip: ${verdict} the ${BUDGETS[name]} KB budget` +
-      (bytes > target * 1024 ? ` (issue 13's ${target} KB: over, see README "Performance")` : ''),
+    `size: ${label} ${kb(bytes)} KB gzip: ${verdict} the ${BUDGETS[name]} KB budget` +
+      (bytes > target * 1024 ? ` (issue 21's ${target} KB: over, see README "Performance")` : ''),
   );
   if (bytes > budget) failed = true;
 }

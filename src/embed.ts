@@ -3,6 +3,7 @@
 // own URL, so it works from another origin): the files of the first step in parallel, the rest
 // when needed (loading/parts.ts). Loading it twice is harmless: an existing `window.Cassa` is
 // kept and the modules are not requested again (element registration is guarded too).
+import { startCatalogRequests } from './loading/catalog-request.ts';
 import type { CassaOpenOptions, CompletedOrder } from './overlay/open.ts';
 
 /** The package version, replaced at build time (Vite `define`); `dev` when run from source. */
@@ -57,6 +58,12 @@ if (!window.Cassa) {
     preload: () => loadMain().then((module) => module.preload()),
     version: typeof __CASSA_VERSION__ === 'string' ? __CASSA_VERSION__ : 'dev',
   });
+  // The catalog of every <cassa-checkout> already in the page is asked for now, while the
+  // checkout's files are on their way (the element's client uses the answer); with the script in
+  // the head, again once the page is parsed.
+  startCatalogRequests(document);
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', () => startCatalogRequests(document));
   // <cassa-checkout> elements on the page upgrade when the main module has run. Offline at first:
   // again when the browser is back online (and on the next `Cassa.open`).
   const start = () =>

@@ -1,6 +1,5 @@
 // <cassa-overlay>: a <cassa-checkout> inside a native modal <dialog> (what `Cassa.open` shows).
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Order } from '../api/schemas.ts';
 import { overlayStyles } from './cassa-overlay.styles.ts';
 
@@ -219,9 +218,9 @@ export class CassaOverlay extends LitElement {
           backend=${this.backend}
           product=${this.product}
           locale=${toLocale(this.locale)}
-          plan=${ifDefined(this.plan)}
-          subscription=${ifDefined(this.subscription)}
-          session-token=${ifDefined(this.sessionToken)}
+          plan=${this.plan ?? nothing}
+          subscription=${this.subscription ?? nothing}
+          session-token=${this.sessionToken ?? nothing}
           @cassa-order-complete=${this.#onComplete}
         ></cassa-checkout>
       </div>

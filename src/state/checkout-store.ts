@@ -8,7 +8,7 @@ import type { Holder, PaymentChoice } from '../domain/types.ts';
 import type { HolderDraft } from '../domain/holder-draft.ts';
 import { Drafts } from './drafts.ts';
 import { Navigation } from './navigation.ts';
-import { Ordering } from './ordering.ts';
+import type { Ordering } from './ordering.ts';
 import { readReturn } from './persistence.ts';
 import { Selection } from './selection.ts';
 import { SessionFlow } from './session.ts';
@@ -17,6 +17,10 @@ import type { CheckoutState, CheckoutStoreOptions } from './types.ts';
 
 export type * from './types.ts';
 export type { OrderCompleteDetail, StoreEventMap } from './store-core.ts';
+
+type OrderingModule = typeof import('./ordering.ts');
+/** The ordering concern's module, once loaded (by any store of the page). */
+let orderingModule: OrderingModule | undefined;
 
 type Listener<K extends keyof StoreEventMap> = (event: StoreEventMap[K]) => void;
 
@@ -30,7 +34,9 @@ export class CheckoutStore extends EventTarget {
   readonly #selection: Selection;
   readonly #session: SessionFlow;
   readonly #navigation: Navigation;
-  readonly #ordering: Ordering;
+  /** Loaded when the first step is shown (or at once, back from the payment page). */
+  #ordering: Ordering | null = null;
+  #orderingLoad?: Promise<Ordering>;
   readonly #drafts: Drafts;
 
   constructor(options: CheckoutStoreOptions) {
@@ -40,7 +46,6 @@ export class CheckoutStore extends EventTarget {
     this.#selection = new Selection(core, options.quoteDelayMs);
     this.#session = new SessionFlow(core);
     this.#navigation = new Navigation(core);
-    this.#ordering = new Ordering(core, () => this.#selection.needsPayment);
     this.#drafts = new Drafts(core);
     const flow: Flow = {
       go: (step) => this.#navigation.go(step),
@@ -54,10 +59,11 @@ export class CheckoutStore extends EventTarget {
       takeResumeStep: () => this.#session.takeResumeStep(),
       loginAgain: () => this.#session.loginAgain(),
       checkEligibility: () => this.#session.checkEligibility(),
-      confirm: () => this.#ordering.confirm(),
+      confirm: () => this.confirm(),
       discardDraft: () => this.#drafts.discard(),
     };
     core.flow = flow;
+    if (orderingModule) void this.#loadOrdering();
   }
 
   override addEventListener<K extends keyof StoreEventMap>(
@@ -158,7 +164,9 @@ export class CheckoutStore extends EventTarget {
     if (
       returned &&
       (!returned.widget || returned.widget === core.id) &&
-      (await this.#ordering.resume(returned.orderId, returned.resumeToken, () => void this.start()))
+      (await (
+        await this.#loadOrdering()
+      ).resume(returned.orderId, returned.resumeToken, () => void this.start()))
     )
       return;
     if (core.disposed) return;
@@ -168,6 +176,22 @@ export class CheckoutStore extends EventTarget {
     core.started = true;
     this.#selection.scheduleQuote();
     core.ready();
+    // Ordering is the last step's: its code arrives while the buyer looks at the first.
+    void this.#loadOrdering().catch(() => undefined);
+  }
+
+  /** The ordering concern (a file of its own, fetched once for every store); a failed load may be retried. */
+  #loadOrdering(): Promise<Ordering> {
+    const make = (module: OrderingModule) =>
+      (this.#ordering ??= new module.Ordering(this.#core, () => this.#selection.needsPayment));
+    if (orderingModule) return Promise.resolve(make(orderingModule));
+    return (this.#orderingLoad ??= import('./ordering.ts').then(
+      (module) => make((orderingModule = module)),
+      (error: unknown) => {
+        this.#orderingLoad = undefined;
+        throw error;
+      },
+    ));
   }
 
   /**
@@ -218,7 +242,14 @@ export class CheckoutStore extends EventTarget {
   /** "Cambia account": forgets the session and shows the login form again. */
   switchAccount = (): void => this.#session.switchAccount();
   /** "Conferma e completa l'ordine". A double click never sends two different orders. */
-  confirm = (): Promise<void> => this.#ordering.confirm();
+  confirm = (): Promise<void> =>
+    this.#ordering
+      ? this.#ordering.confirm()
+      : this.#loadOrdering().then(
+          (ordering) => ordering.confirm(),
+          // Its file could not be loaded: the buyer may confirm again.
+          () => this.#core.showError({ code: 'network', fieldErrors: [], retryable: false }),
+        );
   /** After a refused payment: back to the summary, same selection, a new order. */
-  chooseAnotherMethod = (): void => this.#ordering.chooseAnotherMethod();
+  chooseAnotherMethod = (): void => this.#ordering?.chooseAnotherMethod();
 }

@@ -10,6 +10,7 @@ import type {
   HolderDraft,
 } from '../cassa-holder-form/cassa-holder-form.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
+import '../../i18n/it/account.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 
@@ -50,6 +51,7 @@ export class CassaAccountSwitchEvent extends CustomEvent<Record<string, never>> 
  * @cssprop --cassa-color-border-subtle - The line between login and registration.
  */
 export class CassaAccountStep extends CassaElement {
+  static override messages = ['frame', 'account'] as const;
   static override styles = [
     tokens,
     formStyles,

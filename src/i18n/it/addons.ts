@@ -1,0 +1,18 @@
+// Italian: the add-ons step. Registered when imported (with the elements that show them).
+import { addMessages } from '../registry.ts';
+
+export const itAddons = addMessages('it', 'addons', {
+  'addon.yearly': '{price} + IVA/anno',
+  'addon.per.user': 'per utente',
+  'addon.per.external-user': 'per utente esterno',
+  'addon.per.gb': 'per GB',
+  'addon.per.step': 'ciascuno',
+  'addon.steps': 'A pacchetti di {step} utenti',
+  'addon.steps.gb': 'Tagli da {step} GB',
+  'addon.max.user': 'fino a {max} utenti in più',
+  'addon.max': 'massimo {max}',
+  'addon.flag': '1 GB per una singola casella',
+  'addon.unavailable': 'non disponibile con la versione scelta',
+  'addon.less': 'Diminuisci: {name}',
+  'addon.more': 'Aumenta: {name}',
+});
