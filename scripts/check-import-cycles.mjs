@@ -21,7 +21,8 @@ function files(dir) {
   });
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/g;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/g;
 const DYNAMIC = /import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 const graph = new Map();
@@ -72,7 +73,8 @@ for (const node of graph.keys()) if (!indices.has(node)) visit(node);
 
 const name = (file) => relative(ROOT, file);
 if (circles.length) {
-  for (const circle of circles) console.error(`import circle: ${circle.map(name).sort().join(' ↔ ')}`);
+  for (const circle of circles)
+    console.error(`import circle: ${circle.map(name).sort().join(' ↔ ')}`);
   process.exit(1);
 }
 console.log(`import circles: none in ${graph.size} files (${roots.map(name).join(', ')})`);
