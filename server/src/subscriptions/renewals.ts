@@ -84,6 +84,7 @@ async function chargeSaved(
   const result = saved
     ? await payments.chargeSaved(
         {
+          initiator: 'merchant',
           orderId: order.id,
           orderNumber: order.number,
           amountCents: charge.amountCents,
