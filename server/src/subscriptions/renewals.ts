@@ -1,5 +1,5 @@
-// Automatic renewals, run by the scheduler (jobs.ts) or on demand. Each due item is claimed
-// with FOR NO KEY UPDATE SKIP LOCKED (NO KEY: rows that reference it, such as a new add-on or
+// Automatic renewals, run by the scheduler (jobs/scheduler.ts) or on demand. Each due item is
+// claimed with FOR NO KEY UPDATE SKIP LOCKED (NO KEY: rows that reference it, such as a new add-on or
 // an email, take a KEY SHARE lock, which this must not wait on — the deadlock checkout.ts
 // documents) and handled in its own transaction, where its state is checked
 // again: two instances (or a job run twice) cannot charge one renewal attempt twice, and the
@@ -185,6 +185,7 @@ async function chargeSaved(
   const result = saved
     ? await payments.chargeSaved(
         {
+          initiator: 'merchant',
           orderId: order.id,
           orderNumber: order.number,
           amountCents: charge.amountCents,
