@@ -1,5 +1,6 @@
 // `Cassa.open(options)`: the checkout in a modal dialog, as a promise of the completed order.
 import { completedOrder, type CompletedOrder } from '../events.ts';
+import { loadAccountArea } from '../loading/account-area.ts';
 import { load, prefetch, PARTS } from '../loading/parts.ts';
 import type { CassaOverlay } from './cassa-overlay.ts';
 
@@ -19,28 +20,69 @@ export interface CassaOpenOptions {
   subscription?: string;
   /** A session token minted by the host (already-logged-in portal). */
   sessionToken?: string;
+  /** `checkout` (default). */
+  view?: 'checkout';
+}
+
+/** `Cassa.open({ view: 'account', backend })`: the customer area in the same dialog. */
+export interface CassaAccountOpenOptions {
+  view: 'account';
+  backend: string;
+  locale?: string;
+  sessionToken?: string;
 }
 
 /**
- * Appends a `<cassa-overlay>` to `document.body` and opens it; the first call loads the overlay's
+ * Appends a `<cassa-overlay>` to `document.body` and opens it (with `view: 'account'`, the
+ * customer area: its file is loaded first, and the promise resolves when the buyer closes it); the first call loads the overlay's
  * file (and the dialog then loads its first step). Resolves with the order as soon as
  * `cassa-order-complete` fires (the confirmation stays on screen until the buyer closes the
  * dialog); rejects with an `AbortError` `DOMException` when the buyer closes it before that, and
  * with a `NetworkError` `DOMException` when the overlay's file cannot be loaded (offline): calling
  * again retries.
  */
-export function open(options: CassaOpenOptions): Promise<CompletedOrder> {
-  if (!options?.backend || !options.product) {
-    return Promise.reject(new TypeError('Cassa.open needs `backend` and `product`'));
+export function open(options: CassaAccountOpenOptions): Promise<void>;
+export function open(options: CassaOpenOptions): Promise<CompletedOrder>;
+export function open(
+  options: CassaOpenOptions | CassaAccountOpenOptions,
+): Promise<CompletedOrder | void> {
+  const account = options?.view === 'account';
+  if (!options?.backend || (!account && !(options as CassaOpenOptions).product)) {
+    return Promise.reject(
+      new TypeError(
+        account ? 'Cassa.open needs `backend`' : 'Cassa.open needs `backend` and `product`',
+      ),
+    );
   }
   // The class registered first wins: with two copies of the script, use the registered one.
   const registered = () => customElements.get('cassa-overlay') as typeof CassaOverlay | undefined;
   const Overlay = registered();
-  if (Overlay) return show(new Overlay(), options);
-  return load('overlay').then(
-    () => show(new (registered()!)(), options),
+  const files = account ? [load('overlay'), loadAccountArea()] : [load('overlay')];
+  if (Overlay && (!account || customElements.get('cassa-account'))) {
+    return account
+      ? showAccount(new Overlay(), options)
+      : show(new Overlay(), options as CassaOpenOptions);
+  }
+  return Promise.all(files).then(
+    (): Promise<CompletedOrder | void> =>
+      account
+        ? showAccount(new (registered()!)(), options)
+        : show(new (registered()!)(), options as CassaOpenOptions),
     () => Promise.reject(new DOMException('The checkout could not be loaded', 'NetworkError')),
   );
+}
+
+/** The customer area in the dialog: resolves when the buyer closes it. */
+function showAccount(overlay: CassaOverlay, options: CassaAccountOpenOptions): Promise<void> {
+  overlay.view = 'account';
+  overlay.backend = options.backend;
+  overlay.locale = options.locale ?? 'it';
+  overlay.sessionToken = options.sessionToken;
+  const closed = new Promise<void>((resolve) =>
+    overlay.addEventListener('cassa-overlay-close', () => resolve()),
+  );
+  document.body.append(overlay);
+  return closed;
 }
 
 function show(overlay: CassaOverlay, options: CassaOpenOptions): Promise<CompletedOrder> {
