@@ -2,7 +2,6 @@
 // credit covers the renewals it pays, the smallest top-up that makes it cover them (the checkout's
 // rule, DESIGN 1.2: what is needed minus the credit already there), and what happens at expiry.
 // Pure: the widget and any server can use it.
-import { MAX_TOP_UP_CENTS } from './top-up.ts';
 import type { IsoDate } from './types.ts';
 
 /** The fields of a subscription these rules read (a subset of the contract's). */
@@ -53,13 +52,16 @@ export function creditOutlook(
 export const minimumTopUpCents = (outlook: CreditOutlook): number =>
   Math.max(1, outlook.shortfallCents);
 
-/** Why a top-up of `amountCents` is refused (a field code of src/domain/errors.ts), if it is. */
+/**
+ * Why a top-up of `amountCents` is refused (a field code of src/domain/errors.ts), if it is. The
+ * largest top-up (`MAX_TOP_UP_CENTS` of ./top-up.ts, `topup.max`) is the server's check: importing
+ * it here would move that module out of the checkout's main file into a file of its own.
+ */
 export function accountTopUpError(
   amountCents: number,
   outlook: CreditOutlook,
-): 'topup.zero' | 'topup.min' | 'topup.max' | undefined {
+): 'topup.zero' | 'topup.min' | undefined {
   if (amountCents <= 0) return 'topup.zero';
-  if (amountCents > MAX_TOP_UP_CENTS) return 'topup.max';
   return amountCents < minimumTopUpCents(outlook) ? 'topup.min' : undefined;
 }
 

@@ -1,11 +1,11 @@
 // The customer area's file (issue 24): `<cassa-account>`, its store, its strings and its part of
 // the contract. Never part of a purchase: loaded when the page has (or gets) a `<cassa-account>`
 // in its document, or by `Cassa.open({ view: 'account' })`. A failure may be retried.
-let pending: Promise<void> | undefined;
+type AccountModule = typeof import('../components/cassa-account/cassa-account.ts');
+let pending: Promise<AccountModule> | undefined;
 
-export function loadAccountArea(): Promise<void> {
-  return (pending ??= import('../components/cassa-account/cassa-account.ts').then(
-    () => undefined,
+export function loadAccountArea(): Promise<AccountModule> {
+  return (pending ??= import('../components/cassa-account/cassa-account.ts').catch(
     (error: unknown) => {
       pending = undefined;
       throw error;

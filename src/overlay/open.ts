@@ -46,43 +46,19 @@ export function open(options: CassaOpenOptions): Promise<CompletedOrder>;
 export function open(
   options: CassaOpenOptions | CassaAccountOpenOptions,
 ): Promise<CompletedOrder | void> {
-  const account = options?.view === 'account';
-  if (!options?.backend || (!account && !(options as CassaOpenOptions).product)) {
-    return Promise.reject(
-      new TypeError(
-        account ? 'Cassa.open needs `backend`' : 'Cassa.open needs `backend` and `product`',
-      ),
-    );
+  const unavailable = () =>
+    Promise.reject(new DOMException('The checkout could not be loaded', 'NetworkError'));
+  // The customer area's file opens it (src/components/cassa-account/open-account.ts).
+  if (options?.view === 'account')
+    return loadAccountArea().then((module) => module.openAccount(options), unavailable);
+  if (!options?.backend || !options.product) {
+    return Promise.reject(new TypeError('Cassa.open needs `backend` and `product`'));
   }
   // The class registered first wins: with two copies of the script, use the registered one.
   const registered = () => customElements.get('cassa-overlay') as typeof CassaOverlay | undefined;
   const Overlay = registered();
-  const files = account ? [load('overlay'), loadAccountArea()] : [load('overlay')];
-  if (Overlay && (!account || customElements.get('cassa-account'))) {
-    return account
-      ? showAccount(new Overlay(), options)
-      : show(new Overlay(), options as CassaOpenOptions);
-  }
-  return Promise.all(files).then(
-    (): Promise<CompletedOrder | void> =>
-      account
-        ? showAccount(new (registered()!)(), options)
-        : show(new (registered()!)(), options as CassaOpenOptions),
-    () => Promise.reject(new DOMException('The checkout could not be loaded', 'NetworkError')),
-  );
-}
-
-/** The customer area in the dialog: resolves when the buyer closes it. */
-function showAccount(overlay: CassaOverlay, options: CassaAccountOpenOptions): Promise<void> {
-  overlay.view = 'account';
-  overlay.backend = options.backend;
-  overlay.locale = options.locale ?? 'it';
-  overlay.sessionToken = options.sessionToken;
-  const closed = new Promise<void>((resolve) =>
-    overlay.addEventListener('cassa-overlay-close', () => resolve()),
-  );
-  document.body.append(overlay);
-  return closed;
+  if (Overlay) return show(new Overlay(), options);
+  return load('overlay').then(() => show(new (registered()!)(), options), unavailable);
 }
 
 function show(overlay: CassaOverlay, options: CassaOpenOptions): Promise<CompletedOrder> {

@@ -2,6 +2,10 @@
 // their services, the next charges, the credit, the saved methods, the orders awaiting payment and
 // the invoices, and to change what renews and how. A file of its own: the drop-in loads it only
 // for a page (or an overlay) that shows the customer area, never with the checkout's first step.
+// The drop-in's main module: already running when this file loads. Importing it keeps what both
+// use (the API client, zod, ky, the overlay's `open`) in the main module's file, where the
+// bundler would otherwise move them into a new shared file that the checkout's first step loads.
+import '../../dropin.ts';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AccountInvoice, AccountSubscription } from '../../api/account-schemas.ts';
@@ -22,6 +26,7 @@ import { accountSections, type AccountView } from './account-sections.ts';
 import { accountStyles } from './cassa-account.styles.ts';
 
 export { CassaAccountChangeEvent };
+export { openAccount } from './open-account.ts';
 
 /**
  * The customer area: subscriptions (plan, add-ons, term, status, expiry, next charge, renewal
