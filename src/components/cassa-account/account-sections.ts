@@ -2,6 +2,7 @@
 // methods, orders awaiting payment, invoices. Pure rendering of the store's state; every intent
 // goes back through `view.act` (the element calls the store).
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { AccountInvoice, AccountSubscription } from '../../api/account-schemas.ts';
 import type { Order, SavedPaymentMethod } from '../../api/schemas.ts';
 import { atExpiry, minimumTopUpCents } from '../../domain/account.ts';
@@ -158,7 +159,7 @@ function subscription(view: AccountView, s: AccountSubscription): TemplateResult
               <label class="choice">
                 <input
                   type="checkbox"
-                  .checked=${s.autoRenew}
+                  .checked=${live(s.autoRenew)}
                   ?disabled=${view.busy(autoKey) || (!canRenew && !s.autoRenew)}
                   aria-describedby=${`exp-${s.id} err-${autoKey}`}
                   @change=${(e: Event) =>

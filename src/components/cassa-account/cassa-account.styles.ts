@@ -33,6 +33,17 @@ export const accountStyles = css`
     display: grid;
     gap: var(--_s3);
   }
+  /* Grid items may shrink below their content (long addresses wrap instead of overflowing). */
+  .area > *,
+  section > *,
+  article > *,
+  li > * {
+    min-width: 0;
+  }
+  .btn {
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
   section > h3 {
     margin: 0;
   }
@@ -138,7 +149,8 @@ export const accountStyles = css`
       grid-template-columns: 1fr;
       gap: 0;
     }
-    .btn {
+    .btn,
+    select {
       width: 100%;
     }
   }
