@@ -5,6 +5,7 @@ import { limitBody, MAX_BODY_BYTES } from './body-limit.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { apiCors } from './cors.ts';
 import { Problem, problemResponse } from './problems.ts';
+import { accountRoutes } from './routes/account.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { devApiRoutes, outboxPageRoutes } from './routes/dev.ts';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', quoteRoutes(deps));
   api.route('/', authRoutes(deps));
   api.route('/', meRoutes(deps));
+  api.route('/', accountRoutes(deps));
   api.route('/', orderRoutes(deps));
   api.route('/', invoiceRoutes(deps));
   api.route('/', sandboxRoutes(deps));

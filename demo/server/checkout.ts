@@ -41,6 +41,8 @@ export interface CheckoutContext {
   returnOrigins: readonly string[];
   /** The seller on the invoice of a paid order (the demo seller when absent). */
   seller?: Seller;
+  /** A credit top-up from the customer area (POST /v1/me/credit/top-ups): no add-on bought. */
+  topUpOnly?: boolean;
 }
 
 async function lockCustomer(tx: Queryable, id: string): Promise<CustomerRecord> {
@@ -111,7 +113,7 @@ export async function placeOrder(
   if (!coterm && request.topUpCents) errors.push({ path: 'topUpCents', code: 'invalid' });
   if (topUpCents > MAX_TOP_UP_CENTS) errors.push({ path: 'topUpCents', code: 'topup.max' });
   // Add-ons are what a PEC order buys: none is no order (the widget says so before sending).
-  if (coterm && !request.addons.some((a) => a.quantity > 0))
+  if (coterm && !context.topUpOnly && !request.addons.some((a) => a.quantity > 0))
     errors.push({ path: 'addons', code: 'required' });
 
   const method: PaymentMethodType = free ? 'none' : request.paymentMethod.type;

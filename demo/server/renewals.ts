@@ -184,6 +184,8 @@ interface DueMailbox {
   customer_id: string;
   label: string;
   expires_on: string;
+  /** Off (the customer area): the add-ons end with the mailbox instead of taking the credit. */
+  addons_auto_renew: boolean;
 }
 
 async function renewAddons(
@@ -225,7 +227,9 @@ async function renewAddons(
   const yearCents = taxable + vatOf(taxable, product.vatRateBasisPoints);
   // The Ordine renews the mailbox itself every year (seed 002); the add-ons follow it or stop.
   const newExpiry = addMonths(expiresOn, 12);
-  const credit = await applyCredit(tx, mailbox.customer_id, -yearCents);
+  const credit = mailbox.addons_auto_renew
+    ? await applyCredit(tx, mailbox.customer_id, -yearCents)
+    : null;
   const renewed = credit !== null;
   await tx.query(
     `INSERT INTO addon_renewals (subscription_id, cycle_expires_on, outcome, amount_cents, created_at)
@@ -273,7 +277,7 @@ async function renewAddons(
       : {
           subscription,
           addons: addonList,
-          reason: 'insufficient_credit',
+          reason: mailbox.addons_auto_renew ? 'insufficient_credit' : 'auto_renew_off',
           requiredCents: yearCents,
           creditCents,
           deactivatedOn: expiresOn,
@@ -305,7 +309,7 @@ async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<bool
       return renewOrder(tx, due, product, today, now);
     }
     const mailboxes = await tx.query<DueMailbox>(
-      `SELECT s.id, s.customer_id, s.label, s.expires_on::text AS expires_on
+      `SELECT s.id, s.customer_id, s.label, s.expires_on::text AS expires_on, s.addons_auto_renew
          FROM subscriptions s
         WHERE s.expires_on <= $1::date
           AND EXISTS (SELECT 1 FROM subscription_addons a

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { publicCustomer, requireCustomer } from '../accounts.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { listPaymentMethods, listSubscriptions } from '../subscriptions.ts';
+import { listPaymentMethods } from '../subscriptions.ts';
 
 export function meRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
@@ -18,12 +18,6 @@ export function meRoutes(deps: AppDeps) {
     return c.json({ items: await listPaymentMethods(db, customer.id) });
   });
 
-  routes.get('/v1/me/subscriptions', async (c) => {
-    const customer = await requireCustomer(db, c, clock.now());
-    return c.json({
-      creditCents: customer.creditCents,
-      items: await listSubscriptions(db, customer.id),
-    });
-  });
+  // GET /v1/me/subscriptions: routes/account.ts (the customer area's superset of the checkout's list).
   return routes;
 }
