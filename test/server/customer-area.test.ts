@@ -336,3 +336,24 @@ describe('customer area: a member of the Ordine', () => {
     assert.equal(credit!.credit_cents, 5000);
   });
 });
+
+describe('customer area: the contract', () => {
+  it('GET /v1/openapi.json describes the endpoints with the account schemas', async () => {
+    const reply = await server.request('GET', '/api/v1/openapi.json');
+    const { paths, components } = reply.body;
+    assert.ok(paths['/v1/subscriptions/{subscriptionId}'].patch);
+    assert.ok(paths['/v1/me/payment-methods/{paymentMethodId}'].delete.responses['409']);
+    assert.ok(paths['/v1/me/credit/top-ups'].post);
+    assert.ok(paths['/v1/me/invoices'].get);
+    assert.ok(paths['/v1/me/orders'].get);
+    assert.deepEqual(components.schemas.AccountSubscription.properties.status.enum, [
+      'active',
+      'renewal_failed',
+      'expired',
+    ]);
+    assert.equal(
+      paths['/v1/me/subscriptions'].get.responses['200'].content['application/json'].schema.$ref,
+      '#/components/schemas/AccountSubscriptions',
+    );
+  });
+});
