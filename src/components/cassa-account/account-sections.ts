@@ -106,6 +106,8 @@ function subscription(view: AccountView, s: AccountSubscription): TemplateResult
   const autoKey = `auto-renew:${s.id}`;
   const methodKey = `method:${s.id}`;
   const active = s.status === 'active';
+  // A mailbox renews itself (the Ordine pays it): its switch is about the add-ons it has.
+  const switchable = !pec || s.addons.some((a) => a.status !== 'deactivated');
   // A service charged to a saved method can only renew with one.
   const canRenew = pec || cards.length > 0 || s.autoRenew;
   const deactivated = s.addons.some((a) => a.status === 'deactivated');

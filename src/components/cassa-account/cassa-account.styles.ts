@@ -129,6 +129,12 @@ export const accountStyles = css`
   .top-up .btn {
     justify-self: start;
   }
+  li > .btn,
+  li > .field,
+  .field > select {
+    justify-self: start;
+    max-width: 100%;
+  }
   select {
     font: inherit;
     padding: var(--_s2);
