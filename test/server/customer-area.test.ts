@@ -11,8 +11,8 @@ import {
   ProviderRedirectSchema,
   type AccountSubscription,
 } from '../../src/api/account-schemas.ts';
-import { ShiftableClock, DAY_MS } from '../../demo/server/clock.ts';
-import { runDueRenewals } from '../../demo/server/renewals.ts';
+import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
+import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
 import { DEMO_USERS } from '../../demo/server/seed.ts';
 import { START, startServer, TODAY, type Server } from './harness.ts';
 import { validateFatturaPA } from './invoices/xsd.ts';

@@ -156,59 +156,63 @@ function subscription(view: AccountView, s: AccountSubscription): TemplateResult
         : html`<p class="muted">${view.a('acc.addons.none')}</p>`
     }
     ${
-      active
+      active && switchable
         ? html`<div class="field">
-              <label class="choice">
-                <input
-                  type="checkbox"
-                  .checked=${live(s.autoRenew)}
-                  ?disabled=${view.busy(autoKey) || (!canRenew && !s.autoRenew)}
-                  aria-describedby=${`exp-${s.id} err-${autoKey}`}
-                  @change=${(e: Event) =>
-                    view.act.autoRenew(s.id, (e.target as HTMLInputElement).checked)}
-                />
-                ${view.a('acc.auto')}
-              </label>
-              <p class="muted" id=${`exp-${s.id}`}>
-                ${canRenew ? expiryText(view, s) : view.a('acc.auto.needs_method')}
-              </p>
-              ${errorOf(view, autoKey, () => view.act.autoRenew(s.id, !s.autoRenew))}
-            </div>
-            ${
-              !pec && cards.length
-                ? html`<div class="field">
-                    <label for=${`method-${s.id}`}>${view.a('acc.method')}</label>
-                    <select
-                      id=${`method-${s.id}`}
-                      ?disabled=${view.busy(methodKey)}
-                      aria-describedby=${`err-${methodKey}`}
-                      @change=${(e: Event) =>
-                        view.act.method(s.id, (e.target as HTMLSelectElement).value)}
-                    >
-                      ${
-                        s.paymentMethodId && cards.some((m) => m.id === s.paymentMethodId)
-                          ? nothing
-                          : html`<option value="" selected disabled>
-                              ${view.a('acc.method.none')}
-                            </option>`
-                      }
-                      ${cards.map(
-                        (m) =>
-                          html`<option value=${m.id} ?selected=${m.id === s.paymentMethodId}>
-                            ${m.label}
-                          </option>`,
-                      )}
-                    </select>
-                    ${errorOf(view, methodKey)}
-                  </div>`
-                : nothing
-            }
-            <p>
-              <button type="button" class="btn secondary" @click=${() => view.act.buyMore(s)}>
-                ${view.a(pec ? (deactivated ? 'acc.buy.again' : 'acc.buy.addons') : 'acc.buy.more')}
-              </button>
-            </p>`
-        : html`<p class="muted">${expiryText(view, s)}</p>`
+            <label class="choice">
+              <input
+                type="checkbox"
+                .checked=${live(s.autoRenew)}
+                ?disabled=${view.busy(autoKey) || (!canRenew && !s.autoRenew)}
+                aria-describedby=${`exp-${s.id} err-${autoKey}`}
+                @change=${(e: Event) =>
+                  view.act.autoRenew(s.id, (e.target as HTMLInputElement).checked)}
+              />
+              ${view.a('acc.auto')}
+            </label>
+            <p class="muted" id=${`exp-${s.id}`}>
+              ${canRenew ? expiryText(view, s) : view.a('acc.auto.needs_method')}
+            </p>
+            ${errorOf(view, autoKey, () => view.act.autoRenew(s.id, !s.autoRenew))}
+          </div>`
+        : active
+          ? nothing
+          : html`<p class="muted">${expiryText(view, s)}</p>`
+    }
+    ${
+      active && !pec && cards.length
+        ? html`<div class="field">
+            <label for=${`method-${s.id}`}>${view.a('acc.method')}</label>
+            <select
+              id=${`method-${s.id}`}
+              ?disabled=${view.busy(methodKey)}
+              aria-describedby=${`err-${methodKey}`}
+              .value=${live(s.paymentMethodId ?? '')}
+              @change=${(e: Event) => view.act.method(s.id, (e.target as HTMLSelectElement).value)}
+            >
+              ${
+                s.paymentMethodId && cards.some((m) => m.id === s.paymentMethodId)
+                  ? nothing
+                  : html`<option value="" selected disabled>${view.a('acc.method.none')}</option>`
+              }
+              ${cards.map(
+                (m) =>
+                  html`<option value=${m.id} ?selected=${m.id === s.paymentMethodId}>
+                    ${m.label}
+                  </option>`,
+              )}
+            </select>
+            ${errorOf(view, methodKey)}
+          </div>`
+        : nothing
+    }
+    ${
+      active
+        ? html`<p>
+            <button type="button" class="btn secondary" @click=${() => view.act.buyMore(s)}>
+              ${view.a(pec ? (deactivated ? 'acc.buy.again' : 'acc.buy.addons') : 'acc.buy.more')}
+            </button>
+          </p>`
+        : nothing
     }
   </article>`;
 }

@@ -1,3 +1,4 @@
+// <cassa-order-summary>: the quote line by line, the term, the conditions and "Conferma".
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';

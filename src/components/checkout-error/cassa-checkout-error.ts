@@ -1,3 +1,4 @@
+// <cassa-checkout-error>: the error banner, with Riprova when the action can be repeated.
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { CassaElement } from '../shared/cassa-element.ts';
