@@ -293,3 +293,38 @@ describe('cassa-account: without a session', () => {
     await seeText(el, 'Versione base');
   });
 });
+
+describe('Cassa.open({ view: "account" })', () => {
+  it('opens the customer area in the dialog; closing it resolves the promise', async () => {
+    const backend = await FakeBackend.create();
+    withAccountRoutes(backend);
+    const token = backend.tokenFor(COMPANY);
+    const realFetch = window.fetch;
+    window.fetch = backend.fetch;
+    try {
+      const { open } = await import('../../../src/overlay/open.ts');
+      const closed = open({ view: 'account', backend: BACKEND, sessionToken: token });
+      await waitUntil(() => document.querySelector('cassa-overlay'), 'no overlay', {
+        timeout: 5000,
+      });
+      const overlay = document.querySelector('cassa-overlay')!;
+      await waitUntil(() => visibleText(overlay).includes('Versione base'), 'no services', {
+        timeout: 5000,
+      });
+      expect(visibleText(overlay)).to.contain('Area clienti');
+      await expect(overlay).to.be.accessible();
+      button(overlay, /Chiudi/).click();
+      await closed;
+      expect(document.querySelector('cassa-overlay')).to.equal(null);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('asks for a backend', async () => {
+    const { open } = await import('../../../src/overlay/open.ts');
+    let error: unknown;
+    await open({ view: 'account', backend: '' }).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(TypeError);
+  });
+});
