@@ -11,6 +11,8 @@
 //   CASSA_PORTAL_SECRET    Bearer secret of POST /api/v1/portal/sessions (random when unset).
 //   NODE_ENV               `production` turns demo mode off: no /outbox, no /api/dev/outbox,
 //                          no demo accounts.
+//   CASSA_ACCOUNT_URL      the customer area's address, linked from confirmation emails
+//                          (default: the demo's /area-clienti.html)
 //   CASSA_SELLER           JSON file of the seller on invoices (default: the demo seller,
 //                          Cassa Demo S.r.l.), validated at start.
 //   CASSA_OPERATOR_SECRET  Bearer secret of /api/v1/operator/* (received payments, renewals, the
@@ -191,6 +193,8 @@ async function main() {
     demo,
     logger,
     seller,
+    // The demo's customer area page (the confirmation emails link it).
+    accountUrl: env.CASSA_ACCOUNT_URL || '/area-clienti.html',
     staticFiles: { distDir, pagesDir: resolve(ROOT, 'demo', 'pages') },
   });
   await shiftableClock?.load(db);

@@ -116,6 +116,11 @@ describe('customer area: a Certified Platform buyer', () => {
     await acceptAndConfirm(page, w);
     await onStep(page, w.paid);
     const number = await orderNumber(page, w);
+    const confirmation = (await e2e.server.outbox()).find((e) => e.subject.includes(number));
+    assert.match(
+      confirmation?.body ?? '',
+      /La tua area clienti: http:\/\/localhost:\d+\/area-clienti\.html/,
+    );
 
     // The customer area, linked from the partner's menu: log in, see the service.
     await page.getByRole('link', { name: 'Area clienti' }).first().click();

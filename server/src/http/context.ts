@@ -53,6 +53,11 @@ export interface AppDeps {
   idempotencyWaitMs?: number;
   /** The seller on every invoice (CASSA_SELLER); the demo seller when absent. */
   seller?: Seller;
+  /**
+   * The customer area's address (`<cassa-account>`), absolute or a path on the server's origin
+   * (CASSA_ACCOUNT_URL; the demo's `/area-clienti.html`): confirmation emails link it.
+   */
+  accountUrl?: string;
   /** Serves the widget and the demo pages outside `/api` when given. */
   staticFiles?: StaticFiles;
 }

@@ -112,6 +112,7 @@ export function orderRoutes(deps: AppDeps) {
           origin,
           returnOrigins: [origin, ...deps.allowedOrigins],
           ...(deps.seller ? { seller: deps.seller } : {}),
+          ...(deps.accountUrl ? { accountUrl: new URL(deps.accountUrl, origin).href } : {}),
         }).then(({ status, order }) => ({ status, body: order })),
       );
     } catch (error) {

@@ -46,6 +46,8 @@ export interface CheckoutContext {
   returnOrigins: readonly string[];
   /** The seller on the invoice of a paid order (the demo seller when absent). */
   seller?: Seller;
+  /** The customer area's absolute address, for the confirmation email. */
+  accountUrl?: string;
   /** A credit top-up from the customer area (POST /v1/me/credit/top-ups): no add-on bought. */
   topUpOnly?: boolean;
 }
@@ -240,6 +242,7 @@ export async function placeOrder(
       ...(savedLabel ? { savedLabel } : {}),
       ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
       ...(invoice ? { invoice } : {}),
+      ...(context.accountUrl ? { accountUrl: context.accountUrl } : {}),
     });
     // The merchant's server learns of the order from this signed webhook, committed with it.
     await queueOrderWebhook(tx, 'order.completed', id, now);

@@ -119,6 +119,7 @@ export async function queueConfirmation(
     savedLabel?: string;
     creditAfterCents?: number;
     invoice?: ConfirmationFacts['invoice'];
+    accountUrl?: string;
   } = {},
 ) {
   await queueEmail(
@@ -136,6 +137,7 @@ export async function queueConfirmation(
           ? { creditAfterCents: extra.creditAfterCents }
           : {}),
         ...(extra.invoice ? { invoice: extra.invoice } : {}),
+        ...(extra.accountUrl ? { accountUrl: extra.accountUrl } : {}),
       },
       order.locale,
     ),
@@ -197,6 +199,7 @@ export async function completePayment(
           savedLabel: outcome.label,
           ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
           ...(invoice ? { invoice } : {}),
+          ...(context.invoice.accountUrl ? { accountUrl: context.invoice.accountUrl } : {}),
         });
       }
     } else {
