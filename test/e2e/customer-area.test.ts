@@ -238,14 +238,60 @@ describe('customer area: a member of the Ordine', () => {
       renewed += (await moveClock(e2e.server.url, 31)).report.addonsRenewed;
     }
     assert.equal(renewed, 1);
+    const areaText = async () =>
+      (await area(page).evaluate((el) => el.shadowRoot?.textContent ?? '')).replace(/\s+/g, ' ');
     await page.reload();
     await until(
-      async () =>
-        (await area(page).evaluate((el) => el.shadowRoot?.textContent ?? ''))
-          .replace(/\s+/g, ' ')
-          .includes('Saldo: 0,00 €'),
+      async () => (await areaText()).includes('Saldo: 0,00 €'),
       'the credit to be 0,00 € after the renewal',
     );
+
+    // A year later the credit is empty: the add-ons are deactivated at the expiry.
+    let deactivated = 0;
+    for (let month = 0; month < 13 && deactivated === 0; month++) {
+      deactivated += (await moveClock(e2e.server.url, 31)).report.addonsDeactivated;
+    }
+    assert.ok(deactivated >= 1, 'the add-ons were not deactivated');
+    await page.reload();
+    await areaSees(page, /disattivato il/);
+
+    // Bought again through the checkout opened on that mailbox, paid by a top-up with a new card.
+    await area(page)
+      .getByRole('button', { name: 'Riattiva i servizi disattivati' })
+      .first()
+      .click();
+    const dialog = page.locator('cassa-overlay cassa-checkout');
+    // The checkout opens on the mailbox (preselected), or already on its add-ons.
+    const first = dialog.getByRole('heading', { level: 2 }).first();
+    await until(
+      async () => [w.mailbox, w.addons].includes((await first.textContent())?.trim() ?? ''),
+      'the checkout on the mailbox',
+      20_000,
+    );
+    if ((await first.textContent())?.trim() === w.mailbox) {
+      await dialog.getByRole('button', { name: w.continue, exact: true }).click();
+    }
+    await dialog.getByRole('heading', { level: 2, name: w.addons, exact: true }).waitFor();
+    const again = dialog.locator('input#q-extra-space');
+    await again.fill('3');
+    await again.press('Tab');
+    await dialog.getByRole('button', { name: w.continue, exact: true }).click();
+    await dialog.getByRole('heading', { level: 2, name: w.summary, exact: true }).waitFor();
+    await dialog
+      .locator('label')
+      .filter({ has: page.getByRole('radio', { name: w.newCard, exact: true }) })
+      .first()
+      .click();
+    await dialog.getByRole('checkbox', { name: w.terms }).check();
+    await dialog.getByRole('button', { name: w.confirm, exact: true }).click();
+    await payOnSandboxCard(page, '4242 4242 4242 4242');
+    await page.waitForURL(/\/ordine\.html/);
+    await page.reload();
+    await until(
+      async () => /Spazio extra archivio e inbox × 3: attivo fino al/.test(await areaText()),
+      'the extra space to be active again',
+    );
+    await shoot(page, 'member-bought-again');
     assertClean(problems);
   });
 });
