@@ -188,6 +188,29 @@ describe('customer area: a Certified Platform buyer', () => {
   });
 });
 
+describe('customer area under the strict CSP with Trusted Types', () => {
+  const e2e = useE2E();
+
+  it('renders, changes a subscription and downloads nothing forbidden: zero violations', async () => {
+    const { page, problems } = await e2e.open('/strict-csp.html');
+    await onStep(page, w.plans);
+    const token = await login(e2e.server.url, MARIO);
+    // Added by the page's own code later: the drop-in loads the area's file when it appears.
+    await page.evaluate((sessionToken) => {
+      const element = document.createElement('cassa-account');
+      element.setAttribute('backend', '/api');
+      element.setAttribute('session-token', sessionToken);
+      document.querySelector('main')!.append(element);
+    }, token);
+    await areaSees(page, 'studio.rossi@architettitorinopec.it');
+    await area(page).getByLabel('Importo della ricarica (€)').fill('1');
+    await area(page).getByRole('button', { name: 'Ricarica con carta' }).click();
+    await page.waitForURL(/\/api\/sandbox\//);
+    assert.deepEqual(problems.cspViolations, []);
+    assertClean(problems);
+  });
+});
+
 describe('customer area: a member of the Ordine', () => {
   const e2e = useE2E();
 
@@ -264,7 +287,8 @@ describe('customer area: a member of the Ordine', () => {
     // The checkout opens on the mailbox (preselected), or already on its add-ons.
     const first = dialog.getByRole('heading', { level: 2 }).first();
     await until(
-      async () => [w.mailbox, w.addons].includes((await first.textContent())?.trim() ?? ''),
+      async () =>
+        ([w.mailbox, w.addons] as string[]).includes((await first.textContent())?.trim() ?? ''),
       'the checkout on the mailbox',
       20_000,
     );
