@@ -176,7 +176,9 @@ function subscription(view: AccountView, s: AccountSubscription): TemplateResult
           </div>`
         : active
           ? nothing
-          : html`<p class="muted">${expiryText(view, s)}</p>`
+          : switchable
+            ? html`<p class="muted">${expiryText(view, s)}</p>`
+            : nothing
     }
     ${
       active && !pec && cards.length
