@@ -97,7 +97,9 @@ export function accountRoutes(deps: AppDeps) {
         origin,
         returnOrigins: [origin, ...deps.allowedOrigins],
         topUpOnly: true,
-        ...(deps.seller ? { seller: deps.seller } : {}),
+        seller: deps.seller,
+        payments: deps.payments,
+        ...(deps.accountUrl ? { accountUrl: new URL(deps.accountUrl, origin).href } : {}),
       }),
     );
     const action = placed.order.action;

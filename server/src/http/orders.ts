@@ -111,7 +111,8 @@ export function orderRoutes(deps: AppDeps) {
           locale: c.get('locale'),
           origin,
           returnOrigins: [origin, ...deps.allowedOrigins],
-          ...(deps.seller ? { seller: deps.seller } : {}),
+          seller: deps.seller,
+          payments: deps.payments,
           ...(deps.accountUrl ? { accountUrl: new URL(deps.accountUrl, origin).href } : {}),
         }).then(({ status, order }) => ({ status, body: order })),
       );
