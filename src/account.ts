@@ -9,6 +9,6 @@ export type {
   AccountInvoice,
   AccountSubscription,
   AccountSubscriptions,
-  NextCharge,
+  AccountNextCharge,
   SubscriptionUpdate,
 } from './api/account-schemas.ts';

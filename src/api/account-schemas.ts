@@ -24,7 +24,7 @@ export const AccountAddonSchema = z.object({
 });
 
 /** The next automatic charge of a subscription. */
-export const NextChargeSchema = z.object({
+export const AccountNextChargeSchema = z.object({
   date: isoDate(),
   totalCents: cents(),
   /** `card`/`paypal`: the saved method `paymentMethodId`; `credit`: the prepaid credit. */
@@ -50,7 +50,7 @@ export const AccountSubscriptionSchema = z.object({
   addons: z._default(z.array(AccountAddonSchema), []),
   /** Whether it renews by itself at expiry (card/PayPal for a service, credit for add-ons). */
   autoRenew: z._default(z.boolean(), false),
-  nextCharge: z._default(z.nullable(NextChargeSchema), null),
+  nextCharge: z._default(z.nullable(AccountNextChargeSchema), null),
   /** The saved card or PayPal account the renewal is charged to (Certified Platform). */
   paymentMethodId: z._default(z.nullable(z.string()), null),
   /** The order that started it (Certified Platform), for buying more on it. */
@@ -94,7 +94,7 @@ export const AccountInvoiceSchema = z.object({
   id: z.string(),
   number: z.string(),
   issuedOn: isoDate(),
-  orderId: z.string(),
+  orderId: z.nullable(z.string()),
   orderNumber: z.optional(z.string()),
   subscriptionId: z._default(z.nullable(z.string()), null),
   taxableCents: z.optional(cents()),
@@ -102,7 +102,12 @@ export const AccountInvoiceSchema = z.object({
   totalCents: cents(),
   currency: z._default(z.literal('EUR'), 'EUR'),
   /** Where the electronic invoice was sent: an SDI recipient code or a PEC address. */
-  sentTo: z.object({ channel: z.enum(['sdi', 'pec']), address: z.string() }),
+  sentTo: z.object({
+    channel: z.enum(['sdi', 'pec']),
+    /** The code or address (the reference server's `to`; `address` accepted too). */
+    to: z.optional(z.string()),
+    address: z.optional(z.string()),
+  }),
   /** The XML, relative to the backend: needs the customer's token (`GET /v1/orders/{id}/invoice`). */
   xmlUrl: z.string(),
   /** The readable copy (a capability link, absolute or relative to the backend), when there is one. */
@@ -121,7 +126,7 @@ export const SubscriptionUpdatedSchema = z.object({
 });
 
 export type AccountAddon = z.infer<typeof AccountAddonSchema>;
-export type NextCharge = z.infer<typeof NextChargeSchema>;
+export type AccountNextCharge = z.infer<typeof AccountNextChargeSchema>;
 export type AccountSubscription = z.infer<typeof AccountSubscriptionSchema>;
 export type AccountSubscriptions = z.infer<typeof AccountSubscriptionsSchema>;
 export type SubscriptionUpdate = z.infer<typeof SubscriptionUpdateSchema>;

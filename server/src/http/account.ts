@@ -7,7 +7,6 @@ import { requireCustomer } from '../accounts/accounts.ts';
 import { placeOrder } from '../orders/checkout.ts';
 import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
 import {
-  accountInvoices,
   accountSubscriptions,
   awaitingOrders,
   removePaymentMethod,
@@ -45,11 +44,6 @@ export function accountRoutes(deps: AppDeps) {
       removePaymentMethod(tx, customer.id, c.req.param('id'), replacement, context()),
     );
     return c.body(null, 204);
-  });
-
-  routes.get('/v1/me/invoices', async (c) => {
-    const customer = await requireCustomer(db, c, clock.now());
-    return c.json({ items: await accountInvoices(db, customer.id) });
   });
 
   routes.get('/v1/me/orders', async (c) => {

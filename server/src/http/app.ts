@@ -83,8 +83,9 @@ export function createApp(deps: AppDeps, mounts: AppMounts = {}): Hono<AppEnv> {
   api.route('/', catalogRoutes(deps));
   api.route('/', quoteRoutes(deps));
   api.route('/', authRoutes(deps));
-  api.route('/', meRoutes(deps));
+  // Before meRoutes: the customer area's GET /v1/me/subscriptions (a superset) answers.
   api.route('/', accountRoutes(deps));
+  api.route('/', meRoutes(deps));
   api.route('/', orderRoutes(deps));
   api.route('/', invoiceRoutes(deps));
   api.route('/', operatorRoutes(deps));

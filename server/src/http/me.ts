@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { publicCustomer, requireCustomer } from '../accounts/accounts.ts';
 import type { AppDeps, AppEnv } from './context.ts';
-import { listPaymentMethods } from '../subscriptions/subscriptions.ts';
+import { listPaymentMethods, presentSubscriptions } from '../subscriptions/subscriptions.ts';
 
 export function meRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
@@ -18,6 +18,12 @@ export function meRoutes(deps: AppDeps) {
     return c.json({ items: await listPaymentMethods(db, customer.id) });
   });
 
-  // GET /v1/me/subscriptions: account.ts (the customer area's superset of the checkout's list).
+  routes.get('/v1/me/subscriptions', async (c) => {
+    const customer = await requireCustomer(db, c, clock.now());
+    return c.json({
+      creditCents: customer.creditCents,
+      items: await presentSubscriptions(db, customer.id, deps.catalog, clock.today()),
+    });
+  });
   return routes;
 }

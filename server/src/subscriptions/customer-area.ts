@@ -224,7 +224,13 @@ async function updated(
     tx,
     'subscription.updated',
     { subscription, changes },
-    { occurredAt: context.now, orderId: subscription.orderId },
+    {
+      occurredAt: context.now,
+      orderId: subscription.orderId,
+      subject: subscription.orderId
+        ? { type: 'order', id: subscription.orderId }
+        : { type: 'subscription', id: subscription.id },
+    },
   );
   return subscription;
 }

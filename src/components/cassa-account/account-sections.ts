@@ -422,7 +422,9 @@ function invoices(view: AccountView): TemplateResult {
                     })}
                   </p>
                   <p class="muted">
-                    ${view.a('acc.invoices.sent', { address: invoice.sentTo.address })}
+                    ${view.a('acc.invoices.sent', {
+                      address: invoice.sentTo.to ?? invoice.sentTo.address ?? '',
+                    })}
                   </p>
                   <p class="actions">
                     <button

@@ -110,7 +110,12 @@ export class CassaAccount extends CassaElement {
             : (kind === 'plan' ? product?.plans : product?.addons)?.find((x) => x.id === id);
         return named?.name[this.locale] ?? id;
       },
-      href: (url) => new URL(url, new URL(this.backend, document.baseURI).href + '/').href,
+      // Relative to the backend (`/v1/…` as the contract's other paths), or absolute.
+      href: (url) =>
+        new URL(
+          url.replace(/^\//, ''),
+          new URL(this.backend, document.baseURI).href.replace(/\/?$/, '/'),
+        ).href,
       busy: (key) => store.isBusy(key),
       renewalsUsing: (id) => store.renewalsUsing(id),
       act: {

@@ -86,7 +86,7 @@ describe('cassa-account: a Certified Platform buyer', () => {
     expect(text).to.contain('Inviata a M5UXCR1');
     const copy = button(el, 'Apri la copia leggibile della fattura 2026/000001') as unknown as
       HTMLAnchorElement | undefined;
-    expect(copy?.href).to.equal('https://shop.test/invoices/copy-token-1234567890');
+    expect(copy?.href).to.equal('https://shop.test/api/invoices/copy-token-1234567890');
   });
 
   it('downloads the invoice XML with the session (the link needs the token)', async () => {
