@@ -125,6 +125,9 @@ export default defineConfig({
     manifest: true,
     minify: true,
     rollupOptions: {
+      // The customer area's file imports the main module (see src/components/cassa-account):
+      // the main file may gain the exports it needs instead of becoming a facade of another file.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         ...widgetBuild.output,
         entryFileNames: `${DROPIN_PREFIX}main-[hash].js`,

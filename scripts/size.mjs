@@ -28,7 +28,7 @@ try {
   console.error(`size: ${error.message}`);
   process.exit(1);
 }
-const { gzipOf, sum, dropIn, all } = sizes;
+const { gzipOf, sum, dropIn, purchase, all, account } = sizes;
 const kb = (n) => (n / 1024).toFixed(1);
 const rows = Object.keys(FIRST_STEPS).flatMap((step) =>
   ['it', 'en'].map((locale) => sizes.initial(step, locale)),
@@ -39,8 +39,13 @@ console.log('initial download, by first step and language (gzip KB, files)');
 for (const r of rows)
   console.log(`  ${r.step.padEnd(8)} ${r.locale}  ${kb(r.bytes).padStart(6)}  ${r.files} files`);
 console.log(
-  `every file of a purchase, both languages: ${kb(all)} KB gzip in ${dropIn.length} files`,
+  `every file of a purchase, both languages: ${kb(all)} KB gzip in ${purchase.length} files`,
 );
+if (account)
+  console.log(
+    `customer area (<cassa-account>, not part of a purchase): its own file ${kb(account.bytes)} KB ` +
+      `(${account.file}); a page showing it, Italian: ${kb(account.page)} KB`,
+  );
 console.log('drop-in files (gzip KB)');
 for (const file of [...dropIn].sort((a, b) => gzipOf(b) - gzipOf(a)))
   console.log(`  ${kb(gzipOf(file)).padStart(6)}  ${file}`);

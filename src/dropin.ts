@@ -4,11 +4,22 @@
 // The overlay's code is a file of its own (with the overlay element), fetched by the first
 // `Cassa.open` or `Cassa.preload`.
 import './cassa-checkout.ts';
-import type { CassaOpenOptions, CompletedOrder } from './overlay/open.ts';
+import type { CassaAccountOpenOptions, CassaOpenOptions, CompletedOrder } from './overlay/open.ts';
+import { watchAccountElements } from './loading/account-area.ts';
+
+// <cassa-account> (the customer area) is a file of its own, loaded only when the page has one.
+watchAccountElements(document);
 
 const overlay = () => import('./overlay/open.ts');
 
-export const open = (options: CassaOpenOptions): Promise<CompletedOrder> =>
-  overlay().then((module) => module.open(options));
+export function open(options: CassaAccountOpenOptions): Promise<void>;
+export function open(options: CassaOpenOptions): Promise<CompletedOrder>;
+export function open(
+  options: CassaOpenOptions | CassaAccountOpenOptions,
+): Promise<CompletedOrder | void> {
+  return overlay().then((module): Promise<CompletedOrder | void> =>
+    options.view === 'account' ? module.open(options) : module.open(options),
+  );
+}
 
 export const preload = (): Promise<void> => overlay().then((module) => module.preload());

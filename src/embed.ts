@@ -4,7 +4,7 @@
 // when needed (loading/parts.ts). Loading it twice is harmless: an existing `window.Cassa` is
 // kept and the modules are not requested again (element registration is guarded too).
 import { startCatalogRequests } from './loading/catalog-request.ts';
-import type { CassaOpenOptions, CompletedOrder } from './overlay/open.ts';
+import type { CassaAccountOpenOptions, CassaOpenOptions, CompletedOrder } from './overlay/open.ts';
 
 /** The package version, replaced at build time (Vite `define`); `dev` when run from source. */
 declare const __CASSA_VERSION__: string | undefined;
@@ -15,6 +15,8 @@ declare const __CASSA_FILES__: string[] | undefined;
 export interface CassaGlobal {
   /** Opens the checkout in a modal dialog; resolves with the completed order. */
   open(options: CassaOpenOptions): Promise<CompletedOrder>;
+  /** Opens the customer area (`<cassa-account>`) in the dialog; resolves when it is closed. */
+  open(options: CassaAccountOpenOptions): Promise<void>;
   /** Fetches every file of the checkout now (e.g. on hover of a Buy button). */
   preload(): Promise<void>;
   /** The version of the script that set `window.Cassa`. */
@@ -50,11 +52,11 @@ if (!window.Cassa) {
     ));
   const unavailable = () => new DOMException('The checkout could not be loaded', 'NetworkError');
   window.Cassa = Object.freeze({
-    open: (options: CassaOpenOptions) =>
+    open: ((options: CassaOpenOptions) =>
       loadMain().then(
         (module) => module.open(options),
         () => Promise.reject(unavailable()),
-      ),
+      )) as CassaGlobal['open'],
     preload: () => loadMain().then((module) => module.preload()),
     version: typeof __CASSA_VERSION__ === 'string' ? __CASSA_VERSION__ : 'dev',
   });
@@ -71,4 +73,4 @@ if (!window.Cassa) {
   void start();
 }
 
-export type { CassaOpenOptions, CompletedOrder };
+export type { CassaAccountOpenOptions, CassaOpenOptions, CompletedOrder };

@@ -30,7 +30,11 @@ export interface ClientOptions {
   started?: { url: string; response: Promise<Response> };
 }
 
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 interface Schema<T> {
+  /** The body as text (an invoice's XML), not JSON. */
+  raw?: boolean;
   safeParse(input: unknown): { success: true; data: T } | { success: false };
 }
 
@@ -191,7 +195,7 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
   }
 
   async function call<T>(
-    method: 'GET' | 'POST',
+    method: Method,
     path: string,
     schema: Schema<T> | null,
     { signal }: CallOptions = {},
@@ -211,7 +215,8 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
         retry: retryPolicy(retried ? (method === 'GET' ? 'get' : 'post') : null),
       });
       if (!schema) return { ok: true, value: null as T };
-      const parsed = schema.safeParse(json(await bodyOf(response, timeoutMs, signal)));
+      const body = await bodyOf(response, timeoutMs, signal);
+      const parsed = schema.safeParse(schema.raw ? body : json(body));
       return parsed.success
         ? { ok: true, value: parsed.data }
         : failure('invalid_response', response.status);
@@ -254,6 +259,7 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
     subscriptions: (o) => call('GET', 'v1/me/subscriptions', SubscriptionsSchema, o),
     createOrder: (body, idempotencyKey, o) =>
       call('POST', 'v1/orders', OrderSchema, o, body, { 'idempotency-key': idempotencyKey }),
+    request: (method, path, schema, o, body) => call(method, path, schema, o, body),
     getOrder: (id, o) =>
       call(
         'GET',

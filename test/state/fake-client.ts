@@ -271,6 +271,10 @@ export class FakeClient implements CassaClient {
         : fail('not_found');
     });
   }
+  /** The customer area's calls: not used by the checkout's store. */
+  request<T>(method: string, path: string): Promise<ApiResult<T>> {
+    return this.#answer('request', [method, path], () => fail('not_found'));
+  }
 }
 
 /** sessionStorage in memory (one per "tab"; share it between stores to model one page). */

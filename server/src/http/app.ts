@@ -7,6 +7,7 @@ import { limitBody, MAX_BODY_BYTES } from './body-limit.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { apiCors } from './cors.ts';
 import { Problem, problemResponse } from './problems.ts';
+import { accountRoutes } from './account.ts';
 import { authRoutes } from './auth.ts';
 import { catalogRoutes } from './catalog.ts';
 import { invoiceRoutes } from './invoices.ts';
@@ -82,6 +83,8 @@ export function createApp(deps: AppDeps, mounts: AppMounts = {}): Hono<AppEnv> {
   api.route('/', catalogRoutes(deps));
   api.route('/', quoteRoutes(deps));
   api.route('/', authRoutes(deps));
+  // Before meRoutes: the customer area's GET /v1/me/subscriptions (a superset) answers.
+  api.route('/', accountRoutes(deps));
   api.route('/', meRoutes(deps));
   api.route('/', orderRoutes(deps));
   api.route('/', invoiceRoutes(deps));

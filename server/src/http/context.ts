@@ -52,6 +52,11 @@ export interface AppDeps {
    * production process runs on a database that once ran the demo (accounts/demo-accounts.ts).
    */
   barredUsernames?: ReadonlySet<string>;
+  /**
+   * The customer area's address (`<cassa-account>`), absolute or a path on the server's origin
+   * (CASSA_ACCOUNT_URL; the demo's `/area-clienti.html`): confirmation emails link it.
+   */
+  accountUrl?: string;
   /** Serves the widget and the demo pages outside `/api` when given. */
   staticFiles?: StaticFiles;
 }

@@ -114,6 +114,7 @@ export function orderRoutes(deps: AppDeps) {
           returnOrigins: [origin, ...deps.allowedOrigins],
           seller: deps.seller,
           payments: deps.payments,
+          ...(deps.accountUrl ? { accountUrl: new URL(deps.accountUrl, origin).href } : {}),
         }).then(({ status, order }) => ({ status, body: order })),
       );
     } catch (error) {

@@ -49,6 +49,10 @@ export interface CheckoutContext {
   seller: Seller;
   /** The payment provider of card and PayPal payments. */
   payments: PaymentProvider;
+  /** The customer area's absolute address, for the confirmation email. */
+  accountUrl?: string;
+  /** A credit top-up from the customer area (POST /v1/me/credit/top-ups): no add-on bought. */
+  topUpOnly?: boolean;
 }
 
 async function lockCustomer(tx: Queryable, id: string): Promise<CustomerRecord> {
@@ -125,7 +129,7 @@ export async function placeOrder(
   if (!coterm && request.topUpCents) errors.push({ path: 'topUpCents', code: 'invalid' });
   if (topUpCents > MAX_TOP_UP_CENTS) errors.push({ path: 'topUpCents', code: 'topup.max' });
   // Add-ons are what a PEC order buys: none is no order (the widget says so before sending).
-  if (coterm && !request.addons.some((a) => a.quantity > 0))
+  if (coterm && !context.topUpOnly && !request.addons.some((a) => a.quantity > 0))
     errors.push({ path: 'addons', code: 'required' });
 
   const method: PaymentMethodType = free ? 'none' : request.paymentMethod.type;
@@ -293,6 +297,7 @@ export async function placeOrder(
       ...(savedLabel ? { savedLabel } : {}),
       ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
       ...(invoice ? { invoice } : {}),
+      ...(context.accountUrl ? { accountUrl: context.accountUrl } : {}),
     });
     // The merchant's server learns of the order from this signed webhook, committed with it.
     await queueOrderWebhook(tx, 'order.completed', id, now);

@@ -121,6 +121,7 @@ export async function queueConfirmation(
     savedLabel?: string;
     creditAfterCents?: number;
     invoice?: ConfirmationFacts['invoice'];
+    accountUrl?: string;
   } = {},
 ) {
   await queueEmail(
@@ -138,6 +139,7 @@ export async function queueConfirmation(
           ? { creditAfterCents: extra.creditAfterCents }
           : {}),
         ...(extra.invoice ? { invoice: extra.invoice } : {}),
+        ...(extra.accountUrl ? { accountUrl: extra.accountUrl } : {}),
       },
       order.locale,
     ),
@@ -193,6 +195,7 @@ export async function completePayment(
           savedLabel: label,
           ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
           ...(invoice ? { invoice } : {}),
+          ...(context.invoice.accountUrl ? { accountUrl: context.invoice.accountUrl } : {}),
         });
       }
     } else {

@@ -46,6 +46,8 @@ export interface ConfigDefaults {
   paymentProvider?: string;
   /** Where webhooks go when CASSA_WEBHOOK_URL is unset (the demo's own receiver). */
   webhookUrl?: (port: number) => string;
+  /** The customer area's address when CASSA_ACCOUNT_URL is unset (the demo's page). */
+  accountUrl?: string;
 }
 
 export interface ProviderNames {
