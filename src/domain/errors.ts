@@ -35,6 +35,7 @@ export const FIELD_ERROR_CODES = [
   'email.format',
   'pec.format',
   'password.short',
+  'password.common',
   'terms.required',
   'topup.min',
   'topup.max',

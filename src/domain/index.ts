@@ -9,3 +9,4 @@ export * from './pricing.ts';
 export * from './eligibility.ts';
 export * from './validators/index.ts';
 export * from './top-up.ts';
+export * from './password.ts';

@@ -49,7 +49,7 @@ export const enComponents: Record<keyof typeof itComponents, string> = {
   'holder.sdiCode.hint': '7 characters, given by your invoicing software.',
   'holder.pec': 'PEC address for the invoice',
   'holder.password': 'Password',
-  'holder.password.hint': 'At least 8 characters.',
+  'holder.password.hint': 'At least 12 characters, not a common password.',
   'holder.submit': 'Continue',
   'holder.busy': 'Sending…',
 

@@ -5,6 +5,8 @@ import type { Database } from '../db/database.ts';
 import type { CustomerRecord } from '../accounts/accounts.ts';
 import type { Seller } from '../invoices/seller.ts';
 import type { ShiftableClock } from '../platform/clock.ts';
+import type { LoginLimits } from '../accounts/login-limit.ts';
+import type { TrustedProxies } from './client-address.ts';
 
 export interface Clock {
   /** Today's calendar date in Europe/Rome. */
@@ -55,6 +57,13 @@ export interface AppDeps {
   seller?: Seller;
   /** Serves the widget and the demo pages outside `/api` when given. */
   staticFiles?: StaticFiles;
+  /**
+   * Proxies whose X-Forwarded-For is believed (CASSA_TRUSTED_PROXIES); none by default: the
+   * client address is the socket's peer.
+   */
+  trustedProxies?: TrustedProxies;
+  /** Login limits (tests shorten the window); DEFAULT_LOGIN_LIMITS by default. */
+  loginLimits?: Partial<LoginLimits>;
 }
 
 export type AppEnv = {
