@@ -6,8 +6,16 @@
 //   DATABASE_URL           PostgreSQL connection string; when set, a real server replaces PGlite.
 //                          Several processes may share one database.
 //   CASSA_CATALOG          Catalog JSON file (default demo/catalog.json), validated at start.
-//   CASSA_ALLOWED_ORIGINS  Comma-separated origins allowed by CORS besides the server's own
-//                          (default in demo mode: http://localhost:<PORT>).
+//   CASSA_PUBLIC_URL       The server's public base URL (https://shop.example): every link in an
+//                          email, the payment page and the invoice copies use it, never the
+//                          request's Host. Required with NODE_ENV=production; demo default
+//                          http://localhost:<PORT>.
+//   CASSA_ALLOWED_ORIGINS  Comma-separated origins allowed by CORS besides the server's own, and
+//                          the only ones (with CASSA_PUBLIC_URL's) a returnUrl may lead to
+//                          (default in demo mode: http://localhost:<PORT>, http://127.0.0.1:<PORT>).
+//   CASSA_TRUSTED_PROXIES  Comma-separated addresses or CIDR ranges of reverse proxies whose
+//                          X-Forwarded-For names the client (login limits, security log).
+//                          Unset: the socket's peer is the client, the header is ignored.
 //   CASSA_PORTAL_SECRET    Bearer secret of POST /api/v1/portal/sessions (random when unset).
 //   NODE_ENV               `production` turns demo mode off: no /outbox, no /api/dev/outbox,
 //                          no demo accounts.
@@ -43,6 +51,10 @@ import { openPostgres } from '../../server/src/db/postgres.ts';
 import { loadSeller, type Seller } from '../../server/src/invoices/seller.ts';
 import { batchedLogger } from '../../server/src/http/request-log.ts';
 import { seedDemoAccounts } from './seed.ts';
+import {
+  trustedProxies,
+  type TrustedProxies,
+} from '../../server/src/http/client-address.ts';
 import {
   DEFAULT_WEBHOOK_CONFIG,
   newWebhookSecret,
@@ -147,10 +159,22 @@ async function main() {
   // One line per request: batched per event-loop turn, so a busy server does not make a
   // write (a system call) per request.
   const logger: Logger = batchedLogger(process.stdout, process.stderr);
-  const allowedOrigins = (env.CASSA_ALLOWED_ORIGINS ?? (demo ? `http://localhost:${port}` : ''))
+  const allowedOrigins = (
+    env.CASSA_ALLOWED_ORIGINS ?? (demo ? `http://localhost:${port},http://127.0.0.1:${port}` : '')
+  )
     .split(',')
     .map((o) => o.trim().replace(/\/$/, ''))
     .filter(Boolean);
+  const publicUrl = env.CASSA_PUBLIC_URL || (demo ? `http://localhost:${port}` : '');
+  if (!publicUrl) fail('Cassa: CASSA_PUBLIC_URL is required with NODE_ENV=production');
+  if (!/^https?:\/\/[^/]+/.test(publicUrl) || !URL.canParse(publicUrl))
+    fail(`Cassa: CASSA_PUBLIC_URL must be an http(s) URL, got ${publicUrl}`);
+  let proxies: TrustedProxies;
+  try {
+    proxies = trustedProxies((env.CASSA_TRUSTED_PROXIES ?? '').split(','));
+  } catch (error) {
+    fail(`Cassa: CASSA_TRUSTED_PROXIES: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const portalSecret = env.CASSA_PORTAL_SECRET || randomBytes(32).toString('base64url');
   if (!env.CASSA_PORTAL_SECRET)
     logger.info('CASSA_PORTAL_SECRET unset: a random portal secret was generated');
@@ -188,6 +212,8 @@ async function main() {
     ...(shiftableClock ? { shiftableClock } : {}),
     ...(webhooks.secret ? { webhookSecret: webhooks.secret } : {}),
     allowedOrigins,
+    publicUrl,
+    trustedProxies: proxies,
     demo,
     logger,
     seller,

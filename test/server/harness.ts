@@ -240,6 +240,7 @@ export async function startServer(
     portalSecret: PORTAL_SECRET,
     operatorSecret: OPERATOR_SECRET,
     allowedOrigins: ['https://partner.example'],
+    publicUrl: ORIGIN,
     demo: true,
     logger: { info: (line) => logs.push(line), error: (line) => logs.push(`ERROR ${line}`) },
     ...overrides,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { findProduct } from '../../../src/domain/catalog.ts';
 import { formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
 import { html, type Html } from '../../../server/src/http/html.ts';
 import { invoiceContext } from '../../../server/src/invoices/issue.ts';
 import { findOrder, type OrderRecord } from '../../../server/src/orders/orders.ts';
@@ -290,7 +290,7 @@ export function sandboxRoutes(deps: AppDeps) {
       const { resumeToken } = await completePayment(tx, order, decision, {
         product,
         now,
-        invoice: invoiceContext(deps, requestOrigin(c.req.url)),
+        invoice: invoiceContext(deps, publicOrigin(deps)),
         today: deps.clock.today(),
       });
       return { kind: 'done' as const, order, resumeToken };

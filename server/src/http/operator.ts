@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { cents, filled, positiveInt } from 'cassa/contract';
 import { bearerToken } from '../accounts/accounts.ts';
 import { DAY_MS } from '../platform/clock.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from './context.ts';
 import { secretsEqual } from '../accounts/credentials.ts';
 import { securityLog } from '../platform/security-log.ts';
 import { clientAddress, NO_TRUSTED_PROXIES } from './client-address.ts';
@@ -69,7 +69,7 @@ export function operatorRoutes(deps: AppDeps) {
   routes.post('/v1/operator/payments', async (c) => {
     requireOperator(deps, c);
     const input = parseBody(ReceivedPaymentSchema, await readJson(c));
-    const { order, replayed } = await receivePayment(deps, input, requestOrigin(c.req.url));
+    const { order, replayed } = await receivePayment(deps, input, publicOrigin(deps));
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json({ order: publicOrder(order) });
   });
