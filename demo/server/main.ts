@@ -51,10 +51,7 @@ import { openPostgres } from '../../server/src/db/postgres.ts';
 import { loadSeller, type Seller } from '../../server/src/invoices/seller.ts';
 import { batchedLogger } from '../../server/src/http/request-log.ts';
 import { seedDemoAccounts } from './seed.ts';
-import {
-  trustedProxies,
-  type TrustedProxies,
-} from '../../server/src/http/client-address.ts';
+import { trustedProxies, type TrustedProxies } from '../../server/src/http/client-address.ts';
 import {
   DEFAULT_WEBHOOK_CONFIG,
   newWebhookSecret,

@@ -33,10 +33,15 @@ async function resumedOrder(): Promise<{ orderId: string; token: string }> {
     },
   });
   assert.equal(created.status, 201, JSON.stringify(created.body));
+  const pageHtml = await (
+    await fetch(`${server.origin}/api/sandbox/pay/${created.body.id}`)
+  ).text();
+  const attempt = /name="attempt" value="([^"]+)"/.exec(pageHtml)?.[1] ?? '';
   const paid = await fetch(`${server.origin}/api/sandbox/pay/${created.body.id}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null' },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
+      attempt,
       decision: 'pay',
       holder: 'Giulia Bianchi',
       number: '4242 4242 4242 4242',

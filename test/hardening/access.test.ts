@@ -10,7 +10,7 @@ import { DEFAULT_LOGIN_LIMITS } from '../../server/src/accounts/login-limit.ts';
 
 const MAX_FAILED_LOGINS = DEFAULT_LOGIN_LIMITS.perUsername;
 const LOGIN_WINDOW_MS = DEFAULT_LOGIN_LIMITS.windowSeconds * 1000;
-import { PORTAL_SECRET, startServer, type Server } from '../server/harness.ts';
+import { PORTAL_SECRET, startServer, submitSandboxForm, type Server } from '../server/harness.ts';
 import {
   assertProblem,
   bankTransferOrder,
@@ -178,18 +178,15 @@ describe('access: expired and forged tokens', () => {
     const token = await server.login(DEMO_USERS.company);
     const pending = await placeOrder(token, newCardOrder());
     const other = await placeOrder(token);
-    const paid = await server.request('POST', `/api/sandbox/pay/${pending.body.id}`, {
-      rawBody: new URLSearchParams({
-        decision: 'pay',
-        holder: 'Mario Rossi',
-        number: '4242 4242 4242 4242',
-        expiry: '12/30',
-        cvc: '123',
-      }).toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    const paid = await submitSandboxForm(server.app, pending.body.id, {
+      decision: 'pay',
+      holder: 'Mario Rossi',
+      number: '4242 4242 4242 4242',
+      expiry: '12/30',
+      cvc: '123',
     });
     assert.equal(paid.status, 303);
-    const resume = new URL(paid.headers.get('location')!).searchParams.get('cassa_resume')!;
+    const resume = new URL(paid.location!).searchParams.get('cassa_resume')!;
     const read = (id: string) =>
       server.request('GET', `/api/v1/orders/${id}`, { headers: { 'Cassa-Resume': resume } });
     assert.equal((await read(pending.body.id)).status, 200);

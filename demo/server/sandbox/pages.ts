@@ -9,6 +9,11 @@ import { html, type Html } from '../../../server/src/http/html.ts';
 import { invoiceContext } from '../../../server/src/invoices/issue.ts';
 import { findOrder, type OrderRecord } from '../../../server/src/orders/orders.ts';
 import { completePayment, type PaymentOutcome } from '../../../server/src/payments/payments.ts';
+import {
+  formOriginAllowed,
+  issuePaymentAttempt,
+  takePaymentAttempt,
+} from '../../../server/src/payments/attempts.ts';
 import { notFound } from '../../../server/src/http/problems.ts';
 import { pageCsp } from '../../../server/src/http/security.ts';
 
@@ -40,6 +45,8 @@ const TEXT = {
     approve: 'Approva il pagamento',
     paypalHint: 'Conto PayPal di prova: nessun accesso reale.',
     done: 'Questo pagamento è già stato concluso.',
+    stale: 'Questo modulo era già stato inviato o è scaduto: controlla i dati e invialo di nuovo.',
+    foreign: 'Questo modulo può essere inviato solo dalla pagina di pagamento.',
     back: 'Torna al negozio',
     errNumber: 'Usa una carta di prova: 4242 4242 4242 4242 oppure 4000 0000 0000 0002.',
     errExpiry: 'Scrivi la scadenza come MM/AA.',
@@ -66,6 +73,8 @@ const TEXT = {
     approve: 'Approve payment',
     paypalHint: 'Test PayPal account: no real login.',
     done: 'This payment has already been completed.',
+    stale: 'This form was already sent or has expired: check the details and send it again.',
+    foreign: 'This form can only be sent from the payment page.',
     back: 'Return to the shop',
     errNumber: 'Use a test card: 4242 4242 4242 4242 or 4000 0000 0000 0002.',
     errExpiry: 'Write the expiry as MM/YY.',
@@ -77,7 +86,12 @@ const TEXT = {
 } as const;
 
 type Field = 'holder' | 'number' | 'expiry' | 'cvc' | 'email';
-type FormState = { values: Partial<Record<Field, string>>; errors: Partial<Record<Field, string>> };
+type FormState = {
+  values: Partial<Record<Field, string>>;
+  errors: Partial<Record<Field, string>>;
+  /** A message above the form (a stale submission). */
+  notice?: string;
+};
 
 /** What the card (or PayPal account) is charged now: the total, or the credit top-up for add-ons. */
 function amountCharged(order: OrderRecord): number {
@@ -145,25 +159,38 @@ function summary(order: OrderRecord, locale: Locale) {
   </dl>`;
 }
 
-function renderPayment(order: OrderRecord, locale: Locale, state: FormState): string {
+/**
+ * The way back to the shop from a finished payment: its return URL with the order id and no
+ * resume token (the buyer's own, issued when the payment ended, is the only one).
+ */
+function shopUrl(order: OrderRecord): string {
+  const back = new URL(order.returnUrl as string);
+  back.searchParams.set('cassa_order', order.id);
+  return back.toString();
+}
+
+function renderPayment(
+  order: OrderRecord,
+  locale: Locale,
+  state: FormState,
+  attempt: string | undefined,
+): string {
   const t = TEXT[locale];
   const action = `/api/sandbox/pay/${encodeURIComponent(order.id)}`;
   const switchTo = `${action}?lang=${locale === 'it' ? 'en' : 'it'}`;
-  if (order.status !== 'pending_payment') {
+  if (order.status !== 'pending_payment' || !attempt) {
     return page(
       locale,
       t.cardTitle,
       html`<h1>${t.done}</h1>
         ${summary(order, locale)}
-        <form method="post" action="${action}">
-          <input type="hidden" name="lang" value="${locale}" />
-          <div class="actions">
-            <button type="submit" name="decision" value="return">${t.back}</button>
-          </div>
-        </form>`,
+        <div class="actions"><a class="button" href="${shopUrl(order)}">${t.back}</a></div>`,
       switchTo,
     );
   }
+  const hidden = html`<input type="hidden" name="lang" value="${locale}" />
+    <input type="hidden" name="attempt" value="${attempt}" />
+    ${state.notice ? html`<p class="error" role="alert">${state.notice}</p>` : ''}`;
   const amount = formatMoney(amountCharged(order), order.currency, locale);
   if (order.paymentMethod === 'paypal') {
     return page(
@@ -172,7 +199,7 @@ function renderPayment(order: OrderRecord, locale: Locale, state: FormState): st
       html`<h1>${t.paypalTitle}</h1>
         ${summary(order, locale)}
         <form method="post" action="${action}" novalidate>
-          <input type="hidden" name="lang" value="${locale}" />
+          ${hidden}
           ${input('email', t.paypalEmail, state, { type: 'email', autocomplete: 'email' })}
           <p class="hint">${t.paypalHint}</p>
           <div class="actions">
@@ -191,8 +218,7 @@ function renderPayment(order: OrderRecord, locale: Locale, state: FormState): st
     html`<h1>${t.cardTitle}</h1>
       ${summary(order, locale)}
       <form method="post" action="${action}" novalidate>
-        <input type="hidden" name="lang" value="${locale}" />
-        ${input('holder', t.holder, state, { autocomplete: 'cc-name' })}
+        ${hidden} ${input('holder', t.holder, state, { autocomplete: 'cc-name' })}
         ${input('number', t.number, state, { autocomplete: 'cc-number', inputmode: 'numeric' })}
         <div class="row">
           <div>
@@ -212,10 +238,17 @@ function renderPayment(order: OrderRecord, locale: Locale, state: FormState): st
   );
 }
 
-function htmlPage(c: Context<AppEnv>, body: string, status: 200 | 422, order: OrderRecord) {
+function htmlPage(
+  c: Context<AppEnv>,
+  body: string,
+  status: 200 | 403 | 409 | 422,
+  order: OrderRecord,
+) {
   const formActions = order.returnUrl ? [new URL(order.returnUrl).origin] : [];
   c.header('Content-Security-Policy', pageCsp(formActions));
   c.header('Cache-Control', 'no-store');
+  // The page's own form posts carry its real Origin (checked on submission), not `null`.
+  c.header('Referrer-Policy', 'same-origin');
   return c.html(body, status);
 }
 
@@ -266,7 +299,14 @@ export function sandboxRoutes(deps: AppDeps) {
     const order = await findOrder(deps.db, c.req.param('orderId'));
     if (!order || !order.returnUrl) throw notFound('Unknown payment.');
     const locale = toLocale(c.req.query('lang') ?? order.locale);
-    return htmlPage(c, renderPayment(order, locale, { values: {}, errors: {} }), 200, order);
+    const attempt =
+      order.status === 'pending_payment' ? await issuePaymentAttempt(deps.db, order.id) : undefined;
+    return htmlPage(
+      c,
+      renderPayment(order, locale, { values: {}, errors: {} }, attempt),
+      200,
+      order,
+    );
   });
 
   routes.post('/sandbox/pay/:orderId', async (c) => {
@@ -278,28 +318,71 @@ export function sandboxRoutes(deps: AppDeps) {
       ),
     );
     const now = deps.clock.now();
+    const ownOrigin = publicOrigin(deps);
     const result = await deps.db.transaction(async (tx) => {
       const order = await findOrder(tx, c.req.param('orderId'), true);
       if (!order || !order.returnUrl) throw notFound('Unknown payment.');
       const product = findProduct(deps.catalog, order.productId);
       if (!product) throw notFound('Unknown product.');
       const locale = toLocale(fields.lang ?? order.locale);
-      const decision: PaymentOutcome | FormState =
-        order.status === 'pending_payment' ? decide(order, fields, locale) : { kind: 'cancelled' };
-      if ('errors' in decision) return { kind: 'form' as const, order, locale, state: decision };
+      // Another site's post (a forged pay or cancel) changes nothing.
+      if (!formOriginAllowed(c.req.header('Origin'), ownOrigin)) {
+        return { kind: 'foreign' as const, order, locale };
+      }
+      // A finished payment stays as it is: no second resume token, no new outcome.
+      if (order.status !== 'pending_payment') return { kind: 'finished' as const, order, locale };
+      // One submission per attempt: a replayed or stale form is shown again, with a new token.
+      if (!(await takePaymentAttempt(tx, order.id, fields.attempt))) {
+        const state: FormState = {
+          values: {},
+          errors: {},
+          notice: TEXT[locale].stale,
+        };
+        const attempt = await issuePaymentAttempt(tx, order.id);
+        return { kind: 'form' as const, status: 409 as const, order, locale, state, attempt };
+      }
+      const decision: PaymentOutcome | FormState = decide(order, fields, locale);
+      if ('errors' in decision) {
+        const attempt = await issuePaymentAttempt(tx, order.id);
+        return {
+          kind: 'form' as const,
+          status: 422 as const,
+          order,
+          locale,
+          state: decision,
+          attempt,
+        };
+      }
       const { resumeToken } = await completePayment(tx, order, decision, {
         product,
         now,
-        invoice: invoiceContext(deps, publicOrigin(deps)),
+        invoice: invoiceContext(deps, ownOrigin),
         today: deps.clock.today(),
       });
       return { kind: 'done' as const, order, resumeToken };
     });
+    if (result.kind === 'foreign') {
+      const t = TEXT[result.locale];
+      return htmlPage(
+        c,
+        page(result.locale, t.cardTitle, html`<h1>${t.foreign}</h1>`, '/'),
+        403,
+        result.order,
+      );
+    }
+    if (result.kind === 'finished') {
+      return htmlPage(
+        c,
+        renderPayment(result.order, result.locale, { values: {}, errors: {} }, undefined),
+        409,
+        result.order,
+      );
+    }
     if (result.kind === 'form') {
       return htmlPage(
         c,
-        renderPayment(result.order, result.locale, result.state),
-        422,
+        renderPayment(result.order, result.locale, result.state, result.attempt),
+        result.status,
         result.order,
       );
     }

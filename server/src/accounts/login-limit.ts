@@ -66,7 +66,7 @@ export function loginLimiter(db: Queryable, limits: LoginLimits = DEFAULT_LOGIN_
       storeClient: storeClient(db),
       storeType: 'client',
       tableName: 'login_limits',
-      tableCreated: true, // by migration 0005
+      tableCreated: true, // by migration 0005_security
       keyPrefix,
       points,
       duration: limits.windowSeconds,
