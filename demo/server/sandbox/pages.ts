@@ -1,29 +1,32 @@
-// The sandbox payment provider: a card page and a PayPal page served by this server. Plain
-// HTML forms (no script, no inline style: they work under a strict CSP), Italian and English.
-import { readFileSync } from 'node:fs';
+// The sandbox provider's hosted pages (demo only): a card page and a PayPal page served by this
+// server under /api/sandbox. Plain HTML forms (no script, no inline style: they work under a
+// strict CSP), Italian and English. A submitted form goes through the server's payment seam:
+// the engine's `completeReturn` locks the order and asks the provider (provider.ts) what happened.
 import { Hono, type Context } from 'hono';
-import { findProduct } from '../../../src/domain/catalog.ts';
 import { formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
 import { publicOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
+import { PAGES_STYLESHEET } from '../../../server/src/http/assets.ts';
 import { html, type Html } from '../../../server/src/http/html.ts';
-import { invoiceContext } from '../../../server/src/invoices/issue.ts';
+import { notFound } from '../../../server/src/http/problems.ts';
+import { pageCsp } from '../../../server/src/http/security.ts';
 import { findOrder, type OrderRecord } from '../../../server/src/orders/orders.ts';
-import { completePayment, type PaymentOutcome } from '../../../server/src/payments/payments.ts';
+import {
+  amountChargedNow,
+  completeReturn,
+  paymentReturn,
+  shopReturnUrl,
+} from '../../../server/src/payments/returns.ts';
 import {
   formOriginAllowed,
   issuePaymentAttempt,
   takePaymentAttempt,
 } from '../../../server/src/payments/attempts.ts';
-import { notFound } from '../../../server/src/http/problems.ts';
-import { pageCsp } from '../../../server/src/http/security.ts';
-
-export const APPROVED_CARD = '4242424242424242';
-export const REFUSED_CARD = '4000000000000002';
-
-const STYLESHEET = readFileSync(
-  new URL('../../../server/src/http/assets/pages.css', import.meta.url),
-  'utf8',
-);
+import {
+  sandboxDecision,
+  sandboxPagePath,
+  type SandboxField,
+  type SandboxForm,
+} from './provider.ts';
 
 const TEXT = {
   it: {
@@ -85,23 +88,27 @@ const TEXT = {
   },
 } as const;
 
-type Field = 'holder' | 'number' | 'expiry' | 'cvc' | 'email';
-type FormState = {
-  values: Partial<Record<Field, string>>;
-  errors: Partial<Record<Field, string>>;
-  /** A message above the form (a stale submission). */
-  notice?: string;
+type Field = SandboxField;
+type FormState = SandboxForm & {
+  /** A message above the form (a stale or replayed submission). */
+  notice?: 'stale';
 };
+/** The form shown again instead of a payment: its state, its new one-time token, the status. */
+type FormPage = { state: FormState; attempt: string; status: 409 | 422 };
+/** A form as shown: its errors in the page's language. */
+type ShownForm = { values: FormState['values']; errors: Partial<Record<Field, string>> };
 
-/** What the card (or PayPal account) is charged now: the total, or the credit top-up for add-ons. */
-function amountCharged(order: OrderRecord): number {
-  return order.topUpCents !== null ? order.topUpCents : order.totalCents;
+function shown(state: FormState, locale: Locale): ShownForm {
+  const errors = Object.fromEntries(
+    Object.entries(state.errors).map(([field, key]) => [field, TEXT[locale][key]]),
+  );
+  return { values: state.values, errors };
 }
 
 function input(
   name: Field,
   label: string,
-  state: FormState,
+  state: ShownForm,
   attrs: { type?: string; autocomplete: string; inputmode?: string },
 ) {
   const error = state.errors[name];
@@ -155,18 +162,8 @@ function summary(order: OrderRecord, locale: Locale) {
     <dt>${t.order}</dt>
     <dd>${order.number}</dd>
     <dt>${t.amount}</dt>
-    <dd class="total">${formatMoney(amountCharged(order), order.currency, locale)}</dd>
+    <dd class="total">${formatMoney(amountChargedNow(order), order.currency, locale)}</dd>
   </dl>`;
-}
-
-/**
- * The way back to the shop from a finished payment: its return URL with the order id and no
- * resume token (the buyer's own, issued when the payment ended, is the only one).
- */
-function shopUrl(order: OrderRecord): string {
-  const back = new URL(order.returnUrl as string);
-  back.searchParams.set('cassa_order', order.id);
-  return back.toString();
 }
 
 function renderPayment(
@@ -176,22 +173,25 @@ function renderPayment(
   attempt: string | undefined,
 ): string {
   const t = TEXT[locale];
-  const action = `/api/sandbox/pay/${encodeURIComponent(order.id)}`;
+  const form = shown(state, locale);
+  const action = sandboxPagePath(order.id);
   const switchTo = `${action}?lang=${locale === 'it' ? 'en' : 'it'}`;
   if (order.status !== 'pending_payment' || !attempt) {
+    // Finished: a plain link back to the shop, with no resume token (the buyer's own, issued
+    // when the payment ended, is the only one).
     return page(
       locale,
       t.cardTitle,
       html`<h1>${t.done}</h1>
         ${summary(order, locale)}
-        <div class="actions"><a class="button" href="${shopUrl(order)}">${t.back}</a></div>`,
+        <div class="actions"><a href="${shopReturnUrl(order)}">${t.back}</a></div>`,
       switchTo,
     );
   }
   const hidden = html`<input type="hidden" name="lang" value="${locale}" />
     <input type="hidden" name="attempt" value="${attempt}" />
-    ${state.notice ? html`<p class="error" role="alert">${state.notice}</p>` : ''}`;
-  const amount = formatMoney(amountCharged(order), order.currency, locale);
+    ${state.notice ? html`<p class="error" role="alert">${t[state.notice]}</p>` : ''}`;
+  const amount = formatMoney(amountChargedNow(order), order.currency, locale);
   if (order.paymentMethod === 'paypal') {
     return page(
       locale,
@@ -199,8 +199,7 @@ function renderPayment(
       html`<h1>${t.paypalTitle}</h1>
         ${summary(order, locale)}
         <form method="post" action="${action}" novalidate>
-          ${hidden}
-          ${input('email', t.paypalEmail, state, { type: 'email', autocomplete: 'email' })}
+          ${hidden} ${input('email', t.paypalEmail, form, { type: 'email', autocomplete: 'email' })}
           <p class="hint">${t.paypalHint}</p>
           <div class="actions">
             <button type="submit" name="decision" value="approve">${t.approve}</button>
@@ -218,13 +217,13 @@ function renderPayment(
     html`<h1>${t.cardTitle}</h1>
       ${summary(order, locale)}
       <form method="post" action="${action}" novalidate>
-        ${hidden} ${input('holder', t.holder, state, { autocomplete: 'cc-name' })}
-        ${input('number', t.number, state, { autocomplete: 'cc-number', inputmode: 'numeric' })}
+        ${hidden} ${input('holder', t.holder, form, { autocomplete: 'cc-name' })}
+        ${input('number', t.number, form, { autocomplete: 'cc-number', inputmode: 'numeric' })}
         <div class="row">
           <div>
-            ${input('expiry', t.expiry, state, { autocomplete: 'cc-exp', inputmode: 'numeric' })}
+            ${input('expiry', t.expiry, form, { autocomplete: 'cc-exp', inputmode: 'numeric' })}
           </div>
-          <div>${input('cvc', t.cvc, state, { autocomplete: 'cc-csc', inputmode: 'numeric' })}</div>
+          <div>${input('cvc', t.cvc, form, { autocomplete: 'cc-csc', inputmode: 'numeric' })}</div>
         </div>
         <p class="testcards">${t.testCards}</p>
         <div class="actions">
@@ -252,53 +251,19 @@ function htmlPage(
   return c.html(body, status);
 }
 
-/** The provider's answer to a submitted form, or the field errors to show. */
-function decide(
-  order: OrderRecord,
-  form: Record<string, string>,
-  locale: Locale,
-): PaymentOutcome | FormState {
-  const t = TEXT[locale];
-  if (form.decision === 'cancel') return { kind: 'cancelled' };
-  if (order.paymentMethod === 'paypal') {
-    const email = (form.email ?? '').trim();
-    // No control characters: the address becomes the saved method's label (NUL cannot be stored).
-    if (!/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email) || email.length > 254) {
-      return { values: { email }, errors: { email: t.errEmail } };
-    }
-    return { kind: 'paypal-approved', label: `PayPal ${email}` };
-  }
-  const values = {
-    holder: (form.holder ?? '').trim().slice(0, 100),
-    number: (form.number ?? '').slice(0, 30),
-    expiry: (form.expiry ?? '').trim().slice(0, 7),
-    cvc: (form.cvc ?? '').trim().slice(0, 4),
-  };
-  const digits = values.number.replace(/[\s-]/g, '');
-  const errors: FormState['errors'] = {};
-  if (!values.holder) errors.holder = t.errHolder;
-  if (digits !== APPROVED_CARD && digits !== REFUSED_CARD) errors.number = t.errNumber;
-  if (!/^(0[1-9]|1[0-2])\s*\/\s*\d{2}$/.test(values.expiry)) errors.expiry = t.errExpiry;
-  if (!/^\d{3,4}$/.test(values.cvc)) errors.cvc = t.errCvc;
-  // The card number is never echoed back into the page.
-  if (Object.keys(errors).length) return { values: { ...values, number: '' }, errors };
-  return digits === APPROVED_CARD
-    ? { kind: 'card-approved', label: 'Visa •••• 4242' }
-    : { kind: 'card-refused' };
-}
-
 export function sandboxRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
 
   routes.get('/sandbox/sandbox.css', (c) => {
     c.header('Cache-Control', 'public, max-age=300');
-    return c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+    return c.body(PAGES_STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
 
   routes.get('/sandbox/pay/:orderId', async (c) => {
     const order = await findOrder(deps.db, c.req.param('orderId'));
     if (!order || !order.returnUrl) throw notFound('Unknown payment.');
     const locale = toLocale(c.req.query('lang') ?? order.locale);
+    // Each form shown gets its one-time token; the previous one stops working.
     const attempt =
       order.status === 'pending_payment' ? await issuePaymentAttempt(deps.db, order.id) : undefined;
     return htmlPage(
@@ -317,79 +282,60 @@ export function sandboxRoutes(deps: AppDeps) {
         (entry): entry is [string, string] => typeof entry[1] === 'string',
       ),
     );
-    const now = deps.clock.now();
+    let locale = toLocale(fields.lang);
     const ownOrigin = publicOrigin(deps);
-    const result = await deps.db.transaction(async (tx) => {
-      const order = await findOrder(tx, c.req.param('orderId'), true);
+    // Another site's post (a forged payment or cancel) changes nothing.
+    if (!formOriginAllowed(c.req.header('Origin'), ownOrigin)) {
+      const order = await findOrder(deps.db, c.req.param('orderId'));
       if (!order || !order.returnUrl) throw notFound('Unknown payment.');
-      const product = findProduct(deps.catalog, order.productId);
-      if (!product) throw notFound('Unknown product.');
-      const locale = toLocale(fields.lang ?? order.locale);
-      // Another site's post (a forged pay or cancel) changes nothing.
-      if (!formOriginAllowed(c.req.header('Origin'), ownOrigin)) {
-        return { kind: 'foreign' as const, order, locale };
-      }
-      // A finished payment stays as it is: no second resume token, no new outcome.
-      if (order.status !== 'pending_payment') return { kind: 'finished' as const, order, locale };
-      // One submission per attempt: a replayed or stale form is shown again, with a new token.
-      if (!(await takePaymentAttempt(tx, order.id, fields.attempt))) {
-        const state: FormState = {
-          values: {},
-          errors: {},
-          notice: TEXT[locale].stale,
-        };
-        const attempt = await issuePaymentAttempt(tx, order.id);
-        return { kind: 'form' as const, status: 409 as const, order, locale, state, attempt };
-      }
-      const decision: PaymentOutcome | FormState = decide(order, fields, locale);
-      if ('errors' in decision) {
-        const attempt = await issuePaymentAttempt(tx, order.id);
-        return {
-          kind: 'form' as const,
-          status: 422 as const,
-          order,
-          locale,
-          state: decision,
-          attempt,
-        };
-      }
-      const { resumeToken } = await completePayment(tx, order, decision, {
-        product,
-        now,
-        invoice: invoiceContext(deps, ownOrigin),
-        today: deps.clock.today(),
-      });
-      return { kind: 'done' as const, order, resumeToken };
-    });
-    if (result.kind === 'foreign') {
-      const t = TEXT[result.locale];
+      const t = TEXT[toLocale(fields.lang ?? order.locale)];
       return htmlPage(
         c,
-        page(result.locale, t.cardTitle, html`<h1>${t.foreign}</h1>`, '/'),
+        page(locale, t.cardTitle, html`<h1>${t.foreign}</h1>`, sandboxPagePath(order.id)),
         403,
-        result.order,
+        order,
       );
     }
+    const result = await completeReturn<FormPage>(
+      deps,
+      c.req.param('orderId'),
+      ownOrigin,
+      async (order, tx) => {
+        locale = toLocale(fields.lang ?? order.locale);
+        // One submission per attempt: a replayed or stale form is shown again, with a new token.
+        if (!(await takePaymentAttempt(tx, order.id, fields.attempt))) {
+          const attempt = await issuePaymentAttempt(tx, order.id);
+          return {
+            page: { state: { values: {}, errors: {}, notice: 'stale' }, attempt, status: 409 },
+          };
+        }
+        const decision = sandboxDecision(
+          order.paymentMethod === 'paypal' ? 'paypal' : 'card',
+          fields,
+        );
+        if ('errors' in decision) {
+          const attempt = await issuePaymentAttempt(tx, order.id);
+          return { page: { state: decision, attempt, status: 422 } };
+        }
+        // Through the seam, as any provider's return: the provider says what happened.
+        return deps.payments.completeReturn(paymentReturn(order, { query: {}, form: fields }), tx);
+      },
+    );
+    if (result.kind === 'page') {
+      const { state, attempt, status } = result.page;
+      return htmlPage(c, renderPayment(result.order, locale, state, attempt), status, result.order);
+    }
     if (result.kind === 'finished') {
+      // A finished payment stays as it is: no second resume token, no new outcome.
+      locale = toLocale(fields.lang ?? result.order.locale);
       return htmlPage(
         c,
-        renderPayment(result.order, result.locale, { values: {}, errors: {} }, undefined),
+        renderPayment(result.order, locale, { values: {}, errors: {} }, undefined),
         409,
         result.order,
       );
     }
-    if (result.kind === 'form') {
-      return htmlPage(
-        c,
-        renderPayment(result.order, result.locale, result.state, result.attempt),
-        result.status,
-        result.order,
-      );
-    }
-    const back = new URL(result.order.returnUrl as string);
-    back.searchParams.set('cassa_order', result.order.id);
-    back.searchParams.set('cassa_resume', result.resumeToken);
-    return c.redirect(back.toString(), 303);
+    return c.redirect(result.location, 303);
   });
   return routes;
 }

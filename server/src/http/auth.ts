@@ -30,7 +30,13 @@ import { parseBody, readJson } from './request.ts';
 export const normalizeUsername = (username: string) => username.trim().toLowerCase();
 
 /** Mints a member session for an already-authenticated portal user (also used by /ordine.html). */
-export async function mintPortalSession(db: Queryable, username: string, now: Date) {
+export async function mintPortalSession(
+  db: Queryable,
+  username: string,
+  now: Date,
+  barred: ReadonlySet<string> = new Set(),
+) {
+  if (barred.has(normalizeUsername(username))) return undefined;
   const credentials = await findCredentials(db, normalizeUsername(username));
   if (!credentials) return undefined;
   return createSession(db, credentials.customer.id, now);
@@ -60,7 +66,9 @@ export function authRoutes(deps: AppDeps) {
         headers: { 'Retry-After': String(attempt.retryAfterSeconds) },
       });
     }
-    const credentials = await findCredentials(db, username);
+    const credentials = deps.barredUsernames?.has(username)
+      ? undefined
+      : await findCredentials(db, username);
     if (!(await verifyPassword(request.password, credentials?.passwordHash)) || !credentials) {
       securityLog(logger, { event: 'login.failed', user, address });
       if (attempt.lockedNow) {
@@ -120,7 +128,7 @@ export function authRoutes(deps: AppDeps) {
     if (!secret || !secretsEqual(secret, deps.portalSecret))
       throw unauthorized('A valid portal secret is required.');
     const request = parseBody(PortalSessionRequestSchema, await readJson(c));
-    const token = await mintPortalSession(db, request.username, clock.now());
+    const token = await mintPortalSession(db, request.username, clock.now(), deps.barredUsernames);
     if (!token) throw notFound('Unknown username.');
     return c.json({ token }, 201);
   });

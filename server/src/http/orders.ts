@@ -111,7 +111,8 @@ export function orderRoutes(deps: AppDeps) {
           locale: c.get('locale'),
           origin,
           returnOrigins: [origin, ...deps.allowedOrigins],
-          ...(deps.seller ? { seller: deps.seller } : {}),
+          seller: deps.seller,
+          payments: deps.payments,
         }).then(({ status, order }) => ({ status, body: order })),
       );
     } catch (error) {

@@ -9,7 +9,7 @@ import { invoiceEmail, queueEmail } from '../notifications/outbox.ts';
 import { invoiceDocument } from './document.ts';
 import { buildFatturaPA, fileProgressive, type InvoiceDestination } from './fatturapa.ts';
 import { formatInvoiceNumber, nextFileNumber, takeInvoiceNumber } from './numbering.ts';
-import { DEMO_SELLER, type Seller } from './seller.ts';
+import type { Seller } from './seller.ts';
 
 export interface InvoiceContext {
   catalog: Catalog;
@@ -38,7 +38,7 @@ export function invoiceContext(
 ): InvoiceContext {
   return {
     catalog: deps.catalog,
-    seller: deps.seller ?? DEMO_SELLER,
+    seller: deps.seller,
     today: deps.clock.today(),
     now: deps.clock.now(),
     origin,

@@ -1,5 +1,5 @@
 // "The order became paid", in one place: every path that takes an order's money goes through
-// markOrderPaid (a card or PayPal order at checkout, the sandbox payment page, a bank transfer
+// markOrderPaid (a card or PayPal order at checkout, the return from a payment provider, a bank transfer
 // or postal slip recorded by an operator). Whatever must follow a payment (an invoice, say)
 // belongs here, inside the same transaction.
 import {

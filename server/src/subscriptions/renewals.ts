@@ -29,12 +29,14 @@ import {
   renewalFailedEmail,
   renewalRefusedEmail,
 } from '../notifications/after-sale-emails.ts';
-import type { Clock, Logger } from '../http/context.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { serviceView } from '../orders/fulfilment.ts';
 import { findOrder, publicOrder, type OrderRecord } from '../orders/orders.ts';
 import { queueEmail } from '../notifications/outbox.ts';
 import { applyCredit, paymentMethodLabel } from '../payments/payments.ts';
+import type { OnlineMethod, PaymentProvider, SavedMethod } from '../payments/provider.ts';
 import { enqueueWebhook } from '../webhooks/webhooks.ts';
 
 /** Refused renewal charges are tried again this many times (4 charges in all)… */
@@ -51,6 +53,8 @@ export interface RenewalDeps {
   catalog: Catalog;
   clock: Clock;
   logger: Logger;
+  /** Charges the saved card or PayPal account (the payment-provider seam). */
+  payments: PaymentProvider;
 }
 
 export interface RenewalReport {
@@ -61,16 +65,41 @@ export interface RenewalReport {
   addonsDeactivated: number;
 }
 
-/** The sandbox provider: a saved card ending 0002, or one marked as refusing, is refused. */
-async function chargeSaved(tx: Queryable, order: OrderRecord) {
-  const { rows } = await tx.query<{ label: string; refuses_charges: boolean }>(
-    'SELECT label, refuses_charges FROM payment_methods WHERE id = $1 AND customer_id = $2',
+/**
+ * Charges the order's saved method through the provider (a method that is gone is refused):
+ * whether it was paid, and how the method is named in the emails.
+ */
+async function chargeSaved(
+  tx: Queryable,
+  payments: PaymentProvider,
+  order: OrderRecord,
+  charge: { amountCents: number; attempt: number },
+) {
+  const { rows } = await tx.query<{ id: string; type: OnlineMethod; label: string }>(
+    'SELECT id, type, label FROM payment_methods WHERE id = $1 AND customer_id = $2',
     [order.savedPaymentMethodId, order.customerId],
   );
-  const saved = rows[0];
-  const label = paymentMethodLabel(order.paymentMethod, order.locale, saved?.label);
-  const approved = !!saved && !saved.refuses_charges && !saved.label.endsWith('0002');
-  return { approved, label };
+  const row = rows[0];
+  const saved: SavedMethod | undefined = row && { ...row, customerId: order.customerId };
+  const result = saved
+    ? await payments.chargeSaved(
+        {
+          orderId: order.id,
+          orderNumber: order.number,
+          amountCents: charge.amountCents,
+          currency: order.currency,
+          attempt: charge.attempt,
+          saved,
+        },
+        tx,
+      )
+    : { outcome: 'refused' as const };
+  const label = paymentMethodLabel(
+    order.paymentMethod,
+    order.locale,
+    saved && payments.describeSaved(saved, order.locale),
+  );
+  return { approved: result.outcome === 'paid', label };
 }
 
 interface DueOrder {
@@ -82,6 +111,7 @@ interface DueOrder {
 
 async function renewOrder(
   tx: Queryable,
+  payments: PaymentProvider,
   due: DueOrder,
   product: Product,
   today: IsoDate,
@@ -120,7 +150,7 @@ async function renewOrder(
 
   const attempt = due.renewal_failures + 1;
   const amountCents = order.quote.renewal.totalCents;
-  const charge = await chargeSaved(tx, order);
+  const charge = await chargeSaved(tx, payments, order, { amountCents, attempt });
   await tx.query(
     `INSERT INTO renewal_charges (order_id, cycle_expires_on, attempt, outcome, amount_cents, charged_on, created_at)
      VALUES ($1, $2::date, $3, $4, $5, $6::date, $7)`,
@@ -307,7 +337,7 @@ async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<bool
       const order = await findOrder(tx, due.id);
       const product = order && findProduct(deps.catalog, order.productId);
       if (!order || !product) throw new Error('renewal of an unknown product');
-      return renewOrder(tx, due, product, today, now);
+      return renewOrder(tx, deps.payments, due, product, today, now);
     }
     const mailboxes = await tx.query<DueMailbox>(
       `SELECT s.id, s.customer_id, s.label, s.expires_on::text AS expires_on

@@ -4,7 +4,7 @@
 // exponential backoff, and gives up after a number of attempts (status `failed`, kept).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import type { Logger } from '../http/context.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Queryable } from '../db/database.ts';
 
 export const WEBHOOK_TYPES = [
