@@ -3,8 +3,13 @@
 // address of X-Forwarded-For that is not itself a trusted proxy. Without trusted proxies the
 // header is ignored, so a client cannot pick the address its tries are counted against.
 import { BlockList, isIP } from 'node:net';
-import type { Context } from 'hono';
-import type { AppEnv } from './context.ts';
+import type { HttpBindings } from '@hono/node-server';
+
+/** What is read of a request: its socket (on Node) and one header (any Hono context fits). */
+interface RequestContext {
+  env?: Partial<HttpBindings> | undefined;
+  req: { header(name: string): string | undefined };
+}
 
 /** `::ffff:192.0.2.1` → `192.0.2.1`; anything else unchanged. */
 function plain(address: string): string {
@@ -49,7 +54,7 @@ export function trustedProxies(entries: readonly string[]): TrustedProxies {
 
 export const NO_TRUSTED_PROXIES = trustedProxies([]);
 
-export function clientAddress(c: Context<AppEnv>, trusted: TrustedProxies): string {
+export function clientAddress(c: RequestContext, trusted: TrustedProxies): string {
   const peer = plain(c.env?.incoming?.socket?.remoteAddress ?? 'unknown');
   if (!trusted.size || !trusted.has(peer)) return peer;
   const forwarded = (c.req.header('X-Forwarded-For') ?? '')
