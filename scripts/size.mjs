@@ -17,9 +17,13 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * floating-ui 6.3 more of all, so those figures cannot hold (README "Performance"): these are the
  * figures of this build, rounded up, so that it cannot grow unnoticed. The split of the store and
  * the element by concern (issue 21, first part) costs 0.7 KB until the loading work of the same
- * issue replaces these figures with its own budgets.
+ * issue replaces these figures with its own budgets. Issue 22 (public administrations: CIG and
+ * CUP in the holder form, split payment in the summary and the quote request, the FatturaPA
+ * 1.2.2 email check, their messages in both languages) costs 0.7 KB of the initial and 1.4 KB of
+ * all, measured against the build before it (45.6 → 46.3, 70.6 → 72.0; the schemas of the
+ * after-sale answers are kept out of the widget).
  */
-export const BUDGETS = { initial: 46, all: 71 };
+export const BUDGETS = { initial: 46.5, all: 72.5 };
 export const ISSUE_TARGETS = { initial: 22, all: 55 };
 
 let sizes;

@@ -229,6 +229,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(shiftableClock ? { shiftableClock } : {}),
     logger,
     payments,
+    seller,
     ...(webhooks ? { webhooks } : {}),
     webhookPollMs: config.webhooks.pollMs,
     scheduler: config.scheduler,

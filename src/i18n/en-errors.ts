@@ -14,13 +14,25 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
     'The recipient code (Codice Destinatario) has 7 characters (6 for public administrations).',
   'field.sdi.none':
     '0000000 means “no code”: choose PEC and enter the address that should receive the invoice.',
+  'field.sdi.foreign': 'XXXXXXX is for recipients abroad only.',
+  'field.sdi.pa_format': 'Invalid public office code: copy it from IPA.',
+  'field.sdi.pa_holder': 'A 6-character code is a public office’s: choose Company.',
+  'field.cig.format': 'The CIG has 10 characters.',
+  'field.cup.format': 'The CUP has 15 characters.',
+  'field.pa.only': 'CIG and CUP are for public administrations only.',
   'field.cap.format': 'The postcode (CAP) has 5 digits.',
   'field.province.unknown': 'Unknown province code (e.g. TO, MI, RM).',
   'field.email.format': 'This email address is not valid.',
   'field.pec.format': 'This PEC address is not valid.',
+<<<<<<< HEAD
   'field.password.short': 'The password needs at least 12 characters.',
   'field.password.common':
     'This password is one of the most used and easiest to guess: choose another one.',
+=======
+  'field.email.fatturapa': 'Only unaccented letters, digits and . _ - +',
+  'field.pec.fatturapa': 'Only unaccented letters, digits and . _ - +',
+  'field.password.short': 'The password needs at least 8 characters.',
+>>>>>>> main
   'field.terms.required': 'Accept the general contract conditions to continue.',
   'field.topup.min': 'The top-up must be at least the minimum shown.',
   'field.topup.max': 'The top-up can be at most €10,000.00.',

@@ -12,13 +12,25 @@ export const itErrors = {
   'field.sdi.format': 'Il Codice Destinatario ha 7 caratteri (6 per la Pubblica Amministrazione).',
   'field.sdi.none':
     '0000000 vuol dire «nessun codice»: scegli PEC e indica l’indirizzo su cui ricevere la fattura.',
+  'field.sdi.foreign': 'XXXXXXX vale solo per i destinatari esteri.',
+  'field.sdi.pa_format': 'Codice Ufficio PA non valido: copialo dall’IPA.',
+  'field.sdi.pa_holder': 'Un codice di 6 caratteri è di un ufficio PA: scegli Azienda.',
+  'field.cig.format': 'Il CIG ha 10 caratteri.',
+  'field.cup.format': 'Il CUP ha 15 caratteri.',
+  'field.pa.only': 'CIG e CUP solo per la Pubblica Amministrazione.',
   'field.cap.format': 'Il CAP è composto da 5 cifre.',
   'field.province.unknown': 'Sigla della provincia non riconosciuta (es. TO, MI, RM).',
   'field.email.format': 'Indirizzo email non valido.',
   'field.pec.format': 'Indirizzo PEC non valido.',
+<<<<<<< HEAD
   'field.password.short': 'La password deve avere almeno 12 caratteri.',
   'field.password.common':
     'Questa password è tra le più usate e facili da indovinare: scegline un’altra.',
+=======
+  'field.email.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
+  'field.pec.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
+  'field.password.short': 'La password deve avere almeno 8 caratteri.',
+>>>>>>> main
   'field.terms.required': 'Per proseguire accetta le condizioni generali di contratto.',
   'field.topup.min': 'La ricarica deve essere almeno pari al minimo indicato.',
   'field.topup.max': 'La ricarica può essere al massimo di 10.000,00 €.',

@@ -4,6 +4,7 @@ import {
   LoginRequestSchema,
   PortalSessionRequestSchema,
   RegisterRequestSchema,
+  normalizeHolder,
   validateHolder,
 } from 'cassa/contract';
 import {
@@ -93,16 +94,25 @@ export function authRoutes(deps: AppDeps) {
 
   routes.post('/v1/auth/register', async (c) => {
     const request = parseBody(RegisterRequestSchema, await readJson(c));
+<<<<<<< HEAD
     const errors = prefixed('holder', validateHolder(request.holder).errors);
     const passwordError = await newPasswordError(request.password);
     if (passwordError) errors.unshift(passwordError);
+=======
+    // Normalised at the boundary with the widget's own code: stored as it will be invoiced.
+    const holder = normalizeHolder(request.holder);
+    const errors = prefixed('holder', validateHolder(holder).errors);
+    if ([...request.password].length < MIN_PASSWORD_LENGTH) {
+      errors.unshift({ path: 'password', code: 'password.short' });
+    }
+>>>>>>> main
     if (errors.length) throw invalidRequest(errors);
     const now = clock.now();
     const locale = request.locale ?? c.get('locale');
     const result = await db.transaction(async (tx) => {
       const customer = await createCustomer(tx, {
         password: request.password,
-        holder: request.holder,
+        holder,
         now,
       });
       await queueEmail(tx, registrationEmail(customer.holder.email, customer.username, locale), {

@@ -4,6 +4,7 @@ import { type Catalog } from 'cassa/contract';
 import type { Clock, ShiftableClock } from '../platform/clock.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Database } from '../db/database.ts';
+import type { Seller } from '../invoices/seller.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import { startScheduler, type Scheduler } from './scheduler.ts';
 import { runDueRenewals } from '../subscriptions/renewals.ts';
@@ -17,6 +18,8 @@ export interface AfterSaleOptions {
   logger: Logger;
   /** Charges renewals (the payment-provider seam). */
   payments: PaymentProvider;
+  /** The seller on renewal invoices. */
+  seller: Seller;
   /** Absent: events are kept (pending) and not sent. */
   webhooks?: WebhookConfig;
   /** How often the delivery loop looks for due events. */

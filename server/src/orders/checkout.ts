@@ -6,13 +6,17 @@ import {
   checkEligibility,
   type FieldError,
   type Instructions,
+  isPublicAdministration,
   type Locale,
   MAX_TOP_UP_CENTS,
+  normalizeHolder,
   type Order,
   type OrderRequest,
+  payableNowCents,
   type PaymentMethodType,
   topUpError,
   validateHolder,
+  withSplitPayment,
 } from 'cassa/contract';
 import type { CustomerRecord } from '../accounts/accounts.ts';
 import type { Queryable } from '../db/database.ts';
@@ -88,13 +92,17 @@ export async function placeOrder(
   // The widget's language when it says it, else the browser's (Accept-Language).
   const locale = request.locale ?? context.locale;
   const customer = await lockCustomer(tx, customerId);
-  const { product, quote, subscription } = await priceRequest(tx, context.catalog, request, {
+  const priced = await priceRequest(tx, context.catalog, request, {
     customer,
     today,
     locale,
   });
+  const { product, subscription } = priced;
 
-  const holder = request.holder ?? customer.holder;
+  // Normalised at the boundary with the widget's own code: invoiced as stored.
+  const holder = normalizeHolder(request.holder ?? customer.holder);
+  // A public administration pays the taxable amount; the VAT goes to the Treasury.
+  const quote = isPublicAdministration(holder) ? withSplitPayment(priced.quote) : priced.quote;
   for (const type of new Set([customer.holder.type, holder.type])) {
     if (!checkEligibility(product, type).ok) {
       throw new Problem(
@@ -107,7 +115,9 @@ export async function placeOrder(
 
   const errors: FieldError[] = [];
   if (request.acceptTerms !== true) errors.push({ path: 'acceptTerms', code: 'terms.required' });
-  if (request.holder) errors.push(...prefixed('holder', validateHolder(request.holder).errors));
+  // The registered holder too: data accepted before today's rules must not make an invoice SDI
+  // refuses (the holder step shows these errors on its fields).
+  errors.push(...prefixed('holder', validateHolder(holder).errors));
 
   const coterm = product.pricing === 'coterm';
   const free = !coterm && quote.totalCents === 0;
@@ -182,7 +192,8 @@ export async function placeOrder(
       method,
       beneficiary: seller.beneficiary ?? seller.name,
       account: (method === 'bank_transfer' ? seller.iban : seller.postalAccount) as string,
-      amountCents: quote.totalCents,
+      // Split payment: a public administration pays the taxable amount (the VAT to the Treasury).
+      amountCents: payableNowCents(quote),
       currency: quote.currency,
       reference: `Ordine ${number}`,
     };

@@ -2,7 +2,7 @@
 // provider says what happened (`completeReturn`), the payment is completed (paid and invoiced,
 // refused or cancelled) and a resume token is issued; the buyer is then sent to the shop's return
 // URL with it. The same path for every provider (http/payments.ts; the demo sandbox's own page).
-import { findProduct } from 'cassa/contract';
+import { findProduct, payableNowCents } from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
 import type { AppDeps } from '../http/context.ts';
 import { notFound } from '../http/problems.ts';
@@ -13,7 +13,8 @@ import type { OnlineMethod, PaymentResult, PaymentReturn } from './provider.ts';
 
 /** What the card (or PayPal account) is charged now: the total, or the top-up of an add-on order. */
 export function amountChargedNow(order: OrderRecord): number {
-  return order.topUpCents !== null ? order.topUpCents : order.totalCents;
+  // Split payment: a public administration pays the taxable amount (the VAT to the Treasury).
+  return order.topUpCents !== null ? order.topUpCents : payableNowCents(order.quote);
 }
 
 /** The provider's view of a returning buyer's payment. */
