@@ -22,15 +22,11 @@ export const itErrors = {
   'field.province.unknown': 'Sigla della provincia non riconosciuta (es. TO, MI, RM).',
   'field.email.format': 'Indirizzo email non valido.',
   'field.pec.format': 'Indirizzo PEC non valido.',
-<<<<<<< HEAD
+  'field.email.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
+  'field.pec.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
   'field.password.short': 'La password deve avere almeno 12 caratteri.',
   'field.password.common':
     'Questa password è tra le più usate e facili da indovinare: scegline un’altra.',
-=======
-  'field.email.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
-  'field.pec.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
-  'field.password.short': 'La password deve avere almeno 8 caratteri.',
->>>>>>> main
   'field.terms.required': 'Per proseguire accetta le condizioni generali di contratto.',
   'field.topup.min': 'La ricarica deve essere almeno pari al minimo indicato.',
   'field.topup.max': 'La ricarica può essere al massimo di 10.000,00 €.',

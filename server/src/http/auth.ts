@@ -94,18 +94,11 @@ export function authRoutes(deps: AppDeps) {
 
   routes.post('/v1/auth/register', async (c) => {
     const request = parseBody(RegisterRequestSchema, await readJson(c));
-<<<<<<< HEAD
-    const errors = prefixed('holder', validateHolder(request.holder).errors);
-    const passwordError = await newPasswordError(request.password);
-    if (passwordError) errors.unshift(passwordError);
-=======
     // Normalised at the boundary with the widget's own code: stored as it will be invoiced.
     const holder = normalizeHolder(request.holder);
     const errors = prefixed('holder', validateHolder(holder).errors);
-    if ([...request.password].length < MIN_PASSWORD_LENGTH) {
-      errors.unshift({ path: 'password', code: 'password.short' });
-    }
->>>>>>> main
+    const passwordError = await newPasswordError(request.password);
+    if (passwordError) errors.unshift(passwordError);
     if (errors.length) throw invalidRequest(errors);
     const now = clock.now();
     const locale = request.locale ?? c.get('locale');
