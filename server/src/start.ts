@@ -16,6 +16,7 @@ import { openPostgres } from './db/postgres.ts';
 import { createApp, type AppMounts } from './http/app.ts';
 import type { AppDeps } from './http/context.ts';
 import { batchedLogger } from './http/request-log.ts';
+import { trustedProxies } from './http/client-address.ts';
 import { loadSellerFile, type Seller } from './invoices/seller.ts';
 import { startAfterSale } from './jobs/after-sale.ts';
 import { BUILT_IN_PROVIDERS, type ProviderRegistry } from './payments/provider.ts';
@@ -205,6 +206,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(shiftableClock ? { shiftableClock } : {}),
     ...(webhookSecret ? { webhookSecret } : {}),
     allowedOrigins: config.allowedOrigins,
+    publicUrl: config.publicUrl,
+    trustedProxies: trustedProxies(config.trustedProxies),
     demo: !config.production,
     logger,
     seller,

@@ -9,4 +9,5 @@ export * from './pricing.ts';
 export * from './eligibility.ts';
 export * from './validators/index.ts';
 export * from './top-up.ts';
+export * from './password.ts';
 export * from './split-payment.ts';

@@ -5,7 +5,7 @@
 // written to the console meanwhile).
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { PORTAL_SECRET, startServer, type Server } from '../server/harness.ts';
+import { attemptOf, PORTAL_SECRET, startServer, type Server } from '../server/harness.ts';
 import {
   bankTransferOrder,
   companyHolder,
@@ -110,7 +110,7 @@ describe('logs', () => {
         headers: { 'Idempotency-Key': keep('idem-key-card-7784') },
       });
       const payPath = new URL(card.body.action.url).pathname;
-      await send('GET', payPath);
+      const payPage = await send('GET', payPath);
       const form = {
         decision: 'pay',
         holder: keep('Cardholder Segretissimo'),
@@ -118,12 +118,20 @@ describe('logs', () => {
         expiry: '11/31',
         cvc: keep('987'),
       };
-      await send('POST', payPath, {
-        rawBody: new URLSearchParams({ ...form, number: '4242 4242 4242 424' }).toString(),
+      // Each form shown carries its one-time token (the page shown again with errors, a new one).
+      const withErrors = await send('POST', payPath, {
+        rawBody: new URLSearchParams({
+          ...form,
+          number: '4242 4242 4242 424',
+          attempt: keep(attemptOf(payPage.text))!,
+        }).toString(),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       });
       const paid = await send('POST', payPath, {
-        rawBody: new URLSearchParams(form).toString(),
+        rawBody: new URLSearchParams({
+          ...form,
+          attempt: keep(attemptOf(withErrors.text))!,
+        }).toString(),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       });
       assert.equal(paid.status, 303);

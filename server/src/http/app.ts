@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { toLocale } from 'cassa/contract';
 import { limitBody, MAX_BODY_BYTES } from './body-limit.ts';
-import type { AppDeps, AppEnv } from './context.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from './context.ts';
 import { apiCors } from './cors.ts';
 import { Problem, problemResponse } from './problems.ts';
 import { accountRoutes } from './account.ts';
@@ -76,7 +76,7 @@ export function createApp(deps: AppDeps, mounts: AppMounts = {}): Hono<AppEnv> {
     c.set('locale', toLocale(c.req.header('Accept-Language')));
     await next();
   });
-  app.use('/api/*', apiCors(deps.allowedOrigins));
+  app.use('/api/*', apiCors([publicOrigin(deps), ...deps.allowedOrigins]));
   app.use('*', limitBody(MAX_BODY_BYTES));
 
   const api = new Hono<AppEnv>();

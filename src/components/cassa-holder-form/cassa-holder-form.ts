@@ -15,6 +15,7 @@ import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { holderFormStyles } from './cassa-holder-form.styles.ts';
 import { draftToHolder } from '../../domain/draft-to-holder.ts';
+import { passwordLengthError } from '../../domain/password.ts';
 import { emptyHolderDraft, holderToDraft, type HolderDraft } from '../../domain/holder-draft.ts';
 
 export { draftToHolder } from '../../domain/draft-to-holder.ts';
@@ -150,8 +151,10 @@ export class CassaHolderForm extends CassaElement {
       const key = keyOf(path, this.value);
       if (!found.has(key)) found.set(key, code);
     }
-    if (this.withPassword && this.password.length < 8) {
-      found.set('password', this.password ? 'password.short' : 'required');
+    if (this.withPassword) {
+      const short = passwordLengthError(this.password);
+      if (!this.password) found.set('password', 'required');
+      else if (short) found.set('password', short);
     }
     return found;
   }

@@ -28,7 +28,9 @@ export const enForms = addMessages('en', 'forms', {
   'field.pec.format': 'This PEC address is not valid.',
   'field.email.fatturapa': 'Only unaccented letters, digits and . _ - +',
   'field.pec.fatturapa': 'Only unaccented letters, digits and . _ - +',
-  'field.password.short': 'The password needs at least 8 characters.',
+  'field.password.short': 'The password needs at least 12 characters.',
+  'field.password.common':
+    'This password is one of the most used and easiest to guess: choose another one.',
   'field.terms.required': 'Accept the general contract conditions to continue.',
   'field.topup.min': 'The top-up must be at least the minimum shown.',
   'field.topup.max': 'The top-up can be at most €10,000.00.',

@@ -28,7 +28,7 @@ export const enHolder = addMessages('en', 'holder', {
   'holder.sdiCode.hint': '7 characters, given by your invoicing software.',
   'holder.pec': 'PEC address for the invoice',
   'holder.password': 'Password',
-  'holder.password.hint': 'At least 8 characters.',
+  'holder.password.hint': 'At least 12 characters, not a common password.',
   'holder.submit': 'Continue',
   'holder.busy': 'Sending…',
   'holder.pa.note': 'Public administration: FPA12 invoice, split payment.',

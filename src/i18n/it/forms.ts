@@ -26,7 +26,9 @@ export const itForms = addMessages('it', 'forms', {
   'field.pec.format': 'Indirizzo PEC non valido.',
   'field.email.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
   'field.pec.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
-  'field.password.short': 'La password deve avere almeno 8 caratteri.',
+  'field.password.short': 'La password deve avere almeno 12 caratteri.',
+  'field.password.common':
+    'Questa password è tra le più usate e facili da indovinare: scegline un’altra.',
   'field.terms.required': 'Per proseguire accetta le condizioni generali di contratto.',
   'field.topup.min': 'La ricarica deve essere almeno pari al minimo indicato.',
   'field.topup.max': 'La ricarica può essere al massimo di 10.000,00 €.',

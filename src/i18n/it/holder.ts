@@ -26,7 +26,7 @@ export const itHolder = addMessages('it', 'holder', {
   'holder.sdiCode.hint': '7 caratteri, indicati dal tuo software di fatturazione.',
   'holder.pec': 'Indirizzo PEC per la fattura',
   'holder.password': 'Password',
-  'holder.password.hint': 'Almeno 8 caratteri.',
+  'holder.password.hint': 'Almeno 12 caratteri, non una password comune.',
   'holder.submit': 'Prosegui',
   'holder.busy': 'Invio in corso…',
   'holder.pa.note': 'Pubblica Amministrazione: fattura FPA12, scissione dei pagamenti.',
