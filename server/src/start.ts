@@ -208,6 +208,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     allowedOrigins: config.allowedOrigins,
     publicUrl: config.publicUrl,
     trustedProxies: trustedProxies(config.trustedProxies),
+    ...(config.loginLimitPerAddress
+      ? { loginLimits: { perAddress: config.loginLimitPerAddress } }
+      : {}),
     demo: !config.production,
     logger,
     seller,

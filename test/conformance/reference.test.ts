@@ -20,7 +20,9 @@ let server: ServerProcess;
 let backend: string;
 before(async () => {
   server = await startReference();
-  backend = `${server.origin}/api`;
+  // localhost: the server's public URL (CASSA_PUBLIC_URL's default), so that a run without
+  // --origin, whose return URLs lead back to the backend's origin, names an allowed origin.
+  backend = `http://localhost:${server.port}/api`;
 });
 after(() => server.stop());
 

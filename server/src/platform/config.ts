@@ -26,6 +26,8 @@ export interface ServerConfig {
   publicUrl: string;
   /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges). */
   trustedProxies: string[];
+  /** Failed logins allowed per client address in the window (CASSA_LOGIN_LIMIT_PER_ADDRESS). */
+  loginLimitPerAddress: number | undefined;
   portalSecret: string | undefined;
   operatorSecret: string | undefined;
   webhooks: {
@@ -113,6 +115,13 @@ const EnvSchema = z.object({
     ),
   ),
   CASSA_TRUSTED_PROXIES: optionalText,
+  CASSA_LOGIN_LIMIT_PER_ADDRESS: z.optional(
+    z
+      .string()
+      .check(
+        z.refine((v) => /^[1-9]\d{0,6}$/.test(v), { message: 'must be a whole number from 1' }),
+      ),
+  ),
   CASSA_PORTAL_SECRET: z.optional(
     z.string().check(z.minLength(16, { message: 'must be at least 16 characters' })),
   ),
@@ -223,6 +232,9 @@ export function readConfig(
       `CASSA_TRUSTED_PROXIES: ${JSON.stringify(badProxy)} is not an IP address or CIDR range`,
     );
 
+  const perAddress = value('CASSA_LOGIN_LIMIT_PER_ADDRESS');
+  const loginLimitPerAddress = perAddress ? Number(perAddress) : undefined;
+
   const webhookUrl =
     value('CASSA_WEBHOOK_URL') ?? (production ? undefined : defaults.webhookUrl?.(port));
   const webhookSecret = value('CASSA_WEBHOOK_SECRET');
@@ -265,6 +277,7 @@ export function readConfig(
     allowedOrigins,
     publicUrl: publicUrl as string,
     trustedProxies,
+    loginLimitPerAddress,
     portalSecret: value('CASSA_PORTAL_SECRET'),
     operatorSecret: value('CASSA_OPERATOR_SECRET'),
     webhooks: {
