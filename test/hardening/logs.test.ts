@@ -201,9 +201,21 @@ describe('logs', () => {
       assert.ok(statuses.has(status), `the session produced a ${status}`);
     }
     const logged = [...server.logs, ...consoleLines];
-    assert.equal(server.logs.length, requests, 'one line per request');
-    for (const line of server.logs) {
+    // Request lines, and (issue 23) structured security lines for the failed and limited logins:
+    // a username only as its digest, with the client address.
+    const securityLines = server.logs.filter((line) => line.startsWith('security {'));
+    const requestLines = server.logs.filter((line) => !line.startsWith('security {'));
+    assert.equal(requestLines.length, requests, 'one line per request');
+    for (const line of requestLines) {
       assert.match(line, /^(GET|POST) \S+ \d{3} \d+ms$/, 'method, route pattern, status, time');
+    }
+    assert.ok(
+      securityLines.some((line) => line.includes('"event":"login.failed"')),
+      'failed logins leave a security line',
+    );
+    for (const line of securityLines) {
+      const entry = JSON.parse(line.slice('security '.length)) as { user?: string };
+      if (entry.user !== undefined) assert.match(entry.user, /^[0-9a-f]{24}$/, 'a username digest');
     }
     const haystack = logged.join('\n').toLowerCase();
     for (const secret of secrets) {
