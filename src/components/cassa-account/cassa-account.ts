@@ -6,6 +6,9 @@
 // use (the API client, zod, ky, the overlay's `open`) in the main module's file, where the
 // bundler would otherwise move them into a new shared file that the checkout's first step loads.
 import '../../dropin.ts';
+// The shared messages it shows (field and backend errors): Italian comes with this file, English
+// is loaded with `messages` below.
+import '../../i18n/it/forms.ts';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AccountInvoice, AccountSubscription } from '../../api/account-schemas.ts';
@@ -49,6 +52,7 @@ export { openAccount } from './open-account.ts';
  */
 export class CassaAccount extends CassaElement {
   static override styles = [tokens, formStyles, accountStyles];
+  static override messages = ['frame', 'forms'] as const;
 
   /** Base URL of the backend, e.g. `https://shop.example/api` (required). */
   @property() backend = '';
