@@ -80,6 +80,25 @@ const DATA: Record<WebhookEventType, Record<string, unknown>[]> = {
       deactivatedOn: '2026-08-01',
     },
   ],
+  'subscription.updated': [
+    {
+      subscription: {
+        id: '7d1f0c3e-0000-4000-8000-0000000051e5',
+        productId: 'certified-platform',
+        label: 'Certified Platform',
+        expiresOn: '2027-08-01',
+        planId: 'base',
+        years: 1,
+        status: 'active',
+        addons: [],
+        autoRenew: false,
+        nextCharge: null,
+        paymentMethodId: null,
+        orderId: '7d1f0c3e-0000-4000-8000-00000000c0a5',
+      },
+      changes: ['autoRenew'],
+    },
+  ],
 };
 
 export interface SampleEvent {

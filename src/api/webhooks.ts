@@ -3,6 +3,7 @@
 // loose: a backend may add members (an additive change), as with the problem details.
 import * as z from 'zod/mini';
 import { cents, int, isoDate } from '../domain/contract-values.ts';
+import { AccountSubscriptionSchema } from './account-schemas.ts';
 import { AddonQuantitySchema, OrderSchema } from './schemas.ts';
 
 export const WEBHOOK_EVENT_TYPES = [
@@ -11,6 +12,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'subscription.renewed',
   'subscription.renewal_failed',
   'addon.deactivated',
+  'subscription.updated',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -79,6 +81,14 @@ export const WebhookEventSchemas = {
       requiredCents: cents(),
       creditCents: cents(),
       deactivatedOn: isoDate(),
+    }),
+  ),
+  /** The buyer changed it in the customer area (auto-renew, the renewal method): its state now. */
+  'subscription.updated': event(
+    'subscription.updated',
+    z.looseObject({
+      subscription: AccountSubscriptionSchema,
+      changes: z.array(z.enum(['autoRenew', 'paymentMethodId'])),
     }),
   ),
 } as const satisfies Record<WebhookEventType, z.ZodMiniType>;

@@ -31,6 +31,7 @@ describe('the built server', () => {
         CASSA_CATALOG: join(ROOT, 'demo', 'catalog.json'),
         CASSA_SELLER: seller,
         CASSA_PAYMENT_PROVIDER: 'none',
+        CASSA_PUBLIC_URL: 'https://shop.example',
         CASSA_SCHEDULER: 'off',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
