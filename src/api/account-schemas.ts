@@ -122,7 +122,7 @@ export const AccountOrdersSchema = z.object({ items: z.array(OrderSchema) });
 /** The `subscription.updated` webhook's data: the subscription after the buyer's change. */
 export const SubscriptionUpdatedSchema = z.object({
   subscription: AccountSubscriptionSchema,
-  changes: z.array(z.enum(['autoRenew', 'paymentMethodId'])),
+  changes: z.array(z.enum(['autoRenew', 'paymentMethodId', 'addons'])),
 });
 
 export type AccountAddon = z.infer<typeof AccountAddonSchema>;

@@ -88,7 +88,7 @@ export const WebhookEventSchemas = {
     'subscription.updated',
     z.looseObject({
       subscription: AccountSubscriptionSchema,
-      changes: z.array(z.enum(['autoRenew', 'paymentMethodId'])),
+      changes: z.array(z.enum(['autoRenew', 'paymentMethodId', 'addons'])),
     }),
   ),
 } as const satisfies Record<WebhookEventType, z.ZodMiniType>;

@@ -2,7 +2,7 @@
 import type { Product } from './catalog.ts';
 import { addDays, addMonths, monthsLeft } from './dates.ts';
 import { divideHalfUp, vatOf } from './money.ts';
-import { validateSelection, type SelectionContext } from './selection.ts';
+import { addonQuantityError, validateSelection, type SelectionContext } from './selection.ts';
 import type { FieldError, Quote, QuoteLine, Selection } from './types.ts';
 
 /** Automatic renewals by card or PayPal are charged this many days before expiry. */
@@ -108,4 +108,90 @@ export function priceSelection(
       minimumTopUpCents: Math.max(0, yearlyTotal - creditCents),
     },
   };
+}
+
+/** An active Certified Platform service that more add-ons are bought for (buy more). */
+export interface ServiceContext {
+  planId: string;
+  years: number;
+  expiresOn: string;
+  /** The add-on quantities the service has now, by add-on id. */
+  addons: Readonly<Record<string, number>>;
+}
+
+/**
+ * Buy more on a term product (issue 24): the added add-ons are co-termed with the service's
+ * expiry and priced for the months left with DESIGN 1.2's rule (less than 3 months left: free
+ * until the expiry). The service then renews for its term at the grown quantities: that is the
+ * quote's renewal. `selection.addons` are the quantities added, not the new totals.
+ */
+export function priceServiceAddition(
+  product: Product,
+  selection: Selection,
+  options: { today: string; locale?: 'it' | 'en'; service: ServiceContext },
+): PriceResult {
+  const { service, today } = options;
+  const errors = validateSelection(product, {
+    ...selection,
+    planId: service.planId,
+    years: service.years,
+  });
+  if (selection.planId !== service.planId)
+    errors.push({ path: 'planId', code: 'selection.plan.unknown' });
+  if (service.expiresOn <= today)
+    errors.push({ path: 'subscriptionId', code: 'selection.subscription.expired' });
+  const grown: Record<string, number> = { ...service.addons };
+  selection.addons.forEach(({ id, quantity }, i) => {
+    const addon = product.addons.find((a) => a.id === id);
+    if (!addon || quantity <= 0) return;
+    grown[id] = (grown[id] ?? 0) + quantity;
+    const code = addonQuantityError(addon, grown[id]);
+    if (code && !errors.some((e) => e.path.startsWith(`addons.${i}.`)))
+      errors.push({ path: `addons.${i}.quantity`, code });
+  });
+  if (errors.length) return { ok: false, errors };
+  const locale = options.locale ?? 'it';
+  const rate = product.vatRateBasisPoints;
+  const added = yearlyLines(product, { ...selection, planId: '' }, locale);
+  const free = service.expiresOn < addMonths(today, FREE_UNTIL_EXPIRY_MONTHS);
+  const months = monthsLeft(today, service.expiresOn);
+  const lines = added.map((l) => ({
+    ...l,
+    amountCents: free ? 0 : divideHalfUp(l.amountCents * months, 12),
+  }));
+  const term = serviceTerm(product, { ...service, addons: grown }, locale);
+  return {
+    ok: true,
+    quote: {
+      currency: product.currency,
+      lines,
+      ...totals(lines, rate),
+      freeUntil: free ? service.expiresOn : null,
+      renewal: {
+        date: service.expiresOn,
+        chargeDate: addDays(service.expiresOn, -RENEWAL_CHARGE_DAYS_BEFORE),
+        totalCents: term.totalCents,
+      },
+      minimumTopUpCents: null,
+    },
+  };
+}
+
+/** One term of a service at its quantities: the lines and totals its renewal charges. */
+export function serviceTerm(
+  product: Product,
+  service: Pick<ServiceContext, 'planId' | 'years' | 'addons'>,
+  locale: 'it' | 'en' = 'it',
+): { lines: QuoteLine[] } & ReturnType<typeof totals> {
+  const selection: Selection = {
+    productId: product.id,
+    planId: service.planId,
+    years: service.years,
+    addons: Object.entries(service.addons).map(([id, quantity]) => ({ id, quantity })),
+  };
+  const lines = yearlyLines(product, selection, locale).map((l) => ({
+    ...l,
+    amountCents: l.amountCents * service.years,
+  }));
+  return { lines, ...totals(lines, product.vatRateBasisPoints) };
 }

@@ -4,6 +4,7 @@ import {
   type Catalog,
   type Locale,
   priceSelection,
+  priceServiceAddition,
   type Product,
   type Quote,
   type QuoteRequest,
@@ -13,11 +14,14 @@ import type { CustomerRecord } from '../accounts/accounts.ts';
 import type { Queryable } from '../db/database.ts';
 import { notFound, Problem, unauthorized } from '../http/problems.ts';
 import { activeAddons, findCustomerSubscription } from '../subscriptions/subscriptions.ts';
+import { findCustomerService, type ServiceRecord } from '../subscriptions/service-additions.ts';
 
 export interface PricedSelection {
   product: Product;
   quote: Quote;
   subscription: SubscriptionItem | undefined;
+  /** Buy more on a Certified Platform service: the service (its order) the add-ons grow. */
+  service?: ServiceRecord;
 }
 
 /** Each catalog's products by id, built on first use (a catalog does not change once loaded). */
@@ -44,6 +48,9 @@ export async function priceRequest(
   context: { customer: CustomerRecord | undefined; today: string; locale: Locale },
 ): Promise<PricedSelection> {
   const product = productOrNotFound(catalog, request.productId);
+  if (product.pricing === 'term' && request.subscriptionId) {
+    return priceAddition(db, product, request, context);
+  }
   let subscription: SubscriptionItem | undefined;
   if (product.pricing === 'coterm') {
     // Add-ons attach to one of the caller's subscriptions: the caller must be known.
@@ -85,4 +92,35 @@ export async function priceRequest(
     });
   }
   return { product, quote: priced.quote, subscription };
+}
+
+/**
+ * Buy more (a term product with `subscriptionId`): the caller's active service of this product,
+ * else 404 (unknown, another customer's, not paid); the added add-ons priced for its months left.
+ */
+async function priceAddition(
+  db: Queryable,
+  product: Product,
+  request: QuoteRequest,
+  context: { customer: CustomerRecord | undefined; today: string; locale: Locale },
+): Promise<PricedSelection> {
+  if (!context.customer) throw unauthorized();
+  const service = await findCustomerService(db, request.subscriptionId!, context.customer.id);
+  if (!service || service.productId !== product.id) throw notFound('Unknown subscription.');
+  const priced = priceServiceAddition(
+    product,
+    {
+      productId: request.productId,
+      planId: request.planId,
+      years: request.years,
+      addons: request.addons,
+    },
+    { today: context.today, locale: context.locale, service },
+  );
+  if (!priced.ok) {
+    throw new Problem(422, 'invalid-selection', 'The selection breaks a product rule.', {
+      errors: priced.errors,
+    });
+  }
+  return { product, quote: priced.quote, subscription: undefined, service };
 }

@@ -57,8 +57,9 @@ const italianDate = (date: IsoDate) => date.split('-').reverse().join('/');
 
 function linesOf(order: OrderRecord, product: Product, periodStart: IsoDate): InvoiceLine[] {
   const periodEnd = order.quote.renewal.date;
-  const period =
-    product.pricing === 'term'
+  const period = order.extendsOrderId
+    ? `fino alla scadenza del servizio, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`
+    : product.pricing === 'term'
       ? `${order.years === 1 ? '1 anno' : `${order.years} anni`}, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`
       : `fino alla scadenza della casella, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`;
   return quoteLines(order, product, period, periodStart, periodEnd);

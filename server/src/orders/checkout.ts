@@ -32,6 +32,7 @@ import {
 import { instructionsEmail, queueEmail } from '../notifications/outbox.ts';
 import { invalidRequest, prefixed, Problem } from '../http/problems.ts';
 import { priceRequest } from '../catalog/quoting.ts';
+import { growService } from '../subscriptions/service-additions.ts';
 import { findSavedPaymentMethod } from '../subscriptions/subscriptions.ts';
 import type { OnlineMethod, PaymentProvider, SavedMethod } from '../payments/provider.ts';
 import { providerReturnPath } from '../payments/returns.ts';
@@ -101,7 +102,7 @@ export async function placeOrder(
     today,
     locale,
   });
-  const { product, subscription } = priced;
+  const { product, subscription, service } = priced;
 
   // Normalised at the boundary with the widget's own code: invoiced as stored.
   const holder = normalizeHolder(request.holder ?? customer.holder);
@@ -129,7 +130,7 @@ export async function placeOrder(
   if (!coterm && request.topUpCents) errors.push({ path: 'topUpCents', code: 'invalid' });
   if (topUpCents > MAX_TOP_UP_CENTS) errors.push({ path: 'topUpCents', code: 'topup.max' });
   // Add-ons are what a PEC order buys: none is no order (the widget says so before sending).
-  if (coterm && !context.topUpOnly && !request.addons.some((a) => a.quantity > 0))
+  if ((coterm || service) && !context.topUpOnly && !request.addons.some((a) => a.quantity > 0))
     errors.push({ path: 'addons', code: 'required' });
 
   const method: PaymentMethodType = free ? 'none' : request.paymentMethod.type;
@@ -220,7 +221,8 @@ export async function placeOrder(
       reference: `Ordine ${number}`,
     };
   }
-  const autoRenew = coterm || online;
+  // Buy more: the added add-ons renew with the service, as the service does.
+  const autoRenew = service ? service.autoRenew : coterm || online;
   const status: OrderRecord['status'] = redirect
     ? 'pending_payment'
     : free
@@ -237,9 +239,10 @@ export async function placeOrder(
     status,
     productId: product.id,
     planId: request.planId,
-    years: request.years,
+    years: service ? service.years : request.years,
     addons: request.addons.filter((a) => a.quantity > 0),
     subscriptionId: subscription?.id ?? null,
+    extendsOrderId: service?.orderId ?? null,
     paymentMethod: method,
     savedPaymentMethodId: savedMethod ? savedMethod.id : null,
     totalCents: quote.totalCents,
@@ -270,6 +273,8 @@ export async function placeOrder(
   };
   await insertOrder(tx, order, now);
   if (status === 'paid') await markOrderPaid(tx, order, product, { now, today });
+  // Buy more with less than 3 months left: nothing due, the service grows now.
+  if (status === 'active' && service) await growService(tx, order, product, { now, today });
 
   if (status !== 'pending_payment') {
     let creditAfterCents: number | undefined;

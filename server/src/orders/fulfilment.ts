@@ -13,6 +13,7 @@ import type { Queryable } from '../db/database.ts';
 import { presentOrder } from './order-view.ts';
 import { findOrder, type OrderRecord } from './orders.ts';
 import { enqueueWebhook, type WebhookType } from '../webhooks/webhooks.ts';
+import { growService } from '../subscriptions/service-additions.ts';
 
 export interface PaidContext {
   now: Date;
@@ -31,7 +32,8 @@ export async function markOrderPaid(
   product: Product,
   context: PaidContext,
 ): Promise<boolean> {
-  const term = product.pricing === 'term';
+  // Buy more: the addition has no term of its own; the service it names grows (expiry unchanged).
+  const term = product.pricing === 'term' && !order.extendsOrderId;
   const expiresOn = term ? addMonths(context.today, 12 * order.years) : null;
   const renews = term && order.autoRenew;
   const chargeOn = renews && expiresOn ? addDays(expiresOn, -RENEWAL_CHARGE_DAYS_BEFORE) : null;
@@ -42,6 +44,7 @@ export async function markOrderPaid(
       WHERE id = $1 AND paid_at IS NULL`,
     [order.id, context.now, expiresOn, renews ? 'scheduled' : null, chargeOn],
   );
+  if (rowCount > 0) await growService(tx, order, product, context);
   return rowCount > 0;
 }
 

@@ -22,6 +22,8 @@ export interface OrderRecord {
   years: number;
   addons: AddonQuantity[];
   subscriptionId: string | null;
+  /** Buy more: the Certified Platform service (its order) this order adds to; else null. */
+  extendsOrderId?: string | null;
   paymentMethod: PaymentMethodType;
   savedPaymentMethodId: string | null;
   totalCents: number;
@@ -48,6 +50,7 @@ interface OrderRow {
   years: number;
   addons: AddonQuantity[];
   subscription_id: string | null;
+  extends_order_id: string | null;
   payment_method: PaymentMethodType;
   saved_payment_method_id: string | null;
   total_cents: number;
@@ -65,7 +68,7 @@ interface OrderRow {
 }
 
 const COLUMNS = `id, number, customer_id, status, product_id, plan_id, years, addons, subscription_id,
-  payment_method, saved_payment_method_id, total_cents, currency, top_up_cents, auto_renew,
+  extends_order_id, payment_method, saved_payment_method_id, total_cents, currency, top_up_cents, auto_renew,
   free_until::text AS free_until, renewal_charge_date::text AS renewal_charge_date, holder, quote,
   instructions, return_url, payment_url, locale`;
 
@@ -79,6 +82,7 @@ const toRecord = (row: OrderRow): OrderRecord => ({
   years: row.years,
   addons: row.addons,
   subscriptionId: row.subscription_id,
+  extendsOrderId: row.extends_order_id,
   paymentMethod: row.payment_method,
   savedPaymentMethodId: row.saved_payment_method_id,
   totalCents: row.total_cents,
@@ -166,9 +170,9 @@ export async function insertOrder(db: Queryable, order: OrderRecord, now: Date):
     `INSERT INTO orders (id, number, customer_id, status, product_id, plan_id, years, addons,
        subscription_id, payment_method, saved_payment_method_id, total_cents, currency, top_up_cents,
        auto_renew, free_until, renewal_charge_date, holder, quote, instructions, return_url,
-       payment_url, locale, created_at, updated_at)
+       payment_url, locale, created_at, updated_at, extends_order_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16::date,
-       $17::date, $18::jsonb, $19::jsonb, $20::jsonb, $21, $22, $23, $24, $24)`,
+       $17::date, $18::jsonb, $19::jsonb, $20::jsonb, $21, $22, $23, $24, $24, $25)`,
     [
       order.id,
       order.number,
@@ -194,6 +198,7 @@ export async function insertOrder(db: Queryable, order: OrderRecord, now: Date):
       order.paymentUrl,
       order.locale,
       now,
+      order.extendsOrderId ?? null,
     ],
   );
   for (const [position, line] of order.quote.lines.entries()) {

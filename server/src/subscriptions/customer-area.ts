@@ -172,6 +172,20 @@ export async function accountSubscriptions(
   return items;
 }
 
+/** A Certified Platform service by its order id, as the customer area shows it. */
+export async function serviceSubscription(
+  db: Queryable,
+  orderId: string,
+  today: string,
+): Promise<AccountSubscription> {
+  const { rows } = await db.query<ServiceRow>(
+    `SELECT ${SERVICE_COLUMNS} FROM orders WHERE id = $1`,
+    [orderId],
+  );
+  if (!rows[0]) throw new Error('service vanished');
+  return serviceItem(rows[0], today);
+}
+
 /** One subscription of the caller's, or a 404 (unknown, or another customer's). */
 export async function accountSubscription(
   db: Queryable,

@@ -1,0 +1,284 @@
+// Issue 24: buy more on a Certified Platform service — users or storage added to an active
+// service, co-termed with its expiry and priced for the months left (DESIGN 1.2's rule applied to
+// this product), on the real app and database: the quote, the order (its invoice, the service's
+// grown quantities and renewal, `subscription.updated`), and ownership (another customer's 404).
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import {
+  AccountInvoicesSchema,
+  AccountSubscriptionsSchema,
+  type AccountSubscription,
+} from '../../src/api/account-schemas.ts';
+import { QuoteSchema } from '../../src/api/schemas.ts';
+import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
+import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
+import { DEMO_USERS } from '../../demo/server/seed.ts';
+import { START, startServer, TODAY, type Server } from './harness.ts';
+import { validateFatturaPA } from './invoices/xsd.ts';
+
+const BASE_TOTAL = 14640;
+let server: Server;
+let clock: ShiftableClock;
+
+beforeEach(async () => {
+  clock = new ShiftableClock({ start: START, fixedToday: TODAY });
+  server = await startServer({ clock, shiftableClock: clock });
+});
+afterEach(() => server.close());
+
+/** Moves the clock (sessions last less than that: the buyer logs in again). */
+async function moveTo(date: string) {
+  const days = Math.round((Date.parse(date) - Date.parse(clock.today())) / DAY_MS);
+  if (days > 0) await clock.advance(server.db, days * DAY_MS);
+  assert.equal(clock.today(), date);
+}
+
+async function savedCard(token: string) {
+  const reply = await server.request('GET', '/api/v1/me/payment-methods', { token });
+  return reply.body.items.find((i: { type: string }) => i.type === 'card').id as string;
+}
+
+async function buyService(token: string) {
+  const reply = await server.request('POST', '/api/v1/orders', {
+    token,
+    body: {
+      productId: 'certified-platform',
+      planId: 'base',
+      years: 1,
+      addons: [],
+      expectedTotalCents: BASE_TOTAL,
+      acceptTerms: true,
+      paymentMethod: { type: 'card', savedId: await savedCard(token) },
+    },
+    headers: { 'Idempotency-Key': 'service' },
+  });
+  assert.equal(reply.status, 201, reply.text);
+  return { id: `svc_${reply.body.id}`, orderId: reply.body.id as string };
+}
+
+const added = [
+  { id: 'extra-users', quantity: 2 },
+  { id: 'storage', quantity: 5 },
+];
+
+const quote = (token: string, subscriptionId: string, addons = added) =>
+  server.request('POST', '/api/v1/quotes', {
+    token,
+    body: { productId: 'certified-platform', planId: 'base', years: 1, addons, subscriptionId },
+  });
+
+async function service(token: string, id: string): Promise<AccountSubscription> {
+  const reply = await server.request('GET', '/api/v1/me/subscriptions', { token });
+  return AccountSubscriptionsSchema.parse(reply.body).items.find((s) => s.id === id)!;
+}
+
+describe('buy more on Certified Platform: the quote', () => {
+  it('prices the added users and storage for the 8 months left, VAT on the sum; the renewal grows', async () => {
+    let token = await server.login(DEMO_USERS.company);
+    const { id } = await buyService(token);
+    await moveTo('2026-05-20'); // expiry 2027-01-15: 8 months left
+    token = await server.login(DEMO_USERS.company);
+    const reply = await quote(token, id);
+    assert.equal(reply.status, 200, reply.text);
+    const q = QuoteSchema.parse(reply.body);
+    // 2 users: €24.00/year × 8/12 = €16.00; 5 GB: €10.00 × 8/12 = €6.67 (half-up).
+    assert.deepEqual(
+      q.lines.map((l) => [l.id, l.quantity, l.amountCents]),
+      [
+        ['extra-users', 2, 1600],
+        ['storage', 5, 667],
+      ],
+    );
+    assert.deepEqual([q.taxableCents, q.vatCents, q.totalCents], [2267, 499, 2766]);
+    assert.equal(q.freeUntil, null);
+    // One year of base + 2 users + 5 GB: €154.00 + €33.88 VAT.
+    assert.deepEqual(q.renewal, {
+      date: '2027-01-15',
+      chargeDate: '2027-01-08',
+      totalCents: 18788,
+    });
+  });
+
+  it('is free until the expiry with less than 3 months left', async () => {
+    let token = await server.login(DEMO_USERS.company);
+    const { id } = await buyService(token);
+    await moveTo('2026-11-01');
+    token = await server.login(DEMO_USERS.company);
+    const q = QuoteSchema.parse((await quote(token, id)).body);
+    assert.equal(q.totalCents, 0);
+    assert.equal(q.freeUntil, '2027-01-15');
+  });
+
+  it('refuses more users than the plan allows with the ones the service has', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    const { id } = await buyService(token);
+    const first = await quote(token, id, [{ id: 'extra-users', quantity: 14 }]);
+    assert.equal(first.status, 200, first.text);
+    const reply = await server.request('POST', '/api/v1/orders', {
+      token,
+      body: {
+        productId: 'certified-platform',
+        planId: 'base',
+        years: 1,
+        addons: [{ id: 'extra-users', quantity: 14 }],
+        subscriptionId: id,
+        expectedTotalCents: QuoteSchema.parse(first.body).totalCents,
+        acceptTerms: true,
+        paymentMethod: { type: 'card', savedId: await savedCard(token) },
+      },
+      headers: { 'Idempotency-Key': 'more-14' },
+    });
+    assert.equal(reply.status, 201, reply.text);
+    const again = await quote(token, id, [{ id: 'extra-users', quantity: 1 }]);
+    assert.equal(again.status, 422, again.text);
+    assert.deepEqual(
+      again.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+      [['addons.0.quantity', 'selection.addon.max']],
+    );
+  });
+
+  it("answers 404 for another customer's service, 401 without a session", async () => {
+    const owner = await server.login(DEMO_USERS.company);
+    const { id } = await buyService(owner);
+    const other = await server.login(DEMO_USERS.professional);
+    assert.equal((await quote(other, id)).status, 404);
+    assert.equal((await quote(other, 'svc_nothing')).status, 404);
+    const anonymous = await server.request('POST', '/api/v1/quotes', {
+      body: {
+        productId: 'certified-platform',
+        planId: 'base',
+        years: 1,
+        addons: added,
+        subscriptionId: id,
+      },
+    });
+    assert.equal(anonymous.status, 401);
+  });
+});
+
+describe('buy more on Certified Platform: the order', () => {
+  it('grows the service (expiry unchanged), invoices the added part, says subscription.updated, renews the grown service', async () => {
+    let token = await server.login(DEMO_USERS.company);
+    const { id, orderId } = await buyService(token);
+    await moveTo('2026-05-20');
+    token = await server.login(DEMO_USERS.company);
+    const reply = await server.request('POST', '/api/v1/orders', {
+      token,
+      body: {
+        productId: 'certified-platform',
+        planId: 'base',
+        years: 1,
+        addons: added,
+        subscriptionId: id,
+        expectedTotalCents: 2766,
+        acceptTerms: true,
+        paymentMethod: { type: 'card', savedId: await savedCard(token) },
+      },
+      headers: { 'Idempotency-Key': 'more' },
+    });
+    assert.equal(reply.status, 201, reply.text);
+    assert.equal(reply.body.status, 'paid');
+    assert.equal(reply.body.totalCents, 2766);
+
+    const grown = await service(token, id);
+    assert.equal(grown.expiresOn, '2027-01-15');
+    assert.deepEqual(
+      grown.addons.map((a) => [a.id, a.quantity]),
+      [
+        ['extra-users', 2],
+        ['storage', 5],
+      ],
+    );
+    assert.deepEqual(grown.nextCharge, { date: '2027-01-08', totalCents: 18788, source: 'card' });
+    // The addition is not a service of its own.
+    const { items } = AccountSubscriptionsSchema.parse(
+      (await server.request('GET', '/api/v1/me/subscriptions', { token })).body,
+    );
+    assert.equal(items.filter((s) => s.productId === 'certified-platform').length, 1);
+
+    const events = (
+      await server.db.query<{
+        payload: { data: { subscription: AccountSubscription; changes: string[] } };
+      }>(
+        "SELECT payload FROM webhook_events WHERE type = 'subscription.updated' ORDER BY created_at, id",
+      )
+    ).rows.map((r) => r.payload.data);
+    assert.deepEqual(
+      events.map((e) => [e.subscription.id, e.changes, e.subscription.addons.length]),
+      [[id, ['addons'], 2]],
+    );
+
+    const invoices = AccountInvoicesSchema.parse(
+      (await server.request('GET', '/api/v1/me/invoices', { token })).body,
+    ).items;
+    const addition = invoices.find((i) => i.orderId === reply.body.id)!;
+    assert.equal(addition.totalCents, 2766);
+    const xml = await server.request('GET', `/api${addition.xmlUrl}`, { token });
+    assert.match(xml.text, /fino alla scadenza del servizio, dal 20\/05\/2026 al 15\/01\/2027/);
+    assert.equal((await validateFatturaPA([xml.text])).ok, true);
+
+    // The renewal charges the grown service; the expiry moves by its term.
+    await moveTo('2027-01-08');
+    token = await server.login(DEMO_USERS.company);
+    const report = await runDueRenewals(server.deps);
+    assert.equal(report.renewed, 1);
+    const renewed = await service(token, id);
+    assert.equal(renewed.expiresOn, '2028-01-15');
+    const renewal = AccountInvoicesSchema.parse(
+      (await server.request('GET', '/api/v1/me/invoices', { token })).body,
+    ).items.find((i) => i.orderId === orderId && i.totalCents === 18788);
+    assert.ok(renewal, 'the renewal invoice charges €187.88');
+  });
+
+  it('with less than 3 months left: nothing charged, the service grows now', async () => {
+    let token = await server.login(DEMO_USERS.company);
+    const { id } = await buyService(token);
+    await moveTo('2026-11-01');
+    token = await server.login(DEMO_USERS.company);
+    const reply = await server.request('POST', '/api/v1/orders', {
+      token,
+      body: {
+        productId: 'certified-platform',
+        planId: 'base',
+        years: 1,
+        addons: [{ id: 'storage', quantity: 10 }],
+        subscriptionId: id,
+        expectedTotalCents: 0,
+        acceptTerms: true,
+        paymentMethod: { type: 'card' },
+      },
+      headers: { 'Idempotency-Key': 'free' },
+    });
+    assert.equal(reply.status, 201, reply.text);
+    assert.equal(reply.body.status, 'active');
+    assert.equal(reply.body.freeUntil, '2027-01-15');
+    const grown = await service(token, id);
+    assert.deepEqual(
+      grown.addons.map((a) => [a.id, a.quantity]),
+      [['storage', 10]],
+    );
+    assert.equal(grown.nextCharge?.totalCents, 17080); // (120 + 20) × 1.22
+  });
+
+  it("refuses an order on another customer's service (404) and writes nothing", async () => {
+    const owner = await server.login(DEMO_USERS.company);
+    const { id } = await buyService(owner);
+    const other = await server.login(DEMO_USERS.professional);
+    const reply = await server.request('POST', '/api/v1/orders', {
+      token: other,
+      body: {
+        productId: 'certified-platform',
+        planId: 'base',
+        years: 1,
+        addons: added,
+        subscriptionId: id,
+        expectedTotalCents: 0,
+        acceptTerms: true,
+        paymentMethod: { type: 'card' },
+      },
+      headers: { 'Idempotency-Key': 'theft' },
+    });
+    assert.equal(reply.status, 404, reply.text);
+    assert.deepEqual((await service(owner, id)).addons, []);
+  });
+});
