@@ -15,8 +15,10 @@ export function quoteRequestOf(state: CheckoutState): QuoteRequest | null {
   const splitPayment =
     eInvoice !== undefined && 'sdiCode' in eInvoice && eInvoice.sdiCode.length === 6;
   const coterm = product.pricing === 'coterm';
+  // Buy more on a Certified Platform service: priced for its months left, on the caller's service.
+  const onSubscription = coterm || !!subscriptionId;
   // PEC add-ons are priced on one of the caller's mailboxes: a session and a mailbox first.
-  if (coterm && (!subscriptionId || !session)) return null;
+  if (onSubscription && (!subscriptionId || !session)) return null;
   const addons = product.addons
     .filter((a) => addonOnPlan(a, planId) && (quantities[a.id] ?? 0) > 0)
     .map((a) => ({ id: a.id, quantity: quantities[a.id]! }));
@@ -25,7 +27,7 @@ export function quoteRequestOf(state: CheckoutState): QuoteRequest | null {
     planId,
     years: coterm ? 1 : years,
     addons,
-    ...(coterm ? { subscriptionId: subscriptionId! } : {}),
+    ...(onSubscription ? { subscriptionId: subscriptionId! } : {}),
     ...(splitPayment ? { splitPayment: true } : {}),
   };
 }
@@ -39,15 +41,15 @@ export function orderRequestOf(
   returnUrl: string,
   locale?: OrderRequest['locale'],
 ): OrderRequest {
-  const { product, holder, topUpCents } = state;
+  const { product, holder, topUpCents, subscriptionId } = state;
   const topUp = product?.pricing === 'coterm' && paymentMethod.type === 'card';
   return {
     ...request,
     expectedTotalCents: quote.totalCents,
     paymentMethod,
     ...(topUp ? { topUpCents: topUpCents ?? 0 } : {}),
-    // PEC add-ons are invoiced to the account's registered holder (no holder step).
-    ...(holder && product?.pricing === 'term' ? { holder } : {}),
+    // PEC add-ons and buy more are invoiced to the account's registered holder (no holder step).
+    ...(holder && product?.pricing === 'term' && !subscriptionId ? { holder } : {}),
     acceptTerms: true,
     returnUrl,
     ...(locale ? { locale } : {}),

@@ -18,11 +18,19 @@ export type StepId = (typeof STEP_IDS)[number];
  * - `term` products (Certified Platform): plan → add-ons (when the plan has any) → account →
  *   holder → summary (payment included; just a confirmation for a free plan).
  * - `coterm` products (PEC add-ons): account → mailbox → add-ons → summary.
+ * - buy more on a `term` service (`subscription` set, issue 24): account → add-ons → summary (the
+ *   plan and term are the service's, the invoice goes to the registered holder).
  * `skipAccount`: the host page logged the buyer in (session-token) with an eligible account.
  */
-export function stepsFor(product: Product, planId: string, skipAccount: boolean): StepId[] {
+export function stepsFor(
+  product: Product,
+  planId: string,
+  skipAccount: boolean,
+  addingToService = false,
+): StepId[] {
   const account: StepId[] = skipAccount ? [] : ['account'];
   if (product.pricing === 'coterm') return [...account, 'mailbox', 'addons', 'summary', 'result'];
+  if (addingToService) return [...account, 'addons', 'summary', 'result'];
   const addons: StepId[] = product.addons.some((a) => addonOnPlan(a, planId)) ? ['addons'] : [];
   return ['plan', ...addons, ...account, 'holder', 'summary', 'result'];
 }

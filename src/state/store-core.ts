@@ -129,7 +129,12 @@ export class StoreCore {
     const next = { ...this.state, ...patch };
     const { product, session, ineligible } = next;
     next.steps = product
-      ? stepsFor(product, next.planId, session?.source === 'host' && !ineligible)
+      ? stepsFor(
+          product,
+          next.planId,
+          session?.source === 'host' && !ineligible,
+          product.pricing === 'term' && !!next.subscriptionId,
+        )
       : [];
     this.state = next;
     this.#events.dispatchEvent(new Event('change'));

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { quoteRequestOf } from '../../src/state/requests.ts';
+import { stepsFor } from '../../src/state/steps.ts';
 import type { CheckoutState } from '../../src/state/types.ts';
 import { certifiedPlatform } from '../domain/demo-catalog.ts';
 import { validHolder } from './helpers.ts';
@@ -26,5 +27,35 @@ describe('store: quote requests of a public administration', () => {
   it('does not for a business (7 characters) or before the holder is known', () => {
     assert.equal('splitPayment' in quoteRequestOf(stateWith(validHolder))!, false);
     assert.equal('splitPayment' in quoteRequestOf(stateWith(null))!, false);
+  });
+});
+
+describe('store: buy more on a Certified Platform service', () => {
+  const session = { token: 't', source: 'host', customer: { holder: validHolder } };
+  const onService = (withSession: boolean) =>
+    ({
+      ...stateWith(validHolder),
+      quantities: { storage: 5 },
+      subscriptionId: 'svc_1',
+      session: withSession ? session : null,
+    }) as unknown as CheckoutState;
+
+  it('asks the quote on the service once the buyer is known', () => {
+    assert.equal(quoteRequestOf(onService(false)), null);
+    assert.equal(quoteRequestOf(onService(true))?.subscriptionId, 'svc_1');
+  });
+
+  it('walks add-ons then summary (no plan, no holder step)', () => {
+    assert.deepEqual(stepsFor(certifiedPlatform, 'base', true, true), [
+      'addons',
+      'summary',
+      'result',
+    ]);
+    assert.deepEqual(stepsFor(certifiedPlatform, 'base', false, true), [
+      'account',
+      'addons',
+      'summary',
+      'result',
+    ]);
   });
 });

@@ -64,6 +64,7 @@ registerStepView('summary', (c) => {
       locale=${locale}
       pricing=${product.pricing}
       years=${s.years}
+      ?addition=${product.pricing === 'term' && !!s.subscriptionId}
       terms-url=${product.termsUrl}
       confirm-label=${store.needsPayment ? '' : c.t('checkout.confirm.free')}
       ?loading=${s.quoteLoading}

@@ -71,6 +71,11 @@ export class CassaOrderSummary extends CassaElement {
   /** Terms on offer in years; the switch shows when there is more than one (`term` pricing). */
   @property({ attribute: false }) terms: number[] = [1];
   @property({ type: Number }) years = 1;
+  /**
+   * Buy more on an active service (`term` pricing): the term is the service's (no switch), the
+   * amount covers the months left, the renewal is the grown service's.
+   */
+  @property({ type: Boolean }) addition = false;
   @property({ attribute: 'terms-url' }) termsUrl = '';
   @property({ type: Boolean }) accepted = false;
   /** The order is in flight. */
@@ -103,7 +108,7 @@ export class CassaOrderSummary extends CassaElement {
       class=${this.loading ? 'loading' : ''}
       aria-busy=${this.loading}
     >
-      ${this.pricing === 'term' && this.terms.length > 1 ? this.#years() : nothing}
+      ${this.pricing === 'term' && !this.addition && this.terms.length > 1 ? this.#years() : nothing}
       ${quote ? this.#figures(quote) : html`<p class="muted">${this.t('summary.pending')}</p>`}
       ${this.loading ? html`<p class="sr">${this.t('summary.updating')}</p>` : nothing}
       <p class="sr" aria-live="polite">${this.announcement}</p>
@@ -231,11 +236,24 @@ export class CassaOrderSummary extends CassaElement {
       }
       ${
         this.pricing === 'term'
-          ? renewal.totalCents > 0
-            ? html`<p class="muted">
-                ${this.t('summary.renewal', { date: date(renewal.date), amount: renewalTotal, charge: date(renewal.chargeDate) })}
-              </p>`
-            : nothing
+          ? html`${
+              this.addition
+                ? html`<p class=${freeUntil ? 'free' : 'muted'}>
+                    ${
+                      freeUntil
+                        ? this.t('summary.service.free', { date: date(freeUntil) })
+                        : this.t('summary.service', { date: date(renewal.date) })
+                    }
+                  </p>`
+                : nothing
+            }
+            ${
+              renewal.totalCents > 0
+                ? html`<p class="muted">
+                    ${this.t('summary.renewal', { date: date(renewal.date), amount: renewalTotal, charge: date(renewal.chargeDate) })}
+                  </p>`
+                : nothing
+            }`
           : html`${
                 freeUntil
                   ? html`<p class="free">

@@ -39,6 +39,8 @@ export const enSummary = addMessages('en', 'summary', {
     'Expires: {date}. Renewal: {amount} VAT included; with automatic renewal, charged on {charge}.',
   'summary.free': 'Free until the mailbox expires: {date}',
   'summary.coterm': 'Amount for the period until the mailbox expires: {date}.',
+  'summary.service.free': 'Free until the service expires: {date}',
+  'summary.service': 'Amount for the months left until the service expires: {date}.',
   'summary.coterm.renewal':
     'At expiry ({date}) the service renews for one year at {amount} VAT included. If the credit or the card cannot cover it, the service is deactivated.',
   'summary.terms': 'I accept the',
