@@ -14,10 +14,7 @@ import {
 import type { Queryable } from '../db/database.ts';
 import { findOrder, type OrderRecord } from '../orders/orders.ts';
 import { enqueueWebhook } from '../webhooks/webhooks.ts';
-import { serviceSubscription } from './customer-area.ts';
-
-/** A Certified Platform service is its order: `svc_<order id>`. */
-export const SERVICE_PREFIX = 'svc_';
+import { SERVICE_PREFIX, serviceSubscription } from './service-view.ts';
 
 export interface ServiceRecord {
   orderId: string;

@@ -1,0 +1,78 @@
+// A Certified Platform service (its order) as the customer area and `subscription.updated`
+// show it: kept apart from customer-area.ts so the order's fulfilment can use it too.
+import type { AccountSubscription } from 'cassa/contract';
+import type { Queryable } from '../db/database.ts';
+
+/** A Certified Platform service is its order: `svc_<order id>` (as the renewal webhooks say). */
+export const SERVICE_PREFIX = 'svc_';
+
+export interface ServiceRow {
+  id: string;
+  number: string;
+  product_id: string;
+  plan_id: string;
+  years: number;
+  addons: { id: string; quantity: number }[];
+  expires_on: string;
+  auto_renew: boolean;
+  renewal_state: string | null;
+  next_renewal_on: string | null;
+  payment_method: string;
+  saved_payment_method_id: string | null;
+  quote: { renewal: { totalCents: number } };
+}
+
+export const SERVICE_COLUMNS = `id, number, product_id, plan_id, years, addons, expires_on::text AS expires_on,
+  auto_renew, renewal_state, next_renewal_on::text AS next_renewal_on, payment_method,
+  saved_payment_method_id, quote`;
+
+export function serviceItem(row: ServiceRow, today: string): AccountSubscription {
+  const status =
+    row.renewal_state === 'renewal_failed'
+      ? 'renewal_failed'
+      : row.expires_on <= today
+        ? 'expired'
+        : 'active';
+  const renewing = row.renewal_state === 'scheduled' || row.renewal_state === 'retrying';
+  const source = row.payment_method === 'paypal' ? 'paypal' : 'card';
+  return {
+    id: `${SERVICE_PREFIX}${row.id}`,
+    productId: row.product_id,
+    label: row.number,
+    expiresOn: row.expires_on,
+    planId: row.plan_id,
+    years: row.years,
+    status,
+    addons: row.addons
+      .filter((a) => a.quantity > 0)
+      .map((a) => ({
+        id: a.id,
+        quantity: a.quantity,
+        status: status === 'active' ? 'active' : 'deactivated',
+        expiresOn: row.expires_on,
+        freeUntil: null,
+        deactivatedOn: status === 'active' ? null : row.expires_on,
+      })),
+    autoRenew: row.auto_renew && renewing,
+    nextCharge:
+      renewing && row.next_renewal_on
+        ? { date: row.next_renewal_on, totalCents: row.quote.renewal.totalCents, source }
+        : null,
+    paymentMethodId: row.saved_payment_method_id,
+    orderId: row.id,
+  };
+}
+
+/** A Certified Platform service by its order id, as the customer area shows it. */
+export async function serviceSubscription(
+  db: Queryable,
+  orderId: string,
+  today: string,
+): Promise<AccountSubscription> {
+  const { rows } = await db.query<ServiceRow>(
+    `SELECT ${SERVICE_COLUMNS} FROM orders WHERE id = $1`,
+    [orderId],
+  );
+  if (!rows[0]) throw new Error('service vanished');
+  return serviceItem(rows[0], today);
+}
