@@ -334,6 +334,12 @@ describe('customer area: a member of the Ordine', () => {
       [DEMO_USERS.member],
     );
     assert.equal(credit!.credit_cents, 5000);
+    // The email says the member's choice ended them, not the credit.
+    const [email] = await rows<{ body: string }>(
+      "SELECT body FROM outbox WHERE kind = 'addon_deactivated' ORDER BY id DESC LIMIT 1",
+    );
+    assert.match(email!.body, /rinnovo automatico era disattivato/);
+    assert.doesNotMatch(email!.body, /non copre/);
   });
 });
 

@@ -115,6 +115,11 @@ export interface AddonFacts {
   addons: string[];
   amountCents: number;
   creditCents: number;
+  /**
+   * Why they ended: the credit did not cover a year (the default), or the member turned their
+   * automatic renewal off in the customer area (the credit was not touched).
+   */
+  reason?: 'credit' | 'auto_renew_off';
 }
 
 export function addonRenewedEmail(
@@ -145,16 +150,25 @@ export function addonRenewedEmail(
 
 export function addonDeactivatedEmail(to: string, facts: AddonFacts, locale: Locale): Email {
   const en = locale === 'en';
+  const switchedOff = facts.reason === 'auto_renew_off';
   const body = [
-    en
-      ? `The add-ons of ${facts.mailbox} have been deactivated: your credit (${money(facts.creditCents, locale)}) does not cover one year (${money(facts.amountCents, locale)}).`
-      : `I servizi aggiuntivi di ${facts.mailbox} sono stati disattivati: il tuo credito (${money(facts.creditCents, locale)}) non copre un anno (${money(facts.amountCents, locale)}).`,
+    switchedOff
+      ? en
+        ? `The add-ons of ${facts.mailbox} have ended with the mailbox's expiry, as you chose: their automatic renewal was off. Nothing was taken from your credit (${money(facts.creditCents, locale)}).`
+        : `I servizi aggiuntivi di ${facts.mailbox} sono terminati alla scadenza della casella, come hai scelto: il loro rinnovo automatico era disattivato. Dal credito (${money(facts.creditCents, locale)}) non è stato preso nulla.`
+      : en
+        ? `The add-ons of ${facts.mailbox} have been deactivated: your credit (${money(facts.creditCents, locale)}) does not cover one year (${money(facts.amountCents, locale)}).`
+        : `I servizi aggiuntivi di ${facts.mailbox} sono stati disattivati: il tuo credito (${money(facts.creditCents, locale)}) non copre un anno (${money(facts.amountCents, locale)}).`,
     '',
     ...facts.addons.map((a) => `- ${a}`),
     '',
-    en
-      ? 'Top up your credit and buy them again to reactivate them.'
-      : 'Ricarica il credito e acquistali di nuovo per riattivarli.',
+    switchedOff
+      ? en
+        ? 'To have them again, buy them from your customer area.'
+        : 'Per riaverli, acquistali di nuovo dalla tua area clienti.'
+      : en
+        ? 'Top up your credit and buy them again to reactivate them.'
+        : 'Ricarica il credito e acquistali di nuovo per riattivarli.',
   ].join('\n');
   return {
     kind: 'addon_deactivated',

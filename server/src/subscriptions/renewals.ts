@@ -584,6 +584,7 @@ async function renewAddons(
         addons: lines.map((l) => l.label),
         amountCents: yearCents,
         creditCents: customer.credit_cents,
+        reason: mailbox.addons_auto_renew ? 'credit' : 'auto_renew_off',
       },
       locale,
     ),
