@@ -6,6 +6,7 @@ import {
   AccountOrdersSchema,
   AccountSubscriptionsSchema,
   AccountSubscriptionSchema,
+  InvoiceCopyLinkSchema,
   ProviderRedirectSchema,
   type PaymentMethodSetup,
   type SubscriptionUpdate,
@@ -47,6 +48,15 @@ export function accountCalls(client: CassaClient) {
       client.request('POST', 'v1/me/payment-methods', ProviderRedirectSchema, o, request),
     topUp: (request: TopUpRequest, o?: CallOptions) =>
       client.request('POST', 'v1/me/credit/top-ups', ProviderRedirectSchema, o, request),
+    /** A short-lived link to the invoice's readable copy (opened without the token). */
+    invoiceCopyLink: (invoiceId: string, o?: CallOptions) =>
+      client.request(
+        'POST',
+        `v1/me/invoices/${id(invoiceId)}/copy-link`,
+        InvoiceCopyLinkSchema,
+        o,
+        {},
+      ),
     /** An invoice's XML (`xmlUrl` of the list), as text, with the customer's token. */
     invoiceXml: (xmlUrl: string, o?: CallOptions) =>
       client.request('GET', xmlUrl.replace(/^\//, ''), { raw: true, safeParse: xmlText }, o),

@@ -116,6 +116,12 @@ export const AccountInvoiceSchema = z.object({
 
 export const AccountInvoicesSchema = z.object({ items: z.array(AccountInvoiceSchema) });
 
+/**
+ * `POST /v1/me/invoices/{id}/copy-link`: the readable copy, opened in a new tab without the
+ * bearer token. `url` (relative to the backend, or absolute) works for a few minutes only.
+ */
+export const InvoiceCopyLinkSchema = z.object({ url: z.string(), expiresAt: z.string() });
+
 /** `GET /v1/me/orders?status=awaiting_payment`: orders still waiting for a transfer or slip. */
 export const AccountOrdersSchema = z.object({ items: z.array(OrderSchema) });
 
@@ -134,6 +140,7 @@ export type ProviderRedirect = z.infer<typeof ProviderRedirectSchema>;
 export type PaymentMethodSetup = z.infer<typeof PaymentMethodSetupSchema>;
 export type TopUpRequest = z.infer<typeof TopUpRequestSchema>;
 export type AccountInvoice = z.infer<typeof AccountInvoiceSchema>;
+export type InvoiceCopyLink = z.infer<typeof InvoiceCopyLinkSchema>;
 export type AccountInvoices = z.infer<typeof AccountInvoicesSchema>;
 export type AccountOrders = z.infer<typeof AccountOrdersSchema>;
 

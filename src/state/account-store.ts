@@ -303,6 +303,14 @@ export class AccountStore extends EventTarget {
     this.#options.navigate(redirect.action.url);
   }
 
+  /** A short-lived link to the invoice's readable copy, or undefined (error under `invoice:<id>`). */
+  async invoiceCopyUrl(invoice: AccountInvoice): Promise<string | undefined> {
+    const link = await this.#run(`invoice:${invoice.id}`, () =>
+      this.#calls.invoiceCopyLink(invoice.id),
+    );
+    return link?.url;
+  }
+
   /** The invoice's XML, or undefined (the error is kept under `invoice:<id>`). */
   invoiceXml(invoice: AccountInvoice): Promise<string | undefined> {
     return this.#run(`invoice:${invoice.id}`, () => this.#calls.invoiceXml(invoice.xmlUrl));

@@ -70,7 +70,7 @@ export function withAccountRoutes(backend: FakeBackend): Map<string, AccountData
             currency: 'EUR',
             sentTo: { channel: 'sdi', address: 'M5UXCR1' },
             xmlUrl: '/v1/orders/ord-cp/invoice',
-            copyUrl: '/invoices/copy-token-1234567890',
+            copyUrl: '/v1/me/invoices/inv-1/copy',
           },
         ],
         awaiting: [
@@ -163,6 +163,15 @@ export function withAccountRoutes(backend: FakeBackend): Map<string, AccountData
       return json(200, { items: mine.methods });
     if (method === 'GET' && path === '/v1/me/invoices') return json(200, { items: mine.invoices });
     if (method === 'GET' && path === '/v1/me/orders') return json(200, { items: mine.awaiting });
+    const copy = /^\/v1\/me\/invoices\/([^/]+)\/copy-link$/.exec(path);
+    if (method === 'POST' && copy) {
+      return mine.invoices.some((i) => i.id === copy[1])
+        ? json(201, {
+            url: '/invoices/copy-token-1234567890',
+            expiresAt: '2026-01-15T09:05:00.000Z',
+          })
+        : problem(404, 'not-found');
+    }
     const xml = /^\/v1\/orders\/([^/]+)\/invoice$/.exec(path);
     if (method === 'GET' && xml) {
       return mine.invoices.some((i) => i.orderId === xml[1])

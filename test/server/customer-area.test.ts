@@ -8,6 +8,7 @@ import {
   AccountInvoicesSchema,
   AccountOrdersSchema,
   AccountSubscriptionsSchema,
+  InvoiceCopyLinkSchema,
   ProviderRedirectSchema,
   type AccountSubscription,
 } from '../../src/api/account-schemas.ts';
@@ -340,6 +341,34 @@ describe('customer area: a member of the Ordine', () => {
     );
     assert.match(email!.body, /rinnovo automatico era disattivato/);
     assert.doesNotMatch(email!.body, /non copre/);
+  });
+});
+
+describe('customer area: the readable invoice copy', () => {
+  it('opens through a link minted with the session: no token in the tab, another customer 404, gone after minutes', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    const { card } = await methods(token);
+    await buy(token, { type: 'card', savedId: card }, 'k1');
+    const [invoice] = AccountInvoicesSchema.parse(
+      (await server.request('GET', '/api/v1/me/invoices', { token })).body,
+    ).items;
+    const path = `/api/v1/me/invoices/${invoice!.id}/copy-link`;
+    const other = await server.login(DEMO_USERS.professional);
+    assert.equal((await server.request('POST', path, { token: other, body: {} })).status, 404);
+    assert.equal((await server.request('POST', path, { body: {} })).status, 401);
+
+    const minted = await server.request('POST', path, { token, body: {} });
+    assert.equal(minted.status, 201, minted.text);
+    const link = InvoiceCopyLinkSchema.parse(minted.body);
+    const page = await server.request('GET', `/api${link.url}`);
+    assert.equal(page.status, 200);
+    assert.match(page.text, new RegExp(`Fattura ${invoice!.number.replace('/', '\\/')}`));
+    assert.match(page.headers.get('content-security-policy') ?? '', /default-src/);
+    const xml = await server.request('GET', `/api${link.url}/xml`);
+    assert.equal(xml.status, 200);
+
+    await clock.advance(server.db, 6 * 60_000);
+    assert.equal((await server.request('GET', `/api${link.url}`)).status, 404);
   });
 });
 

@@ -10,6 +10,8 @@ import { copyPath } from '../invoices/issue.ts';
 import {
   findCustomerInvoice,
   findCustomerInvoiceById,
+  createCopyLink,
+  findInvoiceByCopyLink,
   findInvoiceByToken,
   listCustomerInvoices,
   type StoredInvoice,
@@ -62,8 +64,21 @@ export function invoiceRoutes(deps: AppDeps) {
     );
   });
 
+  // The area's copy link (POST …/copy-link): minted with the session, valid a few minutes, so
+  // the page opens in a new tab without a bearer token and without a long-lived key in its URL.
+  routes.post('/v1/me/invoices/:id/copy-link', async (c) => {
+    const customer = await requireCustomer(db, c, clock.now());
+    const link = await createCopyLink(db, c.req.param('id'), customer.id, clock.now());
+    if (!link) throw notFound('Unknown invoice.');
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ url: `/invoices/${link.token}`, expiresAt: link.expiresAt.toISOString() }, 201);
+  });
+
   const byToken = async (token: string) => {
-    const invoice = TOKEN.test(token) ? await findInvoiceByToken(db, token) : undefined;
+    const invoice = !TOKEN.test(token)
+      ? undefined
+      : ((await findInvoiceByToken(db, token)) ??
+        (await findInvoiceByCopyLink(db, token, clock.now())));
     if (!invoice) throw notFound('Unknown invoice.');
     return invoice;
   };

@@ -1,5 +1,5 @@
 // Reading stored invoices: by order for its owner (the XML download), by the copy link's token.
-import { hashToken } from '../accounts/credentials.ts';
+import { hashToken, newToken } from '../accounts/credentials.ts';
 import type { Queryable } from '../db/database.ts';
 import type { InvoiceSummary } from 'cassa/contract';
 import type { InvoiceDocument } from './fatturapa.ts';
@@ -43,6 +43,43 @@ export async function findInvoiceByToken(db: Queryable, token: string) {
   const { rows } = await db.query<InvoiceRow>(
     'SELECT order_id, file_name, xml, document FROM invoices WHERE view_token_hash = $1',
     [hashToken(token)],
+  );
+  return rows[0] && toStored(rows[0]);
+}
+
+/** How long the customer area's copy link opens the invoice. */
+export const COPY_LINK_TTL_MS = 5 * 60_000;
+
+/** A short-lived copy link of the caller's invoice (its token, once); undefined if not theirs. */
+export async function createCopyLink(
+  db: Queryable,
+  id: string,
+  customerId: string,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date } | undefined> {
+  if (!/^\d{1,18}$/.test(id)) return undefined;
+  const owned = await db.query(
+    'SELECT 1 FROM invoices WHERE id = $1::bigint AND customer_id = $2',
+    [id, customerId],
+  );
+  if (!owned.rows.length) return undefined;
+  await db.query('DELETE FROM invoice_copy_links WHERE expires_at <= $1', [now]);
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + COPY_LINK_TTL_MS);
+  await db.query(
+    'INSERT INTO invoice_copy_links (token_hash, invoice_id, expires_at) VALUES ($1, $2::bigint, $3)',
+    [hashToken(token), id, expiresAt],
+  );
+  return { token, expiresAt };
+}
+
+/** The invoice a copy link opens, while it is valid. */
+export async function findInvoiceByCopyLink(db: Queryable, token: string, now: Date) {
+  const { rows } = await db.query<InvoiceRow>(
+    `SELECT i.order_id, i.file_name, i.xml, i.document FROM invoices i
+       JOIN invoice_copy_links l ON l.invoice_id = i.id
+      WHERE l.token_hash = $1 AND l.expires_at > $2`,
+    [hashToken(token), now],
   );
   return rows[0] && toStored(rows[0]);
 }

@@ -32,6 +32,7 @@ export interface AccountView {
     topUp(form: HTMLFormElement): void;
     buyMore(subscription: AccountSubscription): void;
     xml(invoice: AccountInvoice): void;
+    copy(invoice: AccountInvoice): void;
     reload(): void;
   };
 }
@@ -438,13 +439,14 @@ function invoices(view: AccountView): TemplateResult {
                     </button>
                     ${
                       invoice.copyUrl
-                        ? html`<a
-                            href=${view.href(invoice.copyUrl)}
-                            target="_blank"
-                            rel="noopener"
+                        ? html`<button
+                            type="button"
+                            class="btn secondary"
                             aria-label=${view.a('acc.invoices.copy.label', { number: invoice.number })}
-                            >${view.a('acc.invoices.copy')}</a
-                          >`
+                            @click=${() => view.act.copy(invoice)}
+                          >
+                            ${view.a('acc.invoices.copy')}
+                          </button>`
                         : nothing
                     }
                   </p>

@@ -136,6 +136,7 @@ export class CassaAccount extends CassaElement {
         },
         buyMore: (subscription) => this.#buyMore(subscription),
         xml: (invoice) => void this.#download(store, invoice),
+        copy: (invoice) => void this.#openCopy(store, invoice),
         reload: () => void store.load(),
       },
     };
@@ -157,6 +158,28 @@ export class CassaAccount extends CassaElement {
       () => void this.store?.load(),
       () => undefined,
     );
+  }
+
+  /**
+   * The readable copy in a new tab: a link minted now with the session (valid minutes), so no
+   * bearer token travels in a URL and nothing of the page is rendered from the backend's markup.
+   */
+  async #openCopy(store: AccountStore, invoice: AccountInvoice): Promise<void> {
+    const url = await store.invoiceCopyUrl(invoice);
+    if (url === undefined) return;
+    const href = new URL(
+      url.replace(/^\//, ''),
+      new URL(this.backend, document.baseURI).href.replace(/\/?$/, '/'),
+    );
+    // A backend is untrusted input: only a web page is opened.
+    if (href.protocol !== 'https:' && href.protocol !== 'http:') return;
+    const link = document.createElement('a');
+    link.href = href.href;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
   }
 
   async #download(store: AccountStore, invoice: AccountInvoice): Promise<void> {

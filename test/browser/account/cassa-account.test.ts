@@ -84,9 +84,29 @@ describe('cassa-account: a Certified Platform buyer', () => {
     expect(text).to.contain('Causale: Ordine C-2026-000124');
     expect(text).to.match(/Fattura 2026\/000001 del .*: 190,32 €/);
     expect(text).to.contain('Inviata a M5UXCR1');
-    const copy = button(el, 'Apri la copia leggibile della fattura 2026/000001') as unknown as
-      HTMLAnchorElement | undefined;
-    expect(copy?.href).to.equal('https://shop.test/api/invoices/copy-token-1234567890');
+  });
+
+  it('opens the readable copy in a new tab through a short-lived link minted with the session', async () => {
+    const { el, backend } = await mount(COMPANY);
+    await ready(el);
+    const opened: { href: string; target: string; rel: string }[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      opened.push({ href: this.href, target: this.target, rel: this.rel });
+    };
+    try {
+      button(el, 'Apri la copia leggibile della fattura 2026/000001').click();
+      await waitUntil(() => opened.length === 1, 'no tab opened');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    const [request] = backend.sent('POST', '/v1/me/invoices/inv-1/copy-link');
+    expect(request!.headers.authorization).to.match(/^Bearer token-/);
+    expect(opened[0]).to.deep.equal({
+      href: 'https://shop.test/api/invoices/copy-token-1234567890',
+      target: '_blank',
+      rel: 'noopener noreferrer',
+    });
   });
 
   it('downloads the invoice XML with the session (the link needs the token)', async () => {
