@@ -14,9 +14,9 @@ export const AccountAddonSchema = z.object({
   /**
    * `active` (paid, renews with the subscription), `free` (free until `freeUntil`, then renews),
    * `deactivated` (not renewed: the credit did not cover it, or auto-renew was off; it may be
-   * bought again).
+   * bought again), `expired` (its period ended and its renewal has not run yet).
    */
-  status: z.enum(['active', 'free', 'deactivated']),
+  status: z.enum(['active', 'free', 'deactivated', 'expired']),
   /** The end of the period it is active for (the subscription's expiry). */
   expiresOn: isoDate(),
   freeUntil: z.nullable(isoDate()),

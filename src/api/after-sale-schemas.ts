@@ -5,7 +5,8 @@
 // dropped). Exported by `cassa/contract` and in the OpenAPI document.
 import * as z from 'zod/mini';
 import { cents, int, isoDate } from '../domain/contract-values.ts';
-import { OrderSchema, SubscriptionItemSchema } from './schemas.ts';
+import { AccountSubscriptionsSchema, type AccountSubscription } from './account-schemas.ts';
+import { OrderSchema } from './schemas.ts';
 
 /** An add-on of a subscription as it is today (`deactivated`: not renewed for want of credit). */
 export const AddonStateSchema = z.object({
@@ -61,23 +62,17 @@ export const OrderViewSchema = z.extend(OrderSchema, {
   invoices: z.optional(z.array(InvoiceSummarySchema)),
 });
 
-/** Subscriptions as they are now: each with (additive, optional) its add-ons and next charge. */
-export const SubscriptionsViewSchema = z.object({
-  creditCents: cents(),
-  items: z.array(
-    z.extend(SubscriptionItemSchema, {
-      /** Each add-on bought for it, with its status today. */
-      addons: z.optional(z.array(AddonStateSchema)),
-      /** Whether the subscription itself renews at expiry (the Ordine pays for it). */
-      autoRenew: z.optional(z.boolean()),
-      /** The next charge of its add-ons from credit, null when none is due. */
-      nextCharge: z.optional(z.nullable(NextChargeSchema)),
-    }),
-  ),
-});
+/**
+ * `GET /v1/me/subscriptions` has one shape: the customer area's (account-schemas.ts), which
+ * issue 22's view was a subset of (each add-on's status, `autoRenew`, `nextCharge` with its
+ * source). Kept under this name for the integrators who imported it.
+ * @deprecated Use AccountSubscriptionsSchema.
+ */
+export const SubscriptionsViewSchema = AccountSubscriptionsSchema;
 
 export type InvoiceSummary = z.infer<typeof InvoiceSummarySchema>;
 export type Invoices = z.infer<typeof InvoicesSchema>;
 export type AddonState = z.infer<typeof AddonStateSchema>;
 export type OrderView = z.infer<typeof OrderViewSchema>;
-export type SubscriptionView = z.infer<typeof SubscriptionsViewSchema>['items'][number];
+/** @deprecated Use AccountSubscription. */
+export type SubscriptionView = AccountSubscription;

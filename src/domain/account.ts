@@ -10,7 +10,7 @@ export interface RenewingSubscription {
   status: 'active' | 'renewal_failed' | 'expired';
   autoRenew: boolean;
   nextCharge: { date: IsoDate; totalCents: number; source: 'card' | 'paypal' | 'credit' } | null;
-  addons: { status: 'active' | 'free' | 'deactivated' }[];
+  addons: { status: 'active' | 'free' | 'deactivated' | 'expired' }[];
 }
 
 /** The credit's next charges, earliest first. */

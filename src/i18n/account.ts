@@ -29,6 +29,7 @@ const itAccount = {
   'acc.addon.active': 'attivo fino al {date}',
   'acc.addon.free': 'gratuito fino al {date}, poi si rinnova',
   'acc.addon.deactivated': 'disattivato il {date}',
+  'acc.addon.expired': 'scaduto il {date}, rinnovo in corso',
   'acc.auto': 'Rinnovo automatico',
   'acc.auto.on.cp':
     'Alla scadenza del {date} il servizio si rinnova: {amount} addebitati il {charge}.',
@@ -108,6 +109,7 @@ const enAccount: Record<AccountKey, string> = {
   'acc.addon.active': 'active until {date}',
   'acc.addon.free': 'free until {date}, then renews',
   'acc.addon.deactivated': 'deactivated on {date}',
+  'acc.addon.expired': 'expired on {date}, renewal pending',
   'acc.auto': 'Automatic renewal',
   'acc.auto.on.cp': 'At expiry on {date} the service renews: {amount} charged on {charge}.',
   'acc.auto.on.pec': 'At expiry on {date} the add-ons renew from the credit: {amount}.',

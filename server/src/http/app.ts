@@ -83,7 +83,6 @@ export function createApp(deps: AppDeps, mounts: AppMounts = {}): Hono<AppEnv> {
   api.route('/', catalogRoutes(deps));
   api.route('/', quoteRoutes(deps));
   api.route('/', authRoutes(deps));
-  // Before meRoutes: the customer area's GET /v1/me/subscriptions (a superset) answers.
   api.route('/', accountRoutes(deps));
   api.route('/', meRoutes(deps));
   api.route('/', orderRoutes(deps));

@@ -1,8 +1,9 @@
-// The caller's profile, saved payment methods and subscriptions (always scoped to the caller).
+// The caller's profile and saved payment methods (always scoped to the caller). Their
+// subscriptions are the customer area's (http/account.ts): one GET /v1/me/subscriptions.
 import { Hono } from 'hono';
 import { publicCustomer, requireCustomer } from '../accounts/accounts.ts';
 import type { AppDeps, AppEnv } from './context.ts';
-import { listPaymentMethods, presentSubscriptions } from '../subscriptions/subscriptions.ts';
+import { listPaymentMethods } from '../subscriptions/subscriptions.ts';
 
 export function meRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
@@ -18,12 +19,5 @@ export function meRoutes(deps: AppDeps) {
     return c.json({ items: await listPaymentMethods(db, customer.id) });
   });
 
-  routes.get('/v1/me/subscriptions', async (c) => {
-    const customer = await requireCustomer(db, c, clock.now());
-    return c.json({
-      creditCents: customer.creditCents,
-      items: await presentSubscriptions(db, customer.id, deps.catalog, clock.today()),
-    });
-  });
   return routes;
 }

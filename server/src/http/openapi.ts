@@ -16,7 +16,6 @@ import {
   RegisterRequestSchema,
   InvoicesSchema,
   OrderViewSchema,
-  SubscriptionsViewSchema,
   AccountInvoicesSchema,
   AccountOrdersSchema,
   AccountSubscriptionSchema,
@@ -35,7 +34,6 @@ const SCHEMAS = {
   AuthResponse: [AuthResponseSchema, 'output'],
   Customer: [CustomerSchema, 'output'],
   PaymentMethods: [PaymentMethodsSchema, 'output'],
-  Subscriptions: [SubscriptionsViewSchema, 'output'],
   Invoices: [InvoicesSchema, 'output'],
   AccountSubscriptions: [AccountSubscriptionsSchema, 'output'],
   AccountSubscription: [AccountSubscriptionSchema, 'output'],
@@ -208,7 +206,7 @@ export function openApiDocument() {
       '/v1/me/subscriptions': {
         get: operation({
           summary:
-            'Services the caller owns (Certified Platform services `svc_<order id>`, PEC mailboxes) with their state, and the prepaid credit. The checkout reads the `Subscriptions` subset.',
+            'Services the caller owns (Certified Platform services `svc_<order id>`, PEC mailboxes) with their state, and the prepaid credit: one shape (the checkout reads id, productId, label and expiresOn of it).',
           auth: 'required',
           ok: [200, 'AccountSubscriptions', 'Subscriptions'],
           errors: { 401: 'Token required' },

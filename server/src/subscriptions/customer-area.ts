@@ -59,9 +59,11 @@ async function mailboxItem(
     quantity: Number(r.quantity),
     status: r.deactivated_on
       ? 'deactivated'
-      : r.free_until && r.free_until >= today
-        ? 'free'
-        : 'active',
+      : r.expires_on <= today
+        ? 'expired'
+        : r.free_until && r.free_until >= today
+          ? 'free'
+          : 'active',
     expiresOn: r.expires_on,
     freeUntil: r.free_until,
     deactivatedOn: r.deactivated_on,

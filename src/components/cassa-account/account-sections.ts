@@ -96,6 +96,8 @@ function addonStatus(view: AccountView, addon: AccountSubscription['addons'][num
     return view.a('acc.addon.deactivated', {
       date: view.date(addon.deactivatedOn ?? addon.expiresOn),
     });
+  if (addon.status === 'expired')
+    return view.a('acc.addon.expired', { date: view.date(addon.expiresOn) });
   if (addon.status === 'free')
     return view.a('acc.addon.free', { date: view.date(addon.freeUntil ?? addon.expiresOn) });
   return view.a('acc.addon.active', { date: view.date(addon.expiresOn) });
