@@ -22,6 +22,15 @@ import {
   takePaymentAttempt,
 } from '../../../server/src/payments/attempts.ts';
 import {
+  completeMethodSetup,
+  findMethodSetup,
+  issueSetupAttempt,
+  type MethodSetup,
+  SETUP_PREFIX,
+  setupBackUrl,
+  takeSetupAttempt,
+} from '../../../server/src/payments/method-setups.ts';
+import {
   sandboxDecision,
   sandboxPagePath,
   type SandboxField,
@@ -35,6 +44,8 @@ const TEXT = {
     paypalTitle: 'Paga con PayPal',
     merchant: 'Esercente',
     order: 'Ordine',
+    setup: 'Nuovo metodo di pagamento (nessun addebito)',
+    save: 'Salva la carta',
     amount: 'Importo',
     holder: 'Titolare della carta',
     number: 'Numero della carta',
@@ -64,6 +75,8 @@ const TEXT = {
     paypalTitle: 'Pay with PayPal',
     merchant: 'Merchant',
     order: 'Order',
+    setup: 'New payment method (no charge)',
+    save: 'Save the card',
     amount: 'Amount',
     holder: 'Cardholder name',
     number: 'Card number',
@@ -95,6 +108,45 @@ type FormState = SandboxForm & {
 };
 /** The form shown again instead of a payment: its state, its new one-time token, the status. */
 type FormPage = { state: FormState; attempt: string; status: 409 | 422 };
+/**
+ * What a page is for: an order's payment, or a payment method added from the customer area
+ * (`pms_…`, nothing charged). The page shows and posts the same form for both.
+ */
+interface PayView {
+  id: string;
+  pending: boolean;
+  /** The order number; null for a new payment method. */
+  number: string | null;
+  amountCents: number;
+  currency: string;
+  method: 'card' | 'paypal';
+  /** The shop's page (no resume token). */
+  backUrl: string;
+  locale: Locale;
+}
+
+const orderView = (order: OrderRecord): PayView => ({
+  id: order.id,
+  pending: order.status === 'pending_payment',
+  number: order.number,
+  amountCents: amountChargedNow(order),
+  currency: order.currency,
+  method: order.paymentMethod === 'paypal' ? 'paypal' : 'card',
+  backUrl: shopReturnUrl(order),
+  locale: order.locale,
+});
+
+const setupView = (setup: MethodSetup): PayView => ({
+  id: setup.id,
+  pending: setup.status === 'pending',
+  number: null,
+  amountCents: 0,
+  currency: 'EUR',
+  method: setup.type,
+  backUrl: setupBackUrl(setup),
+  locale: setup.locale,
+});
+
 /** A form as shown: its errors in the page's language. */
 type ShownForm = { values: FormState['values']; errors: Partial<Record<Field, string>> };
 
@@ -154,20 +206,24 @@ function page(locale: Locale, title: string, body: Html, switchTo: string): stri
     </html>`.value;
 }
 
-function summary(order: OrderRecord, locale: Locale) {
+function summary(view: PayView, locale: Locale) {
   const t = TEXT[locale];
   return html`<dl class="summary">
     <dt>${t.merchant}</dt>
     <dd>Cassa Demo S.r.l.</dd>
-    <dt>${t.order}</dt>
-    <dd>${order.number}</dd>
+    ${
+      view.number === null
+        ? html`<dt>${t.setup}</dt>`
+        : html`<dt>${t.order}</dt>
+            <dd>${view.number}</dd>`
+    }
     <dt>${t.amount}</dt>
-    <dd class="total">${formatMoney(amountChargedNow(order), order.currency, locale)}</dd>
+    <dd class="total">${formatMoney(view.amountCents, view.currency, locale)}</dd>
   </dl>`;
 }
 
 function renderPayment(
-  order: OrderRecord,
+  order: PayView,
   locale: Locale,
   state: FormState,
   attempt: string | undefined,
@@ -176,7 +232,7 @@ function renderPayment(
   const form = shown(state, locale);
   const action = sandboxPagePath(order.id);
   const switchTo = `${action}?lang=${locale === 'it' ? 'en' : 'it'}`;
-  if (order.status !== 'pending_payment' || !attempt) {
+  if (!order.pending || !attempt) {
     // Finished: a plain link back to the shop, with no resume token (the buyer's own, issued
     // when the payment ended, is the only one).
     return page(
@@ -184,15 +240,15 @@ function renderPayment(
       t.cardTitle,
       html`<h1>${t.done}</h1>
         ${summary(order, locale)}
-        <div class="actions"><a href="${shopReturnUrl(order)}">${t.back}</a></div>`,
+        <div class="actions"><a href="${order.backUrl}">${t.back}</a></div>`,
       switchTo,
     );
   }
   const hidden = html`<input type="hidden" name="lang" value="${locale}" />
     <input type="hidden" name="attempt" value="${attempt}" />
     ${state.notice ? html`<p class="error" role="alert">${t[state.notice]}</p>` : ''}`;
-  const amount = formatMoney(amountChargedNow(order), order.currency, locale);
-  if (order.paymentMethod === 'paypal') {
+  const amount = formatMoney(order.amountCents, order.currency, locale);
+  if (order.method === 'paypal') {
     return page(
       locale,
       t.paypalTitle,
@@ -227,7 +283,9 @@ function renderPayment(
         </div>
         <p class="testcards">${t.testCards}</p>
         <div class="actions">
-          <button type="submit" name="decision" value="pay">${t.pay(amount)}</button>
+          <button type="submit" name="decision" value="pay">
+            ${order.number === null ? t.save : t.pay(amount)}
+          </button>
           <button type="submit" name="decision" value="cancel" class="secondary" formnovalidate>
             ${t.cancel}
           </button>
@@ -237,13 +295,8 @@ function renderPayment(
   );
 }
 
-function htmlPage(
-  c: Context<AppEnv>,
-  body: string,
-  status: 200 | 403 | 409 | 422,
-  order: OrderRecord,
-) {
-  const formActions = order.returnUrl ? [new URL(order.returnUrl).origin] : [];
+function htmlPage(c: Context<AppEnv>, body: string, status: 200 | 403 | 409 | 422, view: PayView) {
+  const formActions = [new URL(view.backUrl).origin];
   c.header('Content-Security-Policy', pageCsp(formActions));
   c.header('Cache-Control', 'no-store');
   // The page's own form posts carry its real Origin (checked on submission), not `null`.
@@ -260,6 +313,19 @@ export function sandboxRoutes(deps: AppDeps) {
   });
 
   routes.get('/sandbox/pay/:orderId', async (c) => {
+    const setup = await findMethodSetup(deps.db, c.req.param('orderId'));
+    if (setup) {
+      const locale = toLocale(c.req.query('lang') ?? setup.locale);
+      const attempt =
+        setup.status === 'pending' ? await issueSetupAttempt(deps.db, setup.id) : undefined;
+      const view = setupView(setup);
+      return htmlPage(
+        c,
+        renderPayment(view, locale, { values: {}, errors: {} }, attempt),
+        200,
+        view,
+      );
+    }
     const order = await findOrder(deps.db, c.req.param('orderId'));
     if (!order || !order.returnUrl) throw notFound('Unknown payment.');
     const locale = toLocale(c.req.query('lang') ?? order.locale);
@@ -268,9 +334,9 @@ export function sandboxRoutes(deps: AppDeps) {
       order.status === 'pending_payment' ? await issuePaymentAttempt(deps.db, order.id) : undefined;
     return htmlPage(
       c,
-      renderPayment(order, locale, { values: {}, errors: {} }, attempt),
+      renderPayment(orderView(order), locale, { values: {}, errors: {} }, attempt),
       200,
-      order,
+      orderView(order),
     );
   });
 
@@ -286,15 +352,63 @@ export function sandboxRoutes(deps: AppDeps) {
     const ownOrigin = publicOrigin(deps);
     // Another site's post (a forged payment or cancel) changes nothing.
     if (!formOriginAllowed(c.req.header('Origin'), ownOrigin)) {
-      const order = await findOrder(deps.db, c.req.param('orderId'));
-      if (!order || !order.returnUrl) throw notFound('Unknown payment.');
-      const t = TEXT[toLocale(fields.lang ?? order.locale)];
+      const setup = await findMethodSetup(deps.db, c.req.param('orderId'));
+      const order = setup ? undefined : await findOrder(deps.db, c.req.param('orderId'));
+      if (!setup && (!order || !order.returnUrl)) throw notFound('Unknown payment.');
+      const view = setup ? setupView(setup) : orderView(order!);
+      const t = TEXT[toLocale(fields.lang ?? view.locale)];
       return htmlPage(
         c,
-        page(locale, t.cardTitle, html`<h1>${t.foreign}</h1>`, sandboxPagePath(order.id)),
+        page(locale, t.cardTitle, html`<h1>${t.foreign}</h1>`, sandboxPagePath(view.id)),
         403,
-        order,
+        view,
       );
+    }
+    if (c.req.param('orderId').startsWith(SETUP_PREFIX)) {
+      const result = await completeMethodSetup<FormPage>(
+        deps.db,
+        c.req.param('orderId'),
+        deps.clock.now(),
+        async (setup, tx) => {
+          locale = toLocale(fields.lang ?? setup.locale);
+          if (!(await takeSetupAttempt(tx, setup.id, fields.attempt))) {
+            const attempt = await issueSetupAttempt(tx, setup.id);
+            return {
+              page: { state: { values: {}, errors: {}, notice: 'stale' }, attempt, status: 409 },
+            };
+          }
+          const decision = sandboxDecision(setup.type, fields);
+          if ('errors' in decision) {
+            const attempt = await issueSetupAttempt(tx, setup.id);
+            return { page: { state: decision, attempt, status: 422 } };
+          }
+          return deps.payments.completeReturn(
+            {
+              orderId: setup.id,
+              method: setup.type,
+              amountCents: 0,
+              currency: 'EUR',
+              query: {},
+              form: fields,
+            },
+            tx,
+          );
+        },
+      );
+      const view = setupView(result.setup);
+      if (result.kind === 'page') {
+        const { state, attempt, status } = result.page;
+        return htmlPage(c, renderPayment(view, locale, state, attempt), status, view);
+      }
+      if (result.kind === 'finished') {
+        return htmlPage(
+          c,
+          renderPayment(view, locale, { values: {}, errors: {} }, undefined),
+          409,
+          view,
+        );
+      }
+      return c.redirect(result.location, 303);
     }
     const result = await completeReturn<FormPage>(
       deps,
@@ -323,16 +437,18 @@ export function sandboxRoutes(deps: AppDeps) {
     );
     if (result.kind === 'page') {
       const { state, attempt, status } = result.page;
-      return htmlPage(c, renderPayment(result.order, locale, state, attempt), status, result.order);
+      const view = orderView(result.order);
+      return htmlPage(c, renderPayment(view, locale, state, attempt), status, view);
     }
     if (result.kind === 'finished') {
       // A finished payment stays as it is: no second resume token, no new outcome.
       locale = toLocale(fields.lang ?? result.order.locale);
+      const view = orderView(result.order);
       return htmlPage(
         c,
-        renderPayment(result.order, locale, { values: {}, errors: {} }, undefined),
+        renderPayment(view, locale, { values: {}, errors: {} }, undefined),
         409,
-        result.order,
+        view,
       );
     }
     return c.redirect(result.location, 303);

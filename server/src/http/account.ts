@@ -2,9 +2,15 @@
 // orders; auto-renew and the renewal method (PATCH /v1/subscriptions/{id}); removing a saved
 // method; a credit top-up by card through the provider's page. Always scoped to the caller.
 import { Hono } from 'hono';
-import { SubscriptionUpdateSchema, TopUpRequestSchema, type OrderRequest } from 'cassa/contract';
+import {
+  PaymentMethodSetupSchema,
+  SubscriptionUpdateSchema,
+  TopUpRequestSchema,
+  type OrderRequest,
+} from 'cassa/contract';
 import { requireCustomer } from '../accounts/accounts.ts';
 import { placeOrder } from '../orders/checkout.ts';
+import { startMethodSetup } from '../payments/method-setups.ts';
 import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
 import {
   accountSubscriptions,
@@ -51,6 +57,24 @@ export function accountRoutes(deps: AppDeps) {
     if (c.req.query('status') !== 'awaiting_payment')
       throw invalidRequest([{ path: 'status', code: 'invalid' }], 'Use ?status=awaiting_payment.');
     return c.json({ items: await awaitingOrders(db, customer.id) });
+  });
+
+  // A new card or PayPal account, entered on the provider's page (nothing charged); saved on the
+  // way back, then the buyer returns to the area (`cassa_method=saved`).
+  routes.post('/v1/me/payment-methods', async (c) => {
+    const customer = await requireCustomer(db, c, clock.now());
+    const request = parseBody(PaymentMethodSetupSchema, await readJson(c));
+    const origin = requestOrigin(c.req.url);
+    const redirect = await db.transaction((tx) =>
+      startMethodSetup(tx, customer.id, request, {
+        payments: deps.payments,
+        origin,
+        returnOrigins: [origin, ...deps.allowedOrigins],
+        locale: c.get('locale'),
+        now: clock.now(),
+      }),
+    );
+    return c.json(redirect, 201);
   });
 
   // A top-up is an order of the PEC product that buys no add-on and loads the credit by card on

@@ -23,6 +23,8 @@ import {
   ProviderRedirectSchema,
   SubscriptionUpdateSchema,
   TopUpRequestSchema,
+  PaymentMethodSetupSchema,
+  InvoiceCopyLinkSchema,
 } from 'cassa/contract';
 
 const SCHEMAS = {
@@ -39,6 +41,8 @@ const SCHEMAS = {
   AccountSubscription: [AccountSubscriptionSchema, 'output'],
   SubscriptionUpdate: [SubscriptionUpdateSchema, 'input'],
   TopUpRequest: [TopUpRequestSchema, 'input'],
+  PaymentMethodSetup: [PaymentMethodSetupSchema, 'input'],
+  InvoiceCopyLink: [InvoiceCopyLinkSchema, 'output'],
   ProviderRedirect: [ProviderRedirectSchema, 'output'],
   AccountInvoices: [AccountInvoicesSchema, 'output'],
   AccountOrders: [AccountOrdersSchema, 'output'],
@@ -152,13 +156,14 @@ export function openApiDocument() {
       },
       '/v1/quotes': {
         post: operation({
-          summary: 'Authoritative price of a selection',
+          summary:
+            'Authoritative price of a selection. With `subscriptionId`: PEC add-ons on one of the caller’s mailboxes, or (Certified Platform, `svc_<order id>`) users or storage added to an active service, co-termed with its expiry and priced for the months left',
           body: 'QuoteRequest',
           auth: 'optional',
           ok: [200, 'Quote', 'The quote'],
           errors: {
             ...COMMON,
-            401: 'Token required (add-ons)',
+            401: 'Token required (add-ons, buy more)',
             404: 'Unknown product or subscription',
           },
         }),
@@ -201,6 +206,14 @@ export function openApiDocument() {
           auth: 'required',
           ok: [200, 'PaymentMethods', 'Saved payment methods'],
           errors: { 401: 'Token required' },
+        }),
+        post: operation({
+          summary:
+            'Customer area: add a card or PayPal account on the provider’s page (nothing charged); back at `returnUrl` with `cassa_method=saved|refused|cancelled`',
+          body: 'PaymentMethodSetup',
+          auth: 'required',
+          ok: [201, 'ProviderRedirect', 'Continue on the provider’s page'],
+          errors: { ...COMMON, 401: 'Token required' },
         }),
       },
       '/v1/me/subscriptions': {
@@ -346,6 +359,16 @@ export function openApiDocument() {
           auth: 'required',
           ok: [200, null, 'The copy, as an HTML page'],
           okContent: { 'text/html': { schema: { type: 'string' } } },
+          errors: { 401: 'Token required', 404: 'Unknown invoice, or not yours' },
+        }),
+      },
+      '/v1/me/invoices/{invoiceId}/copy-link': {
+        post: operation({
+          summary:
+            'Customer area: a link to the readable copy that opens without the token, valid 5 minutes (`url` relative to the backend)',
+          path: 'invoiceId',
+          auth: 'required',
+          ok: [201, 'InvoiceCopyLink', 'The short-lived link'],
           errors: { 401: 'Token required', 404: 'Unknown invoice, or not yours' },
         }),
       },

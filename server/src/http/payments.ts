@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './context.ts';
 import { publicOrigin } from './context.ts';
 import { completeReturn, paymentReturn, shopReturnUrl } from '../payments/returns.ts';
+import { completeMethodSetup, setupBackUrl } from '../payments/method-setups.ts';
 
 function textFields(record: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
@@ -30,6 +31,33 @@ export function paymentReturnRoutes(deps: AppDeps) {
     );
     c.header('Cache-Control', 'no-store');
     if (outcome.kind === 'finished') return c.redirect(shopReturnUrl(outcome.order), 303);
+    return c.redirect(outcome.kind === 'redirect' ? outcome.location : '/', 303);
+  });
+
+  // A payment method added from the customer area: the same way back, nothing charged.
+  routes.on(['GET', 'POST'], '/payment-methods/setups/:id/return', async (c) => {
+    const form =
+      c.req.method === 'POST' ? textFields(await c.req.parseBody().catch(() => ({}))) : {};
+    const query = textFields(c.req.query());
+    const outcome = await completeMethodSetup(
+      deps.db,
+      c.req.param('id'),
+      deps.clock.now(),
+      (setup, tx) =>
+        deps.payments.completeReturn(
+          {
+            orderId: setup.id,
+            method: setup.type,
+            amountCents: 0,
+            currency: 'EUR',
+            query,
+            form,
+          },
+          tx,
+        ),
+    );
+    c.header('Cache-Control', 'no-store');
+    if (outcome.kind === 'finished') return c.redirect(setupBackUrl(outcome.setup), 303);
     return c.redirect(outcome.kind === 'redirect' ? outcome.location : '/', 303);
   });
   return routes;

@@ -14,3 +14,20 @@ CREATE TABLE invoice_copy_links (
   expires_at timestamptz NOT NULL
 );
 CREATE INDEX invoice_copy_links_expiry ON invoice_copy_links (expires_at);
+
+-- Adding a payment method from the customer area (POST /v1/me/payment-methods): the buyer enters
+-- a card or PayPal account on the provider's page, nothing is charged, the method is saved on
+-- the way back. One row per attempt; the page's one-time form token is kept as a hash.
+CREATE TABLE payment_method_setups (
+  id text PRIMARY KEY,
+  customer_id text NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+  type text NOT NULL CHECK (type IN ('card', 'paypal')),
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'saved', 'refused', 'cancelled')),
+  return_url text NOT NULL,
+  locale text NOT NULL,
+  payment_method_id text REFERENCES payment_methods (id) ON DELETE SET NULL,
+  attempt_hash text,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX payment_method_setups_customer ON payment_method_setups (customer_id);
