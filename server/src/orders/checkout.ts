@@ -74,7 +74,10 @@ async function lockCustomer(tx: Queryable, id: string): Promise<CustomerRecord> 
   return { id: row.id, username: row.username, holder: row.holder, creditCents: row.credit_cents };
 }
 
-export function returnUrlError(returnUrl: string, allowed: readonly string[]): FieldError | undefined {
+export function returnUrlError(
+  returnUrl: string,
+  allowed: readonly string[],
+): FieldError | undefined {
   let url: URL;
   try {
     url = new URL(returnUrl);
