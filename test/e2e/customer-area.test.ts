@@ -11,6 +11,7 @@ import { validateFatturaPA } from '../server/invoices/xsd.ts';
 import {
   WORDS,
   acceptAndConfirm,
+  approveOnSandboxPaypal,
   button,
   choose,
   chooseNew,
@@ -184,6 +185,110 @@ describe('customer area: a Certified Platform buyer', () => {
     assert.equal(moved.report.renewed, 0);
     const renewalEmails = (await e2e.server.outbox()).filter((e) => /rinnov/i.test(e.subject));
     assert.deepEqual(renewalEmails, []);
+    assertClean(problems);
+  });
+});
+
+describe('customer area: buy more on the service, add a payment method', () => {
+  const e2e = useE2E();
+
+  it('adds 2 users to the active service through the checkout (months left, expiry unchanged), then adds a PayPal account on the provider’s page', async () => {
+    // The service, bought by saved card four months ago.
+    const token = await login(e2e.server.url, COMPANY);
+    const methods = (await (
+      await fetch(`${e2e.server.url}/api/v1/me/payment-methods`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { items: { id: string; type: string }[] };
+    const bought = await fetch(`${e2e.server.url}/api/v1/orders`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'e2e-buy-more',
+      },
+      body: JSON.stringify({
+        productId: 'certified-platform',
+        planId: 'base',
+        years: 1,
+        addons: [],
+        expectedTotalCents: 14640,
+        acceptTerms: true,
+        paymentMethod: { type: 'card', savedId: methods.items.find((m) => m.type === 'card')!.id },
+      }),
+    });
+    assert.equal(bought.status, 201, await bought.clone().text());
+    const { number } = (await bought.json()) as { number: string };
+    await moveClock(e2e.server.url, 122);
+
+    const { page, problems } = await e2e.open('/area-clienti.html');
+    await areaLogIn(page, COMPANY);
+    await areaSees(page, `Certified Platform · ${number}`);
+    const serviceNow = async () => {
+      const fresh = await login(e2e.server.url, COMPANY);
+      const list = (await (
+        await fetch(`${e2e.server.url}/api/v1/me/subscriptions`, {
+          headers: { authorization: `Bearer ${fresh}` },
+        })
+      ).json()) as { items: { label: string; expiresOn: string; addons: { id: string }[] }[] };
+      return list.items.find((item) => item.label === number)!;
+    };
+    const expiresOn = (await serviceNow()).expiresOn;
+
+    // "Add users or storage": the checkout in the overlay, on the service, straight to add-ons.
+    await area(page).getByRole('button', { name: 'Aggiungi utenti o spazio' }).first().click();
+    const dialog = page.locator('cassa-overlay cassa-checkout');
+    await dialog.getByRole('heading', { level: 2, name: w.addons, exact: true }).waitFor({
+      timeout: 20_000,
+    });
+    const users = dialog.locator('input#q-extra-users');
+    await users.fill('2');
+    await users.press('Tab');
+    await dialog.getByRole('button', { name: w.continue, exact: true }).click();
+    await dialog.getByRole('heading', { level: 2, name: w.summary, exact: true }).waitFor();
+    await dialog
+      .getByText(/Importo per i mesi che restano fino alla scadenza del servizio/)
+      .waitFor();
+    // One term of the grown service at the renewal: (120 + 2 × 12) € + 22% VAT.
+    await dialog.getByText(/Rinnovo: 175,68\s€ IVA inclusa/).waitFor();
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expectAccessible(page, `buy more summary (${width} px)`, 'cassa-overlay');
+      await screenshot(page, `account-buy-more-summary-it-${width}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await dialog
+      .locator('label')
+      .filter({ has: page.getByRole('radio', { name: 'Visa •••• 4242', exact: true }) })
+      .first()
+      .click();
+    await dialog.getByRole('checkbox', { name: w.terms }).check();
+    await dialog.getByRole('button', { name: w.confirm, exact: true }).click();
+    await dialog.getByRole('heading', { level: 2, name: w.paid, exact: true }).waitFor();
+
+    // Closed: the area reloads with 2 more users, the same expiry, the grown service's renewal.
+    await page.locator('cassa-overlay').getByRole('button', { name: 'Chiudi' }).click();
+    await areaSees(page, `Certified Platform · ${number}`);
+    await areaSees(page, 'Utenti aggiuntivi × 2');
+    assert.equal((await serviceNow()).expiresOn, expiresOn);
+    await areaSees(page, /Prossimo addebito 175,68\s€ il/);
+    const emails = await e2e.server.outbox();
+    assert.ok(
+      emails.some((e) => /C-\d{4}-\d+/.test(e.subject) && !e.subject.includes(number)),
+      'the addition has its own confirmation',
+    );
+    await shoot(page, 'bought-more');
+
+    // A new PayPal account, entered on the provider's page: back in the area, listed.
+    await area(page).getByRole('button', { name: 'Aggiungi PayPal' }).click();
+    await approveOnSandboxPaypal(page);
+    await page.waitForURL(/area-clienti\.html\?cassa_method=saved/);
+    // The area keeps no session across the provider's page: the buyer logs in again.
+    await areaLogIn(page, COMPANY);
+    await area(page)
+      .getByRole('button', { name: 'Rimuovi PayPal giulia.ferri@example.com' })
+      .waitFor();
+    await shoot(page, 'method-added');
     assertClean(problems);
   });
 });

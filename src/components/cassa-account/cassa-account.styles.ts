@@ -52,6 +52,12 @@ export const accountStyles = css`
     gap: var(--_s2);
     cursor: auto;
   }
+  /* A subscription is a card of its own, not a choice: its auto-renew label covers only itself
+     (the shared card rule stretches a choice's label over the whole card, which would cover the
+     card's buttons). */
+  article.card .choice::after {
+    content: none;
+  }
   article.card h3 {
     margin: 0;
     overflow-wrap: anywhere;
