@@ -18,7 +18,7 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * rounded up (issue 22's public-administration fields and split payment included), so that it
  * cannot grow unnoticed while the rest of the work goes on.
  */
-export const BUDGETS = { plans: 35, initial: 38.5, all: 75.5 };
+export const BUDGETS = { plans: 35, initial: 38.5, all: 75.7 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;

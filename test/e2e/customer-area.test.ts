@@ -246,9 +246,7 @@ describe('customer area: buy more on the service, add a payment method', () => {
     await users.press('Tab');
     await dialog.getByRole('button', { name: w.continue, exact: true }).click();
     await dialog.getByRole('heading', { level: 2, name: w.summary, exact: true }).waitFor();
-    await dialog
-      .getByText(/Importo per i mesi che restano fino alla scadenza del servizio/)
-      .waitFor();
+    await dialog.getByText(/Importo per i mesi fino alla scadenza del servizio/).waitFor();
     // One term of the grown service at the renewal: (120 + 2 × 12) € + 22% VAT.
     await dialog.getByText(/Rinnovo: 175,68\s€ IVA inclusa/).waitFor();
     for (const width of [375, 1280]) {

@@ -114,12 +114,7 @@ export class CassaAccount extends CassaElement {
             : (kind === 'plan' ? product?.plans : product?.addons)?.find((x) => x.id === id);
         return named?.name[this.locale] ?? id;
       },
-      // Relative to the backend (`/v1/…` as the contract's other paths), or absolute.
-      href: (url) =>
-        new URL(
-          url.replace(/^\//, ''),
-          new URL(this.backend, document.baseURI).href.replace(/\/?$/, '/'),
-        ).href,
+      href: (url) => this.#href(url).href,
       busy: (key) => store.isBusy(key),
       renewalsUsing: (id) => store.renewalsUsing(id),
       act: {
@@ -160,6 +155,14 @@ export class CassaAccount extends CassaElement {
     );
   }
 
+  /** A link of the backend's: relative to it (`/v1/…` as the contract's other paths), or absolute. */
+  #href(url: string): URL {
+    return new URL(
+      url.replace(/^\//, ''),
+      new URL(this.backend, document.baseURI).href.replace(/\/?$/, '/'),
+    );
+  }
+
   /**
    * The readable copy in a new tab: a link minted now with the session (valid minutes), so no
    * bearer token travels in a URL and nothing of the page is rendered from the backend's markup.
@@ -167,10 +170,7 @@ export class CassaAccount extends CassaElement {
   async #openCopy(store: AccountStore, invoice: AccountInvoice): Promise<void> {
     const url = await store.invoiceCopyUrl(invoice);
     if (url === undefined) return;
-    const href = new URL(
-      url.replace(/^\//, ''),
-      new URL(this.backend, document.baseURI).href.replace(/\/?$/, '/'),
-    );
+    const href = this.#href(url);
     // A backend is untrusted input: only a web page is opened.
     if (href.protocol !== 'https:' && href.protocol !== 'http:') return;
     const link = document.createElement('a');

@@ -40,7 +40,7 @@ export const enSummary = addMessages('en', 'summary', {
   'summary.free': 'Free until the mailbox expires: {date}',
   'summary.coterm': 'Amount for the period until the mailbox expires: {date}.',
   'summary.service.free': 'Free until the service expires: {date}',
-  'summary.service': 'Amount for the months left until the service expires: {date}.',
+  'summary.service': 'Amount for the months until the service expires: {date}.',
   'summary.coterm.renewal':
     'At expiry ({date}) the service renews for one year at {amount} VAT included. If the credit or the card cannot cover it, the service is deactivated.',
   'summary.terms': 'I accept the',

@@ -39,7 +39,7 @@ export const itSummary = addMessages('it', 'summary', {
   'summary.free': 'Gratis fino alla scadenza della casella: {date}',
   'summary.coterm': 'Importo per il periodo fino alla scadenza della casella: {date}.',
   'summary.service.free': 'Gratis fino alla scadenza del servizio: {date}',
-  'summary.service': 'Importo per i mesi che restano fino alla scadenza del servizio: {date}.',
+  'summary.service': 'Importo per i mesi fino alla scadenza del servizio: {date}.',
   'summary.coterm.renewal':
     'Alla scadenza ({date}) il servizio si rinnova per un anno a {amount} IVA inclusa. Se il credito o la carta non coprono l’importo, il servizio viene disattivato.',
   'summary.terms': 'Accetto le',
