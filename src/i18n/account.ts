@@ -77,6 +77,10 @@ const itAccount = {
   'acc.invoices.copy.label': 'Apri la copia leggibile della fattura {number}',
   'acc.part.failed': 'Questa parte non è stata caricata.',
   'acc.saved': 'Modifica salvata.',
+  'acc.method.saved': 'Nuovo metodo di pagamento salvato.',
+  'acc.method.refused':
+    'Il gestore dei pagamenti ha rifiutato il metodo: non è stato salvato. Puoi provarne un altro.',
+  'acc.method.cancelled': 'Aggiunta del metodo di pagamento annullata: non è stato salvato nulla.',
 } as const;
 
 export type AccountKey = keyof typeof itAccount;
@@ -154,6 +158,10 @@ const enAccount: Record<AccountKey, string> = {
   'acc.invoices.copy.label': 'Open the readable copy of invoice {number}',
   'acc.part.failed': 'This part could not be loaded.',
   'acc.saved': 'Change saved.',
+  'acc.method.saved': 'New payment method saved.',
+  'acc.method.refused':
+    'The payment provider refused the method: it was not saved. You can try another one.',
+  'acc.method.cancelled': 'Adding a payment method was cancelled: nothing was saved.',
 };
 
 /** Translates a customer-area key, filling `{name}` placeholders as text. */

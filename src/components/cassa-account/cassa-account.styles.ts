@@ -153,6 +153,12 @@ export const accountStyles = css`
   .status {
     min-height: 1.5em;
   }
+  .notice {
+    margin: 0;
+    padding: var(--_s2) var(--_s3);
+    border-left: 4px solid var(--_primary);
+    background: var(--_surface);
+  }
   @container (max-width: 420px) {
     .area {
       padding: var(--_s2);

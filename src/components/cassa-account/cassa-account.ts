@@ -40,6 +40,7 @@ export { openAccount } from './open-account.ts';
  * @summary The customer area.
  * @fires cassa-account-change - The buyer changed something (detail: {@link AccountChange}).
  * @csspart area - The whole customer area.
+ * @csspart notice - The outcome of adding a payment method, back from the provider's page.
  * @csspart subscriptions - The services.
  * @csspart subscription - One service.
  * @csspart credit - The prepaid credit and its top-up.
@@ -63,6 +64,11 @@ export class CassaAccount extends CassaElement {
   /** Leaves the page for the payment provider (tests intercept it). */
   @property({ attribute: false }) navigate: (url: string) => void = (url) =>
     window.location.assign(url);
+
+  /** Back from the provider's page after adding a method (`cassa_method` in the page's URL). */
+  readonly #methodOutcome = ['saved', 'refused', 'cancelled'].find(
+    (outcome) => new URLSearchParams(window.location.search).get('cassa_method') === outcome,
+  ) as 'saved' | 'refused' | 'cancelled' | undefined;
 
   /** A polite announcement of the last saved change. */
   @state() private announcement = '';
@@ -211,6 +217,13 @@ export class CassaAccount extends CassaElement {
         }
       </header>
       <p class="sr status" role="status">${this.announcement}</p>
+      ${
+        this.#methodOutcome && state.phase === 'ready'
+          ? html`<p class="notice" part="notice">
+              ${this.#a(`acc.method.${this.#methodOutcome}`)}
+            </p>`
+          : nothing
+      }
       ${this.#body(store)}
     </div>`;
   }

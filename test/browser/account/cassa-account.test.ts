@@ -109,6 +109,28 @@ describe('cassa-account: a Certified Platform buyer', () => {
     });
   });
 
+  it('back from the provider’s page, says whether the new method was saved (and nothing otherwise)', async () => {
+    const page = window.location.href;
+    try {
+      for (const [outcome, text] of [
+        ['refused', 'Il gestore dei pagamenti ha rifiutato il metodo'],
+        ['saved', 'Nuovo metodo di pagamento salvato.'],
+      ] as const) {
+        window.history.replaceState(null, '', `?cassa_method=${outcome}`);
+        const { el } = await mount(COMPANY);
+        await ready(el);
+        expect(visibleText(el)).to.contain(text);
+        await expect(el).to.be.accessible();
+      }
+      window.history.replaceState(null, '', '?cassa_method=<b>');
+      const { el } = await mount(COMPANY);
+      await ready(el);
+      expect(deepAll(el, '.notice')).to.have.length(0);
+    } finally {
+      window.history.replaceState(null, '', page);
+    }
+  });
+
   it('downloads the invoice XML with the session (the link needs the token)', async () => {
     const { el, backend } = await mount(COMPANY);
     await ready(el);
