@@ -286,6 +286,7 @@ describe('customer area: buy more on the service, add a payment method', () => {
     await area(page)
       .getByRole('button', { name: 'Rimuovi PayPal giulia.ferri@example.com' })
       .waitFor();
+    await areaSees(page, 'Nuovo metodo di pagamento salvato.');
     await shoot(page, 'method-added');
     assertClean(problems);
   });
