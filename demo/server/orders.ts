@@ -2,6 +2,7 @@
 import type { Instructions, Order, OrderStatus } from '../../src/api/schemas.ts';
 import type { PaymentMethodType } from '../../src/domain/catalog.ts';
 import type { AddonQuantity, Holder, Quote } from '../../src/domain/types.ts';
+import { settlement } from '../../src/domain/settlement.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import { hashToken } from './credentials.ts';
 import type { Queryable } from './db/database.ts';
@@ -89,6 +90,20 @@ const toRecord = (row: OrderRow): OrderRecord => ({
   locale: row.locale,
 });
 
+/** A paid add-on order: the credit left after it (the quote's credit + the top-up − due now). */
+function creditAfter(order: OrderRecord): { creditAfterCents?: number } {
+  const figures = settlement({
+    totalCents: order.totalCents,
+    creditCents: order.quote.creditCents,
+    method: order.paymentMethod,
+    topUpCents: order.topUpCents,
+  });
+  const paid = order.status === 'paid' || order.status === 'active';
+  return paid && order.topUpCents !== null && figures
+    ? { creditAfterCents: figures.creditAfterCents }
+    : {};
+}
+
 /** The contract's view of an order (never the holder, the return URL or any token). */
 export function publicOrder(order: OrderRecord): Order {
   return {
@@ -104,6 +119,7 @@ export function publicOrder(order: OrderRecord): Order {
     paymentMethod: order.paymentMethod,
     autoRenew: order.autoRenew,
     ...(order.topUpCents !== null ? { topUpCents: order.topUpCents } : {}),
+    ...creditAfter(order),
     freeUntil: order.freeUntil,
     renewalChargeDate: order.renewalChargeDate,
     ...(order.status === 'pending_payment' && order.paymentUrl

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { findProduct } from '../../src/domain/catalog.ts';
+import { settlement } from '../../src/domain/settlement.ts';
 import { formatMoney, toLocale, type Locale } from '../../src/i18n/index.ts';
 import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
 import { html, type Html } from './html.ts';
@@ -25,6 +26,9 @@ const TEXT = {
     merchant: 'Esercente',
     order: 'Ordine',
     amount: 'Importo',
+    topUp: 'Addebito ora: ricarica del credito',
+    fromCredit: 'Pagato ora con il credito',
+    creditAfter: 'Credito residuo dopo l’ordine',
     holder: 'Titolare della carta',
     number: 'Numero della carta',
     expiry: 'Scadenza (MM/AA)',
@@ -52,6 +56,9 @@ const TEXT = {
     merchant: 'Merchant',
     order: 'Order',
     amount: 'Amount',
+    topUp: 'Charged now: credit top-up',
+    fromCredit: 'Paid now from the credit',
+    creditAfter: 'Credit left after the order',
     holder: 'Cardholder name',
     number: 'Card number',
     expiry: 'Expiry (MM/YY)',
@@ -132,13 +139,32 @@ function page(locale: Locale, title: string, body: Html, switchTo: string): stri
 
 function summary(order: OrderRecord, locale: Locale) {
   const t = TEXT[locale];
+  const money = (cents: number) => formatMoney(cents, order.currency, locale);
+  // Add-ons: the card loads the credit and the order is paid from it; the page says both.
+  const paidFromCredit =
+    order.topUpCents !== null
+      ? settlement({
+          totalCents: order.totalCents,
+          creditCents: order.quote.creditCents,
+          method: order.paymentMethod,
+          topUpCents: order.topUpCents,
+        })
+      : null;
   return html`<dl class="summary">
     <dt>${t.merchant}</dt>
     <dd>Cassa Demo S.r.l.</dd>
     <dt>${t.order}</dt>
     <dd>${order.number}</dd>
-    <dt>${t.amount}</dt>
-    <dd class="total">${formatMoney(amountCharged(order), order.currency, locale)}</dd>
+    <dt>${paidFromCredit ? t.topUp : t.amount}</dt>
+    <dd class="total">${money(amountCharged(order))}</dd>
+    ${
+      paidFromCredit
+        ? html`<dt>${t.fromCredit}</dt>
+            <dd>${money(paidFromCredit.fromCreditCents)}</dd>
+            <dt>${t.creditAfter}</dt>
+            <dd>${money(paidFromCredit.creditAfterCents)}</dd>`
+        : ''
+    }
   </dl>`;
 }
 

@@ -42,6 +42,11 @@ export const QuoteSchema = z.object({
   freeUntil: z.nullable(isoDate()),
   renewal: z.object({ date: isoDate(), chargeDate: isoDate(), totalCents: cents() }),
   minimumTopUpCents: z.nullable(cents()),
+  /**
+   * Add-ons paid from credit: the credit the quote was made with, else `null` (an additive change:
+   * a backend that leaves it out is read as `null`).
+   */
+  creditCents: z._default(z.nullable(cents()), null),
 });
 
 export const AddressSchema = z.object({
@@ -152,6 +157,8 @@ export const OrderSchema = z.object({
   paymentMethod: PaymentMethodTypeSchema,
   autoRenew: z.boolean(),
   topUpCents: z.optional(cents()),
+  /** Add-ons paid from credit, once paid: the credit left after the order (optional, additive). */
+  creditAfterCents: z.optional(cents()),
   freeUntil: z.optional(z.nullable(isoDate())),
   renewalChargeDate: z.optional(z.nullable(isoDate())),
   action: z.optional(z.object({ type: z.literal('redirect'), url: z.string() })),

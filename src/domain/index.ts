@@ -8,3 +8,4 @@ export * from './pricing.ts';
 export * from './eligibility.ts';
 export * from './validators/index.ts';
 export * from './top-up.ts';
+export * from './settlement.ts';

@@ -48,6 +48,11 @@ export interface Quote {
   freeUntil: IsoDate | null;
   renewal: { date: IsoDate; chargeDate: IsoDate; totalCents: number };
   minimumTopUpCents: number | null;
+  /**
+   * The account's prepaid credit the quote was made with (add-ons paid from credit; else absent
+   * or `null`): with the top-up it gives what the card pays now and the credit left after.
+   */
+  creditCents: number | null;
 }
 
 export interface Address {

@@ -2,7 +2,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { EInvoice, Quote } from '../../domain/types.ts';
+import type { Product, PaymentMethodType } from '../../domain/catalog.ts';
+import { settlement } from '../../domain/settlement.ts';
+import type { EInvoice, Quote, QuoteLine } from '../../domain/types.ts';
 import { formatDate, formatNumber } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
@@ -75,6 +77,16 @@ export class CassaOrderSummary extends CassaElement {
   @property({ attribute: false }) lineLabels: Record<string, string> = {};
   /** The holder's SDI code or PEC address: shown before confirming when there is a total to pay. */
   @property({ attribute: false }) eInvoice: EInvoice | null = null;
+  /**
+   * The payment method chosen (empty: none yet). A bank transfer or a postal slip does not renew
+   * automatically; a card or PayPal top-up of add-ons is what the card pays now.
+   */
+  @property({ attribute: 'payment-type' }) paymentType: PaymentMethodType | '' = '';
+  /** Add-ons paid from credit: the top-up by card or PayPal (else `null`). */
+  @property({ attribute: false }) topUpCents: number | null = null;
+  /** The catalog: the unit of each add-on line ("5 GB") and the plan of a free order. */
+  @property({ attribute: false }) product: Product | null = null;
+  @property({ attribute: 'plan-id' }) planId = '';
 
   @state() private termsError = false;
   @state() private announcement = '';
@@ -98,8 +110,14 @@ export class CassaOrderSummary extends CassaElement {
       class=${this.loading ? 'loading' : ''}
       aria-busy=${this.loading}
     >
-      ${this.pricing === 'term' && this.terms.length > 1 ? this.#years() : nothing}
-      ${quote ? this.#figures(quote) : html`<p class="muted">${this.t('summary.pending')}</p>`}
+      ${this.pricing === 'term' && this.terms.length > 1 && !this.#free() ? this.#years() : nothing}
+      ${
+        quote
+          ? this.#free()
+            ? this.#freeFigures(quote)
+            : this.#figures(quote)
+          : html`<p class="muted">${this.t('summary.pending')}</p>`
+      }
       ${this.loading ? html`<p class="sr">${this.t('summary.updating')}</p>` : nothing}
       <p class="sr" aria-live="polite">${this.announcement}</p>
       <div class="terms">
@@ -162,19 +180,88 @@ export class CassaOrderSummary extends CassaElement {
     </fieldset>`;
   }
 
+  /** The free plan: nothing to pay now or at renewal, and no term to choose. */
+  #free(): boolean {
+    if (this.pricing !== 'term') return false;
+    const plan = this.product?.plans.find((p) => p.id === this.planId);
+    if (plan) return plan.yearlyCents === 0;
+    const { quote } = this;
+    return !!quote && quote.lines.length === 0 && quote.renewal.totalCents === 0;
+  }
+
+  #freeFigures(quote: Quote) {
+    const plan = this.product?.plans.find((p) => p.id === this.planId);
+    return html`<dl>
+      <div>
+        <dt>${plan ? plan.name[this.locale] : this.t('summary.plan.free')}</dt>
+        <dd>${this.t('plan.free')}</dd>
+      </div>
+      <div class="sum total" part="total">
+        <dt>${this.t('summary.total')}</dt>
+        <dd>${this.money(quote.totalCents, quote.currency)}</dd>
+      </div>
+    </dl>`;
+  }
+
+  /** "Spazio aggiuntivo: 5 GB", "Utenti aggiuntivi × 3": the quantity in the add-on's unit. */
+  #lineLabel(line: QuoteLine): string {
+    const name = this.lineLabels[line.id] ?? line.label;
+    const unit = this.product?.addons.find((a) => a.id === line.id)?.unit;
+    if (unit === 'gb') return this.t('summary.line.gb', { name, n: line.quantity });
+    return line.quantity > 1 ? `${name} × ${line.quantity}` : name;
+  }
+
+  /**
+   * Add-ons paid from credit (the server's quote says the credit): what the card pays now, what
+   * the credit pays now and the credit left after, one statement.
+   */
+  #settlement(quote: Quote) {
+    const method = this.paymentType || undefined;
+    const figures = settlement({
+      totalCents: quote.totalCents,
+      creditCents: quote.creditCents,
+      method,
+      topUpCents: this.topUpCents,
+    });
+    if (!figures || !method) return nothing;
+    const money = (cents: number) => this.money(cents, quote.currency);
+    const online = method === 'card' || method === 'paypal';
+    return html`<dl class="settlement" part="settlement">
+      ${
+        online
+          ? html`<div class="charge">
+              <dt>
+                ${this.t(method === 'paypal' ? 'summary.charge.paypal' : 'summary.charge.card')}
+              </dt>
+              <dd>${money(figures.chargedNowCents)}</dd>
+            </div>`
+          : nothing
+      }
+      <div>
+        <dt>${this.t('summary.from.credit')}</dt>
+        <dd>${money(figures.fromCreditCents)}</dd>
+      </div>
+      <div>
+        <dt>${this.t('summary.credit.after')}</dt>
+        <dd>${money(figures.creditAfterCents)}</dd>
+      </div>
+    </dl>`;
+  }
+
   #figures(quote: Quote) {
     const money = (cents: number) => this.money(cents, quote.currency);
     const date = (iso: string) => formatDate(iso, this.locale);
     const { renewal, freeUntil } = quote;
     const renewalTotal = money(renewal.totalCents);
     const rate = formatNumber(quote.vatRateBasisPoints / 100, this.locale);
+    // Bank transfer and postal slip never renew by themselves (DESIGN 1.1).
+    const manual = this.paymentType === 'bank_transfer' || this.paymentType === 'postal_slip';
+    const fromCredit = quote.creditCents !== null && quote.creditCents !== undefined;
     return html`<dl>
         ${quote.lines.map(
           (line) =>
             html`<div>
-              <dt>
-                ${this.lineLabels[line.id] ?? line.label}${line.quantity > 1 ? ` × ${line.quantity}` : ''}
-              </dt>
+              <dt>${this.#lineLabel(line)}</dt>
               <dd>${money(line.amountCents)}</dd>
             </div>`,
         )}
@@ -187,15 +274,27 @@ export class CassaOrderSummary extends CassaElement {
           <dd>${money(quote.vatCents)}</dd>
         </div>
         <div class="sum total" part="total">
-          <dt>${this.t('summary.total')}</dt>
+          <dt>${this.t(fromCredit ? 'summary.total.credit' : 'summary.total')}</dt>
           <dd>${money(quote.totalCents)}</dd>
         </div>
       </dl>
+      ${this.#settlement(quote)}
       ${
         this.pricing === 'term'
           ? renewal.totalCents > 0
             ? html`<p class="muted">
-                ${this.t('summary.renewal', { date: date(renewal.date), amount: renewalTotal, charge: date(renewal.chargeDate) })}
+                ${
+                  manual
+                    ? this.t('summary.renewal.manual', {
+                        date: date(renewal.date),
+                        amount: renewalTotal,
+                      })
+                    : this.t('summary.renewal', {
+                        date: date(renewal.date),
+                        amount: renewalTotal,
+                        charge: date(renewal.chargeDate),
+                      })
+                }
               </p>`
             : nothing
           : html`${

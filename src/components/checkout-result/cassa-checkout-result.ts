@@ -105,17 +105,21 @@ export class CassaCheckoutResult extends CassaElement {
       <ul aria-label=${this.t('result.bought')}>
         ${this.#lines(order)}
       </ul>
-      <p>
-        ${this.t(awaiting ? 'result.total.due' : 'result.total', {
-          amount: this.money(order.totalCents, order.currency),
-        })}
-      </p>
       ${
-        order.topUpCents
-          ? html`<p>
-              ${this.t('result.topup', { amount: this.money(order.topUpCents, order.currency) })}
-            </p>`
-          : ''
+        order.creditAfterCents !== undefined
+          ? this.#settlement(order, order.creditAfterCents)
+          : html`<p>
+                ${this.t(awaiting ? 'result.total.due' : 'result.total', {
+                  amount: this.money(order.totalCents, order.currency),
+                })}
+              </p>
+              ${
+                order.topUpCents
+                  ? html`<p>
+                      ${this.t('result.topup', { amount: this.money(order.topUpCents, order.currency) })}
+                    </p>`
+                  : ''
+              }`
       }
       ${this.#renewal(order)} ${awaiting ? this.#instructions(order) : ''}
       ${
@@ -125,6 +129,30 @@ export class CassaCheckoutResult extends CassaElement {
       }
       <p>${this.t(awaiting ? 'result.instructions.emailed' : 'result.emailed')}</p>
     </div>`;
+  }
+
+  /** Add-ons paid from credit: what the card paid, what the credit paid, the credit left. */
+  #settlement(order: Order, creditAfterCents: number) {
+    const money = (cents: number) => this.money(cents, order.currency);
+    const card = order.paymentMethod === 'card' || order.paymentMethod === 'paypal';
+    return html`<dl part="settlement">
+      ${
+        card && order.topUpCents
+          ? html`<dt>
+                ${this.t(
+                  order.paymentMethod === 'paypal'
+                    ? 'result.charged.paypal'
+                    : 'result.charged.card',
+                )}
+              </dt>
+              <dd>${money(order.topUpCents)}</dd>`
+          : ''
+      }
+      <dt>${this.t('result.from.credit')}</dt>
+      <dd>${money(order.totalCents)}</dd>
+      <dt>${this.t('result.credit.after')}</dt>
+      <dd>${money(creditAfterCents)}</dd>
+    </dl>`;
   }
 
   #lines(order: Order) {
