@@ -108,7 +108,7 @@ export class CassaAddonSelector extends CassaElement {
   }
 
   #row(addon: Addon) {
-    const { id, name, unit, step, min, max, unitCents } = addon;
+    const { id, name, unit, step, max, unitCents } = addon;
     const label = name[this.locale];
     const available = !addon.plans || addon.plans.includes(this.planId);
     const quantity = available ? (this.quantities[id] ?? 0) : 0;
