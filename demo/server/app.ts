@@ -16,6 +16,7 @@ import { orderRoutes } from './routes/orders.ts';
 import { quoteRoutes } from './routes/quotes.ts';
 import { requestLog } from './request-log.ts';
 import { sandboxRoutes } from './sandbox.ts';
+import { passwordResetRoutes } from './password-reset.ts';
 import { securityHeaders } from './security.ts';
 import { staticRoutes } from './static.ts';
 
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', orderRoutes(deps));
   api.route('/', invoiceRoutes(deps));
   api.route('/', sandboxRoutes(deps));
+  api.route('/', passwordResetRoutes(deps));
   api.route('/', operatorRoutes(deps));
   if (deps.demo) api.route('/', devApiRoutes(deps));
   app.route('/api', api);

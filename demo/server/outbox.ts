@@ -1,4 +1,5 @@
 // The outbox: emails the server "sends" (stored rows; the demo shows them at /outbox).
+import type { Product } from '../../src/domain/catalog.ts';
 import type { Instructions } from '../../src/api/schemas.ts';
 import type { Quote } from '../../src/domain/types.ts';
 import { formatDate, formatMoney, type Locale } from '../../src/i18n/index.ts';
@@ -15,7 +16,8 @@ export type EmailKind =
   | 'renewal_failed'
   | 'addon_renewed'
   | 'addon_deactivated'
-  | 'invoice';
+  | 'invoice'
+  | 'password_reset';
 
 export interface Email {
   kind: EmailKind;
@@ -90,6 +92,8 @@ export interface ConfirmationFacts {
   number: string;
   productName: string;
   quote: Quote;
+  /** Each quote line as a buyer reads it ("Versione base, 2 anni", "Spazio aggiuntivo: 5 GB"). */
+  lineLabels?: string[];
   paymentMethodLabel: string;
   autoRenew: boolean;
   topUpCents?: number;
@@ -129,6 +133,31 @@ function invoiceLines(
   ];
 }
 
+/**
+ * A quote line in the buyer's words: the plan with its term in years, an add-on with its quantity
+ * in its unit ("5 GB"), an on/off add-on by its name alone.
+ */
+export function confirmationLineLabel(
+  product: Product,
+  years: number,
+  line: Quote['lines'][number],
+  locale: Locale,
+): string {
+  const en = locale === 'en';
+  const plan = product.plans.find((p) => p.id === line.id);
+  if (plan) {
+    const name = plan.name[locale];
+    if (product.pricing !== 'term') return name;
+    return `${name}, ${years} ${years === 1 ? (en ? 'year' : 'anno') : en ? 'years' : 'anni'}`;
+  }
+  const addon = product.addons.find((a) => a.id === line.id);
+  if (!addon) return `${line.label} × ${line.quantity}`;
+  const name = addon.name[locale];
+  if (addon.unit === 'flag') return name;
+  if (addon.unit === 'gb') return `${name} (${line.quantity} GB)`;
+  return `${name} × ${line.quantity}`;
+}
+
 export function orderConfirmationEmail(
   to: string,
   facts: ConfirmationFacts,
@@ -136,7 +165,9 @@ export function orderConfirmationEmail(
 ): Email {
   const money = (cents: number) => formatMoney(cents, facts.quote.currency, locale);
   const { quote } = facts;
-  const lines = quote.lines.map((l) => `- ${l.label} × ${l.quantity}: ${money(l.amountCents)}`);
+  const lines = quote.lines.map(
+    (l, i) => `- ${facts.lineLabels?.[i] ?? `${l.label} × ${l.quantity}`}: ${money(l.amountCents)}`,
+  );
   const en = locale === 'en';
   const body = [
     en ? `Thank you for your order ${facts.number}.` : `Grazie per il tuo ordine ${facts.number}.`,

@@ -8,7 +8,12 @@ import { hashToken, newToken } from './credentials.ts';
 import type { Queryable } from './db/database.ts';
 import { markOrderPaid, queueOrderWebhook } from './fulfilment.ts';
 import type { OrderRecord } from './orders.ts';
-import { orderConfirmationEmail, queueEmail, type ConfirmationFacts } from './outbox.ts';
+import {
+  confirmationLineLabel,
+  orderConfirmationEmail,
+  queueEmail,
+  type ConfirmationFacts,
+} from './outbox.ts';
 import { issueInvoice, type InvoiceContext } from './invoices/issue.ts';
 import { invoiceDestination } from './invoices/document.ts';
 
@@ -122,6 +127,9 @@ export async function queueConfirmation(
         number: order.number,
         productName: product.name[order.locale],
         quote: order.quote,
+        lineLabels: order.quote.lines.map((line) =>
+          confirmationLineLabel(product, order.years, line, order.locale),
+        ),
         paymentMethodLabel: paymentMethodLabel(order.paymentMethod, order.locale, extra.savedLabel),
         autoRenew: order.autoRenew,
         ...(order.topUpCents ? { topUpCents: order.topUpCents } : {}),

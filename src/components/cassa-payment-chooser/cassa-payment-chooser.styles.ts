@@ -11,7 +11,7 @@ export const paymentChooserStyles = css`
   }
   /* A saved PayPal account is labelled with its email: let it wrap on a phone. */
   .choice {
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .link {
     justify-self: start;

@@ -30,6 +30,16 @@ export class CassaPaymentChangeEvent extends CustomEvent<PaymentChange> {
   }
 }
 
+/**
+ * A saved method's label ("PayPal mario.rossi@studiorossi.example") with line-break chances after
+ * "@" and before each dot, so a long email wraps there on a phone, not in the middle of a word.
+ * Text only: the parts are rendered as text, with <wbr> between them.
+ */
+function breakable(label: string) {
+  const parts = label.split(/(?<=@)|(?=\.)/);
+  return parts.map((part, i) => (i ? html`<wbr />${part}` : part));
+}
+
 /** Methods that are not immediate: shown under "Other payment methods". */
 const DEFERRED: PaymentMethodType[] = ['bank_transfer', 'postal_slip'];
 
@@ -63,6 +73,8 @@ export class CassaPaymentChooser extends CassaElement {
   @property({ attribute: false }) saved: SavedPaymentMethod[] = [];
   @property({ attribute: false }) value: PaymentChoice | null = null;
   /** PEC add-ons only: the credit top-up asked for with a card. */
+  /** The only way to pay is chosen at once (the checkout sets it; alone, the buyer picks). */
+  @property({ type: Boolean, attribute: 'preselect-single' }) preselectSingle = false;
   @property({ attribute: false }) topUp: { minimumCents: number; valueCents: number } | null = null;
   /** A field error code for the choice itself (e.g. `payment.method`: none chosen), shown in the group. */
   @property() error = '';
@@ -157,7 +169,7 @@ export class CassaPaymentChooser extends CassaElement {
           .checked=${live(checked)}
           aria-describedby="${id}-d"
           @change=${() => this.#choose(choice)}
-        />${choice.savedId ? label : this.t(label as MessageKey)}
+        />${choice.savedId ? breakable(label) : this.t(label as MessageKey)}
       </label>
       <p id="${id}-d" class="muted">${this.t(note)}</p>
     </div>`;
@@ -246,6 +258,29 @@ export class CassaPaymentChooser extends CassaElement {
     this.topUpText = text;
     this.topUpChecked = true;
     if (this.value && !this.#topUpError()) this.#emit(this.value);
+  }
+
+  /** Every choice shown, in order (saved ones, new ones, credit, the deferred methods). */
+  #choices(): PaymentChoice[] {
+    const offered = (type: PaymentMethodType) => this.methods.includes(type);
+    const choices: PaymentChoice[] = [];
+    for (const type of ['card', 'paypal'] as const) {
+      if (!offered(type)) continue;
+      for (const m of this.saved) if (m.type === type) choices.push({ type, savedId: m.id });
+      choices.push({ type });
+    }
+    if (offered('credit') && (!this.topUp || this.topUp.minimumCents === 0))
+      choices.push({ type: 'credit' });
+    for (const type of DEFERRED) if (offered(type)) choices.push({ type });
+    return choices;
+  }
+
+  /** The only way to pay is chosen already: nothing to pick, one click less. */
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    if (this.value || !this.preselectSingle) return;
+    const choices = this.#choices();
+    if (choices.length === 1) this.#choose(choices[0]!);
   }
 
   #choose(choice: PaymentChoice) {

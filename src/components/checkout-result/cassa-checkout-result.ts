@@ -62,6 +62,10 @@ export class CassaCheckoutResult extends CassaElement {
         align-items: center;
         gap: var(--_s2);
       }
+      /* "Ordine C-2026-000009": may wrap between words, never inside the order number. */
+      .word {
+        white-space: nowrap;
+      }
       .copied {
         color: var(--_success);
         font-weight: 600;
@@ -206,7 +210,11 @@ export class CassaCheckoutResult extends CassaElement {
         <dd>${this.money(instructions.amountCents, instructions.currency)}</dd>
         <dt>${this.t('result.reference')}</dt>
         <dd class="copy">
-          <span id="reference">${instructions.reference}</span>
+          <span id="reference"
+            >${instructions.reference
+              .split(' ')
+              .map((word, i) => html`${i ? ' ' : ''}<span class="word">${word}</span>`)}</span
+          >
           <button
             type="button"
             class="btn secondary"

@@ -16,10 +16,10 @@ const selector = (locale: 'it' | 'en' = 'it', quantities: Record<string, number>
     ></cassa-addon-selector>`,
   );
 const input = (el: CassaAddonSelector, id: string) => $<HTMLInputElement>(el, `#q-${id}`);
-const [less, more] = [0, 1].map(
-  (i) => (el: CassaAddonSelector, id: string) =>
-    Array.from(input(el, id).closest('[part="addon"]')!.querySelectorAll('button'))[i]!,
-);
+const button = (el: CassaAddonSelector, id: string, i: number) =>
+  Array.from(input(el, id).closest('[part="addon"]')!.querySelectorAll('button'))[i]!;
+const less = (el: CassaAddonSelector, id: string) => button(el, id, 0);
+const more = (el: CassaAddonSelector, id: string) => button(el, id, 1);
 const described = (el: CassaAddonSelector, field: HTMLInputElement) =>
   (field.getAttribute('aria-describedby') ?? '')
     .split(' ')
