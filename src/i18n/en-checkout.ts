@@ -34,6 +34,9 @@ export const enCheckout: Record<keyof typeof itCheckout, string> = {
   'account.login.busy': 'Logging in…',
   'account.login.missing': 'Enter your username and password.',
   'account.login.failed': 'Wrong username or password.',
+  'account.forgot': 'Forgot your password or username?',
+  'account.registered':
+    'You are registered. Your username is {username}: use it to log in (we have emailed it to you too).',
   'account.new.title': 'New customer?',
   'account.new.action': 'Register',
   'account.register.title': 'Register',

@@ -33,6 +33,9 @@ export const itCheckout = {
   'account.login.busy': 'Accesso in corso…',
   'account.login.missing': 'Inserisci username e password.',
   'account.login.failed': 'Username o password non corretti.',
+  'account.forgot': 'Hai dimenticato la password o lo username?',
+  'account.registered':
+    'Registrazione completata. Il tuo username è {username}: usalo per accedere (te lo abbiamo inviato anche per email).',
   'account.new.title': 'Nuovo cliente?',
   'account.new.action': 'Registrati',
   'account.register.title': 'Registrati',

@@ -37,6 +37,16 @@ export class CassaAccountSwitchEvent extends CustomEvent<Record<string, never>> 
   }
 }
 
+/** Only http(s) and relative addresses become links (never a `javascript:` one). */
+function linkable(url: string): boolean {
+  if (!url) return false;
+  try {
+    return /^https?:$/.test(new URL(url, document.baseURI).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The account step: log in (username + password), or register as a new customer, or — when
  * logged in — who is logged in, with "Cambia account".
@@ -83,6 +93,8 @@ export class CassaAccountStep extends CassaElement {
   @property({ attribute: 'username-hint' }) usernameHint = '';
   /** Server field errors of the registration, relative to the holder (`vatNumber`, `password`). */
   @property({ attribute: false }) registerErrors: { path: string; code: string }[] = [];
+  /** The backend's password recovery page ("Password dimenticata?"); empty: no link. */
+  @property({ attribute: 'reset-url' }) resetUrl = '';
 
   @state() private registering = false;
   /** The registration form's file could not be loaded. */
@@ -146,6 +158,17 @@ export class CassaAccountStep extends CassaElement {
             aria-invalid=${error ? 'true' : 'false'}
           />
         </div>
+        ${
+          linkable(this.resetUrl)
+            ? html`<p class="forgot">
+                <a href=${this.resetUrl} target="_blank" rel="noopener"
+                  >${this.t('account.forgot')}<span class="sr">
+                    ${this.t('summary.newtab')}</span
+                  ></a
+                >
+              </p>`
+            : ''
+        }
         <p class="error" id="login-error" role="alert">${error}</p>
         <div class="nav">
           <button class="btn primary" ?disabled=${this.busy}>
