@@ -92,6 +92,13 @@ export const CustomerSchema = z.object({
 
 export const AuthResponseSchema = z.object({ token: z.string(), customer: CustomerSchema });
 
+/**
+ * Back from the payment page without a session (it lives in memory only): the return URL's resume
+ * token opens a session once, for an order whose payment was cancelled or refused, so the buyer
+ * picks another method without logging in again. Optional for a backend (additive).
+ */
+export const ResumeSessionRequestSchema = z.object({ orderId: filled(64) });
+
 export const PortalSessionRequestSchema = z.object({ username: filled(254) });
 export const PortalSessionResponseSchema = z.object({ token: z.string() });
 
@@ -198,6 +205,7 @@ export type SubscriptionItem = Subscriptions['items'][number];
 export type Problem = z.infer<typeof ProblemSchema>;
 export type ApiFieldError = z.infer<typeof FieldErrorSchema>;
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+export type ResumeSessionRequest = z.infer<typeof ResumeSessionRequestSchema>;
 export type RegisterRequest = z.infer<typeof RegisterRequestSchema>;
 
 // The domain's hand-written shapes and the contract must agree (compile-time check).

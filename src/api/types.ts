@@ -55,6 +55,14 @@ export interface CassaClient {
     idempotencyKey: string,
     options?: CallOptions,
   ): Promise<ApiResult<Order>>;
+  /**
+   * After a cancelled or refused payment page: the return URL's resume token opens a session once
+   * (`POST /v1/auth/resume`), so the buyer is not asked to log in again.
+   */
+  resumeSession?(
+    request: { orderId: string; resumeToken: string },
+    options?: CallOptions,
+  ): Promise<ApiResult<AuthResponse>>;
   /** With `resumeToken` (after a payment page) reads that one order without a session. */
   getOrder(id: string, options?: CallOptions & { resumeToken?: string }): Promise<ApiResult<Order>>;
 }

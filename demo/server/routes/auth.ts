@@ -4,6 +4,7 @@ import {
   LoginRequestSchema,
   PortalSessionRequestSchema,
   RegisterRequestSchema,
+  ResumeSessionRequestSchema,
 } from '../../../src/api/schemas.ts';
 import { validateHolder } from '../../../src/domain/validators/holder.ts';
 import {
@@ -12,10 +13,11 @@ import {
   createSession,
   deleteSession,
   findCredentials,
+  findCustomer,
   publicCustomer,
 } from '../accounts.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { secretsEqual, verifyPassword } from '../credentials.ts';
+import { hashToken, secretsEqual, verifyPassword } from '../credentials.ts';
 import type { Queryable } from '../db/database.ts';
 import { loginRetryAfter, recordLoginFailure } from '../login-limit.ts';
 import { queueEmail, registrationEmail } from '../outbox.ts';
@@ -82,6 +84,34 @@ export function authRoutes(deps: AppDeps) {
       };
     });
     return c.json(result, 201);
+  });
+
+  // Back from a cancelled or refused payment page: the return URL's resume token opens one session
+  // for the order's customer, so the buyer chooses another method without logging in again. Once
+  // per token, while it is valid (30 minutes), never for a paid order.
+  routes.post('/v1/auth/resume', async (c) => {
+    const request = parseBody(ResumeSessionRequestSchema, await readJson(c));
+    const resumeToken = c.req.header('Cassa-Resume')?.trim();
+    if (!resumeToken) throw unauthorized('A resume token is required.');
+    const now = clock.now();
+    const result = await db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ customer_id: string }>(
+        `UPDATE orders SET resume_session_at = $4
+          WHERE id = $1 AND resume_token_hash = $2 AND resume_expires_at > $3
+            AND resume_session_at IS NULL AND status IN ('cancelled', 'refused')
+          RETURNING customer_id`,
+        [request.orderId, hashToken(resumeToken), now, now],
+      );
+      const customerId = rows[0]?.customer_id;
+      const customer = customerId ? await findCustomer(tx, customerId) : undefined;
+      if (!customer) return undefined;
+      return {
+        token: await createSession(tx, customer.id, now),
+        customer: publicCustomer(customer),
+      };
+    });
+    if (!result) throw unauthorized('Unknown, used or expired resume token.');
+    return c.json(result);
   });
 
   routes.post('/v1/auth/logout', async (c) => {
