@@ -66,6 +66,13 @@ export class CassaCheckoutResult extends CassaElement {
       .word {
         white-space: nowrap;
       }
+      .settlement {
+        display: grid;
+        gap: var(--_s1);
+      }
+      .settlement p {
+        margin: 0;
+      }
       .copied {
         color: var(--_success);
         font-weight: 600;
@@ -139,24 +146,20 @@ export class CassaCheckoutResult extends CassaElement {
   #settlement(order: Order, creditAfterCents: number) {
     const money = (cents: number) => this.money(cents, order.currency);
     const card = order.paymentMethod === 'card' || order.paymentMethod === 'paypal';
-    return html`<dl part="settlement">
+    return html`<div class="settlement" part="settlement">
       ${
         card && order.topUpCents
-          ? html`<dt>
-                ${this.t(
-                  order.paymentMethod === 'paypal'
-                    ? 'result.charged.paypal'
-                    : 'result.charged.card',
-                )}
-              </dt>
-              <dd>${money(order.topUpCents)}</dd>`
+          ? html`<p>
+              ${this.t(
+                order.paymentMethod === 'paypal' ? 'result.charged.paypal' : 'result.charged.card',
+                { amount: money(order.topUpCents) },
+              )}
+            </p>`
           : ''
       }
-      <dt>${this.t('result.from.credit')}</dt>
-      <dd>${money(order.totalCents)}</dd>
-      <dt>${this.t('result.credit.after')}</dt>
-      <dd>${money(creditAfterCents)}</dd>
-    </dl>`;
+      <p>${this.t('result.from.credit', { amount: money(order.totalCents) })}</p>
+      <p>${this.t('result.credit.after', { amount: money(creditAfterCents) })}</p>
+    </div>`;
   }
 
   #lines(order: Order) {

@@ -157,11 +157,11 @@ describe('issue 25 (1): one statement of what the card pays, what the credit pay
     for (const [locale, expected] of [
       [
         'it',
-        'Addebitato sulla carta (ricarica del credito) 15,86 € Pagato con il credito 10,58 € Credito residuo 5,28 €',
+        'Ricarica del credito: 15,86 €, addebitata sulla carta. Pagato con il credito: 10,58 €. Credito residuo: 5,28 €.',
       ],
       [
         'en',
-        'Charged to your card (credit top-up) €15.86 Paid from your credit €10.58 Credit left €5.28',
+        'Credit top-up: €15.86, charged to your card. Paid from your credit: €10.58. Credit left: €5.28.',
       ],
     ] as const) {
       const el = await fixture<CassaCheckoutResult>(
