@@ -14,6 +14,7 @@ export default tseslint.config(
       'bench/node_modules/',
       'custom-elements.json',
       'examples/*/dist/',
+      'server/dist/',
     ],
   },
   js.configs.recommended,
@@ -51,6 +52,29 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-undef': 'off',
+    },
+  },
+  // Layers stay honest: the reference server shares the widget's rules through the
+  // `cassa/contract` entry only (never its source by path, never its UI).
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(src|demo|test|bench|conformance)(/|$)',
+              message:
+                "The server imports the widget's shared code from `cassa/contract` only, and nothing of the demo or the tests.",
+            },
+            {
+              regex: '^cassa(?!/contract$)(/.*)?$',
+              message: 'The server may import `cassa/contract` only, never widget UI code.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

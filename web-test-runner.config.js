@@ -33,8 +33,10 @@ export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 1,
-  testsFinishTimeout: 300000,
-  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 1800000,
+  // A hang guard per test, not a pace: tests wait for states (test/browser/wait.ts, 30 s each)
+  // and a loaded machine may need minutes for a long journey.
+  testFramework: { config: { timeout: 180000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({

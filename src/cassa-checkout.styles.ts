@@ -1,3 +1,4 @@
+// <cassa-checkout>'s styles: the frame around the steps (heading, banner, navigation).
 import { css } from 'lit';
 
 export const checkoutStyles = css`

@@ -13,12 +13,8 @@ export {
   type CompletedOrder,
 } from './events.ts';
 
-export { draftToHolder } from './components/cassa-holder-form/draft-to-holder.ts';
-export {
-  emptyHolderDraft,
-  holderToDraft,
-  type HolderDraft,
-} from './components/cassa-holder-form/holder-draft.ts';
+export { draftToHolder } from './domain/draft-to-holder.ts';
+export { emptyHolderDraft, holderToDraft, type HolderDraft } from './domain/holder-draft.ts';
 export { preload } from './overlay/open.ts';
 export { createClient, type ClientOptions } from './api/client.ts';
 export type { ApiError, ApiResult, CassaClient } from './api/types.ts';

@@ -1,108 +1,22 @@
-// The reference backend as a Hono app: the API under /api, and (when given) the demo pages.
-import { Hono } from 'hono';
-import { toLocale } from '../../src/i18n/index.ts';
-import { limitBody, MAX_BODY_BYTES } from './body-limit.ts';
-import type { AppDeps, AppEnv } from './context.ts';
-import { apiCors } from './cors.ts';
-import { Problem, problemResponse } from './problems.ts';
-import { authRoutes } from './routes/auth.ts';
-import { catalogRoutes } from './routes/catalog.ts';
-import { devApiRoutes, outboxPageRoutes } from './routes/dev.ts';
-import { invoiceRoutes } from './routes/invoices.ts';
-import { webhookPageRoutes } from './routes/webhook-pages.ts';
-import { meRoutes } from './routes/me.ts';
-import { operatorRoutes } from './routes/operator.ts';
-import { orderRoutes } from './routes/orders.ts';
-import { quoteRoutes } from './routes/quotes.ts';
-import { requestLog } from './request-log.ts';
-import { sandboxRoutes } from './sandbox.ts';
-import { passwordResetRoutes } from './password-reset.ts';
-import { securityHeaders } from './security.ts';
+// The demo's composition of the reference server: its API, plus the sandbox provider's payment
+// pages and, in demo mode only, the dev API, the outbox page and the webhook demo page; then the
+// demo host pages and the built widget (a catch-all, mounted last).
+import type { Hono } from 'hono';
+import { createApp, type AppDeps } from '../../server/src/http/app.ts';
+import type { AppEnv } from '../../server/src/http/context.ts';
+import { devApiRoutes, outboxPageRoutes } from './dev-routes.ts';
+import { sandboxRoutes } from './sandbox/pages.ts';
 import { staticRoutes } from './static.ts';
+import { webhookPageRoutes } from './webhook-pages.ts';
 
-export type { AppDeps } from './context.ts';
+export type { AppDeps } from '../../server/src/http/app.ts';
 
-export { MAX_BODY_BYTES } from './body-limit.ts';
-
-/** What an unexpected error may say in a log: its kind and where, never its message. */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  const code = (error as { code?: unknown }).code;
-  const frames = (error.stack ?? '')
-    .split('\n')
-    .slice(1, 4)
-    .map((l) => l.trim())
-    .join(' | ');
-  return `${error.name}${typeof code === 'string' ? ` ${code}` : ''} ${frames}`;
-}
-
-/**
- * The database could not be reached or dropped the connection mid-request (PostgreSQL restart,
- * failover, `pg_terminate_backend`): nothing was committed, so the same request may simply be
- * sent again (an order with its Idempotency-Key), which 503 + Retry-After says.
- */
-function databaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = String((error as { code?: unknown }).code ?? '');
-  return (
-    // SQLSTATE class 08 (connection exception), 57P01-57P03 (shutdown, cannot connect now)
-    /^(08...|57P0[123])$/.test(code) ||
-    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
-    // node-postgres' own words for a connection that is gone (these carry no code)
-    /^Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect/i.test(
-      error.message,
-    )
-  );
-}
-
-export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-
-  // Order matters: the log sees every answer, the security headers are in place before
-  // anything can answer, a preflight or a foreign write is settled before a body is read.
-  app.use('*', requestLog(deps.logger));
-  app.use('*', securityHeaders());
-  app.use('*', async (c, next) => {
-    // A path with NUL in it (`/v1/orders/%00`) names nothing: PostgreSQL text cannot hold it.
-    if (c.req.path.includes('\u0000')) throw new Problem(404, 'not-found', 'Unknown route.');
-    c.set('locale', toLocale(c.req.header('Accept-Language')));
-    await next();
+export function createDemoApp(deps: AppDeps): Hono<AppEnv> {
+  return createApp(deps, {
+    api: [sandboxRoutes(deps), ...(deps.demo ? [devApiRoutes(deps)] : [])],
+    site: [
+      ...(deps.demo ? [outboxPageRoutes(deps), webhookPageRoutes(deps)] : []),
+      ...(deps.staticFiles ? [staticRoutes(deps, deps.staticFiles)] : []),
+    ],
   });
-  app.use('/api/*', apiCors(deps.allowedOrigins));
-  app.use('*', limitBody(MAX_BODY_BYTES));
-
-  const api = new Hono<AppEnv>();
-  api.route('/', catalogRoutes(deps));
-  api.route('/', quoteRoutes(deps));
-  api.route('/', authRoutes(deps));
-  api.route('/', meRoutes(deps));
-  api.route('/', orderRoutes(deps));
-  api.route('/', invoiceRoutes(deps));
-  api.route('/', sandboxRoutes(deps));
-  api.route('/', passwordResetRoutes(deps));
-  api.route('/', operatorRoutes(deps));
-  if (deps.demo) api.route('/', devApiRoutes(deps));
-  app.route('/api', api);
-  if (deps.demo) app.route('/', outboxPageRoutes(deps));
-  if (deps.demo) app.route('/', webhookPageRoutes(deps));
-  if (deps.staticFiles) app.route('/', staticRoutes(deps, deps.staticFiles));
-
-  app.notFound((c) => problemResponse(c, new Problem(404, 'not-found', 'Unknown route.')));
-  app.onError((error, c) => {
-    if (error instanceof Problem) return problemResponse(c, error);
-    deps.logger.error(`${c.req.method} ${c.req.routePath} failed: ${describeError(error)}`);
-    if (databaseUnavailable(error)) {
-      return problemResponse(
-        c,
-        new Problem(503, 'service-unavailable', 'The service is briefly unavailable. Try again.', {
-          headers: { 'retry-after': '1' },
-        }),
-      );
-    }
-    return problemResponse(
-      c,
-      new Problem(500, 'server-error', 'Something went wrong on our side. Try again.'),
-    );
-  });
-  return app;
 }

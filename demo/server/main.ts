@@ -32,18 +32,22 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { parseCatalog, type Catalog } from '../../src/domain/catalog.ts';
 import { isIsoDate } from '../../src/domain/dates.ts';
-import { createApp } from './app.ts';
-import { startAfterSale } from './after-sale.ts';
-import { ShiftableClock, systemClock } from './clock.ts';
-import type { Clock, Logger } from './context.ts';
-import type { Database } from './db/database.ts';
-import { migrate } from './db/migrate.ts';
-import { openPglite } from './db/pglite.ts';
-import { openPostgres } from './db/postgres.ts';
-import { loadSeller, type Seller } from './invoices/seller.ts';
-import { batchedLogger } from './request-log.ts';
+import { createDemoApp } from './app.ts';
+import { startAfterSale } from '../../server/src/jobs/after-sale.ts';
+import { ShiftableClock, systemClock } from '../../server/src/platform/clock.ts';
+import type { Clock, Logger } from '../../server/src/http/context.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { migrate } from '../../server/src/db/migrate.ts';
+import { openPglite } from '../../server/src/db/pglite.ts';
+import { openPostgres } from '../../server/src/db/postgres.ts';
+import { loadSeller, type Seller } from '../../server/src/invoices/seller.ts';
+import { batchedLogger } from '../../server/src/http/request-log.ts';
 import { seedDemoAccounts } from './seed.ts';
-import { DEFAULT_WEBHOOK_CONFIG, newWebhookSecret, type WebhookConfig } from './webhooks.ts';
+import {
+  DEFAULT_WEBHOOK_CONFIG,
+  newWebhookSecret,
+  type WebhookConfig,
+} from '../../server/src/webhooks/webhooks.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -175,7 +179,7 @@ async function main() {
     );
   }
 
-  const app = createApp({
+  const app = createDemoApp({
     db,
     catalog,
     clock,

@@ -5,10 +5,10 @@ import { addMonths } from '../../src/domain/dates.ts';
 import type { Holder } from '../../src/domain/types.ts';
 import { codiceFiscaleCheckChar } from '../../src/domain/validators/codice-fiscale.ts';
 import { partitaIvaCheckDigit } from '../../src/domain/validators/partita-iva.ts';
-import { createCustomer } from './accounts.ts';
-import type { Database } from './db/database.ts';
-import { MIGRATION_LOCK_ID } from './db/migrate.ts';
-import { savePaymentMethod } from './payments.ts';
+import { createCustomer } from '../../server/src/accounts/accounts.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { MIGRATION_LOCK_ID } from '../../server/src/db/migrate.ts';
+import { savePaymentMethod } from '../../server/src/payments/payments.ts';
 
 export const DEMO_PASSWORD = 'cassa-demo';
 

@@ -2,11 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { Hono, type Context } from 'hono';
-import type { AppDeps, AppEnv, StaticFiles } from './context.ts';
-import { escapeHtml } from './html.ts';
-import { notFound } from './problems.ts';
-import { mintPortalSession } from './routes/auth.ts';
-import { HOST_PAGE_CSP, STRICT_CSP } from './security.ts';
+import type { AppDeps, AppEnv, StaticFiles } from '../../server/src/http/context.ts';
+import { escapeHtml } from '../../server/src/http/html.ts';
+import { notFound } from '../../server/src/http/problems.ts';
+import { mintPortalSession } from '../../server/src/http/auth.ts';
+import { HOST_PAGE_CSP, STRICT_CSP } from '../../server/src/http/security.ts';
 
 /** The member the Ordine portal demo (/ordine.html) arrives logged in as. */
 export const PORTAL_DEMO_USERNAME = 'mario.rossi@architettitorinopec.it';

@@ -1,3 +1,4 @@
+// Eligibility: which customer types may buy a product (a private individual may not buy some).
 import type { CustomerType, Product } from './catalog.ts';
 
 /** Who may buy: the product's eligible customer types. A private individual gets `ineligible_customer`. */

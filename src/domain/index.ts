@@ -1,3 +1,4 @@
+// The domain's public surface: the catalog model, pricing, validators, dates, shared types.
 export * from './catalog.ts';
 export * from './types.ts';
 export * from './errors.ts';

@@ -16,6 +16,10 @@ export interface SelectionContext {
  */
 export const MAX_ADDON_QUANTITY = 100_000;
 
+/** Whether an add-on may be bought with a plan (no `plans` list: with any plan of the product). */
+export const addonOnPlan = (addon: Addon, planId: string): boolean =>
+  !addon.plans || addon.plans.includes(planId);
+
 /**
  * The quantity rules of one add-on, shared by the widget's stepper and the server: a whole number
  * from 0; when not 0, within `min`/`max` (and {@link MAX_ADDON_QUANTITY}) and a multiple of `step`.
@@ -60,7 +64,7 @@ export function validateSelection(
     const code = addonQuantityError(addon, quantity);
     if (code === 'selection.addon.integer') return errors.push({ path: at, code });
     if (quantity === 0) return;
-    if (plan && addon.plans && !addon.plans.includes(plan.id)) {
+    if (plan && !addonOnPlan(addon, plan.id)) {
       return errors.push({ path: `addons.${i}.id`, code: 'selection.addon.not_on_plan' });
     }
     if (code) return errors.push({ path: at, code });

@@ -1,6 +1,12 @@
 // Shapes shared by the widget, the contract and the server (DESIGN.md 3.3).
-import type { CustomerType } from './catalog.ts';
+import type { CustomerType, PaymentMethodType } from './catalog.ts';
 import type { FieldErrorCode } from './errors.ts';
+
+/** How the buyer pays: a method, and a saved card or PayPal account (absent: a new one). */
+export interface PaymentChoice {
+  type: PaymentMethodType;
+  savedId?: string;
+}
 
 /** Calendar date `YYYY-MM-DD` (Europe/Rome). */
 export type IsoDate = string;

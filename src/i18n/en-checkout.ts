@@ -1,3 +1,4 @@
+// English strings of the checkout's frame (the type of the Italian source's).
 import type { itCheckout } from './it-checkout.ts';
 
 export const enCheckout: Record<keyof typeof itCheckout, string> = {

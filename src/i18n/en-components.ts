@@ -1,3 +1,4 @@
+// English strings of the step elements (the type of the Italian source's).
 import type { itComponents } from './it-components.ts';
 
 export const enComponents: Record<keyof typeof itComponents, string> = {

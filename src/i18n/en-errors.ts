@@ -1,3 +1,4 @@
+// English error and field messages (the type of the Italian source's).
 import type { itErrors } from './it-errors.ts';
 
 export const enErrors: Record<keyof typeof itErrors, string> = {

@@ -2,7 +2,7 @@
 // exactly what Intl gives for it-IT and en-GB (test/i18n/format.test.ts compares them), but the
 // first Intl formatter of a page loads ICU data, which cost ~60 ms of the first render at 4× CPU
 // throttling (issue 8). Other currencies than EUR (none in the contract) still go through Intl.
-import type { Locale } from './index.ts';
+import type { Locale } from './locale.ts';
 
 /** Month names, January first. */
 const months: Record<Locale, string[]> = {

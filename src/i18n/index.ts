@@ -1,8 +1,9 @@
 // Typed dictionaries: Italian is the source and always there; English must satisfy its type and
 // is a file of its own, loaded on demand (`loadLocale`); until it arrives, Italian is shown.
 import { it } from './it.ts';
+import type { Locale } from './locale.ts';
 
-export type Locale = 'it' | 'en';
+export { toLocale, type Locale } from './locale.ts';
 export type Messages = typeof it;
 export type MessageKey = keyof Messages;
 
@@ -22,10 +23,6 @@ export function loadLocale(locale: Locale): Promise<void> {
       throw error;
     },
   ));
-}
-
-export function toLocale(value: string | null | undefined): Locale {
-  return value?.toLowerCase().startsWith('en') ? 'en' : 'it';
 }
 
 /** Translates a key, filling `{name}` placeholders from params (as text, never markup). */

@@ -1,3 +1,4 @@
+// <cassa-overlay>'s styles: the modal dialog around the checkout.
 import { css } from 'lit';
 
 // A centered card over a dimmed page on desktop, a full-screen sheet on phones (< 600 px).

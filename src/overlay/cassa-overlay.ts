@@ -2,7 +2,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Order } from '../api/schemas.ts';
-import type { CassaCheckout } from '../cassa-checkout.ts';
 import { overlayStyles } from './cassa-overlay.styles.ts';
 
 // Kept here so the overlay does not grow the shared dictionaries (its file is loaded on demand).
@@ -189,7 +188,7 @@ export class CassaOverlay extends LitElement {
   }
 
   #checkout() {
-    return this.renderRoot.querySelector<CassaCheckout>('cassa-checkout');
+    return this.renderRoot.querySelector('cassa-checkout');
   }
 
   #state() {

@@ -18,6 +18,10 @@ export const RESUME_PARAM = 'cassa_resume';
 /** Added to `returnUrl` by a widget with an `id`: which of a page's widgets placed the order. */
 export const WIDGET_PARAM = 'cassa_widget';
 
+/** Where a checkout's draft waits for the return from the payment page: per product and element id. */
+export const returnDraftKey = (productId: string, widget: string | undefined): string =>
+  `cassa:checkout:${productId}${widget ? `:${widget}` : ''}`;
+
 // Storage may be missing or throw (disabled cookies, quota, private mode): never fatal.
 function read<T>(storage: StorageLike | null, key: string): T | null {
   try {

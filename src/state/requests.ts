@@ -2,7 +2,7 @@
 // the draft saved across the payment page, and server field errors mapped back to the UI.
 import type { ApiFieldError, OrderRequest, QuoteRequest } from '../api/schemas.ts';
 import type { Quote } from '../domain/types.ts';
-import { addonOnPlan } from './steps.ts';
+import { addonOnPlan } from '../domain/selection.ts';
 import type { CheckoutState, PaymentChoice, SavedCheckout } from './types.ts';
 
 /** The selection as a quote request; null while something it needs is missing. */

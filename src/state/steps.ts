@@ -1,5 +1,6 @@
 // Which steps a buyer walks through, per product and plan (issue 5, part 2).
-import type { Addon, Product } from '../domain/catalog.ts';
+import type { Product } from '../domain/catalog.ts';
+import { addonOnPlan } from '../domain/selection.ts';
 
 export const STEP_IDS = [
   'plan',
@@ -11,10 +12,6 @@ export const STEP_IDS = [
   'result',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
-
-/** Whether an add-on may be bought with a plan (no `plans` list = any plan, as validateSelection does). */
-export const addonOnPlan = (addon: Addon, planId: string): boolean =>
-  !addon.plans || addon.plans.includes(planId);
 
 /**
  * The steps in order, `result` last.

@@ -7,10 +7,10 @@ import type {
   SavedPaymentMethod,
   Subscriptions,
 } from '../api/schemas.ts';
-import type { PaymentMethodType, Product } from '../domain/catalog.ts';
+import type { Product } from '../domain/catalog.ts';
 import type { ErrorCode } from '../domain/errors.ts';
-import type { Holder, Quote } from '../domain/types.ts';
-import type { HolderDraft } from '../components/cassa-holder-form/cassa-holder-form.ts';
+import type { Holder, PaymentChoice, Quote } from '../domain/types.ts';
+import type { HolderDraft } from '../domain/holder-draft.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { StorageLike } from './persistence.ts';
 import type { StepId } from './steps.ts';
@@ -23,10 +23,7 @@ export interface Session {
   subscriptions: Subscriptions | null;
 }
 
-export interface PaymentChoice {
-  type: PaymentMethodType;
-  savedId?: string;
-}
+export type { PaymentChoice };
 
 /** The error shown to the buyer; `retryable` when `retry()` repeats the failed action. */
 export interface ShownError {

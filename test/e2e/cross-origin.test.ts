@@ -16,7 +16,7 @@ import {
   orderNumber,
   sees,
 } from './buyer.ts';
-import { ensureBuild, launchBrowser, startServer, type DemoServer } from './harness.ts';
+import { ensureBuild, launchBrowser, startServer, WAIT_MS, type DemoServer } from './harness.ts';
 
 const w = WORDS.it;
 
@@ -54,7 +54,7 @@ describe('cross-origin: the widget from another origin', () => {
   it('loads its modules from its own origin and a buyer pays by bank transfer', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(WAIT_MS);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     const scripts: string[] = [];

@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openPglite } from '../../demo/server/db/pglite.ts';
+import { openPglite } from '../../server/src/db/pglite.ts';
 import {
   SHOTS_DIR,
   ensureBuild,
   launchBrowser,
   startServer,
+  WAIT_MS,
   type DemoServer,
   type PageProblems,
 } from './harness.ts';
@@ -108,7 +109,7 @@ export function useHardeningE2E(env: () => Record<string, string> = () => ({})):
     },
     async open(path, context) {
       const page = await (context ?? (await api.context())).newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(WAIT_MS);
       const problems = watch(page);
       await page.goto(path);
       return { context: page.context(), page, problems };

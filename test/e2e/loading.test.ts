@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { WORDS, button, field, logIn, loggedEvents, onStep, sees, widget } from './buyer.ts';
-import { assertClean, screenshot, useE2E, type PageProblems } from './harness.ts';
+import { assertClean, screenshot, useE2E, WAIT_MS, type PageProblems } from './harness.ts';
 
 const w = WORDS.it;
 
@@ -28,7 +28,7 @@ describe('loading: the first step first, the rest when idle', () => {
       viewport: { width, height: 800 },
     });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(WAIT_MS);
     const problems: PageProblems = { pageErrors: [], cspViolations: [], consoleErrors: [] };
     page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
     return { page, problems };
@@ -61,13 +61,10 @@ describe('loading: the first step first, the rest when idle', () => {
     );
     assert.ok(!first.some((f) => f.includes('holder-form') || f.includes('-en-')), first.join());
     // Idle after cassa-ready: the later steps, the English dictionary and floating-ui arrive.
-    await page.waitForFunction(
-      () =>
-        ['holder-form', 'order-summary', '-en-', 'placement'].every((part) =>
-          performance.getEntriesByType('resource').some((e) => e.name.includes(part)),
-        ),
-      undefined,
-      { timeout: 15_000 },
+    await page.waitForFunction(() =>
+      ['holder-form', 'order-summary', '-en-', 'placement'].every((part) =>
+        performance.getEntriesByType('resource').some((e) => e.name.includes(part)),
+      ),
     );
     assertClean(problems);
   });

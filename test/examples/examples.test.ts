@@ -11,6 +11,7 @@ import {
   launchBrowser,
   screenshot,
   startServer,
+  WAIT_MS,
   type DemoServer,
 } from '../e2e/harness.ts';
 import { EXAMPLES, buildExample, serveExamples, type StaticSite } from './serve.ts';
@@ -37,6 +38,7 @@ after(async () => {
 async function openExample(name: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // Chromium's console says "Failed to load resource" without the URL: name it from the response.

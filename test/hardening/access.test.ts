@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
-import { MAX_BODY_BYTES } from '../../demo/server/app.ts';
-import { LOGIN_WINDOW_MS, MAX_FAILED_LOGINS } from '../../demo/server/login-limit.ts';
+import { MAX_BODY_BYTES } from '../../server/src/http/app.ts';
+import { LOGIN_WINDOW_MS, MAX_FAILED_LOGINS } from '../../server/src/accounts/login-limit.ts';
 import { PORTAL_SECRET, startServer, type Server } from '../server/harness.ts';
 import {
   assertProblem,

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { Database } from '../../demo/server/db/database.ts';
-import { openPglite } from '../../demo/server/db/pglite.ts';
-import { openPostgres } from '../../demo/server/db/postgres.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { openPglite } from '../../server/src/db/pglite.ts';
+import { openPostgres } from '../../server/src/db/postgres.ts';
 import { createPostgresDatabase, DATABASE_URL, databaseUrl } from '../server/harness.ts';
 import { startReceiver, type Receiver } from '../server/webhook-receiver.ts';
 import { bankTransferOrder, DEMO_PASSWORD, DEMO_USERS } from './requests.ts';
@@ -96,7 +96,7 @@ for (const store of ['PGlite', 'PostgreSQL'] as const) {
         const answering = await receiver('ok', hanging.secret);
         const second = await start({ ...storeEnv, ...webhookEnv(answering) });
         const started = Date.now();
-        await answering.waitFor(() => answering.acknowledged().size >= ORDERS, 60_000);
+        await answering.waitFor(() => answering.acknowledged().size >= ORDERS, 180_000);
         const recoveredMs = Date.now() - started;
         await new Promise((r) => setTimeout(r, 1000)); // room for a duplicate to show up
         await second.stop();

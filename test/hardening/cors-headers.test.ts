@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
-import { MAX_BODY_BYTES } from '../../demo/server/app.ts';
+import { MAX_BODY_BYTES } from '../../server/src/http/app.ts';
 import { startServer, type Reply, type Server } from '../server/harness.ts';
 import { bankTransferOrder, DEMO_PASSWORD, DEMO_USERS, newCardOrder } from './requests.ts';
 

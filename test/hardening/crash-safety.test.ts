@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
-import type { Database, Queryable } from '../../demo/server/db/database.ts';
-import { openPglite } from '../../demo/server/db/pglite.ts';
-import { openPostgres } from '../../demo/server/db/postgres.ts';
+import type { Database, Queryable } from '../../server/src/db/database.ts';
+import { openPglite } from '../../server/src/db/pglite.ts';
+import { openPostgres } from '../../server/src/db/postgres.ts';
 import {
   createPostgresDatabase,
   DATABASE_URL,

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MAX_BODY_BYTES } from '../../demo/server/app.ts';
+import { MAX_BODY_BYTES } from '../../server/src/http/app.ts';
 import { createPostgresDatabase, DATABASE_URL, databaseUrl } from '../server/harness.ts';
 import { bankTransferOrder, DEMO_HOLDERS, DEMO_PASSWORD, DEMO_USERS } from './requests.ts';
 import { call, loginTo, startServerProcess, type ServerProcess } from './server-process.ts';

@@ -1,7 +1,7 @@
 // Order load against server processes, and what the database must hold afterwards: every
 // order whole (its line, its idempotency record, its two emails), one order per key, none lost.
 import assert from 'node:assert/strict';
-import type { Queryable } from '../../demo/server/db/database.ts';
+import type { Queryable } from '../../server/src/db/database.ts';
 import { call } from './server-process.ts';
 import { bankTransferOrder } from './requests.ts';
 

@@ -4,7 +4,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 const MAIN = new URL('../../demo/server/main.ts', import.meta.url).pathname;
-const STARTUP_MS = 60_000;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,6 +22,11 @@ export interface ServerProcess {
   child: ChildProcess;
   stdout(): string;
   stderr(): string;
+  /**
+   * Resolves once the process has printed a line matching `pattern` (on stdout or stderr);
+   * throws with its output if it exits first or after {@link STARTUP_MS}.
+   */
+  output(pattern: RegExp): Promise<void>;
   /** Resolves when the process has ended, with its exit code or the signal that ended it. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGKILL: no handler runs, nothing is flushed or closed. */
@@ -31,11 +35,52 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the demo server with `env` (plus PATH and PORT) and waits until it listens. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * How long a start may take before it counts as a hang: minutes, not seconds. A start is
+ * `tsx` compiling the server, opening the database and migrating it; on a loaded machine
+ * that took over 30 s. The test waits for the server's own "listening" line, never a fixed time.
+ */
+export const STARTUP_MS = 180_000;
+
+export interface StartOptions {
+  /** Pass the test process's environment on too (default: only PATH, plus `env`). */
+  inheritEnv?: boolean;
+  cwd?: string;
+}
+
+/**
+ * Starts the demo server with `env` (plus PATH and PORT) and resolves once it says it listens
+ * (its `Cassa demo: http://localhost:<port>/` line). Gives up only after {@link STARTUP_MS}
+ * or when the process exits, and then throws with everything the process printed. A port taken
+ * by someone else between the probe and the bind is retried on a new port.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: StartOptions = {},
+): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env, options);
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt >= 3) throw error;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startOnce(
+  env: Record<string, string>,
+  options: StartOptions,
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    env: {
+      ...(options.inheritEnv ? process.env : { PATH: process.env.PATH ?? '' }),
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -45,15 +90,34 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  const deadline = Date.now() + STARTUP_MS;
-  while (!stdout.includes(`Cassa demo: http://localhost:${port}/`)) {
-    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(
-        `the server did not start (exit ${child.exitCode ?? child.signalCode}):\n${stderr}\n${stdout}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 50));
+  const line = `Cassa demo: http://localhost:${port}/`;
+  const started = Date.now();
+  const outcome = await new Promise<'listening' | 'exited' | 'hung'>((resolve) => {
+    const check = () => {
+      if (stdout.includes(line)) done('listening');
+    };
+    const timer = setTimeout(() => done('hung'), STARTUP_MS);
+    const onExit = () => setImmediate(() => done(stdout.includes(line) ? 'listening' : 'exited'));
+    const done = (result: 'listening' | 'exited' | 'hung') => {
+      clearTimeout(timer);
+      child.stdout!.off('data', check);
+      child.off('exit', onExit);
+      resolve(result);
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', onExit);
+    check();
+  });
+  if (outcome !== 'listening') {
+    if (outcome === 'hung') child.kill('SIGKILL');
+    await exited;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (/EADDRINUSE/.test(stderr)) throw new PortTaken(`port ${port} was taken`);
+    throw new Error(
+      `the server did not start on port ${port} ` +
+        `(${outcome === 'hung' ? `no "listening" line after ${seconds} s` : `exit ${child.exitCode ?? child.signalCode} after ${seconds} s`}).\n` +
+        `--- its stderr ---\n${stderr}\n--- its stdout ---\n${stdout}`,
+    );
   }
   return {
     port,
@@ -62,6 +126,31 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     stdout: () => stdout,
     stderr: () => stderr,
     exited,
+    output: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(stdout) && !pattern.test(stderr)) return false;
+          done();
+          resolve();
+          return true;
+        };
+        const giveUp = (why: string) => {
+          done();
+          reject(new Error(`no output matching ${pattern} (${why}):\n${stderr}\n${stdout}`));
+        };
+        const timer = setTimeout(() => giveUp('timed out'), STARTUP_MS);
+        const onExit = () => setImmediate(() => check() || giveUp('the process exited'));
+        const done = () => {
+          clearTimeout(timer);
+          child.stdout!.off('data', check);
+          child.stderr!.off('data', check);
+          child.off('exit', onExit);
+        };
+        child.stdout!.on('data', check);
+        child.stderr!.on('data', check);
+        child.on('exit', onExit);
+        if (!check() && (child.exitCode !== null || child.signalCode !== null)) onExit();
+      }),
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

@@ -4,7 +4,7 @@
 // every answer for a key names the same order. Runs only with DATABASE_URL.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { openPostgres } from '../../demo/server/db/postgres.ts';
+import { openPostgres } from '../../server/src/db/postgres.ts';
 import { createPostgresDatabase, DATABASE_URL, databaseUrl } from '../server/harness.ts';
 import { checkIntegrity, inParallel } from './order-load.ts';
 import { bankTransferOrder, DEMO_PASSWORD, DEMO_USERS, registration } from './requests.ts';

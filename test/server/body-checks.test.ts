@@ -1,4 +1,4 @@
-// The body checks of every JSON request (demo/server/request.ts): a body nested past
+// The body checks of every JSON request (server/src/http/request.ts): a body nested past
 // MAX_JSON_DEPTH, or holding a NUL or an unpaired surrogate in any key or string, is a 422
 // naming the problem, whichever way the text spells it (raw, `\u` escaped, in a key, deep
 // down). Most bodies are cleared from their text alone; this checks that shortcut against an
@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { MAX_JSON_DEPTH } from '../../demo/server/request.ts';
+import { MAX_JSON_DEPTH } from '../../server/src/http/request.ts';
 import { startServer, type Server } from './harness.ts';
 
 let server: Server;

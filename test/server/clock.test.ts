@@ -1,9 +1,9 @@
-// The process clock (demo/server/clock.ts): Rome's date formatted once per UTC hour must be
+// The process clock (server/src/platform/clock.ts): Rome's date formatted once per UTC hour must be
 // exactly todayInRome at every instant — across midnight, both DST switches, and year ends.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { romeToday } from '../../demo/server/clock.ts';
+import { romeToday } from '../../server/src/platform/clock.ts';
 import { todayInRome } from '../../src/domain/dates.ts';
 
 const MINUTE = 60_000;

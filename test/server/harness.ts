@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import pg from 'pg';
-import { createApp, type AppDeps } from '../../demo/server/app.ts';
-import type { Database } from '../../demo/server/db/database.ts';
-import { loadMigrations, migrate } from '../../demo/server/db/migrate.ts';
-import { openPglite } from '../../demo/server/db/pglite.ts';
-import { openPostgres } from '../../demo/server/db/postgres.ts';
+import { createDemoApp, type AppDeps } from '../../demo/server/app.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { loadMigrations, migrate } from '../../server/src/db/migrate.ts';
+import { openPglite } from '../../server/src/db/pglite.ts';
+import { openPostgres } from '../../server/src/db/postgres.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../demo/server/seed.ts';
 import { parseCatalog, type Catalog } from '../../src/domain/catalog.ts';
 
@@ -47,8 +47,13 @@ let pgliteDump: Promise<Blob> | undefined;
 async function dumpCacheFile(): Promise<string> {
   const hash = createHash('sha256').update(TODAY);
   for (const m of await loadMigrations()) hash.update(m.sql);
-  for (const file of ['seed.ts', 'accounts.ts', 'credentials.ts', 'payments.ts']) {
-    hash.update(readFileSync(new URL(`../../demo/server/${file}`, import.meta.url)));
+  for (const file of [
+    'demo/server/seed.ts',
+    'server/src/accounts/accounts.ts',
+    'server/src/accounts/credentials.ts',
+    'server/src/payments/payments.ts',
+  ]) {
+    hash.update(readFileSync(new URL(`../../${file}`, import.meta.url)));
   }
   hash.update(
     readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url)),
@@ -198,7 +203,7 @@ export interface Reply {
 }
 
 export interface Server {
-  app: ReturnType<typeof createApp>;
+  app: ReturnType<typeof createDemoApp>;
   db: Database;
   clock: TestClock;
   logs: string[];
@@ -239,7 +244,7 @@ export async function startServer(
     logger: { info: (line) => logs.push(line), error: (line) => logs.push(`ERROR ${line}`) },
     ...overrides,
   };
-  const app = createApp(deps);
+  const app = createDemoApp(deps);
   const request = async (
     method: string,
     path: string,

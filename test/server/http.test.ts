@@ -3,9 +3,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
-import type { Database } from '../../demo/server/db/database.ts';
+import type { Database } from '../../server/src/db/database.ts';
 import { DEMO_HOLDERS } from '../../demo/server/seed.ts';
-import { STRICT_CSP } from '../../demo/server/security.ts';
+import { STRICT_CSP } from '../../server/src/http/security.ts';
 import { PORTAL_SECRET, startServer, type Server } from './harness.ts';
 
 let server: Server;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { DEMO_HOLDERS } from '../../demo/server/seed.ts';
-import { invoiceContext, issueInvoice } from '../../demo/server/invoices/issue.ts';
+import { invoiceContext, issueInvoice } from '../../server/src/invoices/issue.ts';
 import { ORIGIN, startServer, type Server } from './harness.ts';
 import { readInvoice } from './invoices/read.ts';
 import { validateFatturaPA } from './invoices/xsd.ts';

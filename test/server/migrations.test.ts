@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Database } from '../../demo/server/db/database.ts';
-import { loadMigrations, migrate } from '../../demo/server/db/migrate.ts';
-import { openPglite } from '../../demo/server/db/pglite.ts';
-import { openPostgres } from '../../demo/server/db/postgres.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { loadMigrations, migrate } from '../../server/src/db/migrate.ts';
+import { openPglite } from '../../server/src/db/pglite.ts';
+import { openPostgres } from '../../server/src/db/postgres.ts';
 import { seedDemoAccounts } from '../../demo/server/seed.ts';
 import { createPostgresDatabase, DATABASE_URL, databaseUrl } from './harness.ts';
 

@@ -2,8 +2,8 @@
 // another instance needs lives in process memory. Runs only when DATABASE_URL is set.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { migrate } from '../../demo/server/db/migrate.ts';
-import { openPostgres } from '../../demo/server/db/postgres.ts';
+import { migrate } from '../../server/src/db/migrate.ts';
+import { openPostgres } from '../../server/src/db/postgres.ts';
 import { seedDemoAccounts } from '../../demo/server/seed.ts';
 import {
   createPostgresDatabase,

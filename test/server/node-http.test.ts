@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
-import { MAX_BODY_BYTES } from '../../demo/server/app.ts';
+import { MAX_BODY_BYTES } from '../../server/src/http/app.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../demo/server/seed.ts';
-import { API_CSP, HOST_PAGE_CSP, pageCsp } from '../../demo/server/security.ts';
+import { API_CSP, HOST_PAGE_CSP, pageCsp } from '../../server/src/http/security.ts';
 import { startServer, type Server } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -2,7 +2,7 @@
 // rate-limited requests, and the same answer whether or not an account exists.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { RESET_TTL_MS } from '../../demo/server/password-reset.ts';
+import { RESET_TTL_MS } from '../../server/src/accounts/password-reset.ts';
 import { startServer, type Server } from './harness.ts';
 
 const COMPANY = '1234567@aruba.it';

@@ -1,10 +1,10 @@
-// The process logger (demo/server/request-log.ts): one timestamped line per call, written at
+// The process logger (server/src/http/request-log.ts): one timestamped line per call, written at
 // once when the server is idle, and joined into one write with the other lines of the same
 // event-loop turn when it is busy — never lost, never reordered, never held past the turn.
 import assert from 'node:assert/strict';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import { batchedLogger } from '../../demo/server/request-log.ts';
+import { batchedLogger } from '../../server/src/http/request-log.ts';
 
 function sinks() {
   const out: string[] = [];

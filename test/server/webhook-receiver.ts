@@ -3,7 +3,7 @@
 // Modes: `ok` answers 204 to a verified delivery, `fail` answers 500, `hang` never answers.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Webhook } from 'standardwebhooks';
-import { newWebhookSecret } from '../../demo/server/webhooks.ts';
+import { newWebhookSecret } from '../../server/src/webhooks/webhooks.ts';
 
 export interface Delivery {
   webhookId: string;
@@ -44,7 +44,7 @@ export async function startReceiver(
       }
       return counts;
     },
-    async waitFor(predicate, timeoutMs = 30_000) {
+    async waitFor(predicate, timeoutMs = 180_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
         if (Date.now() > deadline) throw new Error('timed out waiting for webhooks');

@@ -1,3 +1,4 @@
+// <cassa-account-step>: log in, or register a new customer, before the holder data.
 import { css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Customer } from '../../api/schemas.ts';
@@ -8,7 +9,6 @@ import type {
   CassaHolderSubmitEvent,
   HolderDraft,
 } from '../cassa-holder-form/cassa-holder-form.ts';
-import { load } from '../../loading/parts.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
@@ -225,7 +225,7 @@ export class CassaAccountStep extends CassaElement {
     // The registration form is the holder step's element: a file of its own, usually prefetched.
     // Cannot be loaded (offline): the login stays, with the network error; trying again retries.
     if (registering)
-      load('holder').catch(() => {
+      import('../cassa-holder-form/cassa-holder-form.ts').catch(() => {
         this.registering = false;
         this.loadFailed = true;
       });

@@ -1,3 +1,4 @@
+// <cassa-addon-selector>'s styles: the add-on rows, steppers and running total.
 import { css } from 'lit';
 
 export const addonSelectorStyles = css`

@@ -1,9 +1,10 @@
+// <cassa-addon-selector>: add-on quantities with their limits and the running yearly total.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Addon } from '../../domain/catalog.ts';
 import type { Quote } from '../../domain/types.ts';
 import type { FieldErrorCode } from '../../domain/errors.ts';
-import { addonQuantityError } from '../../domain/selection.ts';
+import { addonOnPlan, addonQuantityError } from '../../domain/selection.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
@@ -63,8 +64,32 @@ export class CassaAddonSelector extends CassaElement {
   /** A newer quote is on its way: the last total stays, muted. */
   @property({ type: Boolean, attribute: 'quote-loading' }) quoteLoading = false;
 
+  /** Form-associated: a typed quantity that is refused makes the form around it invalid. */
+  static formAssociated = true;
+  readonly #internals = this.attachInternals();
+
   /** Errors of typed values, by add-on id (they win over `errors` until fixed). */
   @state() private typed: Record<string, FieldErrorCode | undefined> = {};
+
+  constructor() {
+    super();
+    // The form checked its elements (the checkout's Prosegui): the refused field has the focus
+    // (instead of the browser's bubble).
+    this.addEventListener('invalid', (event) => {
+      event.preventDefault();
+      this.reportValidity();
+    });
+  }
+
+  /** Sets what the buyer typed and refused, and tells the form. */
+  #setTyped(typed: Record<string, FieldErrorCode | undefined>): void {
+    this.typed = typed;
+    const code = Object.values(typed).find(Boolean);
+    this.#internals.setValidity(
+      code ? { customError: true } : {},
+      code ? this.tOr(`field.${code}`, 'field.invalid') : '',
+    );
+  }
   @state() private announcement = '';
   /** A refused typed whole number, by add-on id: −/+ and the arrow keys step from it. */
   @state() private typedValue: Record<string, number | undefined> = {};
@@ -110,7 +135,7 @@ export class CassaAddonSelector extends CassaElement {
   #row(addon: Addon) {
     const { id, name, unit, step, max, unitCents } = addon;
     const label = name[this.locale];
-    const available = !addon.plans || addon.plans.includes(this.planId);
+    const available = addonOnPlan(addon, this.planId);
     const quantity = available ? (this.quantities[id] ?? 0) : 0;
     const code = this.typed[id] ?? this.errors[id];
     const error = code ? this.#errorText(addon, code) : '';
@@ -251,7 +276,7 @@ export class CassaAddonSelector extends CassaElement {
 
   #typed(addon: Addon, input: HTMLInputElement) {
     const code = checkAddonQuantity(addon, input.value);
-    this.typed = { ...this.typed, [addon.id]: code };
+    this.#setTyped({ ...this.typed, [addon.id]: code });
     const text = input.value.trim();
     // A refused whole number stays what −/+ and the arrows step from.
     this.typedValue = {
@@ -264,7 +289,7 @@ export class CassaAddonSelector extends CassaElement {
 
   async #change(addon: Addon, quantity: number, event?: Event) {
     const { id } = addon;
-    this.typed = { ...this.typed, [id]: undefined };
+    this.#setTyped({ ...this.typed, [id]: undefined });
     this.typedValue = { ...this.typedValue, [id]: undefined };
     this.typedText = { ...this.typedText, [id]: undefined };
     this.quantities = { ...this.quantities, [id]: quantity };

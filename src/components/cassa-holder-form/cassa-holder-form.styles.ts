@@ -1,3 +1,4 @@
+// <cassa-holder-form>'s styles: fields, messages and the submit row.
 import { css } from 'lit';
 
 export const holderFormStyles = css`

@@ -1,3 +1,4 @@
+// <cassa-holder-form>: the holder's registry data (the holder step, and the registration form).
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -10,11 +11,11 @@ import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { holderFormStyles } from './cassa-holder-form.styles.ts';
-import { draftToHolder } from './draft-to-holder.ts';
-import { emptyHolderDraft, holderToDraft, type HolderDraft } from './holder-draft.ts';
+import { draftToHolder } from '../../domain/draft-to-holder.ts';
+import { emptyHolderDraft, holderToDraft, type HolderDraft } from '../../domain/holder-draft.ts';
 
-export { draftToHolder } from './draft-to-holder.ts';
-export { emptyHolderDraft, holderToDraft, type HolderDraft } from './holder-draft.ts';
+export { draftToHolder } from '../../domain/draft-to-holder.ts';
+export { emptyHolderDraft, holderToDraft, type HolderDraft } from '../../domain/holder-draft.ts';
 
 export class CassaHolderInputEvent extends CustomEvent<{ value: HolderDraft }> {
   constructor(detail: { value: HolderDraft }) {
@@ -98,15 +99,21 @@ export class CassaHolderForm extends CassaElement {
   #edited = new Set<string>();
 
   /**
-   * The draft that shows a registered holder for checking (the checkout's holder step). A static
-   * member, so that a page gets it with this element's file, not before.
+   * A registered holder (the checkout's holder step, logged in): shown for checking while nothing
+   * was typed (`value` unset), and again for another account until the buyer types.
    */
-  static draftOf = holderToDraft;
+  @property({ attribute: false }) registered: Holder | null = null;
+  /** The draft shown from `registered` (replaced when the account changes, until typed over). */
+  #prefill?: HolderDraft;
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('serverErrors')) this.#edited = new Set();
-    // Bound before the buyer typed anything (`undefined`): an empty form.
-    this.value = (this.value as HolderDraft | undefined) ?? emptyHolderDraft();
+    const value = this.value as HolderDraft | undefined;
+    // Bound before the buyer typed anything (`undefined`): the registered holder, or an empty form.
+    if (value === undefined || (changed.has('registered') && value === this.#prefill)) {
+      this.#prefill = this.registered ? holderToDraft(this.registered) : undefined;
+      this.value = this.#prefill ?? emptyHolderDraft();
+    }
   }
 
   /** New server errors (a 422 on registration): the first field they name gets the focus. */

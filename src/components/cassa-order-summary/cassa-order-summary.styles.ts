@@ -1,3 +1,4 @@
+// <cassa-order-summary>'s styles: the lines, totals and the confirm row.
 import { css } from 'lit';
 
 export const orderSummaryStyles = css`

@@ -1,3 +1,4 @@
+// <cassa-order-summary>: the quote line by line, the term, the conditions and "Conferma".
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -25,6 +26,17 @@ export class CassaTermsChangeEvent extends CustomEvent<{ accepted: boolean }> {
   }
 }
 
+/**
+ * `cassa-confirm-blocked`: Confirm was pressed with the conditions not accepted (their error is
+ * shown). Cancelable: the checkout cancels it when something above is missing too and takes the
+ * focus there; else the conditions checkbox gets it.
+ */
+export class CassaConfirmBlockedEvent extends CustomEvent<Record<string, never>> {
+  constructor() {
+    super('cassa-confirm-blocked', { ...eventInit({}), cancelable: true });
+  }
+}
+
 export class CassaConfirmEvent extends CustomEvent<Record<string, never>> {
   constructor() {
     super('cassa-confirm', eventInit({}));
@@ -49,12 +61,14 @@ function linkable(url: string): boolean {
  * @fires {CassaYearsChangeEvent} cassa-years-change - The buyer chose a term; `detail.years`.
  * @fires {CassaTermsChangeEvent} cassa-terms-change - The conditions checkbox changed; `detail.accepted`.
  * @fires {CassaConfirmEvent} cassa-confirm - Confirm pressed with the conditions accepted.
+ * @fires {CassaConfirmBlockedEvent} cassa-confirm-blocked - Confirm pressed without the conditions accepted (cancelable: cancelled, the checkbox does not take the focus).
  * @csspart summary - The whole summary.
  * @csspart total - The "total due now" row.
  * @csspart nav - The row of the confirm button (Back, when slotted, at its start).
  * @csspart confirm - The confirm button.
  * @csspart invoice - Where the electronic invoice will be sent.
  * @slot back - A Back button, placed at the start of the confirm button's row.
+ * @slot error - What went wrong after Confirm, shown just above the confirm button's row.
  * @cssprop --cassa-color-primary - The confirm button.
  * @cssprop --cassa-color-success - The "free until" note.
  */
@@ -145,6 +159,7 @@ export class CassaOrderSummary extends CassaElement {
         </label>
         <p id="terms-m" class="error">${this.termsError ? this.t('field.terms.required') : ''}</p>
       </div>
+      <slot name="error"></slot>
       <div class="nav" part="nav">
         <slot name="back"></slot>
         <button
@@ -339,8 +354,9 @@ export class CassaOrderSummary extends CassaElement {
     if (this.busy) return;
     if (!this.accepted) {
       this.termsError = true;
+      const focusHere = this.dispatchEvent(new CassaConfirmBlockedEvent());
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#terms')?.focus();
+      if (focusHere) this.renderRoot.querySelector<HTMLInputElement>('#terms')?.focus();
       return;
     }
     emit(this, new CassaConfirmEvent());
@@ -358,5 +374,6 @@ declare global {
     'cassa-years-change': CassaYearsChangeEvent;
     'cassa-terms-change': CassaTermsChangeEvent;
     'cassa-confirm': CassaConfirmEvent;
+    'cassa-confirm-blocked': CassaConfirmBlockedEvent;
   }
 }

@@ -1,3 +1,4 @@
+// <cassa-payment-chooser>'s styles: the payment options and the top-up field.
 import { css } from 'lit';
 
 export const paymentChooserStyles = css`

@@ -1,22 +1,22 @@
+// <cassa-payment-chooser>: how the buyer pays (saved or new card and PayPal, credit, bank
+// transfer, postal slip) and the credit top-up of PEC add-ons.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { SavedPaymentMethod } from '../../api/schemas.ts';
 import type { PaymentMethodType } from '../../domain/catalog.ts';
+import type { PaymentChoice } from '../../domain/types.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
+import { parseAmount } from '../../domain/money.ts';
 import { topUpError } from '../../domain/top-up.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { paymentChooserStyles } from './cassa-payment-chooser.styles.ts';
 
-export interface PaymentChoice {
-  type: PaymentMethodType;
-  /** A saved card or PayPal account; absent = a new one. */
-  savedId?: string;
-}
+export type { PaymentChoice };
 
 export interface PaymentChange {
   value: PaymentChoice;
@@ -42,17 +42,6 @@ function breakable(label: string) {
 
 /** Methods that are not immediate: shown under "Other payment methods". */
 const DEFERRED: PaymentMethodType[] = ['bank_transfer', 'postal_slip'];
-
-/** `15,86` or `15.86` → 1586; `undefined` when it is not an amount. */
-export function parseAmount(text: string): number | undefined {
-  // Grouped thousands only with the other separator for the decimals (`1.000,50`, `1,000.50`):
-  // `1.000` or `15,867` alone could be read two ways, so they stay unreadable.
-  const grouped = /^\s*(\d{1,3}(?:([.,])\d{3})+)([.,])(\d{1,2})\s*$/.exec(text);
-  if (grouped && grouped[2] !== grouped[3])
-    text = grouped[1]!.replace(/[.,]/g, '') + '.' + grouped[4];
-  const match = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
-  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : undefined;
-}
 
 /**
  * How the buyer pays: saved cards and PayPal accounts, a new one (entered on the payment
@@ -86,12 +75,45 @@ export class CassaPaymentChooser extends CassaElement {
   /** The typed top-up was checked (the field left, or a confirm): its error shows, live from then. */
   @state() private topUpChecked = false;
 
+  /** Form-associated: an unreadable or too low top-up makes the form around it invalid. */
+  static formAssociated = true;
+  readonly #internals = this.attachInternals();
+
+  constructor() {
+    super();
+    // The form checked its elements (the checkout's Conferma): the field says why, and has the
+    // focus (instead of the browser's bubble).
+    this.addEventListener('invalid', (event) => {
+      event.preventDefault();
+      this.reportValidity();
+    });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('value') && this.value && DEFERRED.includes(this.value.type)) this.open = true;
     if (changed.has('topUp')) {
       this.topUpText = undefined;
       this.topUpChecked = false;
     }
+    this.#syncValidity();
+  }
+
+  /**
+   * A new error for the choice (e.g. none chosen, on Conferma): the buyer picks here. The only way
+   * to pay is chosen already (`preselect-single`): nothing to pick, one click less.
+   */
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    if (changed.has('error') && this.error && changed.get('error') === '') this.focus();
+    if (this.value || !this.preselectSingle) return;
+    const choices = this.#choices();
+    if (choices.length === 1) this.#choose(choices[0]!);
+  }
+
+  /** Tells the form whether the top-up field (when shown) holds an amount that can be sent. */
+  #syncValidity(): void {
+    const code = this.topUp && this.value?.type !== 'credit' ? this.#topUpError() : '';
+    this.#internals.setValidity(code ? { customError: true } : {}, code ? this.t(code) : '');
   }
 
   override render() {
@@ -252,11 +274,13 @@ export class CassaPaymentChooser extends CassaElement {
    */
   #fixTopUp(text: string) {
     if (this.topUpChecked) this.topUpText = text;
+    this.#syncValidity();
   }
 
   #typeTopUp(text: string) {
     this.topUpText = text;
     this.topUpChecked = true;
+    this.#syncValidity();
     if (this.value && !this.#topUpError()) this.#emit(this.value);
   }
 
@@ -275,16 +299,9 @@ export class CassaPaymentChooser extends CassaElement {
     return choices;
   }
 
-  /** The only way to pay is chosen already: nothing to pick, one click less. */
-  protected override updated(changed: PropertyValues<this>) {
-    super.updated(changed);
-    if (this.value || !this.preselectSingle) return;
-    const choices = this.#choices();
-    if (choices.length === 1) this.#choose(choices[0]!);
-  }
-
   #choose(choice: PaymentChoice) {
     this.value = choice;
+    this.#syncValidity();
     this.#emit(choice);
   }
 

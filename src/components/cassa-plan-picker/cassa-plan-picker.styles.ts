@@ -1,3 +1,4 @@
+// <cassa-plan-picker>'s styles: the plan cards.
 import { css } from 'lit';
 
 export const planPickerStyles = css`

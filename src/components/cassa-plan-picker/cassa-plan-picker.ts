@@ -1,3 +1,4 @@
+// <cassa-plan-picker>: the plans of a product, one to choose.
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Plan } from '../../domain/catalog.ts';

@@ -1,3 +1,4 @@
+// <cassa-toggletip>'s styles: the help button and its bubble.
 import { css } from 'lit';
 
 export const toggletipStyles = css`

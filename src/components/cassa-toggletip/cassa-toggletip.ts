@@ -1,3 +1,4 @@
+// <cassa-toggletip>: a help button that shows a short explanation in a bubble next to it.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CassaElement } from '../shared/cassa-element.ts';

@@ -1,3 +1,4 @@
+// <cassa-checkout-mailbox>: which PEC mailbox the add-ons attach to.
 import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { SubscriptionItem } from '../../api/schemas.ts';

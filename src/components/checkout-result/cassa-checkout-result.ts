@@ -1,3 +1,4 @@
+// <cassa-checkout-result>: what happened to the order (completed, awaiting payment, refused).
 import { css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Order } from '../../api/schemas.ts';

@@ -1,3 +1,4 @@
+// <cassa-checkout-steps>: the step indicator (where the buyer is in the purchase).
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { StepId } from '../../state/steps.ts';

@@ -27,5 +27,6 @@ if (typeof window !== 'undefined') {
   for (const type of ['pointerup', 'pointercancel', 'blur']) addEventListener(type, release, true);
 }
 
-/** Whether a press is in progress; if so, `then` runs once it is over (after its click). */
-export const heldByPointer = (then: () => void): boolean => pressed && !!waiting.add(then);
+/** While a press is in progress: resolves once it is over (after its click); else null. */
+export const pointerReleased = (): Promise<void> | null =>
+  pressed ? new Promise<void>((resolve) => waiting.add(resolve)) : null;

@@ -1,10 +1,11 @@
 // <cassa-checkout> selling Certified Platform, driven like a buyer on a fake backend.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OrderRequest } from '../../../src/api/schemas.ts';
 import {
   FakeBackend,
-  button,
+  type Mounted,
   clearCassaStorage,
   deep,
   deepAll,
@@ -13,10 +14,10 @@ import {
   mount,
   onStep,
   pick,
+  press,
   seeText,
   type,
   within,
-  type Mounted,
 } from './helpers.ts';
 
 /** Base plan, 2 extra users, logged in as the company, holder checked: on the summary. */
@@ -24,18 +25,18 @@ async function toSummary(backend: FakeBackend, m: Mounted): Promise<void> {
   const { el } = m;
   await onStep(el, 'Scegli la versione');
   pick(el, 'Versione base');
-  button(el, 'Prosegui').click();
+  await press(el, 'Prosegui');
   await onStep(el, 'Servizi aggiuntivi');
   const quantity = () => deep<HTMLInputElement>(el, 'input#q-extra-users').value;
-  button(el, 'Aumenta: Utenti aggiuntivi').click();
+  await press(el, 'Aumenta: Utenti aggiuntivi');
   await waitUntil(() => quantity() === '1');
-  button(el, 'Aumenta: Utenti aggiuntivi').click();
+  await press(el, 'Aumenta: Utenti aggiuntivi');
   await waitUntil(() => quantity() === '2');
-  button(el, 'Prosegui').click();
+  await press(el, 'Prosegui');
   await logIn(el, '1234567@aruba.it');
   await onStep(el, 'Dati intestatario');
   expect(deep<HTMLInputElement>(el, 'input#name').value).to.equal('Rossi Costruzioni S.r.l.');
-  button(el, 'Prosegui').click();
+  await press(el, 'Prosegui');
   await onStep(el, 'Riepilogo e pagamento');
   // base 120 € + 2 × 12 € = 144 € + 22% IVA = 175,68 €
   await seeText(el, '175,68 €');
@@ -43,7 +44,7 @@ async function toSummary(backend: FakeBackend, m: Mounted): Promise<void> {
 
 async function acceptAndConfirm(el: Element): Promise<void> {
   pick(el, 'Accetto le');
-  button(el, 'Conferma e completa l’ordine').click();
+  await press(el, 'Conferma e completa l’ordine');
 }
 
 describe('<cassa-checkout> Certified Platform', () => {
@@ -127,7 +128,7 @@ describe('<cassa-checkout> Certified Platform', () => {
     const m = await mount(backend);
     await toSummary(backend, m);
     const { el, events } = m;
-    button(el, 'Altre modalità di pagamento').click();
+    await press(el, 'Altre modalità di pagamento');
     pick(el, 'Bonifico');
     await acceptAndConfirm(el);
     await onStep(el, 'Ordine in attesa di pagamento');
@@ -144,7 +145,7 @@ describe('<cassa-checkout> Certified Platform', () => {
       value: { writeText: async (text: string) => void (copied = text) },
     });
     try {
-      button(el, 'Copia').click();
+      await press(el, 'Copia');
       await seeText(el, 'Copiato');
     } finally {
       Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard });
@@ -162,7 +163,7 @@ describe('<cassa-checkout> Certified Platform', () => {
     const m = await mount(backend);
     await toSummary(backend, m);
     const { el } = m;
-    button(el, 'Altre modalità di pagamento').click();
+    await press(el, 'Altre modalità di pagamento');
     pick(el, 'Bollettino postale');
     await acceptAndConfirm(el);
     await onStep(el, 'Ordine in attesa di pagamento');
@@ -182,16 +183,16 @@ describe('<cassa-checkout> Certified Platform', () => {
     expect(
       within(el, 'cassa-checkout-steps', 'li').map((li) => li.textContent?.trim()),
     ).to.deep.equal(['Versione', 'Accesso', 'Intestatario', 'Riepilogo']);
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await logIn(el, '7654321@aruba.it');
     await onStep(el, 'Dati intestatario');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Riepilogo');
     await seeText(el, 'La versione gratuita si attiva senza pagamento.');
     expect(deepAll(el, 'cassa-payment-chooser')).to.have.length(0);
     await expect(el).to.be.accessible();
     pick(el, 'Accetto le');
-    button(el, 'Conferma e attiva').click();
+    await press(el, 'Conferma e attiva');
     await onStep(el, 'Servizio attivato');
     expect(
       (backend.sent('POST', '/v1/orders')[0]!.body as OrderRequest).paymentMethod,
@@ -201,7 +202,7 @@ describe('<cassa-checkout> Certified Platform', () => {
 
   it('stops a private-individual account on the account step, before any payment data', async () => {
     const { el, events } = await mount(backend, { plan: 'free' });
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Accedi o registrati');
     // As a keyboard buyer: typed, then Enter in the password field, which then goes away.
     deep<HTMLInputElement>(el, 'input#username').focus();
@@ -226,14 +227,14 @@ describe('<cassa-checkout> Certified Platform', () => {
     expect(error.detail.message).to.match(/^Questo account è registrato come persona fisica/);
     await expect(el).to.be.accessible();
     // Another account can go on.
-    button(el, 'Cambia account').click();
+    await press(el, 'Cambia account');
     await logIn(el, '7654321@aruba.it');
     await onStep(el, 'Dati intestatario');
   });
 
   it('a wrong password is shown inline; too many attempts (429) says to wait', async () => {
     const { el } = await mount(backend, { plan: 'free' });
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await logIn(el, '1234567@aruba.it', 'wrong-password');
     await seeText(el, 'Username o password non corretti.');
     expect(deep(el, 'input#password').getAttribute('aria-invalid')).to.equal('true');
@@ -259,9 +260,9 @@ describe('<cassa-checkout> Certified Platform', () => {
 
   it('registers a new customer and prefills the holder step from the registration', async () => {
     const { el } = await mount(backend, { plan: 'free' });
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Accedi o registrati');
-    button(el, 'Registrati').click();
+    await press(el, 'Registrati');
     await seeText(el, 'Registrati e prosegui');
     const set = (id: string, value: string) => {
       const input = within<HTMLInputElement>(el, 'cassa-account-step', `input#${id}`)[0]!;
@@ -278,7 +279,7 @@ describe('<cassa-checkout> Certified Platform', () => {
     set('email', 'info@nuovaimpresa.example');
     set('sdiCode', 'M5UXCR1');
     set('password', 'una-password-lunga');
-    button(el, 'Registrati e prosegui').click();
+    await press(el, 'Registrati e prosegui');
     await onStep(el, 'Dati intestatario');
     const register = backend.sent('POST', '/v1/auth/register')[0]!.body as {
       holder: { name: string };
@@ -313,17 +314,17 @@ describe('<cassa-checkout> Certified Platform', () => {
 
   it('keeps what was typed in the registration form after Indietro and Prosegui', async () => {
     const { el } = await mount(backend, { plan: 'free' });
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Accedi o registrati');
-    button(el, 'Registrati').click();
+    await press(el, 'Registrati');
     await seeText(el, 'Registrati e prosegui');
     const input = (id: string) =>
       within<HTMLInputElement>(el, 'cassa-account-step', `input#${id}`)[0]!;
     type(input('name'), 'Nuova Impresa S.r.l.');
     type(input('vatNumber'), '12345678903');
-    button(el, 'Indietro').click();
+    await press(el, 'Indietro');
     await onStep(el, 'Scegli la versione');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Accedi o registrati');
     await seeText(el, 'Registrati e prosegui');
     expect(input('name').value).to.equal('Nuova Impresa S.r.l.');

@@ -5,12 +5,12 @@ import type { OrderRequest } from '../../../src/api/schemas.ts';
 import type { CassaCheckout } from '../../../src/cassa-checkout.ts';
 import {
   FakeBackend,
-  button,
   clearCassaStorage,
   logIn,
   mount,
   onStep,
   pick,
+  press,
   seeText,
   within,
 } from './helpers.ts';
@@ -25,9 +25,9 @@ describe('<cassa-checkout> electronic invoice destination', () => {
   async function toHolder(el: CassaCheckout) {
     await onStep(el, 'Scegli la versione');
     pick(el, 'Versione base');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Servizi aggiuntivi');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await logIn(el, '1234567@aruba.it');
     await onStep(el, 'Dati intestatario');
   }
@@ -35,12 +35,12 @@ describe('<cassa-checkout> electronic invoice destination', () => {
   it('shows the account’s SDI code on the summary and on the result of a paid order', async () => {
     const { el } = await mount(backend);
     await toHolder(el);
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Riepilogo e pagamento');
     await seeText(el, 'La fattura elettronica sarà inviata al Codice Destinatario M5UXCR1.');
     pick(el, 'Visa •••• 4242');
     pick(el, 'Accetto le');
-    button(el, 'Conferma e completa l’ordine').click();
+    await press(el, 'Conferma e completa l’ordine');
     await onStep(el, 'Ordine confermato');
     expect(
       within(el, 'cassa-checkout-result', 'p').some(
@@ -57,12 +57,12 @@ describe('<cassa-checkout> electronic invoice destination', () => {
     const sdi = within<HTMLInputElement>(el, 'cassa-holder-form', 'input#sdiCode')[0]!;
     sdi.value = 'KRRH6B9';
     sdi.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Riepilogo e pagamento');
     await seeText(el, 'La fattura elettronica sarà inviata al Codice Destinatario KRRH6B9.');
     pick(el, 'Visa •••• 4242');
     pick(el, 'Accetto le');
-    button(el, 'Conferma e completa l’ordine').click();
+    await press(el, 'Conferma e completa l’ordine');
     await onStep(el, 'Ordine confermato');
     const body = backend.sent('POST', '/v1/orders')[0]!.body as OrderRequest;
     expect(body.holder?.eInvoice).to.deep.equal({ sdiCode: 'KRRH6B9' });

@@ -1,6 +1,7 @@
 // Driving <cassa-checkout> like a buyer: find things through shadow roots by what they say,
 // click, type, and wait for what the buyer would see.
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { WAIT_MS, waitUntil } from '../wait.ts';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/index.ts';
 import type { CassaCheckout } from '../../../src/cassa-checkout.ts';
@@ -72,15 +73,49 @@ export function visibleText(root: Element): string {
 
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** The button (or link) whose text (or accessible label) is exactly `text`. */
-export function button(root: Element, text: string | RegExp): HTMLButtonElement {
+function findButton(root: Element, text: string | RegExp): HTMLButtonElement | undefined {
   const match = (b: Element) =>
     [squash(b.textContent), b.getAttribute('aria-label') ?? ''].some((t) =>
       typeof text === 'string' ? t === text : text.test(t),
     );
-  const found = deepAll<HTMLButtonElement>(root, 'button, a').find(match);
+  return deepAll<HTMLButtonElement>(root, 'button, a').find(match);
+}
+
+/**
+ * The button (or link) whose text (or accessible label) is exactly `text`, as it is now (for
+ * assertions on it). To click one, use {@link press}: it waits until the buyer could.
+ */
+export function button(root: Element, text: string | RegExp): HTMLButtonElement {
+  const found = findButton(root, text);
   if (!found) throw new Error(`no button "${text}" in: ${visibleText(root)}`);
   return found;
+}
+
+const enabled = (b: HTMLButtonElement) =>
+  !(b instanceof HTMLButtonElement && b.disabled) && b.getAttribute('aria-disabled') !== 'true';
+
+/**
+ * Waits until the button named `text` is there and enabled — what a buyer waits for: while the
+ * checkout re-quotes, its Confirm button reads "Processing…" and is disabled — and returns it.
+ */
+export async function enabledButton(
+  root: Element,
+  text: string | RegExp,
+  timeout = WAIT_MS,
+): Promise<HTMLButtonElement> {
+  let found: HTMLButtonElement | undefined;
+  await waitUntil(
+    () => (found = findButton(root, text)) !== undefined && enabled(found),
+    () =>
+      `${found ? 'a disabled' : 'no'} button "${text}" (waited ${timeout} ms) in: ${visibleText(root)}`,
+    { timeout },
+  );
+  return found!;
+}
+
+/** Clicks the button named `text` once it is there and enabled (see {@link enabledButton}). */
+export async function press(root: Element, text: string | RegExp): Promise<void> {
+  (await enabledButton(root, text)).click();
 }
 
 /** The radio or checkbox inside the label whose text contains `text`. */
@@ -108,17 +143,36 @@ export const heading = (el: CassaCheckout) =>
   squash(el.shadowRoot!.querySelector('h2')?.textContent ?? '');
 
 /** Waits until the step heading says `text` (and the element finished rendering). */
-export async function onStep(el: CassaCheckout, text: string, timeout = 3000): Promise<void> {
-  await waitUntil(() => heading(el) === text, `step "${text}" never shown (now "${heading(el)}")`, {
-    timeout,
-  });
+export async function onStep(el: CassaCheckout, text: string, timeout = WAIT_MS): Promise<void> {
+  await waitUntil(
+    () => heading(el) === text,
+    () => `step "${text}" never shown (now "${heading(el)}")`,
+    { timeout },
+  );
   await el.updateComplete;
 }
 
-export async function seeText(el: Element, text: string | RegExp, timeout = 3000): Promise<void> {
+/**
+ * Waits until the checkout is at rest: no quote being calculated, no request in flight (nothing
+ * marked `aria-busy="true"`; the buyer sees the price, not "Calcolo del prezzo in corso…").
+ */
+export async function settled(el: Element): Promise<void> {
+  await waitUntil(
+    () => deepAll(el, '[aria-busy="true"]').length === 0,
+    () => `still busy: ${visibleText(el).slice(0, 600)}`,
+  );
+}
+
+export async function seeText(
+  el: Element,
+  text: string | RegExp,
+  timeout = WAIT_MS,
+): Promise<void> {
   const has = () =>
     typeof text === 'string' ? visibleText(el).includes(text) : text.test(visibleText(el));
-  await waitUntil(has, `never saw "${text}" in: ${visibleText(el).slice(0, 600)}`, { timeout });
+  await waitUntil(has, () => `never saw "${text}" in: ${visibleText(el).slice(0, 600)}`, {
+    timeout,
+  });
 }
 
 export interface Mounted {
@@ -159,9 +213,7 @@ export async function mount(backend: FakeBackend, options: MountOptions = {}): P
       @cassa-order-complete=${record}
     ></cassa-checkout>`,
   );
-  await waitUntil(() => events.some((e) => e.type === 'cassa-ready'), 'cassa-ready never fired', {
-    timeout: 3000,
-  });
+  await waitUntil(() => events.some((e) => e.type === 'cassa-ready'), 'cassa-ready never fired');
   return { el, events, navigations };
 }
 
@@ -177,7 +229,7 @@ export async function logIn(
   await onStep(el, 'Accedi o registrati');
   type(deep<HTMLInputElement>(el, 'input#username'), username);
   type(deep<HTMLInputElement>(el, 'input#password'), password);
-  button(el, 'Accedi').click();
+  await press(el, 'Accedi');
 }
 
 /** Removes what earlier tests left in sessionStorage (redirect drafts, completed order ids). */

@@ -1,6 +1,7 @@
 // <cassa-checkout> with the keyboard alone, at 320 px, reacting to attribute changes, and showing
 // the server's field errors where the buyer typed.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CassaCheckout } from '../../../src/cassa-checkout.ts';
 import { problem } from '../fake-backend.ts';
@@ -14,7 +15,9 @@ import {
   logIn,
   mount,
   onStep,
+  press,
   seeText,
+  settled,
   within,
 } from './helpers.ts';
 
@@ -119,6 +122,8 @@ describe('<cassa-checkout> keyboard, small screens and runtime attributes', () =
     el.style.width = '320px';
     const fits = async (step: string) => {
       await onStep(el, step);
+      // Measured at rest, as the buyer reads the step (not mid-quote).
+      await settled(el);
       const wide = deepAll(el, '*').filter(
         (e) => e.getBoundingClientRect().right > el.getBoundingClientRect().right + 1,
       );
@@ -132,22 +137,22 @@ describe('<cassa-checkout> keyboard, small screens and runtime attributes', () =
         (s) => s.getBoundingClientRect().width > 1,
       ),
     ).to.have.length(1);
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await fits('Servizi aggiuntivi');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await fits('Accedi o registrati');
     await logIn(el, '1234567@aruba.it');
     await fits('Dati intestatario');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await fits('Riepilogo e pagamento');
-    button(el, 'Altre modalità di pagamento').click();
+    await press(el, 'Altre modalità di pagamento');
     button(el, 'Altre modalità di pagamento');
     deepAll<HTMLInputElement>(el, 'input[type=radio]')
       .find((r) => r.closest('label')?.textContent?.includes('Bonifico'))!
       .click();
     within<HTMLInputElement>(el, 'cassa-order-summary', 'input#terms')[0]!.click();
     await seeText(el, 'Totale da pagare ora 146,40 €');
-    button(el, 'Conferma e completa l’ordine').click();
+    await press(el, 'Conferma e completa l’ordine');
     await fits('Ordine in attesa di pagamento');
   });
 
@@ -181,12 +186,12 @@ describe('<cassa-checkout> keyboard, small screens and runtime attributes', () =
     el.addEventListener('cassa-ready', (e) => events.push(e));
     document.body.append(el);
     try {
-      await seeText(el, 'Si è verificato un errore del server. Riprova.', 8000);
+      await seeText(el, 'Si è verificato un errore del server. Riprova.');
       expect(events.map((e) => e.type)).to.deep.equal(['cassa-error']);
       expect(events[0]!.detail).to.deep.include({ code: 'server', retryable: true });
       await expect(el).to.be.accessible();
       down = false;
-      button(el, 'Riprova').click();
+      await press(el, 'Riprova');
       await onStep(el, 'Scegli la versione');
       expect(events.map((e) => e.type)).to.deep.equal(['cassa-error', 'cassa-ready']);
     } finally {
@@ -196,10 +201,10 @@ describe('<cassa-checkout> keyboard, small screens and runtime attributes', () =
 
   it("the server's holder errors (422) appear on the same fields of the holder step", async () => {
     const { el } = await mount(backend, { plan: 'free' });
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await logIn(el, '1234567@aruba.it');
     await onStep(el, 'Dati intestatario');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Riepilogo');
     backend.interceptors.push((r) =>
       r.path === '/v1/orders'
@@ -209,7 +214,7 @@ describe('<cassa-checkout> keyboard, small screens and runtime attributes', () =
         : undefined,
     );
     within<HTMLInputElement>(el, 'cassa-order-summary', 'input#terms')[0]!.click();
-    button(el, 'Conferma e attiva').click();
+    await press(el, 'Conferma e attiva');
     await onStep(el, 'Dati intestatario');
     await seeText(el, 'Alcuni dati non sono validi: controlla i campi evidenziati.');
     const vat = within<HTMLInputElement>(el, 'cassa-holder-form', 'input#vatNumber')[0]!;

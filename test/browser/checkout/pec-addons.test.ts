@@ -1,12 +1,12 @@
 // <cassa-checkout> selling PEC mailbox add-ons to a member of an Ordine.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import type { OrderRequest } from '../../../src/api/schemas.ts';
 import { addMonths } from '../../../src/domain/dates.ts';
 import { formatDate } from '../../../src/i18n/index.ts';
 import { PAY_PAGE, problem } from '../fake-backend.ts';
 import {
   FakeBackend,
-  button,
   clearCassaStorage,
   deep,
   eventsOf,
@@ -14,6 +14,7 @@ import {
   mount,
   onStep,
   pick,
+  press,
   seeText,
   type,
   visibleText,
@@ -26,12 +27,12 @@ const MEMBER = 'mario.rossi@architettitorinopec.it';
 async function chooseAddons(el: HTMLElement, mailbox: string): Promise<void> {
   await onStep(el as never, 'Scegli la casella PEC');
   pick(el, mailbox);
-  button(el, 'Prosegui').click();
+  await press(el, 'Prosegui');
   await onStep(el as never, 'Servizi aggiuntivi');
   type(deep<HTMLInputElement>(el, 'input#q-extra-space'), '3');
   deep<HTMLInputElement>(el, 'input#q-conservation').click();
   await waitUntil(() => deep<HTMLInputElement>(el, 'input#q-conservation').checked);
-  button(el, 'Prosegui').click();
+  await press(el, 'Prosegui');
   await onStep(el as never, 'Riepilogo e pagamento');
 }
 
@@ -77,7 +78,7 @@ describe('<cassa-checkout> PEC add-ons', () => {
     expect(
       within(el, 'cassa-checkout-steps', 'li').map((li) => li.textContent?.trim()),
     ).to.deep.equal(['Casella', 'Servizi', 'Riepilogo']);
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await seeText(el, 'Scegli la casella a cui aggiungere i servizi.');
     await chooseAddons(el, 'studio.rossi@architettitorinopec.it');
     const expiry = formatDate(addMonths(backend.today, 2), 'it');
@@ -87,7 +88,7 @@ describe('<cassa-checkout> PEC add-ons', () => {
     await expect(el).to.be.accessible();
     pick(el, 'Carta di credito');
     pick(el, 'Accetto le');
-    button(el, 'Conferma e completa l’ordine').click();
+    await press(el, 'Conferma e completa l’ordine');
     await waitUntil(() => navigations.length === 1, 'no redirect to the payment page');
     const body = backend.sent('POST', '/v1/orders')[0]!.body as OrderRequest;
     expect(body).to.deep.include({
@@ -119,7 +120,7 @@ describe('<cassa-checkout> PEC add-ons', () => {
     await seeText(el, 'La ricarica deve essere almeno pari al minimo indicato.');
     type(deep<HTMLInputElement>(el, 'input#topup'), '20,00');
     pick(el, 'Accetto le');
-    button(el, 'Conferma e completa l’ordine').click();
+    await press(el, 'Conferma e completa l’ordine');
     await waitUntil(() => navigations.length === 1);
     const body = backend.sent('POST', '/v1/orders')[0]!.body as OrderRequest;
     expect(body.expectedTotalCents).to.equal(1058);
@@ -133,7 +134,7 @@ describe('<cassa-checkout> PEC add-ons', () => {
     const chooser = deep(el, 'cassa-payment-chooser');
     for (const unreadable of ['abc', '15,867', '-20', '1000000000000']) {
       type(deep<HTMLInputElement>(el, 'input#topup'), unreadable);
-      button(el, 'Conferma e completa l’ordine').click();
+      await press(el, 'Conferma e completa l’ordine');
       await seeText(el, 'Valore non valido.');
       expect(chooser.shadowRoot!.activeElement?.id, unreadable).to.equal('topup');
     }
@@ -142,7 +143,7 @@ describe('<cassa-checkout> PEC add-ons', () => {
       0,
     );
     type(deep<HTMLInputElement>(el, 'input#topup'), '1.000,50');
-    button(el, 'Conferma e completa l’ordine').click();
+    await press(el, 'Conferma e completa l’ordine');
     await waitUntil(() => navigations.length === 1);
     expect((backend.sent('POST', '/v1/orders')[0]!.body as OrderRequest).topUpCents).to.equal(
       100050,
@@ -163,18 +164,18 @@ describe('<cassa-checkout> PEC add-ons', () => {
     });
     await onStep(el, 'Scegli la casella PEC');
     pick(el, 'mario.rossi@architettitorinopec.it');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Servizi aggiuntivi');
     type(deep<HTMLInputElement>(el, 'input#q-extra-space'), '3');
     deep<HTMLInputElement>(el, 'input#q-conservation').click();
     await seeText(el, 'Questo servizio è già attivo sulla casella scelta.');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await new Promise((r) => setTimeout(r, 100));
     await onStep(el, 'Servizi aggiuntivi');
     // Without it, the quote is right again and the buyer goes on.
     deep<HTMLInputElement>(el, 'input#q-conservation').click();
     await waitUntil(() => !visibleText(el).includes('già attivo'));
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Riepilogo e pagamento');
     await seeText(el, 'Imponibile 6,00 €');
   });
@@ -184,11 +185,11 @@ describe('<cassa-checkout> PEC add-ons', () => {
     const { el } = await mount(backend, { product: 'pec-addons', sessionToken: token });
     await onStep(el, 'Scegli la casella PEC');
     pick(el, 'mario.rossi@architettitorinopec.it');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Servizi aggiuntivi');
     type(deep<HTMLInputElement>(el, 'input#q-extra-space'), '4');
     type(deep<HTMLInputElement>(el, 'input#q-extra-space'), '1,5');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await new Promise((r) => setTimeout(r, 100));
     await onStep(el, 'Servizi aggiuntivi');
     await seeText(el, 'Indica un numero intero non negativo.');
@@ -201,7 +202,7 @@ describe('<cassa-checkout> PEC add-ons', () => {
     field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     await waitUntil(() => !visibleText(el).includes('Indica un numero intero non negativo.'));
     field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Riepilogo e pagamento');
     await seeText(el, '× 2');
   });

@@ -1,11 +1,11 @@
 // <cassa-checkout> rough edges found in review: long addresses on a phone, the language of the
 // payment page, coming back from it without a session, two widgets of one product.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import type { OrderRequest } from '../../../src/api/schemas.ts';
 import type { CassaCheckout } from '../../../src/cassa-checkout.ts';
 import {
   FakeBackend,
-  button,
   clearCassaStorage,
   deep,
   deepAll,
@@ -14,6 +14,7 @@ import {
   mount,
   onStep,
   pick,
+  press,
   seeText,
   type,
   visibleText,
@@ -87,15 +88,15 @@ describe('<cassa-checkout> review fixes: the language of the payment page', () =
       sessionToken: backend.tokenFor('1234567@aruba.it'),
     });
     await onStep(el, 'Choose the version');
-    button(el, 'Continue').click();
+    await press(el, 'Continue');
     await onStep(el, 'Add-ons');
-    button(el, 'Continue').click();
+    await press(el, 'Continue');
     await onStep(el, 'Holder details');
-    button(el, 'Continue').click();
+    await press(el, 'Continue');
     await onStep(el, 'Summary and payment');
     pick(el, 'Add a new card');
     pick(el, 'I accept the');
-    button(el, 'Confirm and complete the order').click();
+    await press(el, 'Confirm and complete the order');
     await waitUntil(() => navigations.length === 1, 'no redirect to the payment page');
     const body = backend.sent('POST', '/v1/orders')[0]!.body as OrderRequest;
     expect(body.locale).to.equal('en');
@@ -114,17 +115,17 @@ describe('<cassa-checkout> review fixes: two widgets of one product on one page'
     const right = await mount(backend, { id: 'right', sessionToken: token });
     // The buyer uses the second widget: 2 extra users, a new card, off to the provider.
     const { el } = right;
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Servizi aggiuntivi');
     type(deep<HTMLInputElement>(el, 'input#q-extra-users'), '2');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Dati intestatario');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Riepilogo e pagamento');
     await seeText(el, 'Totale da pagare ora 175,68 €');
     pick(el, 'Aggiungi una nuova carta');
     pick(el, 'Accetto le');
-    button(el, 'Conferma e completa l’ordine').click();
+    await press(el, 'Conferma e completa l’ordine');
     await waitUntil(() => right.navigations.length === 1, 'no redirect to the payment page');
     left.el.remove();
     el.remove();
@@ -145,16 +146,16 @@ describe('<cassa-checkout> review fixes: two widgets of one product on one page'
 /** Base plan, 2 extra users, the company account (logged in here), city Milano: on the summary. */
 async function toSummary(el: CassaCheckout): Promise<void> {
   await onStep(el, 'Scegli la versione');
-  button(el, 'Prosegui').click();
+  await press(el, 'Prosegui');
   await onStep(el, 'Servizi aggiuntivi');
   type(deep<HTMLInputElement>(el, 'input#q-extra-users'), '2');
-  button(el, 'Prosegui').click();
+  await press(el, 'Prosegui');
   await logIn(el, '1234567@aruba.it');
   await onStep(el, 'Dati intestatario');
   const city = within<HTMLInputElement>(el, 'cassa-holder-form', 'input#city')[0]!;
   type(city, 'Milano');
   type(within<HTMLInputElement>(el, 'cassa-holder-form', 'input#province')[0]!, 'MI');
-  button(el, 'Prosegui').click();
+  await press(el, 'Prosegui');
   await onStep(el, 'Riepilogo e pagamento');
   await seeText(el, 'Totale da pagare ora 175,68 €');
 }
@@ -181,7 +182,7 @@ describe('<cassa-checkout> review fixes: back from a failed payment without a se
     await toSummary(first.el);
     pick(first.el, 'Aggiungi una nuova carta');
     pick(first.el, 'Accetto le');
-    button(first.el, 'Conferma e completa l’ordine').click();
+    await press(first.el, 'Conferma e completa l’ordine');
     await waitUntil(() => first.navigations.length === 1, 'no redirect');
     first.el.remove();
     const order = [...backend.orders.values()][0]!;
@@ -198,7 +199,7 @@ describe('<cassa-checkout> review fixes: back from a failed payment without a se
       events.filter((e) => e.type !== 'cassa-step-change').map((e) => e.type),
       'the page hears cassa-ready before the refusal',
     ).to.deep.equal(['cassa-ready', 'cassa-error']);
-    button(el, 'Scegli un altro metodo di pagamento').click();
+    await press(el, 'Scegli un altro metodo di pagamento');
     await onStep(el, 'Accedi o registrati');
     await seeText(el, 'Il pagamento è stato rifiutato. Prova con un altro metodo.');
     await seeText(
@@ -214,9 +215,9 @@ describe('<cassa-checkout> review fixes: back from a failed payment without a se
     expect(visibleText(el)).not.to.include('accedi di nuovo');
     expect(termsBox(el).checked, 'the conditions stay accepted').to.equal(true);
     expect(checkedMethods(el), 'the refused card is not preselected').to.have.length(0);
-    button(el, 'Altre modalità di pagamento').click();
+    await press(el, 'Altre modalità di pagamento');
     pick(el, 'Bonifico');
-    button(el, 'Conferma e completa l’ordine').click();
+    await press(el, 'Conferma e completa l’ordine');
     await onStep(el, 'Ordine in attesa di pagamento');
     const retry = backend.sent('POST', '/v1/orders')[1]!;
     expect(retry.headers['idempotency-key']).not.to.equal(key);
@@ -247,15 +248,15 @@ describe('<cassa-checkout> review fixes: back from a failed payment without a se
     const first = await mount(backend, { product: 'pec-addons', sessionToken: token });
     await onStep(first.el, 'Scegli la casella PEC');
     pick(first.el, 'mario.rossi@architettitorinopec.it');
-    button(first.el, 'Prosegui').click();
+    await press(first.el, 'Prosegui');
     await onStep(first.el, 'Servizi aggiuntivi');
     type(deep<HTMLInputElement>(first.el, 'input#q-extra-space'), '3');
-    button(first.el, 'Prosegui').click();
+    await press(first.el, 'Prosegui');
     await onStep(first.el, 'Riepilogo e pagamento');
     await seeText(first.el, 'Totale da pagare ora');
     pick(first.el, 'Carta di credito');
     pick(first.el, 'Accetto le');
-    button(first.el, 'Conferma e completa l’ordine').click();
+    await press(first.el, 'Conferma e completa l’ordine');
     await waitUntil(() => first.navigations.length === 1, 'no redirect');
     first.el.remove();
     const order = [...backend.orders.values()][0]!;
@@ -263,7 +264,7 @@ describe('<cassa-checkout> review fixes: back from a failed payment without a se
 
     const { el } = await mount(backend, { product: 'pec-addons', sessionToken: token });
     await onStep(el, 'Pagamento non riuscito');
-    button(el, 'Scegli un altro metodo di pagamento').click();
+    await press(el, 'Scegli un altro metodo di pagamento');
     await onStep(el, 'Riepilogo e pagamento');
     expect(backend.sent('POST', '/v1/auth/login')).to.have.length(0);
     await waitUntil(() => termsBox(el)?.checked, 'the conditions are no longer accepted');

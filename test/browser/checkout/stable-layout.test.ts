@@ -1,14 +1,15 @@
 // Issue 14, item 1: nothing moves under the pointer. At 320, 375, 768 and 1280 px, in Italian and
 // English, a buyer types into each field and clicks the next control at once, with a real mouse:
 // the click lands, and no layout shift moves the control between the mousedown and the mouseup.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import { setViewport } from '@web/test-runner-commands';
 import type { CassaCheckout } from '../../../src/cassa-checkout.ts';
 import { open } from '../../../src/overlay/open.ts';
 import '../../../src/overlay/cassa-overlay.ts';
 import {
-  FakeBackend,
   BACKEND,
+  FakeBackend,
   button,
   clearCassaStorage,
   deep,
@@ -17,6 +18,7 @@ import {
   mount,
   onStep,
   pick,
+  press,
   seeText,
   type,
 } from './helpers.ts';
@@ -74,7 +76,6 @@ function expectSteady(report: PressReport, what: string): void {
 }
 
 describe('stable layout under the pointer (issue 14)', function () {
-  this.timeout(60000);
   let backend: FakeBackend;
   beforeEach(async () => {
     clearCassaStorage();
@@ -102,7 +103,7 @@ describe('stable layout under the pointer (issue 14)', function () {
           await onStep(el, 'Log in or register');
           type(deep<HTMLInputElement>(el, 'input#username'), '1234567@aruba.it');
           type(deep<HTMLInputElement>(el, 'input#password'), 'cassa-demo');
-          button(el, 'Log in').click();
+          await press(el, 'Log in');
         }
         await onStep(el, w.holder);
 
@@ -122,7 +123,7 @@ describe('stable layout under the pointer (issue 14)', function () {
         expectSteady(await realClick(choice(w.card)), 'payment → saved card');
         expectSteady(await realClick(choice(w.terms)), 'summary → conditions');
         expectSteady(await realClick(button(el, w.confirm)), 'summary → Conferma');
-        await onStep(el, w.done, 5000);
+        await onStep(el, w.done);
         expect(events.some((e) => e.type === 'cassa-order-complete')).to.equal(true);
       });
     }
@@ -160,9 +161,7 @@ describe('stable layout under the pointer (issue 14)', function () {
         await realClick(button(el, 'Conferma e completa l’ordine')),
         'top-up → Conferma',
       );
-      await waitUntil(() => navigations.length === 1, 'the order was not placed', {
-        timeout: 5000,
-      });
+      await waitUntil(() => navigations.length === 1, 'the order was not placed');
     });
   }
 
@@ -171,7 +170,7 @@ describe('stable layout under the pointer (issue 14)', function () {
     const { el } = await mount(backend);
     await onStep(el, 'Scegli la versione');
     pick(el, 'Versione base');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Servizi aggiuntivi');
     window.scrollTo(0, 0);
     const running = deep(el, '[part="running-total"]');
@@ -200,9 +199,7 @@ describe('stable layout under the pointer (issue 14)', function () {
         document
           .querySelector('cassa-overlay')
           ?.shadowRoot?.querySelector<CassaCheckout>('cassa-checkout');
-      await waitUntil(() => inner()?.shadowRoot && heading(inner()!) === 'Scegli la versione', '', {
-        timeout: 5000,
-      });
+      await waitUntil(() => inner()?.shadowRoot && heading(inner()!) === 'Scegli la versione', '');
       const overlay = document.querySelector('cassa-overlay');
       const el = inner();
       expectSteady(await realClick(button(el!, 'Prosegui')), 'overlay plan → Prosegui');

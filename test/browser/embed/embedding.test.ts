@@ -1,11 +1,12 @@
 // Robust embedding: the drop-in entry loaded twice, every element module evaluated twice, and two
 // widgets with different products on one page, as an integrator writes them (markup only, the
 // page's own fetch answering for the backend).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import '../../../src/embed.ts';
 import type { CassaCheckout } from '../../../src/cassa-checkout.ts';
 import { BACKEND, FakeBackend } from '../fake-backend.ts';
-import { button, deep, logIn, onStep, pick, type, visibleText } from '../checkout/helpers.ts';
+import { deep, logIn, onStep, pick, press, type, visibleText } from '../checkout/helpers.ts';
 
 // Every module that registers an element: evaluating one again must not throw.
 const ELEMENT_MODULES = [
@@ -102,7 +103,7 @@ describe('embedding: two widgets on one page', () => {
     `);
     const platform = page.querySelector<CassaCheckout>('#platform')!;
     const pec = page.querySelector<CassaCheckout>('#pec')!;
-    await waitUntil(() => ready.length === 2, 'both widgets fire cassa-ready', { timeout: 5000 });
+    await waitUntil(() => ready.length === 2, 'both widgets fire cassa-ready');
     return { platform, pec, ready };
   }
 
@@ -126,11 +127,11 @@ describe('embedding: two widgets on one page', () => {
     await onStep(pec, 'Log in or register');
     type(deep<HTMLInputElement>(pec, 'input#username'), 'mario.rossi@architettitorinopec.it');
     type(deep<HTMLInputElement>(pec, 'input#password'), 'cassa-demo');
-    button(pec, 'Log in').click();
+    await press(pec, 'Log in');
     await onStep(pec, 'Choose the PEC mailbox');
 
     pick(platform, 'Versione gratuita');
-    button(platform, 'Prosegui').click();
+    await press(platform, 'Prosegui');
     await onStep(platform, 'Accedi o registrati');
     expect(visibleText(platform)).to.include('Cliente già registrato');
     expect(visibleText(platform)).not.to.include('Accesso effettuato come');

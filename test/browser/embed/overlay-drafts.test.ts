@@ -1,7 +1,8 @@
 // Issue 14, item 4: nothing typed is lost. Closing the overlay after typing holder data asks first;
 // reopening Cassa.open with the same options in the tab, or reloading an inline widget, finds the
 // selection and the typing again — never a token or a password.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CassaCheckout } from '../../../src/cassa-checkout.ts';
 import { open } from '../../../src/overlay/open.ts';
@@ -9,13 +10,13 @@ import '../../../src/overlay/cassa-overlay.ts';
 import {
   BACKEND,
   FakeBackend,
-  button,
   clearCassaStorage,
   deep,
   heading,
   logIn,
   mount,
   onStep,
+  press,
   type,
 } from '../checkout/helpers.ts';
 
@@ -30,11 +31,9 @@ const inner = () =>
 async function openOverlay(extra: Record<string, string> = {}) {
   const outcome: { error?: unknown } = {};
   void open({ ...options, ...extra }).catch((error: unknown) => (outcome.error = error));
-  await waitUntil(() => inner()?.shadowRoot?.querySelector('h2'), 'overlay never shown', {
-    timeout: 5000,
-  });
+  await waitUntil(() => inner()?.shadowRoot?.querySelector('h2'), 'overlay never shown');
   const el = inner()!;
-  await waitUntil(() => heading(el) !== '', 'no step', { timeout: 5000 });
+  await waitUntil(() => heading(el) !== '', 'no step');
   await el.updateComplete;
   return { el, overlay: document.querySelector('cassa-overlay')!, outcome };
 }
@@ -42,10 +41,10 @@ async function openOverlay(extra: Record<string, string> = {}) {
 /** 2 extra users, logged in, the name retyped on the holder step. */
 async function typeHolder(el: CassaCheckout): Promise<void> {
   await onStep(el, 'Scegli la versione');
-  button(el, 'Prosegui').click();
+  await press(el, 'Prosegui');
   await onStep(el, 'Servizi aggiuntivi');
   type(deep<HTMLInputElement>(el, 'input#q-extra-users'), '2');
-  button(el, 'Prosegui').click();
+  await press(el, 'Prosegui');
   await logIn(el, '1234567@aruba.it');
   await onStep(el, 'Dati intestatario');
   type(deep<HTMLInputElement>(el, 'input#name'), 'Bianchi Impianti S.r.l.');
@@ -58,7 +57,6 @@ const confirmation = (overlay: Element) =>
 const asked = (overlay: Element) => !!confirmation(overlay)?.open;
 
 describe('nothing typed is lost (issue 14)', function () {
-  this.timeout(30000);
   let backend: FakeBackend;
   let realFetch: typeof fetch;
   beforeEach(async () => {
@@ -76,7 +74,7 @@ describe('nothing typed is lost (issue 14)', function () {
   it('Chiudi after typing holder data asks first; "Continua l’acquisto" keeps everything open', async () => {
     const { el, overlay, outcome } = await openOverlay();
     await typeHolder(el);
-    button(overlay, /Chiudi$/).click();
+    await press(overlay, /Chiudi$/);
     await waitUntil(() => asked(overlay), 'no confirmation');
     const ask = confirmation(overlay)!;
     expect(ask.getAttribute('role')).to.equal('alertdialog');
@@ -84,7 +82,7 @@ describe('nothing typed is lost (issue 14)', function () {
     await expect(overlay).to.be.accessible();
     // Its first button has the focus: Enter or a click goes back to the purchase.
     expect(overlay.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Continua l’acquisto');
-    button(overlay, 'Continua l’acquisto').click();
+    await press(overlay, 'Continua l’acquisto');
     expect(ask.open).to.equal(false);
     await overlay.updateComplete;
     expect(confirmation(overlay), 'no second dialog left in the page').to.equal(null);
@@ -100,7 +98,7 @@ describe('nothing typed is lost (issue 14)', function () {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => asked(first.overlay), 'Esc did not ask');
     expect(document.querySelector('cassa-overlay')).to.equal(first.overlay);
-    button(first.overlay, 'Chiudi').click();
+    await press(first.overlay, 'Chiudi');
     await waitUntil(() => !document.querySelector('cassa-overlay'), 'not closed');
     await waitUntil(() => first.outcome.error instanceof DOMException);
     expect((first.outcome.error as DOMException).name).to.equal('AbortError');
@@ -113,10 +111,10 @@ describe('nothing typed is lost (issue 14)', function () {
 
     const again = await openOverlay();
     await onStep(again.el, 'Scegli la versione');
-    button(again.el, 'Prosegui').click();
+    await press(again.el, 'Prosegui');
     await onStep(again.el, 'Servizi aggiuntivi');
     expect(deep<HTMLInputElement>(again.el, 'input#q-extra-users').value).to.equal('2');
-    button(again.el, 'Prosegui').click();
+    await press(again.el, 'Prosegui');
     await logIn(again.el, '1234567@aruba.it');
     await onStep(again.el, 'Dati intestatario');
     expect(deep<HTMLInputElement>(again.el, 'input#name').value).to.equal(
@@ -128,15 +126,15 @@ describe('nothing typed is lost (issue 14)', function () {
   it('"Chiudi e cancella i dati" forgets it: reopened, the checkout starts afresh', async () => {
     const first = await openOverlay();
     await typeHolder(first.el);
-    button(first.overlay, /Chiudi$/).click();
+    await press(first.overlay, /Chiudi$/);
     await waitUntil(() => asked(first.overlay));
-    button(first.overlay, 'Chiudi e cancella i dati').click();
+    await press(first.overlay, 'Chiudi e cancella i dati');
     await waitUntil(() => !document.querySelector('cassa-overlay'));
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('cassa:draft:'))).to.deep.equal(
       [],
     );
     const again = await openOverlay();
-    button(again.el, 'Prosegui').click();
+    await press(again.el, 'Prosegui');
     await onStep(again.el, 'Servizi aggiuntivi');
     expect(deep<HTMLInputElement>(again.el, 'input#q-extra-users').value).to.equal('0');
   });
@@ -144,16 +142,16 @@ describe('nothing typed is lost (issue 14)', function () {
   it('in English, the confirmation speaks English', async () => {
     const { el, overlay } = await openOverlay({ locale: 'en' });
     await onStep(el, 'Choose the version');
-    button(el, 'Continue').click();
+    await press(el, 'Continue');
     await onStep(el, 'Add-ons');
-    button(el, 'Continue').click();
+    await press(el, 'Continue');
     await onStep(el, 'Log in or register');
     type(deep<HTMLInputElement>(el, 'input#username'), '1234567@aruba.it');
     type(deep<HTMLInputElement>(el, 'input#password'), 'cassa-demo');
-    button(el, 'Log in').click();
+    await press(el, 'Log in');
     await onStep(el, 'Holder details');
     type(deep<HTMLInputElement>(el, 'input#city'), 'Milano');
-    button(overlay, /Close$/).click();
+    await press(overlay, /Close$/);
     await waitUntil(() => asked(overlay));
     expect(confirmation(overlay)!.textContent).to.contain('Close the checkout?');
     expect(confirmation(overlay)!.textContent).to.contain('Continue the checkout');
@@ -162,7 +160,7 @@ describe('nothing typed is lost (issue 14)', function () {
 
   it('without typing, Chiudi closes at once (nothing to ask about)', async () => {
     const { overlay, outcome } = await openOverlay();
-    button(overlay, /Chiudi$/).click();
+    await press(overlay, /Chiudi$/);
     await waitUntil(() => !document.querySelector('cassa-overlay'));
     await waitUntil(() => outcome.error instanceof DOMException);
   });
@@ -179,10 +177,10 @@ describe('nothing typed is lost (issue 14)', function () {
       el.store!.state.quantities['extra-users'],
       'the quantity is back before any step is shown',
     ).to.equal(2);
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Servizi aggiuntivi');
     expect(deep<HTMLInputElement>(el, 'input#q-extra-users').value).to.equal('2');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await logIn(el, '1234567@aruba.it');
     await onStep(el, 'Dati intestatario');
     expect(deep<HTMLInputElement>(el, 'input#name').value).to.equal('Bianchi Impianti S.r.l.');

@@ -1,7 +1,8 @@
 // Overlay mode while an order is placed, and when the same order is confirmed again: what the
 // page's `Cassa.open` promise says must match what the buyer saw (issue 6's overlay, found by an
 // exploratory keyboard session: Esc during "Elaborazione…" rejected the promise of a paid order).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CassaCheckout } from '../../../src/cassa-checkout.ts';
 import type { CompletedOrder } from '../../../src/events.ts';
@@ -39,7 +40,6 @@ const dialogOf = () =>
   document.querySelector('cassa-overlay')?.shadowRoot?.querySelector('dialog') ?? null;
 
 describe('overlay: while ordering, and the same order again', function () {
-  this.timeout(30000);
   beforeEach(clearCassaStorage);
   afterEach(() => {
     localStorage.removeItem('cassa:order-key');

@@ -1,9 +1,18 @@
 // Issue 7, item 2: however the buyer presses "Conferma" twice — a double click, Enter held down,
 // or the same order confirmed in two widgets of one page — the backend gets one order, and the
 // button shows progress and refuses presses while the order is in flight.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { button, clearCassaStorage, onStep, pick, seeText, within } from '../checkout/helpers.ts';
+import {
+  clearCassaStorage,
+  enabledButton,
+  onStep,
+  pick,
+  press,
+  seeText,
+  within,
+} from '../checkout/helpers.ts';
 import { FaultyBackend } from './faulty-backend.ts';
 import {
   WORDS,
@@ -38,7 +47,6 @@ function centre(element: Element): [number, number] {
 }
 
 describe('hardening: double submit', function () {
-  this.timeout(20000);
   beforeEach(clearCassaStorage);
   afterEach(() => localStorage.removeItem('cassa:order-key'));
   after(() => console.log(`hardening: double submit=${results.join(', ')}`));
@@ -111,21 +119,24 @@ describe('hardening: double submit', function () {
     }
     for (const { el } of widgets) {
       await onStep(el, WORDS.it.plans);
-      button(el, WORDS.it.continue).click();
+      await press(el, WORDS.it.continue);
       await onStep(el, WORDS.it.addons);
-      button(el, WORDS.it.continue).click();
+      await press(el, WORDS.it.continue);
       await onStep(el, WORDS.it.holder);
-      button(el, WORDS.it.continue).click();
+      await press(el, WORDS.it.continue);
       await onStep(el, WORDS.it.summary);
       await seeText(el, 'Totale da pagare ora 146,40 €');
       pick(el, 'Visa •••• 4242');
       pick(el, WORDS.it.terms);
     }
     const release = faulty.hold('order');
-    for (const { el } of widgets) button(el, WORDS.it.confirm).click();
+    // Both buttons ready first (the card and the conditions re-quote), then pressed together.
+    const confirms: HTMLButtonElement[] = [];
+    for (const { el } of widgets) confirms.push(await enabledButton(el, WORDS.it.confirm));
+    for (const confirm of confirms) confirm.click();
     await waitUntil(() => faulty.attemptsAt('order').length === 2, 'both widgets send');
     release();
-    for (const { el } of widgets) await onStep(el, WORDS.it.paid, 8000);
+    for (const { el } of widgets) await onStep(el, WORDS.it.paid);
     expect(faulty.orders(), 'orders in the backend').to.equal(1);
     const keys = new Set(faulty.attemptsAt('order').map((a) => a.idempotencyKey));
     expect(keys.size, 'Idempotency-Keys').to.equal(1);

@@ -2,15 +2,16 @@
 // change, rate limiting, a refused or cancelled payment, an order whose answer is lost after the
 // backend created it. Each: the translated message where it happened, `cassa-error` with its
 // code, a way forward, everything kept, and never a second order.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import type { OrderRequest } from '../../../src/api/schemas.ts';
 import { PAY_PAGE } from '../fake-backend.ts';
 import {
-  button,
   clearCassaStorage,
   deep,
   onStep,
   pick,
+  press,
   seeText,
   type,
   visibleText,
@@ -41,21 +42,20 @@ async function logInAgain(w: Widget, lang: Lang, username = '1234567@aruba.it'):
   await onStep(w.el, words.account);
   type(deep<HTMLInputElement>(w.el, 'input#username'), username);
   type(deep<HTMLInputElement>(w.el, 'input#password'), 'cassa-demo');
-  button(w.el, words.login).click();
+  await press(w.el, words.login);
 }
 
 /** On the summary: the saved card (or what is already chosen), terms, confirm. */
 async function confirmAgain(w: Widget, lang: Lang): Promise<void> {
   const words = WORDS[lang];
-  await onStep(w.el, words.summary, 5000);
-  await seeText(w.el, words.total, 5000);
+  await onStep(w.el, words.summary);
+  await seeText(w.el, words.total);
   const terms = within<HTMLInputElement>(w.el, 'cassa-order-summary', 'input#terms')[0]!;
   if (!terms.checked) pick(w.el, words.terms);
-  button(w.el, words.confirm).click();
+  await press(w.el, words.confirm);
 }
 
 describe('hardening: answers that interrupt a purchase', function () {
-  this.timeout(20000);
   beforeEach(clearCassaStorage);
   after(() => console.log(`hardening: widget interruptions=${cases.length} recovered`));
 
@@ -85,7 +85,7 @@ describe('hardening: answers that interrupt a purchase', function () {
     await logInAgain(w, 'it', member);
     await onStep(el, 'Scegli la casella PEC');
     pick(el, member);
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Servizi aggiuntivi');
     await waitUntil(() => !el.store?.state.quoteLoading);
     faulty.inject('quote', 'expired');
@@ -95,7 +95,7 @@ describe('hardening: answers that interrupt a purchase', function () {
     await logInAgain(w, 'it', member);
     await onStep(el, 'Servizi aggiuntivi');
     expect(deep<HTMLInputElement>(el, 'input#q-extra-space').value).to.equal('3');
-    button(el, 'Prosegui').click();
+    await press(el, 'Prosegui');
     await onStep(el, 'Riepilogo e pagamento');
     // 3 GB × €3 for the 8 months left = €6.00 + 22% VAT.
     await seeText(el, 'Totale da pagare ora 7,32 €');
@@ -116,7 +116,7 @@ describe('hardening: answers that interrupt a purchase', function () {
         await expectErrorShown(widget, 'en', 'order', { code: 'price_changed', retryable: false });
         await seeText(widget.el, 'Total due now €176.68');
         expect(faulty.orders()).to.equal(0);
-        button(widget.el, WORDS.en.confirm).click();
+        await press(widget.el, WORDS.en.confirm);
       },
     });
     expect(faulty.orders()).to.equal(1);
@@ -137,7 +137,7 @@ describe('hardening: answers that interrupt a purchase', function () {
           '1234567@aruba.it',
         );
         faulty.clear('login');
-        button(widget.el, WORDS.it.login).click();
+        await press(widget.el, WORDS.it.login);
       },
     });
     expectOneOrderKeepingEverything(faulty, w);
@@ -153,7 +153,7 @@ describe('hardening: answers that interrupt a purchase', function () {
         await expectErrorShown(widget, 'en', 'order', { code: 'rate_limited', retryable: false });
         expect(faulty.attemptsAt('order', true)).to.have.length(3);
         faulty.clear('order');
-        button(widget.el, WORDS.en.confirm).click();
+        await press(widget.el, WORDS.en.confirm);
       },
     });
     expectOneOrderKeepingEverything(faulty, w);
@@ -173,7 +173,7 @@ describe('hardening: answers that interrupt a purchase', function () {
           retryable: false,
         });
         faulty.clear('order');
-        button(el, WORDS.it.otherMethod).click();
+        await press(el, WORDS.it.otherMethod);
         await onStep(el, WORDS.it.summary);
         await seeText(el, WORDS.it.total);
         pick(el, 'Visa •••• 4242');
@@ -220,12 +220,12 @@ describe('hardening: answers that interrupt a purchase', function () {
         expect(eventsOf(back, 'cassa-order-complete')).to.have.length(0);
         if (outcome === 'refused') {
           await onStep(el, words.refused);
-          button(el, words.otherMethod).click();
+          await press(el, words.otherMethod);
         }
         await logInAgain(back, lang);
         await onStep(el, words.summary);
         await seeText(el, words.total);
-        button(el, words.otherMethods).click();
+        await press(el, words.otherMethods);
         pick(el, words.bank);
         await confirmAgain(back, lang);
         await onStep(el, words.awaiting);

@@ -2,8 +2,9 @@
 // call (catalog, quote, login, order) of a whole purchase, checks what the buyer sees in both
 // languages and what the host page hears, clears the fault, retries, and finishes the purchase:
 // one order, carrying everything chosen and typed before the fault.
-import { expect, waitUntil } from '@open-wc/testing';
-import { button, choice, clearCassaStorage, deep, within } from '../checkout/helpers.ts';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
+import { choice, clearCassaStorage, deep, press, within } from '../checkout/helpers.ts';
 import { AFTER_UPSTREAM, FaultyBackend, type Fault, type Stage } from './faulty-backend.ts';
 import {
   WORDS,
@@ -45,7 +46,6 @@ function expectKept(w: Widget, stage: Stage): void {
 }
 
 describe('hardening: fault matrix in the widget (fault × where it happens)', function () {
-  this.timeout(20000);
   const passed: string[] = [];
   beforeEach(clearCassaStorage);
   after(() => {
@@ -72,7 +72,7 @@ describe('hardening: fault matrix in the widget (fault × where it happens)', fu
               stage === 'order' && AFTER_UPSTREAM.includes(fault) ? 1 : 0,
             );
             faulty.clear(stage);
-            if (stage === 'login') button(widget.el, WORDS[lang].login).click();
+            if (stage === 'login') await press(widget.el, WORDS[lang].login);
             else await pressRetry(widget, stage);
             if (stage === 'quote') {
               await waitUntil(

@@ -1,16 +1,18 @@
 // One Certified Platform purchase driven like a buyer, in Italian or English, with a hook before
 // each backend call (catalog, quote, login, order) where a test can break that call, look at what
 // the buyer sees, and retry.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import '../../../src/index.ts';
 import type { CassaCheckout } from '../../../src/cassa-checkout.ts';
 import type { OrderRequest } from '../../../src/api/schemas.ts';
 import { BACKEND } from '../fake-backend.ts';
 import {
-  button,
   deep,
+  enabledButton,
   onStep,
   pick,
+  press,
   seeText,
   type,
   visibleText,
@@ -94,7 +96,7 @@ export const MESSAGES: Record<Lang, Record<string, string>> = {
 export const other = (lang: Lang): Lang => (lang === 'it' ? 'en' : 'it');
 
 /** The client's timeout in these tests (the element's default is 10 s). */
-export const TEST_TIMEOUT_MS = 250;
+export const TEST_TIMEOUT_MS = 2000;
 
 export interface Widget {
   el: CassaCheckout;
@@ -139,9 +141,7 @@ export async function render(
 }
 
 export async function ready(w: Widget): Promise<void> {
-  await waitUntil(() => eventsOf(w, 'cassa-ready').length > 0, 'cassa-ready never fired', {
-    timeout: 5000,
-  });
+  await waitUntil(() => eventsOf(w, 'cassa-ready').length > 0, 'cassa-ready never fired');
 }
 
 /** Where an error is shown: the login form's message for a login, else the step's banner. */
@@ -180,7 +180,6 @@ export async function expectErrorShown(
   await waitUntil(
     () => eventsOf(w, 'cassa-error').some((e) => e.detail.code === expected.code),
     `no cassa-error ${expected.code}; got ${JSON.stringify(eventsOf(w, 'cassa-error').map((e) => e.detail))}`,
-    { timeout: 8000 },
   );
   await el.updateComplete;
   const event = eventsOf(w, 'cassa-error').at(-1)!;
@@ -268,31 +267,32 @@ export async function purchase(
     within<HTMLInputElement>(el, 'cassa-plan-picker', 'input[type=radio]').find((r) => r.checked)
       ?.value,
   ).to.equal('base');
-  button(el, words.continue).click();
+  await press(el, words.continue);
   await onStep(el, words.addons);
   await at('quote', () => type(deep<HTMLInputElement>(el, 'input#q-extra-users'), '2'));
   expect(deep<HTMLInputElement>(el, 'input#q-extra-users').value).to.equal('2');
-  button(el, words.continue).click();
+  await press(el, words.continue);
   await onStep(el, words.account);
-  await at('login', () => {
+  await at('login', async () => {
     type(deep<HTMLInputElement>(el, 'input#username'), '1234567@aruba.it');
     type(deep<HTMLInputElement>(el, 'input#password'), 'cassa-demo');
-    button(el, words.login).click();
+    await press(el, words.login);
   });
-  await onStep(el, words.holder, 8000);
+  await onStep(el, words.holder);
   type(holderInput(el, 'city'), 'Milano');
   type(holderInput(el, 'province'), 'MI');
-  button(el, words.continue).click();
+  await press(el, words.continue);
   await onStep(el, words.summary);
-  await seeText(el, words.total, 5000);
+  await seeText(el, words.total);
   pick(el, 'Visa •••• 4242');
   pick(el, words.terms);
   await at('order', async () => {
-    const confirm = button(el, words.confirm);
+    // The saved card and the conditions re-quote the order: the buyer presses once it settles.
+    const confirm = await enabledButton(el, words.confirm);
     if (hooks.confirm) await hooks.confirm(confirm);
     else confirm.click();
   });
-  await onStep(el, words.paid, 8000);
+  await onStep(el, words.paid);
   return w;
 }
 

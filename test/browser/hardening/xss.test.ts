@@ -2,16 +2,17 @@
 // the account, saved cards, the order and its payment instructions, and problem+json errors —
 // and a whole purchase through it. Everything shows as text, nothing runs (`__xss` is never
 // called), and no element the widget does not render itself appears in any of its shadow roots.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.ts';
 import { xssCatalog } from '../../fixtures/xss/catalog.ts';
 import { PAYLOADS, WIDGET_TAGS, inspectWidgets, trapXss } from '../../fixtures/xss/payloads.ts';
 import { FakeBackend, problem } from '../fake-backend.ts';
 import {
-  button,
   clearCassaStorage,
   deep,
   onStep,
   pick,
+  press,
   seeText,
   type,
   visibleText,
@@ -79,7 +80,6 @@ async function demo(): Promise<Json> {
 }
 
 describe('hardening: XSS payloads from the backend are text', function () {
-  this.timeout(20000);
   beforeEach(() => {
     clearCassaStorage();
     localStorage.removeItem('cassa:order-key');
@@ -154,7 +154,7 @@ describe('hardening: XSS payloads from the backend are text', function () {
       el.locale = 'it';
       await onStep(el, WORDS.it.plans);
 
-      button(el, WORDS.it.continue).click();
+      await press(el, WORDS.it.continue);
       await onStep(el, WORDS.it.addons);
       type(deep<HTMLInputElement>(el, 'input#q-extra-users'), '2');
       await expectInert(w, 'add-ons (it)');
@@ -166,11 +166,11 @@ describe('hardening: XSS payloads from the backend are text', function () {
       el.locale = 'it';
       await onStep(el, WORDS.it.addons);
 
-      button(el, WORDS.it.continue).click();
+      await press(el, WORDS.it.continue);
       await onStep(el, WORDS.it.account);
       type(deep<HTMLInputElement>(el, 'input#username'), '1234567@aruba.it');
       type(deep<HTMLInputElement>(el, 'input#password'), 'cassa-demo');
-      button(el, WORDS.it.login).click();
+      await press(el, WORDS.it.login);
       await onStep(el, WORDS.it.holder);
       await expectInert(w, 'holder');
       const field = (id: string) =>
@@ -179,16 +179,16 @@ describe('hardening: XSS payloads from the backend are text', function () {
       expect(field('street')).to.equal(PAYLOADS[account.street]!.trim());
       expect(field('city')).to.equal(PAYLOADS[account.city]!.trim());
       for (const n of [account.name, account.street, account.city]) seen.set(n, 'holder field');
-      button(el, 'Indietro').click();
+      await press(el, 'Indietro');
       await onStep(el, WORDS.it.account);
       await expectInert(w, 'account');
       expectShown(w, account.username, 'username');
-      button(el, WORDS.it.continue).click();
+      await press(el, WORDS.it.continue);
       await onStep(el, WORDS.it.holder);
-      button(el, WORDS.it.continue).click();
+      await press(el, WORDS.it.continue);
 
       await onStep(el, WORDS.it.summary);
-      await seeText(el, WORDS.it.total, 5000);
+      await seeText(el, WORDS.it.total);
       await expectInert(w, 'summary');
       for (const n of cards) expectShown(w, n, 'saved card label');
       expectShown(w, at('plans.1.name.it'), 'summary line');
@@ -197,10 +197,10 @@ describe('hardening: XSS payloads from the backend are text', function () {
       const links = within<HTMLAnchorElement>(el, 'cassa-order-summary', 'a');
       expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([]);
       await seeText(el, 'condizioni generali di contratto');
-      button(el, WORDS.it.otherMethods).click();
+      await press(el, WORDS.it.otherMethods);
       pick(el, WORDS.it.bank);
       pick(el, WORDS.it.terms);
-      button(el, WORDS.it.confirm).click();
+      await press(el, WORDS.it.confirm);
 
       await onStep(el, WORDS.it.awaiting);
       await expectInert(w, 'result');
@@ -253,7 +253,7 @@ describe('hardening: XSS payloads from the backend are text', function () {
     });
     const w = await render(backend.fetch, { plan: 'base' });
     const { el } = w;
-    await waitUntil(() => eventsOf(w, 'cassa-error').length > 0, 'no error', { timeout: 5000 });
+    await waitUntil(() => eventsOf(w, 'cassa-error').length > 0, 'no error');
     await expectInert(w, 'catalog error');
     const noPayloadText = (where: string) => {
       const text = squash(visibleText(el));
@@ -266,35 +266,35 @@ describe('hardening: XSS payloads from the backend are text', function () {
     within<HTMLButtonElement>(el, 'cassa-checkout-error', 'button')[0]!.click();
     await ready(w);
     await onStep(el, WORDS.it.plans);
-    button(el, WORDS.it.continue).click();
+    await press(el, WORDS.it.continue);
     await onStep(el, WORDS.it.addons);
     type(deep<HTMLInputElement>(el, 'input#q-extra-users'), '2');
-    await seeText(el, 'Alcuni dati non sono validi: controlla i campi evidenziati.', 5000);
+    await seeText(el, 'Alcuni dati non sono validi: controlla i campi evidenziati.');
     await seeText(el, 'Valore non valido.');
     await expectInert(w, 'quote error');
     noPayloadText('quote error');
     // A refused quantity keeps the buyer on the step; typed again, it is quoted again (and passes).
-    button(el, WORDS.it.continue).click();
+    await press(el, WORDS.it.continue);
     await new Promise((r) => setTimeout(r, 100));
     await onStep(el, WORDS.it.addons);
     type(deep<HTMLInputElement>(el, 'input#q-extra-users'), '2');
     await waitUntil(() => !squash(visibleText(el)).includes('Valore non valido.'), 'still refused');
-    button(el, WORDS.it.continue).click();
+    await press(el, WORDS.it.continue);
     await onStep(el, WORDS.it.account);
     type(deep<HTMLInputElement>(el, 'input#username'), '1234567@aruba.it');
     type(deep<HTMLInputElement>(el, 'input#password'), 'cassa-demo');
-    button(el, WORDS.it.login).click();
+    await press(el, WORDS.it.login);
     await seeText(el, 'Username o password non corretti.');
     await expectInert(w, 'login error');
     noPayloadText('login error');
-    button(el, WORDS.it.login).click();
+    await press(el, WORDS.it.login);
     await onStep(el, WORDS.it.holder);
-    button(el, WORDS.it.continue).click();
+    await press(el, WORDS.it.continue);
     await onStep(el, WORDS.it.summary);
-    await seeText(el, WORDS.it.total, 5000);
+    await seeText(el, WORDS.it.total);
     pick(el, 'Visa •••• 4242');
     pick(el, WORDS.it.terms);
-    button(el, WORDS.it.confirm).click();
+    await press(el, WORDS.it.confirm);
     // Field errors on the holder: back to the form, the widget's own texts next to the fields.
     await onStep(el, WORDS.it.holder);
     await seeText(el, 'Valore non valido.');

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { invoiceDocument } from '../../../demo/server/invoices/document.ts';
-import { buildFatturaPA } from '../../../demo/server/invoices/fatturapa.ts';
-import { DEMO_SELLER } from '../../../demo/server/invoices/seller.ts';
-import type { OrderRecord } from '../../../demo/server/orders.ts';
+import { invoiceDocument } from '../../../server/src/invoices/document.ts';
+import { buildFatturaPA } from '../../../server/src/invoices/fatturapa.ts';
+import { DEMO_SELLER } from '../../../server/src/invoices/seller.ts';
+import type { OrderRecord } from '../../../server/src/orders/orders.ts';
 import type { Product } from '../../../src/domain/catalog.ts';
 import { addDays, addMonths } from '../../../src/domain/dates.ts';
 import { priceSelection } from '../../../src/domain/pricing.ts';

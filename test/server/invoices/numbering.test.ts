@@ -4,10 +4,10 @@
 // transactions run one after another, which checks the rollback rule only.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { migrate } from '../../../demo/server/db/migrate.ts';
-import { openPostgres } from '../../../demo/server/db/postgres.ts';
-import type { Database } from '../../../demo/server/db/database.ts';
-import { takeInvoiceNumber } from '../../../demo/server/invoices/numbering.ts';
+import { migrate } from '../../../server/src/db/migrate.ts';
+import { openPostgres } from '../../../server/src/db/postgres.ts';
+import type { Database } from '../../../server/src/db/database.ts';
+import { takeInvoiceNumber } from '../../../server/src/invoices/numbering.ts';
 import { createPostgresDatabase, DATABASE_URL, databaseUrl, freshDatabase } from '../harness.ts';
 
 async function instances(): Promise<{ dbs: Database[]; release(): Promise<void> }> {

@@ -1,8 +1,8 @@
 // FatturaPA text and amounts: Latin-1 only, bounded length, decimals with a point.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { amount2, amount8, latinText, quantity, rate } from '../../../demo/server/invoices/text.ts';
-import { fileProgressive, invoiceFileName } from '../../../demo/server/invoices/fatturapa.ts';
+import { amount2, amount8, latinText, quantity, rate } from '../../../server/src/invoices/text.ts';
+import { fileProgressive, invoiceFileName } from '../../../server/src/invoices/fatturapa.ts';
 
 describe('FatturaPA text', () => {
   it('keeps Italian accents, maps typographic punctuation, replaces other scripts', () => {

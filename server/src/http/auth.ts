@@ -1,0 +1,134 @@
+// Login, registration, logout, and portal sessions (a trusted portal vouches for a member).
+import { Hono } from 'hono';
+import {
+  LoginRequestSchema,
+  PortalSessionRequestSchema,
+  RegisterRequestSchema,
+  ResumeSessionRequestSchema,
+  validateHolder,
+} from 'cassa/contract';
+import {
+  bearerToken,
+  createCustomer,
+  createSession,
+  deleteSession,
+  findCredentials,
+  findCustomer,
+  publicCustomer,
+} from '../accounts/accounts.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { hashToken, secretsEqual, verifyPassword } from '../accounts/credentials.ts';
+import type { Queryable } from '../db/database.ts';
+import { loginRetryAfter, recordLoginFailure } from '../accounts/login-limit.ts';
+import { queueEmail, registrationEmail } from '../notifications/outbox.ts';
+import { invalidRequest, notFound, prefixed, Problem, unauthorized } from './problems.ts';
+import { parseBody, readJson } from './request.ts';
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+/** Usernames compare case-insensitively (they are email-like). */
+export const normalizeUsername = (username: string) => username.trim().toLowerCase();
+
+/** Mints a member session for an already-authenticated portal user (also used by /ordine.html). */
+export async function mintPortalSession(db: Queryable, username: string, now: Date) {
+  const credentials = await findCredentials(db, normalizeUsername(username));
+  if (!credentials) return undefined;
+  return createSession(db, credentials.customer.id, now);
+}
+
+export function authRoutes(deps: AppDeps) {
+  const routes = new Hono<AppEnv>();
+  const { db, clock } = deps;
+
+  routes.post('/v1/auth/login', async (c) => {
+    const request = parseBody(LoginRequestSchema, await readJson(c));
+    const username = normalizeUsername(request.username);
+    const clientIp = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+    const now = clock.now();
+    const retryAfter = await loginRetryAfter(db, username, clientIp, now);
+    if (retryAfter > 0) {
+      throw new Problem(429, 'rate-limited', 'Too many failed logins: wait and try again.', {
+        headers: { 'Retry-After': String(retryAfter) },
+      });
+    }
+    const credentials = await findCredentials(db, username);
+    if (!(await verifyPassword(request.password, credentials?.passwordHash)) || !credentials) {
+      await recordLoginFailure(db, username, clientIp, now);
+      throw unauthorized('Wrong username or password.');
+    }
+    const token = await createSession(db, credentials.customer.id, now);
+    return c.json({ token, customer: publicCustomer(credentials.customer) });
+  });
+
+  routes.post('/v1/auth/register', async (c) => {
+    const request = parseBody(RegisterRequestSchema, await readJson(c));
+    const errors = prefixed('holder', validateHolder(request.holder).errors);
+    if ([...request.password].length < MIN_PASSWORD_LENGTH) {
+      errors.unshift({ path: 'password', code: 'password.short' });
+    }
+    if (errors.length) throw invalidRequest(errors);
+    const now = clock.now();
+    const locale = request.locale ?? c.get('locale');
+    const result = await db.transaction(async (tx) => {
+      const customer = await createCustomer(tx, {
+        password: request.password,
+        holder: request.holder,
+        now,
+      });
+      await queueEmail(tx, registrationEmail(customer.holder.email, customer.username, locale), {
+        now,
+      });
+      return {
+        token: await createSession(tx, customer.id, now),
+        customer: publicCustomer(customer),
+      };
+    });
+    return c.json(result, 201);
+  });
+
+  // Back from a cancelled or refused payment page: the return URL's resume token opens one session
+  // for the order's customer, so the buyer chooses another method without logging in again. Once
+  // per token, while it is valid (30 minutes), never for a paid order.
+  routes.post('/v1/auth/resume', async (c) => {
+    const request = parseBody(ResumeSessionRequestSchema, await readJson(c));
+    const resumeToken = c.req.header('Cassa-Resume')?.trim();
+    if (!resumeToken) throw unauthorized('A resume token is required.');
+    const now = clock.now();
+    const result = await db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ customer_id: string }>(
+        `UPDATE orders SET resume_session_at = $4
+          WHERE id = $1 AND resume_token_hash = $2 AND resume_expires_at > $3
+            AND resume_session_at IS NULL AND status IN ('cancelled', 'refused')
+          RETURNING customer_id`,
+        [request.orderId, hashToken(resumeToken), now, now],
+      );
+      const customerId = rows[0]?.customer_id;
+      const customer = customerId ? await findCustomer(tx, customerId) : undefined;
+      if (!customer) return undefined;
+      return {
+        token: await createSession(tx, customer.id, now),
+        customer: publicCustomer(customer),
+      };
+    });
+    if (!result) throw unauthorized('Unknown, used or expired resume token.');
+    return c.json(result);
+  });
+
+  routes.post('/v1/auth/logout', async (c) => {
+    const token = bearerToken(c);
+    if (!token) throw unauthorized();
+    await deleteSession(db, token);
+    return c.body(null, 204);
+  });
+
+  routes.post('/v1/portal/sessions', async (c) => {
+    const secret = bearerToken(c);
+    if (!secret || !secretsEqual(secret, deps.portalSecret))
+      throw unauthorized('A valid portal secret is required.');
+    const request = parseBody(PortalSessionRequestSchema, await readJson(c));
+    const token = await mintPortalSession(db, request.username, clock.now());
+    if (!token) throw notFound('Unknown username.');
+    return c.json({ token }, 201);
+  });
+  return routes;
+}

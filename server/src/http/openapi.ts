@@ -1,0 +1,269 @@
+// GET /v1/openapi.json: generated from the contract's zod schemas (never written by hand).
+import * as z from 'zod/mini';
+import {
+  AuthResponseSchema,
+  CustomerSchema,
+  LoginRequestSchema,
+  OrderRequestSchema,
+  OrderSchema,
+  PaymentMethodsSchema,
+  PortalSessionRequestSchema,
+  ResumeSessionRequestSchema,
+  PortalSessionResponseSchema,
+  ProblemSchema,
+  ProductSchema,
+  QuoteRequestSchema,
+  QuoteSchema,
+  RegisterRequestSchema,
+  SubscriptionsSchema,
+} from 'cassa/contract';
+
+const SCHEMAS = {
+  Product: [ProductSchema, 'output'],
+  QuoteRequest: [QuoteRequestSchema, 'input'],
+  Quote: [QuoteSchema, 'output'],
+  LoginRequest: [LoginRequestSchema, 'input'],
+  RegisterRequest: [RegisterRequestSchema, 'input'],
+  AuthResponse: [AuthResponseSchema, 'output'],
+  Customer: [CustomerSchema, 'output'],
+  PaymentMethods: [PaymentMethodsSchema, 'output'],
+  Subscriptions: [SubscriptionsSchema, 'output'],
+  OrderRequest: [OrderRequestSchema, 'input'],
+  Order: [OrderSchema, 'output'],
+  PortalSessionRequest: [PortalSessionRequestSchema, 'input'],
+  ResumeSessionRequest: [ResumeSessionRequestSchema, 'input'],
+  PortalSessionResponse: [PortalSessionResponseSchema, 'output'],
+  Problem: [ProblemSchema, 'output'],
+} as const;
+
+type SchemaName = keyof typeof SCHEMAS;
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: SchemaName) => ({ 'application/json': { schema: ref(name) } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+const bearer = [{ bearer: [] }];
+
+interface Operation {
+  summary: string;
+  body?: SchemaName;
+  ok: [number, SchemaName | null, string];
+  errors: Record<number, string>;
+  auth?: 'required' | 'optional' | 'portal';
+  headers?: Record<string, { required: boolean; description: string }>;
+  path?: string;
+  /** The success response's content when it is not a JSON schema (an XML file). */
+  okContent?: Record<string, { schema: Record<string, unknown> }>;
+}
+
+function operation(op: Operation) {
+  const [status, schema, description] = op.ok;
+  const parameters = [
+    ...(op.path ? [{ name: op.path, in: 'path', required: true, schema: { type: 'string' } }] : []),
+    ...Object.entries(op.headers ?? {}).map(([name, h]) => ({
+      name,
+      in: 'header',
+      required: h.required,
+      description: h.description,
+      schema: { type: 'string' },
+    })),
+  ];
+  return {
+    summary: op.summary,
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.auth === 'required' || op.auth === 'portal' ? { security: bearer } : {}),
+    ...(op.auth === 'optional' ? { security: [{}, ...bearer] } : {}),
+    ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
+    responses: {
+      [status]: {
+        description,
+        ...(schema ? { content: json(schema) } : op.okContent ? { content: op.okContent } : {}),
+      },
+      ...Object.fromEntries(Object.entries(op.errors).map(([code, text]) => [code, problem(text)])),
+      // Any route can fail on the server's side: the database gone (503, try again) or a bug (500).
+      500: problem('server-error: an unexpected failure (no details are given)'),
+      503: {
+        ...problem(
+          'service-unavailable: the database is unreachable; nothing was done, send again',
+        ),
+        headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'string' } } },
+      },
+    },
+  };
+}
+
+const COMMON = { 400: 'Body is not JSON', 413: 'Body over 64 KB', 422: 'Invalid request' };
+
+export function openApiDocument() {
+  const schemas = Object.fromEntries(
+    Object.entries(SCHEMAS).map(([name, [schema, io]]) => {
+      const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, {
+        io,
+        unrepresentable: 'any',
+      });
+      return [name, jsonSchema];
+    }),
+  );
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Cassa backend contract',
+      version: '1',
+      description:
+        'The HTTP contract between the Cassa checkout widget and a backend (DESIGN.md 3.3). Errors are RFC 9457 problem details whose `type` ends with the problem code.',
+    },
+    servers: [{ url: '/api' }],
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    },
+    paths: {
+      '/v1/products/{productId}': {
+        get: operation({
+          summary: 'Catalog entry of a product',
+          path: 'productId',
+          ok: [200, 'Product', 'The product'],
+          errors: { 404: 'Unknown product' },
+        }),
+      },
+      '/v1/quotes': {
+        post: operation({
+          summary: 'Authoritative price of a selection',
+          body: 'QuoteRequest',
+          auth: 'optional',
+          ok: [200, 'Quote', 'The quote'],
+          errors: {
+            ...COMMON,
+            401: 'Token required (add-ons)',
+            404: 'Unknown product or subscription',
+          },
+        }),
+      },
+      '/v1/auth/login': {
+        post: operation({
+          summary: 'Log in',
+          body: 'LoginRequest',
+          ok: [200, 'AuthResponse', 'Session opened'],
+          errors: { ...COMMON, 401: 'Wrong username or password', 429: 'Too many failed logins' },
+        }),
+      },
+      '/v1/auth/register': {
+        post: operation({
+          summary: 'Register a new customer (the server assigns and emails the username)',
+          body: 'RegisterRequest',
+          ok: [201, 'AuthResponse', 'Account created, session opened'],
+          errors: COMMON,
+        }),
+      },
+      '/v1/auth/logout': {
+        post: operation({
+          summary: 'Close the session',
+          auth: 'required',
+          ok: [204, null, 'Session closed'],
+          errors: { 401: 'No token' },
+        }),
+      },
+      '/v1/me': {
+        get: operation({
+          summary: 'The caller and their holder data',
+          auth: 'required',
+          ok: [200, 'Customer', 'The customer'],
+          errors: { 401: 'Token required' },
+        }),
+      },
+      '/v1/me/payment-methods': {
+        get: operation({
+          summary: 'Saved cards and PayPal accounts',
+          auth: 'required',
+          ok: [200, 'PaymentMethods', 'Saved payment methods'],
+          errors: { 401: 'Token required' },
+        }),
+      },
+      '/v1/me/subscriptions': {
+        get: operation({
+          summary: 'Services the caller owns, and their prepaid credit',
+          auth: 'required',
+          ok: [200, 'Subscriptions', 'Subscriptions'],
+          errors: { 401: 'Token required' },
+        }),
+      },
+      '/v1/auth/resume': {
+        post: operation({
+          summary:
+            'Back from a cancelled or refused payment page: the resume token opens a session, once',
+          body: 'ResumeSessionRequest',
+          headers: {
+            'Cassa-Resume': { required: true, description: 'Resume token from the return URL' },
+          },
+          ok: [200, 'AuthResponse', 'Session opened'],
+          errors: { ...COMMON, 401: 'Unknown, used or expired resume token, or a paid order' },
+        }),
+      },
+      '/v1/orders': {
+        post: operation({
+          summary: 'Create an order (idempotent per customer and key)',
+          body: 'OrderRequest',
+          auth: 'required',
+          headers: {
+            'Idempotency-Key': {
+              required: true,
+              description: 'Same key and body: the first response again',
+            },
+          },
+          ok: [201, 'Order', 'The order'],
+          errors: {
+            ...COMMON,
+            400: 'Body is not JSON, or no Idempotency-Key',
+            401: 'Token required',
+            403: 'Ineligible customer',
+            404: 'Unknown product or subscription',
+            409: 'Price changed (the body carries the fresh quote) or request in progress',
+          },
+        }),
+      },
+      '/v1/orders/{orderId}': {
+        get: operation({
+          summary: "An order's status (the owner, or the Cassa-Resume token after a payment page)",
+          path: 'orderId',
+          auth: 'optional',
+          headers: {
+            'Cassa-Resume': { required: false, description: 'Resume token from the return URL' },
+          },
+          ok: [200, 'Order', 'The order'],
+          errors: { 401: 'Token or resume token required', 404: 'Unknown order' },
+        }),
+      },
+      '/v1/orders/{orderId}/invoice': {
+        get: operation({
+          summary:
+            "The order's electronic invoice: a FatturaPA 1.2 file (FPR12), named IT<PartitaIVA>_<progressive>.xml",
+          path: 'orderId',
+          auth: 'required',
+          ok: [200, null, 'The invoice XML, as an attachment'],
+          okContent: { 'application/xml': { schema: { type: 'string' } } },
+          errors: {
+            401: 'Token required',
+            404: 'Unknown order, not yours, or no invoice (not paid yet, or nothing to pay)',
+          },
+        }),
+      },
+      '/v1/portal/sessions': {
+        post: operation({
+          summary: 'Mint a member session for a portal user (bearer = the portal secret)',
+          body: 'PortalSessionRequest',
+          auth: 'portal',
+          ok: [201, 'PortalSessionResponse', 'Session token'],
+          errors: { ...COMMON, 401: 'Wrong portal secret', 404: 'Unknown username' },
+        }),
+      },
+      '/v1/openapi.json': {
+        get: {
+          summary: 'This document',
+          responses: { 200: { description: 'OpenAPI 3.1 document' } },
+        },
+      },
+    },
+  };
+}

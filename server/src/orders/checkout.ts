@@ -1,0 +1,246 @@
+// Placing an order inside the caller's transaction: every rule of DESIGN.md 3.3, then one
+// outcome per payment method. Nothing is written until every check has passed.
+import { randomUUID } from 'node:crypto';
+import {
+  type Catalog,
+  checkEligibility,
+  type FieldError,
+  type Instructions,
+  type Locale,
+  MAX_TOP_UP_CENTS,
+  type Order,
+  type OrderRequest,
+  type PaymentMethodType,
+  topUpError,
+  validateHolder,
+} from 'cassa/contract';
+import type { CustomerRecord } from '../accounts/accounts.ts';
+import type { Queryable } from '../db/database.ts';
+import { insertOrder, nextOrderNumber, publicOrder, type OrderRecord } from './orders.ts';
+import type { Seller } from '../invoices/seller.ts';
+import { DEMO_SELLER } from '../invoices/seller.ts';
+import { markOrderPaid, queueOrderWebhook } from './fulfilment.ts';
+import {
+  applyCredit,
+  attachAddons,
+  invoiceForConfirmation,
+  queueConfirmation,
+} from '../payments/payments.ts';
+import { instructionsEmail, queueEmail } from '../notifications/outbox.ts';
+import { invalidRequest, prefixed, Problem } from '../http/problems.ts';
+import { priceRequest } from '../catalog/quoting.ts';
+import { findSavedPaymentMethod } from '../subscriptions/subscriptions.ts';
+
+export const BENEFICIARY = 'Cassa Demo S.r.l.';
+export const BANK_IBAN = 'IT60X0542811101000000123456';
+export const POSTAL_ACCOUNT = '1234567';
+
+export interface CheckoutContext {
+  catalog: Catalog;
+  today: string;
+  now: Date;
+  locale: Locale;
+  /** The server's own origin: payment pages are served from it. */
+  origin: string;
+  /** Origins a payment page may return to (the server's own, and the CORS allowlist). */
+  returnOrigins: readonly string[];
+  /** The seller on the invoice of a paid order (the demo seller when absent). */
+  seller?: Seller;
+}
+
+async function lockCustomer(tx: Queryable, id: string): Promise<CustomerRecord> {
+  const { rows } = await tx.query<{
+    id: string;
+    username: string;
+    holder: CustomerRecord['holder'];
+    credit_cents: number;
+  }>(
+    // NO KEY UPDATE, not UPDATE: the idempotency row inserted just before holds a KEY SHARE lock
+    // on this customer (its foreign key), which UPDATE would wait on — two orders of one
+    // customer then deadlock each other. Orders of one customer still queue here.
+    'SELECT id, username, holder, credit_cents FROM customers WHERE id = $1 FOR NO KEY UPDATE',
+    [id],
+  );
+  const row = rows[0];
+  if (!row) throw new Problem(401, 'unauthorized', 'A valid bearer token is required.');
+  return { id: row.id, username: row.username, holder: row.holder, creditCents: row.credit_cents };
+}
+
+function returnUrlError(returnUrl: string, allowed: readonly string[]): FieldError | undefined {
+  let url: URL;
+  try {
+    url = new URL(returnUrl);
+  } catch {
+    return { path: 'returnUrl', code: 'invalid' };
+  }
+  const ok =
+    (url.protocol === 'https:' || url.protocol === 'http:') && allowed.includes(url.origin);
+  return ok ? undefined : { path: 'returnUrl', code: 'invalid' };
+}
+
+/** Creates the order; throws a Problem for any rule broken (nothing written then). */
+export async function placeOrder(
+  tx: Queryable,
+  customerId: string,
+  request: OrderRequest,
+  context: CheckoutContext,
+): Promise<{ status: 201; order: Order }> {
+  const { today, now } = context;
+  // The widget's language when it says it, else the browser's (Accept-Language).
+  const locale = request.locale ?? context.locale;
+  const customer = await lockCustomer(tx, customerId);
+  const { product, quote, subscription } = await priceRequest(tx, context.catalog, request, {
+    customer,
+    today,
+    locale,
+  });
+
+  const holder = request.holder ?? customer.holder;
+  for (const type of new Set([customer.holder.type, holder.type])) {
+    if (!checkEligibility(product, type).ok) {
+      throw new Problem(
+        403,
+        'ineligible-customer',
+        'This product is sold to companies and professionals with a VAT number only.',
+      );
+    }
+  }
+
+  const errors: FieldError[] = [];
+  if (request.acceptTerms !== true) errors.push({ path: 'acceptTerms', code: 'terms.required' });
+  if (request.holder) errors.push(...prefixed('holder', validateHolder(request.holder).errors));
+
+  const coterm = product.pricing === 'coterm';
+  const free = !coterm && quote.totalCents === 0;
+  const topUpCents = coterm ? (request.topUpCents ?? 0) : 0;
+  if (!coterm && request.topUpCents) errors.push({ path: 'topUpCents', code: 'invalid' });
+  if (topUpCents > MAX_TOP_UP_CENTS) errors.push({ path: 'topUpCents', code: 'topup.max' });
+  // Add-ons are what a PEC order buys: none is no order (the widget says so before sending).
+  if (coterm && !request.addons.some((a) => a.quantity > 0))
+    errors.push({ path: 'addons', code: 'required' });
+
+  const method: PaymentMethodType = free ? 'none' : request.paymentMethod.type;
+  if (!free && (method === 'none' || !product.paymentMethods.includes(method))) {
+    errors.push({ path: 'paymentMethod.type', code: 'payment.method' });
+  }
+  const savedId = request.paymentMethod.savedId;
+  let savedLabel: string | undefined;
+  if (!free && savedId !== undefined) {
+    const saved = await findSavedPaymentMethod(tx, savedId, customer.id);
+    if (!saved || saved.type !== method) {
+      errors.push({ path: 'paymentMethod.savedId', code: 'payment.saved.unknown' });
+    } else savedLabel = saved.label;
+  }
+  const online = method === 'card' || method === 'paypal';
+  // A new card or PayPal account is entered on the provider's page, then the buyer comes back.
+  const redirect = !free && online && savedId === undefined && (!coterm || topUpCents > 0);
+  if (redirect) {
+    if (!request.returnUrl) errors.push({ path: 'returnUrl', code: 'return_url.required' });
+    else {
+      const bad = returnUrlError(request.returnUrl, context.returnOrigins);
+      if (bad) errors.push(bad);
+    }
+  }
+  if (errors.length) throw invalidRequest(errors);
+
+  if (request.expectedTotalCents !== quote.totalCents) {
+    throw new Problem(409, 'price-changed', 'The total has changed: check the new quote.', {
+      quote,
+    });
+  }
+
+  if (coterm) {
+    // The widget's payment chooser applies the same rule (src/domain/top-up.ts).
+    const code = topUpError({
+      method,
+      topUpCents,
+      minimumCents: quote.minimumTopUpCents ?? 0,
+      creditCents: customer.creditCents,
+      totalCents: quote.totalCents,
+    });
+    if (code) throw invalidRequest([{ path: 'topUpCents', code }]);
+  }
+
+  const id = randomUUID();
+  const number = await nextOrderNumber(tx, today.slice(0, 4));
+  let instructions: Instructions | null = null;
+  if (method === 'bank_transfer' || method === 'postal_slip') {
+    instructions = {
+      method,
+      beneficiary: BENEFICIARY,
+      account: method === 'bank_transfer' ? BANK_IBAN : POSTAL_ACCOUNT,
+      amountCents: quote.totalCents,
+      currency: quote.currency,
+      reference: `Ordine ${number}`,
+    };
+  }
+  const autoRenew = coterm || online;
+  const status: OrderRecord['status'] = redirect
+    ? 'pending_payment'
+    : free
+      ? 'active'
+      : instructions
+        ? 'awaiting_payment'
+        : coterm && topUpCents === 0 && quote.totalCents === 0
+          ? 'active'
+          : 'paid';
+  const order: OrderRecord = {
+    id,
+    number,
+    customerId: customer.id,
+    status,
+    productId: product.id,
+    planId: request.planId,
+    years: request.years,
+    addons: request.addons.filter((a) => a.quantity > 0),
+    subscriptionId: subscription?.id ?? null,
+    paymentMethod: method,
+    savedPaymentMethodId: savedLabel ? (savedId ?? null) : null,
+    totalCents: quote.totalCents,
+    currency: quote.currency,
+    topUpCents: coterm ? topUpCents : null,
+    autoRenew,
+    freeUntil: quote.freeUntil,
+    renewalChargeDate: autoRenew ? quote.renewal.chargeDate : null,
+    holder,
+    quote,
+    instructions,
+    returnUrl: redirect ? (request.returnUrl ?? null) : null,
+    paymentUrl: redirect ? `${context.origin}/api/sandbox/pay/${id}?lang=${locale}` : null,
+    locale,
+  };
+  await insertOrder(tx, order, now);
+  if (status === 'paid') await markOrderPaid(tx, order, product, { now, today });
+
+  if (status !== 'pending_payment') {
+    let creditAfterCents: number | undefined;
+    if (coterm && subscription) {
+      const credit = await applyCredit(tx, customer.id, topUpCents - quote.totalCents);
+      if (credit === null) throw invalidRequest([{ path: 'topUpCents', code: 'topup.min' }]);
+      creditAfterCents = credit;
+      await attachAddons(tx, order, subscription.expiresOn, now);
+    }
+    if (instructions) {
+      await queueEmail(tx, instructionsEmail(holder.email, number, instructions, locale), {
+        now,
+        orderId: id,
+      });
+    }
+    // A paid order gets its invoice now, in this transaction (issued or not, with the order).
+    const invoice = await invoiceForConfirmation(tx, order, {
+      catalog: context.catalog,
+      seller: context.seller ?? DEMO_SELLER,
+      today,
+      now,
+      origin: context.origin,
+    });
+    await queueConfirmation(tx, order, product, now, {
+      ...(savedLabel ? { savedLabel } : {}),
+      ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
+      ...(invoice ? { invoice } : {}),
+    });
+    // The merchant's server learns of the order from this signed webhook, committed with it.
+    await queueOrderWebhook(tx, 'order.completed', id, now);
+  }
+  return { status: 201, order: publicOrder(order) };
+}

@@ -1,0 +1,118 @@
+// "The order became paid", in one place: every path that takes an order's money goes through
+// markOrderPaid (a card or PayPal order at checkout, the sandbox payment page, a bank transfer
+// or postal slip recorded by an operator). Whatever must follow a payment (an invoice, say)
+// belongs here, inside the same transaction.
+import {
+  addDays,
+  addMonths,
+  type IsoDate,
+  type Product,
+  RENEWAL_CHARGE_DAYS_BEFORE,
+} from 'cassa/contract';
+import type { Queryable } from '../db/database.ts';
+import { findOrder, publicOrder, type OrderRecord } from './orders.ts';
+import { enqueueWebhook, type WebhookType } from '../webhooks/webhooks.ts';
+
+export interface PaidContext {
+  now: Date;
+  today: IsoDate;
+}
+
+/**
+ * Marks the order paid (once: a second call changes nothing and returns false) and starts its
+ * service: a Certified Platform order runs for its years from today; paid by card or PayPal, it
+ * is scheduled to renew RENEWAL_CHARGE_DAYS_BEFORE its expiry. PEC add-ons follow their mailbox
+ * (subscription_addons) and renew at its expiry.
+ */
+export async function markOrderPaid(
+  tx: Queryable,
+  order: OrderRecord,
+  product: Product,
+  context: PaidContext,
+): Promise<boolean> {
+  const term = product.pricing === 'term';
+  const expiresOn = term ? addMonths(context.today, 12 * order.years) : null;
+  const renews = term && order.autoRenew;
+  const chargeOn = renews && expiresOn ? addDays(expiresOn, -RENEWAL_CHARGE_DAYS_BEFORE) : null;
+  const { rowCount } = await tx.query(
+    `UPDATE orders SET status = 'paid', paid_at = $2, updated_at = $2, expires_on = $3::date,
+            renewal_state = $4, next_renewal_on = $5::date,
+            renewal_charge_date = COALESCE($5::date, renewal_charge_date)
+      WHERE id = $1 AND paid_at IS NULL`,
+    [order.id, context.now, expiresOn, renews ? 'scheduled' : null, chargeOn],
+  );
+  return rowCount > 0;
+}
+
+/** Queues an order event (`order.completed`, `order.payment_received`) with the order as the API shows it. */
+export async function queueOrderWebhook(
+  tx: Queryable,
+  type: Extract<WebhookType, `order.${string}`>,
+  orderId: string,
+  occurredAt: Date,
+): Promise<string> {
+  const order = await findOrder(tx, orderId);
+  if (!order) throw new Error('order vanished');
+  return enqueueWebhook(tx, type, { order: publicOrder(order) }, { occurredAt, orderId });
+}
+
+/** A Certified Platform order's service as webhooks show it (`data.subscription`). */
+export interface ServiceView {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  productId: string;
+  planId: string;
+  status: 'active' | 'renewal_failed' | 'expired';
+  expiresOn: string | null;
+  autoRenew: boolean;
+  nextChargeOn: string | null;
+  renewalTotalCents: number;
+  refusedAttempts: number;
+}
+
+export async function serviceView(
+  db: Queryable,
+  orderId: string,
+  today: IsoDate,
+): Promise<ServiceView> {
+  const { rows } = await db.query<{
+    id: string;
+    number: string;
+    product_id: string;
+    plan_id: string;
+    expires_on: string | null;
+    auto_renew: boolean;
+    renewal_state: string | null;
+    next_renewal_on: string | null;
+    renewal_failures: number;
+    quote: { renewal: { totalCents: number } };
+  }>(
+    `SELECT id, number, product_id, plan_id, expires_on::text AS expires_on, auto_renew,
+            renewal_state, next_renewal_on::text AS next_renewal_on, renewal_failures, quote
+       FROM orders WHERE id = $1`,
+    [orderId],
+  );
+  const row = rows[0];
+  if (!row) throw new Error('order vanished');
+  const status =
+    row.renewal_state === 'renewal_failed'
+      ? 'renewal_failed'
+      : row.expires_on && row.expires_on <= today
+        ? 'expired'
+        : 'active';
+  return {
+    id: `svc_${row.id}`,
+    orderId: row.id,
+    orderNumber: row.number,
+    productId: row.product_id,
+    planId: row.plan_id,
+    status,
+    expiresOn: row.expires_on,
+    autoRenew: row.auto_renew,
+    nextChargeOn:
+      row.renewal_state && row.renewal_state !== 'renewal_failed' ? row.next_renewal_on : null,
+    renewalTotalCents: row.quote.renewal.totalCents,
+    refusedAttempts: row.renewal_failures,
+  };
+}

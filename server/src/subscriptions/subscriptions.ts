@@ -1,0 +1,80 @@
+// Services a customer owns (PEC mailboxes) and their saved payment methods.
+import { type SavedPaymentMethod, type SubscriptionItem } from 'cassa/contract';
+import type { Queryable } from '../db/database.ts';
+
+interface SubscriptionRow {
+  id: string;
+  product_id: string;
+  label: string;
+  expires_on: string;
+}
+
+const toItem = (row: SubscriptionRow): SubscriptionItem => ({
+  id: row.id,
+  productId: row.product_id,
+  label: row.label,
+  expiresOn: row.expires_on,
+});
+
+export async function listSubscriptions(
+  db: Queryable,
+  customerId: string,
+): Promise<SubscriptionItem[]> {
+  const { rows } = await db.query<SubscriptionRow>(
+    `SELECT id, product_id, label, expires_on::text AS expires_on FROM subscriptions
+      WHERE customer_id = $1 ORDER BY expires_on DESC, label`,
+    [customerId],
+  );
+  return rows.map(toItem);
+}
+
+/** The caller's subscription, or undefined (unknown, or another customer's). */
+export async function findCustomerSubscription(
+  db: Queryable,
+  id: string,
+  customerId: string,
+): Promise<SubscriptionItem | undefined> {
+  const { rows } = await db.query<SubscriptionRow>(
+    `SELECT id, product_id, label, expires_on::text AS expires_on FROM subscriptions
+      WHERE id = $1 AND customer_id = $2`,
+    [id, customerId],
+  );
+  return rows[0] && toItem(rows[0]);
+}
+
+/** Add-ons active on a subscription on `today` (not yet expired), summed by add-on id. */
+export async function activeAddons(
+  db: Queryable,
+  subscriptionId: string,
+  today: string,
+): Promise<Record<string, number>> {
+  const { rows } = await db.query<{ addon_id: string; quantity: number | string }>(
+    `SELECT addon_id, SUM(quantity) AS quantity FROM subscription_addons
+      WHERE subscription_id = $1 AND expires_on > $2 GROUP BY addon_id`,
+    [subscriptionId, today],
+  );
+  return Object.fromEntries(rows.map((r) => [r.addon_id, Number(r.quantity)]));
+}
+
+export async function listPaymentMethods(
+  db: Queryable,
+  customerId: string,
+): Promise<SavedPaymentMethod[]> {
+  const { rows } = await db.query<SavedPaymentMethod>(
+    'SELECT id, type, label FROM payment_methods WHERE customer_id = $1 ORDER BY created_at, type, label',
+    [customerId],
+  );
+  return rows.map((r) => ({ id: r.id, type: r.type, label: r.label }));
+}
+
+export async function findSavedPaymentMethod(
+  db: Queryable,
+  id: string,
+  customerId: string,
+): Promise<SavedPaymentMethod | undefined> {
+  const { rows } = await db.query<SavedPaymentMethod>(
+    'SELECT id, type, label FROM payment_methods WHERE id = $1 AND customer_id = $2',
+    [id, customerId],
+  );
+  return rows[0];
+}
