@@ -138,6 +138,8 @@ export class CassaCheckout extends CassaElement {
   });
   /** The store is ready: `cassa-ready` goes out when the first step is shown. */
   #readyPending = false;
+  /** Loaded back from the payment page: the outcome is brought into view with the focus. */
+  #returning = false;
 
   constructor() {
     super();
@@ -168,6 +170,18 @@ export class CassaCheckout extends CassaElement {
     super.updated(changed);
     if (this.#readyPending && !this.#parts.missing) {
       this.#readyPending = false;
+      const s = this.#store.store?.state;
+      // This widget's order (another widget of the page starts as usual).
+      const outcome =
+        s?.step === 'result' || s?.error?.code === 'payment_cancelled' || s?.loginAgain;
+      if (this.#returning && outcome) {
+        // Paid, refused or cancelled on the provider's page: the buyer reads it first, from the
+        // heading (the page loads scrolled to its top, the widget may be far below).
+        const heading = this.#heading();
+        heading?.scrollIntoView({ block: 'start' });
+        heading?.focus({ preventScroll: true });
+      }
+      this.#returning = false;
       this.dispatchEvent(new CassaReadyEvent(this.product));
       // The rest of a purchase, fetched while the buyer looks at the first step.
       const steps = this.#store.store?.state.steps ?? [];
@@ -186,6 +200,7 @@ export class CassaCheckout extends CassaElement {
   }
 
   #connect(): void {
+    this.#returning = returnedFromPayment(window.location.href);
     const store = createPageStore(this, {
       client: createClient(this.backend, { fetch: this.fetchImpl, timeoutMs: this.timeoutMs }),
       productId: this.product,
@@ -301,6 +316,16 @@ export class CassaCheckout extends CassaElement {
   /** The step's heading (where the focus goes on a new step). */
   #heading() {
     return this.renderRoot.querySelector<HTMLElement>('h2') ?? undefined;
+  }
+}
+
+/** The page was loaded back from a payment page (`?cassa_order=…&cassa_resume=…`). */
+function returnedFromPayment(href: string): boolean {
+  try {
+    const params = new URL(href).searchParams;
+    return params.has('cassa_order') && params.has('cassa_resume');
+  } catch {
+    return false;
   }
 }
 

@@ -14,6 +14,7 @@ import { Selection } from './selection.ts';
 import { SessionFlow } from './session.ts';
 import { StoreCore, type Flow, type StoreEventMap } from './store-core.ts';
 import type { CheckoutState, CheckoutStoreOptions } from './types.ts';
+import type { StepId } from './steps.ts';
 
 export type * from './types.ts';
 export type { OrderCompleteDetail, StoreEventMap } from './store-core.ts';
@@ -53,6 +54,7 @@ export class CheckoutStore extends EventTarget {
       needLogin: (step) => this.#session.needLogin(step),
       takeResumeStep: () => this.#session.takeResumeStep(),
       loginAgain: () => this.#session.loginAgain(),
+      resumeSession: (orderId, token) => this.#session.resumeSession(orderId, token),
       checkEligibility: () => this.#session.checkEligibility(),
       confirm: () => this.#ordering.confirm(),
       discardDraft: () => this.#drafts.discard(),
@@ -162,12 +164,31 @@ export class CheckoutStore extends EventTarget {
     )
       return;
     if (core.disposed) return;
-    this.#drafts.restore();
+    const keptStep = this.#drafts.restore();
     core.set({ step: core.state.steps[0]! });
     this.#session.checkEligibility();
+    this.#resumeAt(keptStep);
     core.started = true;
     this.#selection.scheduleQuote();
     core.ready();
+  }
+
+  /**
+   * Reloaded (or reopened) on the summary: the summary again, with everything kept; without a
+   * session (the token is never kept) the buyer logs in first, then lands there. Earlier steps
+   * start from the first one, with the choices and typing kept (the buyer walks through them).
+   */
+  #resumeAt(step: StepId | null): void {
+    const core = this.#core;
+    const { steps, session, ineligible } = core.state;
+    if (step !== 'summary' || !steps.includes(step) || ineligible) return;
+    const account = steps.indexOf('account');
+    if (account >= 0 && steps.indexOf(step) > account && !session) {
+      this.#session.needLogin(step);
+      core.set({ loginAgain: true });
+      return;
+    }
+    core.set({ step });
   }
 
   /**

@@ -106,6 +106,22 @@ export class SessionFlow {
     this.#core.flow.go('account');
   }
 
+  /**
+   * Back from a cancelled or refused payment page: the return URL's resume token opens a session
+   * once (`POST /v1/auth/resume`), so the buyer is not asked to log in again. Nothing is kept in
+   * the browser for it. False when the backend does not offer it or refuses (then: log in again).
+   */
+  async resumeSession(orderId: string, resumeToken: string): Promise<boolean> {
+    const core = this.#core;
+    const { client } = core;
+    if (!client.resumeSession || core.state.session) return !!core.state.session;
+    const result = await settle(client.resumeSession({ orderId, resumeToken }));
+    if (!result?.ok || core.disposed) return false;
+    client.token = result.value.token;
+    await this.#load(result.value.customer, 'login');
+    return !!core.state.session && this.checkEligibility();
+  }
+
   /** Back from the payment page without a session: log in, with the reason, then the summary. */
   loginAgain(): void {
     this.needLogin('summary');

@@ -147,4 +147,7 @@ export interface SavedCheckout {
 export type KeptDraft = Pick<
   CheckoutState,
   'planId' | 'years' | 'quantities' | 'subscriptionId' | 'holderDraft'
->;
+> &
+  // Where the buyer was, and the holder they confirmed (never a token: after a reload the buyer
+  // logs in again, then lands on that step).
+  Partial<Pick<CheckoutState, 'step' | 'holder'>>;

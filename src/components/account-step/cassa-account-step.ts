@@ -1,5 +1,5 @@
 // <cassa-account-step>: log in, or register a new customer, before the holder data.
-import { css, html } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Customer } from '../../api/schemas.ts';
 import type { ErrorCode } from '../../domain/errors.ts';
@@ -104,6 +104,18 @@ export class CassaAccountStep extends CassaElement {
   @state() private registration?: HolderDraft;
   @state() private missing = false;
 
+  /**
+   * A failed login: the buyer types again from the username, with the error read out with it
+   * (pressed with the keyboard, the focus was on Accedi; it never falls to the page).
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!changed.has('error') || !this.error || this.customer || this.registering) return;
+    const active = this.shadowRoot?.activeElement;
+    if (active && active.tagName === 'INPUT') return;
+    this.renderRoot.querySelector<HTMLInputElement>('#username')?.focus();
+  }
+
   override render() {
     if (this.customer) {
       return html`<div class="account">
@@ -171,7 +183,7 @@ export class CassaAccountStep extends CassaElement {
         }
         <p class="error" id="login-error" role="alert">${error}</p>
         <div class="nav">
-          <button class="btn primary" ?disabled=${this.busy}>
+          <button class="btn primary" aria-disabled=${this.busy ? 'true' : 'false'}>
             ${this.t(this.busy ? 'account.login.busy' : 'account.login.submit')}
           </button>
         </div>
@@ -236,6 +248,8 @@ export class CassaAccountStep extends CassaElement {
 
   #submitLogin(event: SubmitEvent) {
     event.preventDefault();
+    // While busy the button is aria-disabled, not disabled: it keeps the focus; presses wait.
+    if (this.busy) return;
     const form = event.target as HTMLFormElement;
     const username = (form.elements.namedItem('username') as HTMLInputElement).value.trim();
     const password = (form.elements.namedItem('password') as HTMLInputElement).value;

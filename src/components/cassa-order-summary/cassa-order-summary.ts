@@ -218,11 +218,18 @@ export class CassaOrderSummary extends CassaElement {
     </dl>`;
   }
 
-  /** "Spazio aggiuntivo: 5 GB", "Utenti aggiuntivi × 3": the quantity in the add-on's unit. */
+  /**
+   * "Spazio aggiuntivo: 5 GB", "Spazio extra × 2 GB", "Utenti aggiuntivi × 3": the quantity in the
+   * add-on's unit.
+   */
   #lineLabel(line: QuoteLine): string {
     const name = this.lineLabels[line.id] ?? line.label;
-    const unit = this.product?.addons.find((a) => a.id === line.id)?.unit;
-    if (unit === 'gb') return this.t('summary.line.gb', { name, n: line.quantity });
+    const addon = this.product?.addons.find((a) => a.id === line.id);
+    // Blocks of several GB read as the space bought; a per-GB price as GB times the price.
+    if (addon?.unit === 'gb')
+      return addon.step > 1
+        ? this.t('summary.line.gb', { name, n: line.quantity })
+        : `${name} × ${line.quantity} GB`;
     return line.quantity > 1 ? `${name} × ${line.quantity}` : name;
   }
 
