@@ -27,4 +27,15 @@ export const checkoutStyles = css`
       padding: var(--_s2);
     }
   }
+  /* The selection's yearly price, kept in sight on the login step. */
+  .running {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_s2);
+    margin: 0 0 var(--_s3);
+    padding: var(--_s2) var(--_s3);
+    border-radius: var(--_radius);
+    background: var(--_alt);
+  }
 `;

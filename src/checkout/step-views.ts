@@ -3,7 +3,7 @@
 // frame around them (indicator, heading, banner, navigation).
 import { html, nothing } from 'lit';
 import type { Product } from '../domain/catalog.ts';
-import type { Locale, MessageKey } from '../i18n/index.ts';
+import { formatMoney, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { CheckoutState, CheckoutStore } from '../state/checkout-store.ts';
 import type { CassaPlanSelectEvent } from '../components/cassa-plan-picker/cassa-plan-picker.ts';
 import type { CassaAddonsChangeEvent } from '../components/cassa-addon-selector/cassa-addon-selector.ts';
@@ -89,7 +89,7 @@ export class StepViews {
             ${fieldError(s, 'addons') ? t('checkout.addons.none') : ''}
           </p>`;
       case 'account':
-        return html`${s.loginAgain ? html`<p>${t('account.again')}</p>` : ''}<cassa-account-step
+        return html`${s.loginAgain ? html`<p>${t('account.again')}</p>` : ''}${this.#running(s)}<cassa-account-step
             locale=${locale}
             error=${s.authError ?? ''}
             username-hint=${t(product.pricing === 'coterm' ? 'account.username.pec' : 'account.username.hint')}
@@ -117,16 +117,22 @@ export class StepViews {
         ></cassa-checkout-mailbox>`;
       case 'holder':
         // Until the buyer types, the form shows the account's registered holder for checking.
-        return html`<cassa-holder-form
-          locale=${locale}
-          submit-label=${t('checkout.continue')}
-          .value=${s.holderDraft ?? undefined}
-          .registered=${s.session?.customer.holder ?? null}
-          .serverErrors=${store.holderErrors}
-          @cassa-holder-input=${(e: CassaHolderInputEvent) => store.setHolderDraft(e.detail.value)}
-          @cassa-holder-submit=${(e: CassaHolderSubmitEvent) => store.submitHolder(e.detail.holder)}
-          >${this.#back(store, 'back')}</cassa-holder-form
-        >`;
+        return html`${
+            s.registeredUsername
+              ? html`<p class="note" role="status" part="registered">
+                  ${this.#host.t('account.registered', { username: s.registeredUsername })}
+                </p>`
+              : ''
+          }<cassa-holder-form
+            locale=${locale}
+            submit-label=${t('checkout.continue')}
+            .value=${s.holderDraft ?? undefined}
+            .registered=${s.session?.customer.holder ?? null}
+            .serverErrors=${store.holderErrors}
+            @cassa-holder-input=${(e: CassaHolderInputEvent) => store.setHolderDraft(e.detail.value)}
+            @cassa-holder-submit=${(e: CassaHolderSubmitEvent) => store.submitHolder(e.detail.holder)}
+            >${this.#back(store, 'back')}</cassa-holder-form
+          >`;
       case 'summary':
         return this.#summary(store, s);
       case 'result':
@@ -194,6 +200,25 @@ export class StepViews {
           this.errorNearConfirm(s) ? this.#host.banner(s, 'error') : nothing
         }</cassa-order-summary
       >`;
+  }
+
+  /**
+   * The login step keeps the selection's price in sight, as the add-ons step shows it: one year of
+   * the quoted plan and add-ons, + VAT.
+   */
+  #running(s: CheckoutState) {
+    const { quote, product } = s;
+    if (!quote || !product || product.pricing !== 'term') return '';
+    const step = (id: string) => product.addons.find((a) => a.id === id)?.step ?? 1;
+    const yearly = quote.lines.reduce(
+      (sum, line) => sum + Math.round((line.unitCents * line.quantity) / step(line.id)),
+      0,
+    );
+    const price = formatMoney(yearly, quote.currency, this.#host.locale());
+    return html`<p class="running" part="running-total">
+      <span class="muted">${this.#host.t('checkout.running')}</span>
+      <strong>${this.#host.t('addon.yearly', { price })}</strong>
+    </p>`;
   }
 
   /** Plan and add-on names in the current language, by quote line id (one object per language). */

@@ -44,7 +44,9 @@ export class SessionFlow {
     await this.#authenticate('register', (o) =>
       client.register({ password, holder, ...(locale ? { locale } : {}) }, o),
     );
-    if (this.#core.state.session) this.#core.set({ holderDraft: null });
+    const { session } = this.#core.state;
+    if (session)
+      this.#core.set({ holderDraft: null, registeredUsername: session.customer.username });
   }
 
   /** The host page changed `session-token`: log in with it (or forget a host session). */
@@ -64,6 +66,7 @@ export class SessionFlow {
     if (client.token) void client.logout().catch(() => undefined);
     this.#sessionToken = null;
     this.#forget();
+    this.#core.set({ registeredUsername: null });
     if (state.step !== 'account' && state.steps.includes('account')) this.#core.flow.go('account');
   }
 

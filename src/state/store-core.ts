@@ -114,6 +114,7 @@ export class StoreCore {
       authError: null,
       ineligible: false,
       loginAgain: false,
+      registeredUsername: null,
       holderDraft: null,
       holder: null,
       payment: null,

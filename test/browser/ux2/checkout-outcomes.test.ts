@@ -127,4 +127,46 @@ describe('issue 25: outcomes in front of the buyer', () => {
     await onStep(again.el, 'Riepilogo e pagamento');
     await seeText(again.el, 'Totale da pagare ora 146,40 €');
   });
+
+  it('(12) registration succeeds on screen: the new username is shown on the holder step', async () => {
+    const { el } = await mount(backend, { plan: 'free' });
+    await press(el, 'Prosegui');
+    await onStep(el, 'Accedi o registrati');
+    await press(el, 'Registrati');
+    await seeText(el, 'Registrati e prosegui');
+    const set = (id: string, value: string) => {
+      const input = within<HTMLInputElement>(el, 'cassa-account-step', `input#${id}`)[0]!;
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    };
+    set('name', 'Nuova Impresa S.r.l.');
+    set('vatNumber', '12345678903');
+    set('taxCode', '12345678903');
+    set('street', 'Via Po 2');
+    set('postalCode', '10123');
+    set('city', 'Torino');
+    set('province', 'TO');
+    set('email', 'info@nuovaimpresa.example');
+    set('sdiCode', 'M5UXCR1');
+    set('password', 'una-password-lunga');
+    await press(el, 'Registrati e prosegui');
+    await onStep(el, 'Dati intestatario');
+    const username = el.store!.state.session!.customer.username;
+    await seeText(el, `Registrazione completata. Il tuo username è ${username}`);
+    const note = deep(el, '[part="registered"]');
+    expect(note.getAttribute('role')).to.equal('status');
+    await expect(el).to.be.accessible();
+  });
+
+  it('(14) the login step keeps the selection’s yearly price in sight', async () => {
+    const m = await mount(backend);
+    await onStep(m.el, 'Scegli la versione');
+    await press(m.el, 'Prosegui');
+    await onStep(m.el, 'Servizi aggiuntivi');
+    type(deep<HTMLInputElement>(m.el, 'input#q-extra-users'), '2');
+    await press(m.el, 'Prosegui');
+    await onStep(m.el, 'Accedi o registrati');
+    await seeText(m.el, 'La tua selezione 144,00 € + IVA/anno');
+    await expect(m.el).to.be.accessible();
+  });
 });
