@@ -38,4 +38,7 @@ export const checkoutStyles = css`
     border-radius: var(--_radius);
     background: var(--_alt);
   }
+  .running .figure {
+    font-weight: 700;
+  }
 `;

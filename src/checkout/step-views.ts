@@ -217,7 +217,7 @@ export class StepViews {
     const price = formatMoney(yearly, quote.currency, this.#host.locale());
     return html`<p class="running" part="running-total">
       <span class="muted">${this.#host.t('checkout.running')}</span>
-      <strong>${this.#host.t('addon.yearly', { price })}</strong>
+      <span class="figure">${this.#host.t('addon.yearly', { price })}</span>
     </p>`;
   }
 

@@ -12,7 +12,7 @@ export const paymentChooserStyles = css`
   }
   /* A saved PayPal account is labelled with its email: let it wrap on a phone. */
   .choice {
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
   }
   .link {
     justify-self: start;

@@ -30,16 +30,6 @@ export class CassaPaymentChangeEvent extends CustomEvent<PaymentChange> {
   }
 }
 
-/**
- * A saved method's label ("PayPal mario.rossi@studiorossi.example") with line-break chances after
- * "@" and before each dot, so a long email wraps there on a phone, not in the middle of a word.
- * Text only: the parts are rendered as text, with <wbr> between them.
- */
-function breakable(label: string) {
-  const parts = label.split(/(?<=@)|(?=\.)/);
-  return parts.map((part, i) => (i ? html`<wbr />${part}` : part));
-}
-
 /** Methods that are not immediate: shown under "Other payment methods". */
 const DEFERRED: PaymentMethodType[] = ['bank_transfer', 'postal_slip'];
 
@@ -191,7 +181,7 @@ export class CassaPaymentChooser extends CassaElement {
           .checked=${live(checked)}
           aria-describedby="${id}-d"
           @change=${() => this.#choose(choice)}
-        />${choice.savedId ? breakable(label) : this.t(label as MessageKey)}
+        />${choice.savedId ? label : this.t(label as MessageKey)}
       </label>
       <p id="${id}-d" class="muted">${this.t(note)}</p>
     </div>`;
