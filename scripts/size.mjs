@@ -17,12 +17,16 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * floating-ui 6.3 more of all, so those figures cannot hold (README "Performance"): these are the
  * figures of this build, rounded up, so that it cannot grow unnoticed. The split of the store and
  * the element by concern (issue 21, first part) costs 0.7 KB until the loading work of the same
- * issue replaces these figures with its own budgets. Issue 25 (checkout UX round 2: the statement of
+ * issue replaces these figures with its own budgets. Issue 22 (public administrations: CIG and
+ * CUP in the holder form, split payment in the summary and the quote request, the FatturaPA
+ * 1.2.2 email check, their messages in both languages) costs 0.7 KB of the initial and 1.4 KB of
+ * all, measured against the build before it (45.6 → 46.3, 70.6 → 72.0; the schemas of the
+ * after-sale answers are kept out of the widget). Issue 25 (checkout UX round 2: the statement of
  * what the card and the credit pay, every missing choice at once, the error by Confirm, the resume
  * session, the recovery link, the units and their messages in both languages) adds 2.0 KB to the
- * largest initial download (account, en: 45.6 → 47.6) and 3.5 KB to all (70.6 → 74.1).
+ * largest initial download and 3.5 KB to all (measured alone against 45.6 / 70.6).
  */
-export const BUDGETS = { initial: 48, all: 75 };
+export const BUDGETS = { initial: 49, all: 76 };
 export const ISSUE_TARGETS = { initial: 22, all: 55 };
 
 let sizes;

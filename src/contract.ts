@@ -4,6 +4,7 @@
 // formatters. Pure TypeScript: no DOM, no Lit, no HTTP client. The reference server
 // (`@cassa/server`) imports it from this entry, never by a relative path into `src/`.
 export * from './api/schemas.ts';
+export * from './api/after-sale-schemas.ts';
 export * from './domain/index.ts';
 export * from './domain/contract-values.ts';
 export * from './i18n/index.ts';

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { formatMoney } from '../../src/i18n/index.ts';
 import { requestOrigin, type AppDeps, type AppEnv } from '../../server/src/http/context.ts';
+import { PAGES_STYLESHEET_PATH } from '../../server/src/http/assets.ts';
 import { html, type Html } from '../../server/src/http/html.ts';
 import { listTransmissions } from '../../server/src/invoices/store.ts';
 import { listOutbox } from '../../server/src/notifications/outbox.ts';
@@ -70,7 +71,7 @@ export function outboxPageRoutes(deps: AppDeps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>Outbox — Cassa demo</title>
-          <link rel="stylesheet" href="/api/sandbox/sandbox.css" />
+          <link rel="stylesheet" href="${PAGES_STYLESHEET_PATH}" />
         </head>
         <body>
           <p class="banner" role="note">

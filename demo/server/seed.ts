@@ -7,7 +7,7 @@ import { codiceFiscaleCheckChar } from '../../src/domain/validators/codice-fisca
 import { partitaIvaCheckDigit } from '../../src/domain/validators/partita-iva.ts';
 import { createCustomer } from '../../server/src/accounts/accounts.ts';
 import type { Database } from '../../server/src/db/database.ts';
-import { MIGRATION_LOCK_ID } from '../../server/src/db/migrate.ts';
+import { loadMigrations, migrate, MIGRATION_LOCK_ID } from '../../server/src/db/migrate.ts';
 import { savePaymentMethod } from '../../server/src/payments/payments.ts';
 
 export const DEMO_PASSWORD = 'cassa-demo';
@@ -86,17 +86,31 @@ export const DEMO_HOLDERS: Record<keyof typeof DEMO_USERS, Holder> = {
   },
 };
 
-/** Creates the demo accounts unless this database already has them; true when it did. */
+/** The demo's own tables (demo/server/migrations), after the server's. */
+export const DEMO_MIGRATIONS = new URL('./migrations/', import.meta.url);
+
+/**
+ * Applies the demo's migrations and creates the demo accounts unless this database already has
+ * them; true when it did. The accounts are listed in demo_accounts (a production process lets
+ * none of them sign in).
+ */
 export async function seedDemoAccounts(
   db: Database,
   clock: { today(): string; now(): Date },
 ): Promise<boolean> {
+  await migrate(db, await loadMigrations(DEMO_MIGRATIONS));
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID]);
     const today = clock.today();
     const claimed = await tx.query(
       "INSERT INTO app_meta (key, value) VALUES ('demo_seeded_on', $1) ON CONFLICT DO NOTHING RETURNING key",
       [today],
+    );
+    // Listed every time: a database seeded before demo_accounts existed gets them listed too.
+    await tx.query(
+      `INSERT INTO demo_accounts (customer_id)
+       SELECT id FROM customers WHERE username = ANY($1::text[]) ON CONFLICT DO NOTHING`,
+      [Object.values(DEMO_USERS)],
     );
     if (claimed.rows.length === 0) return false;
     const now = clock.now();
@@ -125,6 +139,11 @@ export async function seedDemoAccounts(
         [`sub_${randomUUID()}`, member.id, mailbox, addMonths(today, months), now],
       );
     }
+    await tx.query(
+      `INSERT INTO demo_accounts (customer_id)
+       SELECT id FROM customers WHERE username = ANY($1::text[]) ON CONFLICT DO NOTHING`,
+      [Object.values(DEMO_USERS)],
+    );
     return true;
   });
 }

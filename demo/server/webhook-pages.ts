@@ -4,6 +4,7 @@
 // delivery went (attempts, given up). Never mounted with NODE_ENV=production.
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../../server/src/http/context.ts';
+import { PAGES_STYLESHEET_PATH } from '../../server/src/http/assets.ts';
 import { html } from '../../server/src/http/html.ts';
 import { pageCsp } from '../../server/src/http/security.ts';
 import { listWebhookEvents, verifyWebhook } from '../../server/src/webhooks/webhooks.ts';
@@ -71,7 +72,7 @@ export function webhookPageRoutes(deps: AppDeps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>Webhooks — Cassa demo</title>
-          <link rel="stylesheet" href="/api/sandbox/sandbox.css" />
+          <link rel="stylesheet" href="${PAGES_STYLESHEET_PATH}" />
         </head>
         <body>
           <p class="banner" role="note">

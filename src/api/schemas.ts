@@ -22,6 +22,11 @@ export const QuoteRequestSchema = z.object({
   years: int(),
   addons: z._default(upTo(20, AddonQuantitySchema), []),
   subscriptionId: z.optional(text(64)),
+  /**
+   * The buyer is a public administration under split payment (optional, additive): the quote
+   * then answers `splitPayment` and `payableCents`. An order decides from its holder instead.
+   */
+  splitPayment: z.optional(z.boolean()),
 });
 
 export const QuoteLineSchema = z.object({
@@ -47,6 +52,13 @@ export const QuoteSchema = z.object({
    * a backend that leaves it out is read as `null`).
    */
   creditCents: z._default(z.nullable(cents()), null),
+  /**
+   * Scissione dei pagamenti (additive, optional): `true` when the buyer is a public
+   * administration; the buyer then pays `payableCents` (the taxable amount) and the VAT goes to
+   * the Treasury. `totalCents` stays taxable + VAT, the invoice's total.
+   */
+  splitPayment: z.optional(z.boolean()),
+  payableCents: z.optional(cents()),
 });
 
 export const AddressSchema = z.object({
@@ -57,19 +69,24 @@ export const AddressSchema = z.object({
   country: text(2),
 });
 
+// Codes take spaces around and inside (as they are pasted): the server normalises them with
+// the widget's own `normalizeHolder`, then the Italian checks decide.
 export const EInvoiceSchema = z.union([
-  z.object({ sdiCode: text(7) }),
+  z.object({ sdiCode: text(16) }),
   z.object({ pec: text(254) }),
 ]);
 
 export const HolderSchema = z.object({
   type: CustomerTypeSchema,
   name: text(),
-  vatNumber: z.optional(text(16)),
-  taxCode: text(16),
+  vatNumber: z.optional(text(32)),
+  taxCode: text(32),
   address: AddressSchema,
   email: text(254),
   eInvoice: EInvoiceSchema,
+  /** Public administrations only (6-character office code): CIG and CUP, optional, additive. */
+  cig: z.optional(text(32)),
+  cup: z.optional(text(32)),
 });
 
 export const LoginRequestSchema = z.object({
@@ -106,11 +123,16 @@ export const PaymentMethodsSchema = z.object({
   items: z.array(z.object({ id: z.string(), type: z.enum(['card', 'paypal']), label: z.string() })),
 });
 
+export const SubscriptionItemSchema = z.object({
+  id: z.string(),
+  productId: z.string(),
+  label: z.string(),
+  expiresOn: isoDate(),
+});
+
 export const SubscriptionsSchema = z.object({
   creditCents: cents(),
-  items: z.array(
-    z.object({ id: z.string(), productId: z.string(), label: z.string(), expiresOn: isoDate() }),
-  ),
+  items: z.array(SubscriptionItemSchema),
 });
 
 export const OrderRequestSchema = z.object({
@@ -170,6 +192,9 @@ export const OrderSchema = z.object({
   renewalChargeDate: z.optional(z.nullable(isoDate())),
   action: z.optional(z.object({ type: z.literal('redirect'), url: z.string() })),
   instructions: z.optional(InstructionsSchema),
+  /** Split payment (additive): a public administration pays `payableCents`, the taxable amount. */
+  splitPayment: z.optional(z.boolean()),
+  payableCents: z.optional(cents()),
 });
 
 export const FieldErrorSchema = z.object({
@@ -213,7 +238,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const agree: [
   Same<z.infer<typeof QuoteSchema>, Quote>,
   Same<z.infer<typeof HolderSchema>, Holder>,
-  Same<Omit<QuoteRequest, 'subscriptionId'>, Omit<Selection, 'subscriptionId'>>,
+  Same<Omit<QuoteRequest, 'subscriptionId' | 'splitPayment'>, Omit<Selection, 'subscriptionId'>>,
 ] = [true, true, true];
 void agree;
 

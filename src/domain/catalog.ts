@@ -71,6 +71,12 @@ export const ProductSchema = z.object({
   termsUrl: z.string(),
   plans: nonEmpty(PlanSchema),
   addons: z.array(AddonSchema),
+  /**
+   * `coterm` only: the subscription the add-ons attach to is renewed by whoever pays for it (the
+   * Ordine renews each member's PEC mailbox) for a year at each expiry, with or without add-ons.
+   * Optional (additive); absent means `true`. `false`: a subscription without add-ons expires.
+   */
+  renewsSubscription: z.optional(z.boolean()),
 });
 export type Product = z.infer<typeof ProductSchema>;
 

@@ -18,6 +18,9 @@ export interface HolderDraft {
   eInvoiceKind: 'sdi' | 'pec';
   sdiCode: string;
   pec: string;
+  /** Public administrations only (a 6-character office code): optional CIG and CUP. */
+  cig: string;
+  cup: string;
 }
 
 export function emptyHolderDraft(): HolderDraft {
@@ -35,6 +38,8 @@ export function emptyHolderDraft(): HolderDraft {
     eInvoiceKind: 'sdi',
     sdiCode: '',
     pec: '',
+    cig: '',
+    cup: '',
   };
 }
 
@@ -54,5 +59,7 @@ export function holderToDraft(holder: Holder): HolderDraft {
     eInvoiceKind: 'pec' in eInvoice ? 'pec' : 'sdi',
     sdiCode: 'sdiCode' in eInvoice ? eInvoice.sdiCode : '',
     pec: 'pec' in eInvoice ? eInvoice.pec : '',
+    cig: holder.cig ?? '',
+    cup: holder.cup ?? '',
   };
 }

@@ -10,3 +10,4 @@ export * from './eligibility.ts';
 export * from './validators/index.ts';
 export * from './top-up.ts';
 export * from './settlement.ts';
+export * from './split-payment.ts';

@@ -59,6 +59,14 @@ export interface Quote {
    * or `null`): with the top-up it gives what the card pays now and the credit left after.
    */
   creditCents: number | null;
+  /**
+   * Scissione dei pagamenti (split payment, DPR 633/72 art. 17-ter): the buyer is a public
+   * administration that pays the seller the taxable amount and the VAT to the Treasury. Absent
+   * or `false` otherwise.
+   */
+  splitPayment?: boolean;
+  /** What the buyer pays the seller now: `taxableCents` under split payment, else `totalCents`. */
+  payableCents?: number;
 }
 
 export interface Address {
@@ -81,6 +89,12 @@ export interface Holder {
   address: Address;
   email: string;
   eInvoice: EInvoice;
+  /**
+   * Public administrations only (a 6-character Codice Univoco Ufficio): the purchase's CIG
+   * (Codice Identificativo Gara) and CUP (Codice Unico di Progetto), when it has them.
+   */
+  cig?: string;
+  cup?: string;
 }
 
 /** A rule broken, addressed by a dotted path (`addons.0.quantity`, `holder.vatNumber`). */

@@ -9,6 +9,11 @@ import type { CheckoutState, PaymentChoice, SavedCheckout } from './types.ts';
 export function quoteRequestOf(state: CheckoutState): QuoteRequest | null {
   const { product, planId, years, quantities, subscriptionId, session } = state;
   if (!product || !planId) return null;
+  // A public administration's office code: the quote shows split payment (what it pays now).
+  const eInvoice = (state.holder ?? session?.customer.holder)?.eInvoice;
+  // (Six characters: isPublicAdministrationCode, inlined so the store's chunk stays small.)
+  const splitPayment =
+    eInvoice !== undefined && 'sdiCode' in eInvoice && eInvoice.sdiCode.length === 6;
   const coterm = product.pricing === 'coterm';
   // PEC add-ons are priced on one of the caller's mailboxes: a session and a mailbox first.
   if (coterm && (!subscriptionId || !session)) return null;
@@ -21,6 +26,7 @@ export function quoteRequestOf(state: CheckoutState): QuoteRequest | null {
     years: coterm ? 1 : years,
     addons,
     ...(coterm ? { subscriptionId: subscriptionId! } : {}),
+    ...(splitPayment ? { splitPayment: true } : {}),
   };
 }
 

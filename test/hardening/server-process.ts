@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 const MAIN = new URL('../../demo/server/main.ts', import.meta.url).pathname;
+/** The server alone (what production runs, here from its TypeScript source). */
+export const SERVER_MAIN = new URL('../../server/src/main.ts', import.meta.url).pathname;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,6 +48,10 @@ export interface StartOptions {
   /** Pass the test process's environment on too (default: only PATH, plus `env`). */
   inheritEnv?: boolean;
   cwd?: string;
+  /** Another entry than the demo's (SERVER_MAIN), announcing itself with `banner`. */
+  main?: string;
+  /** The start of its "listening" line (default `Cassa demo`). */
+  banner?: string;
 }
 
 /**
@@ -74,7 +80,7 @@ async function startOnce(
   options: StartOptions,
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.main ?? MAIN], {
     ...(options.cwd ? { cwd: options.cwd } : {}),
     env: {
       ...(options.inheritEnv ? process.env : { PATH: process.env.PATH ?? '' }),
@@ -90,7 +96,7 @@ async function startOnce(
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  const line = `Cassa demo: http://localhost:${port}/`;
+  const line = `${options.banner ?? 'Cassa demo'}: http://localhost:${port}/`;
   const started = Date.now();
   const outcome = await new Promise<'listening' | 'exited' | 'hung'>((resolve) => {
     const check = () => {

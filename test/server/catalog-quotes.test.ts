@@ -257,9 +257,17 @@ describe('GET /v1/openapi.json', () => {
     assert.equal(reply.body.openapi, '3.1.0');
     const quote = reply.body.components.schemas.Quote;
     assert.deepEqual(
-      [...quote.required].sort(),
+      Object.keys(quote.properties).sort(),
       Object.keys(QuoteSchema.shape).sort(),
       'every Quote field of the zod schema is in the document',
+    );
+    // Split payment (issue 22) is additive: optional, so older readers keep working.
+    assert.deepEqual(
+      [...quote.required].sort(),
+      Object.keys(QuoteSchema.shape)
+        .filter((key) => key !== 'splitPayment' && key !== 'payableCents')
+        .sort(),
+      'every Quote field but the additive ones is required',
     );
     const order = reply.body.components.schemas.OrderRequest;
     assert.deepEqual(order.properties.paymentMethod.properties.type.enum, [
@@ -275,6 +283,7 @@ describe('GET /v1/openapi.json', () => {
       '/v1/quotes',
       '/v1/auth/login',
       '/v1/orders/{orderId}',
+      '/v1/me/invoices',
       '/v1/me/subscriptions',
     ]) {
       assert.ok(reply.body.paths[path], path);

@@ -13,7 +13,9 @@ import type { Database } from '../../server/src/db/database.ts';
 import { loadMigrations, migrate } from '../../server/src/db/migrate.ts';
 import { openPglite } from '../../server/src/db/pglite.ts';
 import { openPostgres } from '../../server/src/db/postgres.ts';
+import { sandboxProvider } from '../../demo/server/sandbox/provider.ts';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../demo/server/seed.ts';
+import { DEMO_SELLER } from '../../demo/server/seller.ts';
 import { parseCatalog, type Catalog } from '../../src/domain/catalog.ts';
 
 /** The date every test runs on (Europe/Rome). The seed's mailboxes expire 8 and 2 months later. */
@@ -49,6 +51,7 @@ async function dumpCacheFile(): Promise<string> {
   for (const m of await loadMigrations()) hash.update(m.sql);
   for (const file of [
     'demo/server/seed.ts',
+    'demo/server/migrations/9001_demo.sql',
     'server/src/accounts/accounts.ts',
     'server/src/accounts/credentials.ts',
     'server/src/payments/payments.ts',
@@ -241,6 +244,8 @@ export async function startServer(
     operatorSecret: OPERATOR_SECRET,
     allowedOrigins: ['https://partner.example'],
     demo: true,
+    seller: DEMO_SELLER,
+    payments: sandboxProvider(),
     logger: { info: (line) => logs.push(line), error: (line) => logs.push(`ERROR ${line}`) },
     ...overrides,
   };

@@ -1,6 +1,7 @@
 // A merchant's webhook receiver for the tests: a real HTTP server that verifies every delivery
 // with the `standardwebhooks` package (the receiver's side of the same library) and records it.
-// Modes: `ok` answers 204 to a verified delivery, `fail` answers 500, `hang` never answers.
+// Modes: `ok` answers 204 to a verified delivery, `fail` answers 500, `hang` never answers,
+// `refuse-first` answers 500 to the first verified delivery and 204 to every other.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { newWebhookSecret } from '../../server/src/webhooks/webhooks.ts';
@@ -18,7 +19,7 @@ export interface Receiver {
   url: string;
   secret: string;
   deliveries: Delivery[];
-  mode: 'ok' | 'fail' | 'hang';
+  mode: 'ok' | 'fail' | 'hang' | 'refuse-first';
   /** Verified deliveries answered 2xx, by webhook-id. */
   acknowledged(): Map<string, number>;
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
@@ -88,7 +89,11 @@ export async function startReceiver(
         hanging.add(response);
         return;
       }
-      delivery.answered = !verified ? 401 : receiver.mode === 'ok' ? 204 : 500;
+      const refuse =
+        receiver.mode === 'fail' ||
+        (receiver.mode === 'refuse-first' &&
+          receiver.deliveries.filter((d) => d.verified).length === 1);
+      delivery.answered = !verified ? 401 : refuse ? 500 : 204;
       response.writeHead(delivery.answered).end();
     });
   });

@@ -1,25 +1,27 @@
-// The sandbox payment provider: a card page and a PayPal page served by this server. Plain
-// HTML forms (no script, no inline style: they work under a strict CSP), Italian and English.
-import { readFileSync } from 'node:fs';
+// The sandbox provider's hosted pages (demo only): a card page and a PayPal page served by this
+// server under /api/sandbox. Plain HTML forms (no script, no inline style: they work under a
+// strict CSP), Italian and English. A submitted form goes through the server's payment seam:
+// the engine's `completeReturn` locks the order and asks the provider (provider.ts) what happened.
 import { Hono, type Context } from 'hono';
-import { findProduct } from '../../../src/domain/catalog.ts';
 import { settlement } from '../../../src/domain/settlement.ts';
 import { formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
 import { requestOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
+import { PAGES_STYLESHEET } from '../../../server/src/http/assets.ts';
 import { html, type Html } from '../../../server/src/http/html.ts';
-import { invoiceContext } from '../../../server/src/invoices/issue.ts';
-import { findOrder, type OrderRecord } from '../../../server/src/orders/orders.ts';
-import { completePayment, type PaymentOutcome } from '../../../server/src/payments/payments.ts';
 import { notFound } from '../../../server/src/http/problems.ts';
 import { pageCsp } from '../../../server/src/http/security.ts';
-
-export const APPROVED_CARD = '4242424242424242';
-export const REFUSED_CARD = '4000000000000002';
-
-const STYLESHEET = readFileSync(
-  new URL('../../../server/src/http/assets/pages.css', import.meta.url),
-  'utf8',
-);
+import { findOrder, type OrderRecord } from '../../../server/src/orders/orders.ts';
+import {
+  amountChargedNow,
+  completeReturn,
+  paymentReturn,
+} from '../../../server/src/payments/returns.ts';
+import {
+  sandboxDecision,
+  sandboxPagePath,
+  type SandboxField,
+  type SandboxForm,
+} from './provider.ts';
 
 const TEXT = {
   it: {
@@ -83,18 +85,22 @@ const TEXT = {
   },
 } as const;
 
-type Field = 'holder' | 'number' | 'expiry' | 'cvc' | 'email';
-type FormState = { values: Partial<Record<Field, string>>; errors: Partial<Record<Field, string>> };
+type Field = SandboxField;
+type FormState = SandboxForm;
+/** A form as shown: its errors in the page's language. */
+type ShownForm = { values: FormState['values']; errors: Partial<Record<Field, string>> };
 
-/** What the card (or PayPal account) is charged now: the total, or the credit top-up for add-ons. */
-function amountCharged(order: OrderRecord): number {
-  return order.topUpCents !== null ? order.topUpCents : order.totalCents;
+function shown(state: FormState, locale: Locale): ShownForm {
+  const errors = Object.fromEntries(
+    Object.entries(state.errors).map(([field, key]) => [field, TEXT[locale][key]]),
+  );
+  return { values: state.values, errors };
 }
 
 function input(
   name: Field,
   label: string,
-  state: FormState,
+  state: ShownForm,
   attrs: { type?: string; autocomplete: string; inputmode?: string },
 ) {
   const error = state.errors[name];
@@ -159,7 +165,7 @@ function summary(order: OrderRecord, locale: Locale) {
     <dt>${t.order}</dt>
     <dd>${order.number}</dd>
     <dt>${paidFromCredit ? t.topUp : t.amount}</dt>
-    <dd class="total">${money(amountCharged(order))}</dd>
+    <dd class="total">${money(amountChargedNow(order))}</dd>
     ${
       paidFromCredit
         ? html`<dt>${t.fromCredit}</dt>
@@ -173,7 +179,8 @@ function summary(order: OrderRecord, locale: Locale) {
 
 function renderPayment(order: OrderRecord, locale: Locale, state: FormState): string {
   const t = TEXT[locale];
-  const action = `/api/sandbox/pay/${encodeURIComponent(order.id)}`;
+  const form = shown(state, locale);
+  const action = sandboxPagePath(order.id);
   const switchTo = `${action}?lang=${locale === 'it' ? 'en' : 'it'}`;
   if (order.status !== 'pending_payment') {
     return page(
@@ -190,7 +197,7 @@ function renderPayment(order: OrderRecord, locale: Locale, state: FormState): st
       switchTo,
     );
   }
-  const amount = formatMoney(amountCharged(order), order.currency, locale);
+  const amount = formatMoney(amountChargedNow(order), order.currency, locale);
   if (order.paymentMethod === 'paypal') {
     return page(
       locale,
@@ -199,7 +206,7 @@ function renderPayment(order: OrderRecord, locale: Locale, state: FormState): st
         ${summary(order, locale)}
         <form method="post" action="${action}" novalidate>
           <input type="hidden" name="lang" value="${locale}" />
-          ${input('email', t.paypalEmail, state, { type: 'email', autocomplete: 'email' })}
+          ${input('email', t.paypalEmail, form, { type: 'email', autocomplete: 'email' })}
           <p class="hint">${t.paypalHint}</p>
           <div class="actions">
             <button type="submit" name="decision" value="approve">${t.approve}</button>
@@ -218,13 +225,13 @@ function renderPayment(order: OrderRecord, locale: Locale, state: FormState): st
       ${summary(order, locale)}
       <form method="post" action="${action}" novalidate>
         <input type="hidden" name="lang" value="${locale}" />
-        ${input('holder', t.holder, state, { autocomplete: 'cc-name' })}
-        ${input('number', t.number, state, { autocomplete: 'cc-number', inputmode: 'numeric' })}
+        ${input('holder', t.holder, form, { autocomplete: 'cc-name' })}
+        ${input('number', t.number, form, { autocomplete: 'cc-number', inputmode: 'numeric' })}
         <div class="row">
           <div>
-            ${input('expiry', t.expiry, state, { autocomplete: 'cc-exp', inputmode: 'numeric' })}
+            ${input('expiry', t.expiry, form, { autocomplete: 'cc-exp', inputmode: 'numeric' })}
           </div>
-          <div>${input('cvc', t.cvc, state, { autocomplete: 'cc-csc', inputmode: 'numeric' })}</div>
+          <div>${input('cvc', t.cvc, form, { autocomplete: 'cc-csc', inputmode: 'numeric' })}</div>
         </div>
         <p class="testcards">${t.testCards}</p>
         <div class="actions">
@@ -245,47 +252,12 @@ function htmlPage(c: Context<AppEnv>, body: string, status: 200 | 422, order: Or
   return c.html(body, status);
 }
 
-/** The provider's answer to a submitted form, or the field errors to show. */
-function decide(
-  order: OrderRecord,
-  form: Record<string, string>,
-  locale: Locale,
-): PaymentOutcome | FormState {
-  const t = TEXT[locale];
-  if (form.decision === 'cancel') return { kind: 'cancelled' };
-  if (order.paymentMethod === 'paypal') {
-    const email = (form.email ?? '').trim();
-    // No control characters: the address becomes the saved method's label (NUL cannot be stored).
-    if (!/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email) || email.length > 254) {
-      return { values: { email }, errors: { email: t.errEmail } };
-    }
-    return { kind: 'paypal-approved', label: `PayPal ${email}` };
-  }
-  const values = {
-    holder: (form.holder ?? '').trim().slice(0, 100),
-    number: (form.number ?? '').slice(0, 30),
-    expiry: (form.expiry ?? '').trim().slice(0, 7),
-    cvc: (form.cvc ?? '').trim().slice(0, 4),
-  };
-  const digits = values.number.replace(/[\s-]/g, '');
-  const errors: FormState['errors'] = {};
-  if (!values.holder) errors.holder = t.errHolder;
-  if (digits !== APPROVED_CARD && digits !== REFUSED_CARD) errors.number = t.errNumber;
-  if (!/^(0[1-9]|1[0-2])\s*\/\s*\d{2}$/.test(values.expiry)) errors.expiry = t.errExpiry;
-  if (!/^\d{3,4}$/.test(values.cvc)) errors.cvc = t.errCvc;
-  // The card number is never echoed back into the page.
-  if (Object.keys(errors).length) return { values: { ...values, number: '' }, errors };
-  return digits === APPROVED_CARD
-    ? { kind: 'card-approved', label: 'Visa •••• 4242' }
-    : { kind: 'card-refused' };
-}
-
 export function sandboxRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
 
   routes.get('/sandbox/sandbox.css', (c) => {
     c.header('Cache-Control', 'public, max-age=300');
-    return c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+    return c.body(PAGES_STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
 
   routes.get('/sandbox/pay/:orderId', async (c) => {
@@ -303,36 +275,26 @@ export function sandboxRoutes(deps: AppDeps) {
         (entry): entry is [string, string] => typeof entry[1] === 'string',
       ),
     );
-    const now = deps.clock.now();
-    const result = await deps.db.transaction(async (tx) => {
-      const order = await findOrder(tx, c.req.param('orderId'), true);
-      if (!order || !order.returnUrl) throw notFound('Unknown payment.');
-      const product = findProduct(deps.catalog, order.productId);
-      if (!product) throw notFound('Unknown product.');
-      const locale = toLocale(fields.lang ?? order.locale);
-      const decision: PaymentOutcome | FormState =
-        order.status === 'pending_payment' ? decide(order, fields, locale) : { kind: 'cancelled' };
-      if ('errors' in decision) return { kind: 'form' as const, order, locale, state: decision };
-      const { resumeToken } = await completePayment(tx, order, decision, {
-        product,
-        now,
-        invoice: invoiceContext(deps, requestOrigin(c.req.url)),
-        today: deps.clock.today(),
-      });
-      return { kind: 'done' as const, order, resumeToken };
-    });
-    if (result.kind === 'form') {
-      return htmlPage(
-        c,
-        renderPayment(result.order, result.locale, result.state),
-        422,
-        result.order,
-      );
+    let locale = toLocale(fields.lang);
+    const result = await completeReturn<FormState>(
+      deps,
+      c.req.param('orderId'),
+      requestOrigin(c.req.url),
+      async (order, tx) => {
+        locale = toLocale(fields.lang ?? order.locale);
+        const decision = sandboxDecision(
+          order.paymentMethod === 'paypal' ? 'paypal' : 'card',
+          fields,
+        );
+        if ('errors' in decision) return { page: decision };
+        // Through the seam, as any provider's return: the provider says what happened.
+        return deps.payments.completeReturn(paymentReturn(order, { query: {}, form: fields }), tx);
+      },
+    );
+    if (result.kind === 'page') {
+      return htmlPage(c, renderPayment(result.order, locale, result.page), 422, result.order);
     }
-    const back = new URL(result.order.returnUrl as string);
-    back.searchParams.set('cassa_order', result.order.id);
-    back.searchParams.set('cassa_resume', result.resumeToken);
-    return c.redirect(back.toString(), 303);
+    return c.redirect(result.location, 303);
   });
   return routes;
 }

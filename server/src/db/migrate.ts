@@ -1,4 +1,5 @@
-// Versioned migrations (db/migrations/NNNN_name.sql), applied at start and recorded in
+// Versioned migrations (db/migrations/NNNN_name.sql; a composer such as the demo may add its own
+// folder of them, numbered apart: 9001…), applied at start and recorded in
 // schema_migrations. Safe when several processes start together on one database: the whole
 // run holds a transaction-scoped advisory lock, and PostgreSQL DDL is transactional.
 import { readdir, readFile } from 'node:fs/promises';
@@ -14,13 +15,14 @@ export interface Migration {
   sql: string;
 }
 
-export async function loadMigrations(): Promise<Migration[]> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
+/** The server's migrations, or those of another folder (`dir`, a URL ending in /). */
+export async function loadMigrations(dir: URL = MIGRATIONS_DIR): Promise<Migration[]> {
+  const files = (await readdir(dir)).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
   return Promise.all(
     files.map(async (file) => ({
       version: Number(file.slice(0, 4)),
       name: file.slice(5, -4),
-      sql: await readFile(new URL(file, MIGRATIONS_DIR), 'utf8'),
+      sql: await readFile(new URL(file, dir), 'utf8'),
     })),
   );
 }

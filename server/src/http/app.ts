@@ -13,6 +13,8 @@ import { catalogRoutes } from './catalog.ts';
 import { invoiceRoutes } from './invoices.ts';
 import { meRoutes } from './me.ts';
 import { operatorRoutes } from './operator.ts';
+import { assetRoutes } from './assets.ts';
+import { paymentReturnRoutes } from './payments.ts';
 import { orderRoutes } from './orders.ts';
 import { quoteRoutes } from './quotes.ts';
 import { requestLog } from './request-log.ts';
@@ -86,6 +88,8 @@ export function createApp(deps: AppDeps, mounts: AppMounts = {}): Hono<AppEnv> {
   api.route('/', orderRoutes(deps));
   api.route('/', invoiceRoutes(deps));
   api.route('/', operatorRoutes(deps));
+  api.route('/', paymentReturnRoutes(deps));
+  api.route('/', assetRoutes());
   for (const routes of mounts.api ?? []) api.route('/', routes);
   app.route('/api', api);
   for (const routes of mounts.site ?? []) app.route('/', routes);

@@ -5,6 +5,7 @@ import {
   PortalSessionRequestSchema,
   RegisterRequestSchema,
   ResumeSessionRequestSchema,
+  normalizeHolder,
   validateHolder,
 } from 'cassa/contract';
 import {
@@ -30,7 +31,13 @@ export const MIN_PASSWORD_LENGTH = 8;
 export const normalizeUsername = (username: string) => username.trim().toLowerCase();
 
 /** Mints a member session for an already-authenticated portal user (also used by /ordine.html). */
-export async function mintPortalSession(db: Queryable, username: string, now: Date) {
+export async function mintPortalSession(
+  db: Queryable,
+  username: string,
+  now: Date,
+  barred: ReadonlySet<string> = new Set(),
+) {
+  if (barred.has(normalizeUsername(username))) return undefined;
   const credentials = await findCredentials(db, normalizeUsername(username));
   if (!credentials) return undefined;
   return createSession(db, credentials.customer.id, now);
@@ -51,7 +58,9 @@ export function authRoutes(deps: AppDeps) {
         headers: { 'Retry-After': String(retryAfter) },
       });
     }
-    const credentials = await findCredentials(db, username);
+    const credentials = deps.barredUsernames?.has(username)
+      ? undefined
+      : await findCredentials(db, username);
     if (!(await verifyPassword(request.password, credentials?.passwordHash)) || !credentials) {
       await recordLoginFailure(db, username, clientIp, now);
       throw unauthorized('Wrong username or password.');
@@ -62,7 +71,9 @@ export function authRoutes(deps: AppDeps) {
 
   routes.post('/v1/auth/register', async (c) => {
     const request = parseBody(RegisterRequestSchema, await readJson(c));
-    const errors = prefixed('holder', validateHolder(request.holder).errors);
+    // Normalised at the boundary with the widget's own code: stored as it will be invoiced.
+    const holder = normalizeHolder(request.holder);
+    const errors = prefixed('holder', validateHolder(holder).errors);
     if ([...request.password].length < MIN_PASSWORD_LENGTH) {
       errors.unshift({ path: 'password', code: 'password.short' });
     }
@@ -72,7 +83,7 @@ export function authRoutes(deps: AppDeps) {
     const result = await db.transaction(async (tx) => {
       const customer = await createCustomer(tx, {
         password: request.password,
-        holder: request.holder,
+        holder,
         now,
       });
       await queueEmail(tx, registrationEmail(customer.holder.email, customer.username, locale), {
@@ -126,7 +137,7 @@ export function authRoutes(deps: AppDeps) {
     if (!secret || !secretsEqual(secret, deps.portalSecret))
       throw unauthorized('A valid portal secret is required.');
     const request = parseBody(PortalSessionRequestSchema, await readJson(c));
-    const token = await mintPortalSession(db, request.username, clock.now());
+    const token = await mintPortalSession(db, request.username, clock.now(), deps.barredUsernames);
     if (!token) throw notFound('Unknown username.');
     return c.json({ token }, 201);
   });

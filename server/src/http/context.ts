@@ -1,23 +1,15 @@
 // What the application is built from (injectable, so tests control the date and read the logs).
 import type { HttpBindings } from '@hono/node-server';
-import { type Catalog, type IsoDate, type Locale } from 'cassa/contract';
+import { type Catalog, type Locale } from 'cassa/contract';
 import type { Database } from '../db/database.ts';
 import type { CustomerRecord } from '../accounts/accounts.ts';
 import type { Seller } from '../invoices/seller.ts';
-import type { ShiftableClock } from '../platform/clock.ts';
+import type { PaymentProvider } from '../payments/provider.ts';
+import type { Clock, ShiftableClock } from '../platform/clock.ts';
+import type { Logger } from '../platform/logger.ts';
 
-export interface Clock {
-  /** Today's calendar date in Europe/Rome. */
-  today(): IsoDate;
-  /** The current instant (session expiry, rate-limit windows). */
-  now(): Date;
-}
-
-/** One line per call; never bodies, tokens, emails, tax codes or passwords. */
-export interface Logger {
-  info(line: string): void;
-  error(line: string): void;
-}
+export type { Clock } from '../platform/clock.ts';
+export type { Logger } from '../platform/logger.ts';
 
 export interface StaticFiles {
   /** The built widget (`dist/`); may be missing before `npm run build`. */
@@ -51,8 +43,15 @@ export interface AppDeps {
    * answering 409 request-in-progress (PostgreSQL `lock_timeout`; default 5000 ms).
    */
   idempotencyWaitMs?: number;
-  /** The seller on every invoice (CASSA_SELLER); the demo seller when absent. */
-  seller?: Seller;
+  /** The seller on every invoice and in bank-transfer instructions (CASSA_SELLER). */
+  seller: Seller;
+  /** The payment provider the engines call (CASSA_PAYMENT_PROVIDER). */
+  payments: PaymentProvider;
+  /**
+   * Usernames that may not sign in or get a portal session: the demo's accounts, when a
+   * production process runs on a database that once ran the demo (accounts/demo-accounts.ts).
+   */
+  barredUsernames?: ReadonlySet<string>;
   /** Serves the widget and the demo pages outside `/api` when given. */
   staticFiles?: StaticFiles;
 }

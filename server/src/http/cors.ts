@@ -23,8 +23,9 @@ const EXPOSE_HEADERS = 'Retry-After,Idempotent-Replayed';
  * CORS for `/api/*`. A preflight (any OPTIONS) is answered here, 204, with the allow-lists only
  * for an allowed origin. An allowed origin's request gets `Access-Control-Allow-Origin` (its own
  * origin echoed, never `*`) and the exposed headers; a foreign origin's gets nothing, and its
- * writes to `/api/v1/*` are refused with 403 before any route runs. (Not the sandbox's own
- * forms under `/api/sandbox`: under `Referrer-Policy: no-referrer` they send `Origin: null`.)
+ * writes to `/api/v1/*` are refused with 403 before any route runs. (Not a payment provider's
+ * forms outside /api/v1: under `Referrer-Policy: no-referrer` a page's own form sends
+ * `Origin: null`, and a provider posts back from its own origin.)
  */
 export function apiCors(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { publicCustomer, requireCustomer } from '../accounts/accounts.ts';
 import type { AppDeps, AppEnv } from './context.ts';
-import { listPaymentMethods, listSubscriptions } from '../subscriptions/subscriptions.ts';
+import { listPaymentMethods, presentSubscriptions } from '../subscriptions/subscriptions.ts';
 
 export function meRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
@@ -22,7 +22,7 @@ export function meRoutes(deps: AppDeps) {
     const customer = await requireCustomer(db, c, clock.now());
     return c.json({
       creditCents: customer.creditCents,
-      items: await listSubscriptions(db, customer.id),
+      items: await presentSubscriptions(db, customer.id, deps.catalog, clock.today()),
     });
   });
   return routes;

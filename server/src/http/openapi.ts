@@ -15,7 +15,9 @@ import {
   QuoteRequestSchema,
   QuoteSchema,
   RegisterRequestSchema,
-  SubscriptionsSchema,
+  InvoicesSchema,
+  OrderViewSchema,
+  SubscriptionsViewSchema,
 } from 'cassa/contract';
 
 const SCHEMAS = {
@@ -27,9 +29,11 @@ const SCHEMAS = {
   AuthResponse: [AuthResponseSchema, 'output'],
   Customer: [CustomerSchema, 'output'],
   PaymentMethods: [PaymentMethodsSchema, 'output'],
-  Subscriptions: [SubscriptionsSchema, 'output'],
+  Subscriptions: [SubscriptionsViewSchema, 'output'],
+  Invoices: [InvoicesSchema, 'output'],
   OrderRequest: [OrderRequestSchema, 'input'],
   Order: [OrderSchema, 'output'],
+  OrderView: [OrderViewSchema, 'output'],
   PortalSessionRequest: [PortalSessionRequestSchema, 'input'],
   ResumeSessionRequest: [ResumeSessionRequestSchema, 'input'],
   PortalSessionResponse: [PortalSessionResponseSchema, 'output'],
@@ -231,14 +235,18 @@ export function openApiDocument() {
           headers: {
             'Cassa-Resume': { required: false, description: 'Resume token from the return URL' },
           },
-          ok: [200, 'Order', 'The order'],
+          ok: [
+            200,
+            'OrderView',
+            'The order as it is now: with its expiry, next charge, add-ons’ status and (owner only) invoices',
+          ],
           errors: { 401: 'Token or resume token required', 404: 'Unknown order' },
         }),
       },
       '/v1/orders/{orderId}/invoice': {
         get: operation({
           summary:
-            "The order's electronic invoice: a FatturaPA 1.2 file (FPR12), named IT<PartitaIVA>_<progressive>.xml",
+            "The electronic invoice of the order's sale: a FatturaPA 1.2 file (FPR12, or FPA12 to a public administration), named IT<PartitaIVA>_<progressive>.xml; its renewals' invoices are in the order's `invoices` and GET /v1/me/invoices",
           path: 'orderId',
           auth: 'required',
           ok: [200, null, 'The invoice XML, as an attachment'],
@@ -247,6 +255,35 @@ export function openApiDocument() {
             401: 'Token required',
             404: 'Unknown order, not yours, or no invoice (not paid yet, or nothing to pay)',
           },
+        }),
+      },
+      '/v1/me/invoices': {
+        get: operation({
+          summary:
+            "Every invoice of the caller's, newest first: sales, card or PayPal renewals, PEC add-on renewals from credit (number, date, order or subscription, period, amounts, where it was sent, links)",
+          auth: 'required',
+          ok: [200, 'Invoices', 'Invoices'],
+          errors: { 401: 'Token required' },
+        }),
+      },
+      '/v1/me/invoices/{invoiceId}/xml': {
+        get: operation({
+          summary: 'One of the caller’s invoices: the FatturaPA XML',
+          path: 'invoiceId',
+          auth: 'required',
+          ok: [200, null, 'The invoice XML, as an attachment'],
+          okContent: { 'application/xml': { schema: { type: 'string' } } },
+          errors: { 401: 'Token required', 404: 'Unknown invoice, or not yours' },
+        }),
+      },
+      '/v1/me/invoices/{invoiceId}/copy': {
+        get: operation({
+          summary: 'One of the caller’s invoices: the readable copy (copia di cortesia, HTML)',
+          path: 'invoiceId',
+          auth: 'required',
+          ok: [200, null, 'The copy, as an HTML page'],
+          okContent: { 'text/html': { schema: { type: 'string' } } },
+          errors: { 401: 'Token required', 404: 'Unknown invoice, or not yours' },
         }),
       },
       '/v1/portal/sessions': {

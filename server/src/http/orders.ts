@@ -7,7 +7,8 @@ import { authenticate, bearerToken, requireCustomer } from '../accounts/accounts
 import { placeOrder } from '../orders/checkout.ts';
 import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
 import { LOCK_NOT_AVAILABLE, sqlState, type Queryable } from '../db/database.ts';
-import { findCustomerOrder, findResumableOrder, publicOrder } from '../orders/orders.ts';
+import { presentOrder } from '../orders/order-view.ts';
+import { findCustomerOrder, findResumableOrder } from '../orders/orders.ts';
 import { notFound, Problem, unauthorized } from './problems.ts';
 import { canonicalJson, parseBody, readJson } from './request.ts';
 
@@ -111,7 +112,8 @@ export function orderRoutes(deps: AppDeps) {
           locale: c.get('locale'),
           origin,
           returnOrigins: [origin, ...deps.allowedOrigins],
-          ...(deps.seller ? { seller: deps.seller } : {}),
+          seller: deps.seller,
+          payments: deps.payments,
         }).then(({ status, order }) => ({ status, body: order })),
       );
     } catch (error) {
@@ -140,11 +142,14 @@ export function orderRoutes(deps: AppDeps) {
     const customer = await authenticate(db, bearerToken(c), now);
     const resumeToken = c.req.header('Cassa-Resume')?.trim();
     if (!customer && !resumeToken) throw unauthorized();
+    const owned = customer ? await findCustomerOrder(db, id, customer.id) : undefined;
     const order =
-      (customer && (await findCustomerOrder(db, id, customer.id))) ||
-      (resumeToken ? await findResumableOrder(db, id, resumeToken, now) : undefined);
+      owned || (resumeToken ? await findResumableOrder(db, id, resumeToken, now) : undefined);
     if (!order) throw notFound('Unknown order.');
-    return c.json(publicOrder(order));
+    // The present: renewals, refusals and deactivations included, with the order's invoices
+    // (for its owner only: a resume token reads the order's status, nothing of the holder's).
+    const { invoices, ...view } = await presentOrder(db, order, deps.clock.today());
+    return c.json(owned ? { ...view, invoices } : view);
   });
   return routes;
 }

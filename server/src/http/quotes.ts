@@ -1,6 +1,6 @@
 // POST /v1/quotes: the authoritative price of a selection.
 import { Hono } from 'hono';
-import { QuoteRequestSchema } from 'cassa/contract';
+import { QuoteRequestSchema, withSplitPayment } from 'cassa/contract';
 import { authenticate, bearerToken } from '../accounts/accounts.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { priceRequest } from '../catalog/quoting.ts';
@@ -16,7 +16,8 @@ export function quoteRoutes(deps: AppDeps) {
       today: deps.clock.today(),
       locale: c.get('locale'),
     });
-    return c.json(quote);
+    // A public administration's quote: what it pays now is the taxable amount (split payment).
+    return c.json(request.splitPayment ? withSplitPayment(quote) : quote);
   });
   return routes;
 }

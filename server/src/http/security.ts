@@ -7,7 +7,7 @@ import type { AppEnv } from './context.ts';
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
-/** Server-rendered pages (sandbox, outbox): own stylesheet only, no script at all. */
+/** Server-rendered pages (invoice copies; the demo's pages): own stylesheet only, no script. */
 export function pageCsp(formActions: readonly string[] = []): string {
   return [
     "default-src 'none'",

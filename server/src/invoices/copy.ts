@@ -1,6 +1,7 @@
 // The human-readable copy of an invoice (copia di cortesia), drawn from its stored document.
 // Every value is escaped by `html`; no script, no inline style (the pages' strict CSP).
 import { formatMoney } from 'cassa/contract';
+import { PAGES_STYLESHEET_PATH } from '../http/assets.ts';
 import { html } from '../http/html.ts';
 import type { InvoiceDocument } from './fatturapa.ts';
 
@@ -39,7 +40,7 @@ export function invoiceCopyPage(doc: InvoiceDocument, xmlHref: string): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>Fattura ${doc.number} — copia di cortesia</title>
-        <link rel="stylesheet" href="/api/sandbox/sandbox.css" />
+        <link rel="stylesheet" href="${PAGES_STYLESHEET_PATH}" />
       </head>
       <body>
         <main class="wide">

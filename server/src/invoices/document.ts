@@ -1,6 +1,16 @@
-// An order's invoice document: Italian line descriptions from the catalog, one VAT summary per
-// rate, totals checked against the order to the cent (a mismatch is a bug, never an invoice).
-import { type Holder, type IsoDate, type Product, vatOf } from 'cassa/contract';
+// A charge's invoice document: Italian line descriptions from the catalog, one VAT summary per
+// rate, totals checked against the charge to the cent (a mismatch is a bug, never an invoice).
+// A public administration's (6-character office code) is an FPA12 with split payment.
+import {
+  type Holder,
+  type IsoDate,
+  isPublicAdministration,
+  isPublicAdministrationCode,
+  normalizeHolder,
+  type PaymentMethodType,
+  type Product,
+  vatOf,
+} from 'cassa/contract';
 import type { OrderRecord } from '../orders/orders.ts';
 import {
   invoiceFileName,
@@ -21,14 +31,19 @@ const UNITS: Record<Product['addons'][number]['unit'], string | undefined> = {
 
 /** Where the holder asked the invoice to go: their SDI code, or their PEC address. */
 export function invoiceDestination(holder: Holder): InvoiceDestination {
-  const e = holder.eInvoice;
-  // FPR12 takes 7-character codes only (6 are public administrations, FPA12): such a code, or
-  // 0000000 without a PEC, leaves the invoice in the buyer's fiscal drawer on SDI.
-  if ('sdiCode' in e) return { kind: 'sdi', code: e.sdiCode.length === 7 ? e.sdiCode : '0000000' };
+  const e = normalizeHolder(holder).eInvoice;
+  // 7 characters: an FPR12 to that code; 6: a public administration's office, an FPA12; 0000000
+  // without a PEC leaves the invoice in the buyer's fiscal drawer on SDI.
+  if ('sdiCode' in e) {
+    const routable = e.sdiCode.length === 7 || isPublicAdministrationCode(e.sdiCode);
+    return { kind: 'sdi', code: routable ? e.sdiCode : '0000000' };
+  }
   return { kind: 'pec', address: e.pec };
 }
 
-function buyerOf(holder: Holder): InvoiceBuyer {
+function buyerOf(typed: Holder): InvoiceBuyer {
+  // Trimmed, upper-cased, without inner spaces: `<IdCodice>` and `<CodiceFiscale>` as SDI wants.
+  const holder = normalizeHolder(typed);
   return {
     type: holder.type,
     name: holder.name,
@@ -77,6 +92,105 @@ export function vatSummaries(lines: readonly InvoiceLine[]): VatSummary[] {
 
 export class InvoiceTotalsMismatch extends Error {}
 
+/** What any charge's invoice is made of, before its totals are summed. */
+export interface ChargeFacts {
+  seller: Seller;
+  number: string;
+  date: IsoDate;
+  progressive: string;
+  holder: Holder;
+  /** The order it refers to (DatiOrdineAcquisto, Causale). */
+  orderNumber: string;
+  lines: InvoiceLine[];
+  paymentMethod: PaymentMethodType;
+  causale?: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+}
+
+/**
+ * The invoice document of a charge: summaries per rate, totals, where it goes; FPA12 with split
+ * payment (and CIG, CUP) for a public administration.
+ */
+export function chargeDocument(facts: ChargeFacts): InvoiceDocument {
+  const holder = normalizeHolder(facts.holder);
+  const summary = vatSummaries(facts.lines);
+  const taxable = summary.reduce((t, s) => t + s.taxableCents, 0);
+  const vat = summary.reduce((t, s) => t + s.vatCents, 0);
+  const publicAdministration = isPublicAdministration(holder);
+  return {
+    number: facts.number,
+    date: facts.date,
+    progressive: facts.progressive,
+    fileName: invoiceFileName(facts.seller.vatNumber, facts.progressive),
+    seller: facts.seller,
+    buyer: buyerOf(holder),
+    destination: invoiceDestination(holder),
+    orderNumber: facts.orderNumber,
+    lines: facts.lines,
+    summary,
+    totalCents: taxable + vat,
+    paymentMethod: facts.paymentMethod,
+    format: publicAdministration ? 'FPA12' : 'FPR12',
+    splitPayment: publicAdministration,
+    paidCents: publicAdministration ? taxable : taxable + vat,
+    ...(publicAdministration && holder.cig ? { cig: holder.cig } : {}),
+    ...(publicAdministration && holder.cup ? { cup: holder.cup } : {}),
+    ...(facts.causale ? { causale: facts.causale } : {}),
+    periodStart: facts.periodStart,
+    periodEnd: facts.periodEnd,
+  };
+}
+
+/** The lines of a Certified Platform renewal: the order's lines, for the next term. */
+export function renewalLines(
+  order: OrderRecord,
+  product: Product,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+): InvoiceLine[] {
+  const period = `rinnovo, ${order.years === 1 ? '1 anno' : `${order.years} anni`}, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`;
+  return order.quote.lines.map((l) => {
+    const plan = product.plans.find((p) => p.id === l.id);
+    const addon = plan ? undefined : product.addons.find((a) => a.id === l.id);
+    const name = plan?.name.it ?? addon?.name.it ?? l.label;
+    const unit = addon ? UNITS[addon.unit] : undefined;
+    return {
+      description: `${product.name.it} - ${name} (${period})`,
+      quantity: l.quantity,
+      ...(unit ? { unit } : {}),
+      periodStart,
+      periodEnd,
+      amountCents: l.amountCents,
+      vatRateBasisPoints: order.quote.vatRateBasisPoints,
+    };
+  });
+}
+
+/** The lines of a PEC add-on renewal from credit: one year of each add-on of the mailbox. */
+export function addonRenewalLines(
+  product: Product,
+  mailbox: string,
+  addons: readonly { id: string; quantity: number; cents: number }[],
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+): InvoiceLine[] {
+  const period = `rinnovo annuale della casella ${mailbox}, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`;
+  return addons.map((a) => {
+    const addon = product.addons.find((x) => x.id === a.id);
+    const unit = addon ? UNITS[addon.unit] : undefined;
+    return {
+      description: `${product.name.it} - ${addon?.name.it ?? a.id} (${period})`,
+      quantity: a.quantity,
+      ...(unit ? { unit } : {}),
+      periodStart,
+      periodEnd,
+      amountCents: a.cents,
+      vatRateBasisPoints: product.vatRateBasisPoints,
+    };
+  });
+}
+
 export function invoiceDocument(
   order: OrderRecord,
   product: Product,
@@ -89,28 +203,21 @@ export function invoiceDocument(
   },
 ): InvoiceDocument {
   const lines = linesOf(order, product, facts.periodStart);
-  const summary = vatSummaries(lines);
-  const taxable = summary.reduce((t, s) => t + s.taxableCents, 0);
-  const vat = summary.reduce((t, s) => t + s.vatCents, 0);
+  const document = chargeDocument({
+    ...facts,
+    holder: order.holder,
+    orderNumber: order.number,
+    lines,
+    paymentMethod: order.paymentMethod,
+    periodEnd: order.quote.renewal.date,
+  });
+  const vat = document.summary.reduce((t, s) => t + s.vatCents, 0);
   if (
-    taxable !== order.quote.taxableCents ||
+    document.totalCents - vat !== order.quote.taxableCents ||
     vat !== order.quote.vatCents ||
-    taxable + vat !== order.totalCents
+    document.totalCents !== order.totalCents
   ) {
     throw new InvoiceTotalsMismatch(`invoice totals differ from order ${order.number}`);
   }
-  return {
-    number: facts.number,
-    date: facts.date,
-    progressive: facts.progressive,
-    fileName: invoiceFileName(facts.seller.vatNumber, facts.progressive),
-    seller: facts.seller,
-    buyer: buyerOf(order.holder),
-    destination: invoiceDestination(order.holder),
-    orderNumber: order.number,
-    lines,
-    summary,
-    totalCents: order.totalCents,
-    paymentMethod: order.paymentMethod,
-  };
+  return document;
 }

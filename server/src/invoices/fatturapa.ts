@@ -1,5 +1,7 @@
-// FatturaPA 1.2 (format FPR12, between private parties) from an invoice document: pure, so the
-// property tests can build thousands and validate each against the official XSD.
+// FatturaPA 1.2 from an invoice document: FPR12 between private parties, FPA12 to a public
+// administration (its 6-character office code, split payment: EsigibilitaIVA `S`, CIG and CUP
+// in DatiOrdineAcquisto). Pure, so the property tests can build thousands and validate each
+// against the official XSDs (1.2.2 and 1.2.1).
 import { XMLBuilder } from 'fast-xml-parser';
 import { type IsoDate, type PaymentMethodType } from 'cassa/contract';
 import type { Seller } from './seller.ts';
@@ -52,6 +54,20 @@ export interface InvoiceDocument {
   summary: VatSummary[];
   totalCents: number;
   paymentMethod: PaymentMethodType;
+  /** `FPA12` to a public administration; absent (documents before issue 22) means `FPR12`. */
+  format?: 'FPR12' | 'FPA12';
+  /** Scissione dei pagamenti: the buyer paid the taxable amount, the VAT goes to the Treasury. */
+  splitPayment?: boolean;
+  /** What the buyer paid the seller (the taxable amount under split payment). */
+  paidCents?: number;
+  /** Public procurement references (FPA12 only). */
+  cig?: string;
+  cup?: string;
+  /** The charge's reason (Causale); absent means `Ordine <number>`. */
+  causale?: string;
+  /** The period the charge covers. */
+  periodStart?: IsoDate;
+  periodEnd?: IsoDate;
 }
 
 /** SDI's rule: `IT` + the sender's Partita IVA + `_` + a 5-character progressive. */
@@ -126,20 +142,27 @@ function line(l: InvoiceLine, index: number) {
   };
 }
 
-/** The FatturaPA XML of `doc` (UTF-8, unsigned: SDI accepts unsigned FPR12 files). */
+/**
+ * The FatturaPA XML of `doc` (UTF-8, unsigned: SDI accepts unsigned FPR12 files; an FPA12 must
+ * be signed by the seller, or its intermediary, before it goes to SDI: README, invoices).
+ */
 export function buildFatturaPA(doc: InvoiceDocument): string {
   const { seller } = doc;
   const code = PAYMENT_CODES[doc.paymentMethod];
+  const format = doc.format ?? 'FPR12';
+  const split = doc.splitPayment === true;
+  const causale = [doc.causale ?? `Ordine ${doc.orderNumber}`];
+  if (split) causale.push('Scissione dei pagamenti ai sensi dell art. 17-ter DPR 633/1972');
   const invoice = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     'p:FatturaElettronica': {
-      '@_versione': 'FPR12',
+      '@_versione': format,
       '@_xmlns:p': FATTURAPA_NAMESPACE,
       FatturaElettronicaHeader: {
         DatiTrasmissione: {
           IdTrasmittente: { IdPaese: 'IT', IdCodice: seller.vatNumber },
           ProgressivoInvio: doc.progressive,
-          FormatoTrasmissione: 'FPR12',
+          FormatoTrasmissione: format,
           ...recipient(doc.destination),
         },
         CedentePrestatore: {
@@ -164,9 +187,13 @@ export function buildFatturaPA(doc: InvoiceDocument): string {
             Data: doc.date,
             Numero: doc.number,
             ImportoTotaleDocumento: amount2(doc.totalCents),
-            Causale: latinText(`Ordine ${doc.orderNumber}`, 200),
+            Causale: causale.map((text) => latinText(text, 200)),
           },
-          DatiOrdineAcquisto: { IdDocumento: doc.orderNumber },
+          DatiOrdineAcquisto: {
+            IdDocumento: latinText(doc.orderNumber, 20),
+            ...(doc.cup ? { CodiceCUP: doc.cup } : {}),
+            ...(doc.cig ? { CodiceCIG: doc.cig } : {}),
+          },
         },
         DatiBeniServizi: {
           DettaglioLinee: doc.lines.map(line),
@@ -174,7 +201,8 @@ export function buildFatturaPA(doc: InvoiceDocument): string {
             AliquotaIVA: rate(s.vatRateBasisPoints),
             ImponibileImporto: amount2(s.taxableCents),
             Imposta: amount2(s.vatCents),
-            EsigibilitaIVA: 'I',
+            // S: scissione dei pagamenti (the public body pays the VAT to the Treasury).
+            EsigibilitaIVA: split ? 'S' : 'I',
           })),
         },
         ...(code
@@ -184,7 +212,7 @@ export function buildFatturaPA(doc: InvoiceDocument): string {
                 DettaglioPagamento: {
                   Beneficiario: latinText(seller.name, 200),
                   ModalitaPagamento: code,
-                  ImportoPagamento: amount2(doc.totalCents),
+                  ImportoPagamento: amount2(doc.paidCents ?? doc.totalCents),
                   ...(doc.paymentMethod === 'bank_transfer' && seller.iban
                     ? { IBAN: seller.iban }
                     : {}),

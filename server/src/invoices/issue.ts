@@ -1,15 +1,22 @@
-// Issuing the invoice of a paid order, in the transaction that makes it paid: number, XML,
-// storage and the (simulated) SDI transmission. Idempotent: one order, at most one invoice.
+// Issuing the invoice of a charge, in the transaction that takes the money: number, XML,
+// storage and the (simulated) SDI transmission. Every charge has one: the first sale of an order
+// (`issueInvoice`), each renewal of a term by card or PayPal and each PEC add-on renewal from
+// credit (`issueChargeInvoice`). Idempotent per charge (`charge_key`): one charge, one invoice.
 import { type Catalog, findProduct } from 'cassa/contract';
 import { hashToken, newToken } from '../accounts/credentials.ts';
 import type { AppDeps } from '../http/context.ts';
 import type { Queryable } from '../db/database.ts';
 import { findOrder } from '../orders/orders.ts';
 import { invoiceEmail, queueEmail } from '../notifications/outbox.ts';
-import { invoiceDocument } from './document.ts';
-import { buildFatturaPA, fileProgressive, type InvoiceDestination } from './fatturapa.ts';
+import { chargeDocument, invoiceDocument, type ChargeFacts } from './document.ts';
+import {
+  buildFatturaPA,
+  fileProgressive,
+  type InvoiceDestination,
+  type InvoiceDocument,
+} from './fatturapa.ts';
 import { formatInvoiceNumber, nextFileNumber, takeInvoiceNumber } from './numbering.ts';
-import { DEMO_SELLER, type Seller } from './seller.ts';
+import type { Seller } from './seller.ts';
 
 export interface InvoiceContext {
   catalog: Catalog;
@@ -38,7 +45,7 @@ export function invoiceContext(
 ): InvoiceContext {
   return {
     catalog: deps.catalog,
-    seller: deps.seller ?? DEMO_SELLER,
+    seller: deps.seller,
     today: deps.clock.today(),
     now: deps.clock.now(),
     origin,
@@ -66,21 +73,9 @@ export async function issueInvoice(
   // Locking the order queues a second call for the same order behind this one.
   const order = await findOrder(tx, orderId, true);
   if (!order) throw new Error('issueInvoice: unknown order');
-  const existing = await tx.query<{
-    number: string;
-    file_name: string;
-    document: { destination: InvoiceDestination };
-  }>('SELECT number, file_name, document FROM invoices WHERE order_id = $1', [orderId]);
-  const found = existing.rows[0];
-  if (found) {
-    return {
-      number: found.number,
-      fileName: found.file_name,
-      destination: found.document.destination,
-      copyUrl: undefined,
-      issued: false,
-    };
-  }
+  const chargeKey = `order:${orderId}`;
+  const found = await existingInvoice(tx, chargeKey);
+  if (found) return found;
   if (order.status !== 'paid' || order.totalCents <= 0) return null;
   const product = findProduct(context.catalog, order.productId);
   if (!product) throw new Error('issueInvoice: the order names no product of the catalog');
@@ -89,17 +84,103 @@ export async function issueInvoice(
     "SELECT (created_at AT TIME ZONE 'Europe/Rome')::date::text AS day FROM orders WHERE id = $1",
     [orderId],
   );
+  const issued = await storeInvoice(
+    tx,
+    {
+      chargeKey,
+      kind: 'order',
+      orderId: order.id,
+      subscriptionId: order.subscriptionId,
+      customerId: order.customerId,
+    },
+    (numbering) =>
+      invoiceDocument(order, product, {
+        ...numbering,
+        periodStart: created.rows[0]?.day ?? context.today,
+      }),
+    context,
+  );
+  if (options.email) {
+    await queueEmail(
+      tx,
+      invoiceEmail(
+        order.holder.email,
+        order.number,
+        { destination: issued.destination, number: issued.number, copyUrl: issued.copyUrl! },
+        order.locale,
+      ),
+      { now: context.now, orderId: order.id },
+    );
+  }
+  return issued;
+}
+
+/** Which charge an invoice is for, and whose. */
+export interface ChargeRef {
+  /** `order:<id>`, `renewal:<order id>:<cycle>`, `addons:<subscription id>:<cycle>`. */
+  chargeKey: string;
+  kind: 'order' | 'renewal' | 'addon_renewal';
+  orderId: string | null;
+  subscriptionId: string | null;
+  customerId: string;
+}
+
+async function existingInvoice(tx: Queryable, chargeKey: string): Promise<IssuedInvoice | null> {
+  const existing = await tx.query<{
+    number: string;
+    file_name: string;
+    document: { destination: InvoiceDestination };
+  }>('SELECT number, file_name, document FROM invoices WHERE charge_key = $1', [chargeKey]);
+  const found = existing.rows[0];
+  return found
+    ? {
+        number: found.number,
+        fileName: found.file_name,
+        destination: found.document.destination,
+        copyUrl: undefined,
+        issued: false,
+      }
+    : null;
+}
+
+/**
+ * Issues the invoice of a renewal charge (a term renewed by card or PayPal, PEC add-ons renewed
+ * from credit), in the charging transaction: call it from the one path that marks the renewal
+ * paid. Idempotent per `ref.chargeKey`.
+ */
+export async function issueChargeInvoice(
+  tx: Queryable,
+  ref: ChargeRef,
+  facts: Omit<ChargeFacts, 'seller' | 'number' | 'date' | 'progressive'>,
+  context: InvoiceContext,
+): Promise<IssuedInvoice> {
+  const found = await existingInvoice(tx, ref.chargeKey);
+  if (found) return found;
+  return storeInvoice(tx, ref, (numbering) => chargeDocument({ ...facts, ...numbering }), context);
+}
+
+/** Numbers, builds, stores and transmits one invoice (the caller checked there is none yet). */
+async function storeInvoice(
+  tx: Queryable,
+  ref: ChargeRef,
+  build: (numbering: {
+    seller: InvoiceContext['seller'];
+    number: string;
+    date: string;
+    progressive: string;
+  }) => InvoiceDocument,
+  context: InvoiceContext,
+): Promise<IssuedInvoice> {
   const year = Number(context.today.slice(0, 4));
   // The file progressive first, the yearly number last: the counter row stays locked from
   // here to the commit, so the less done after it, the shorter other issuers wait.
   const fileNumber = await nextFileNumber(tx);
   const seq = await takeInvoiceNumber(tx, year);
-  const document = invoiceDocument(order, product, {
+  const document = build({
     seller: context.seller,
     number: formatInvoiceNumber(year, seq),
     date: context.today,
     progressive: fileProgressive(fileNumber),
-    periodStart: created.rows[0]?.day ?? context.today,
   });
   const xml = buildFatturaPA(document);
   const token = newToken();
@@ -107,12 +188,14 @@ export async function issueInvoice(
   const to = destination.kind === 'sdi' ? destination.code : destination.address;
   await tx.query(
     `INSERT INTO invoices (id, order_id, customer_id, year, seq, number, issued_on, file_name,
-       total_cents, destination_kind, destination, document, xml, view_token_hash, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10, $11, $12::jsonb, $13, $14, $15)`,
+       total_cents, destination_kind, destination, document, xml, view_token_hash, created_at,
+       charge_key, kind, subscription_id, period_start, period_end, paid_cents)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10, $11, $12::jsonb, $13, $14, $15,
+       $16, $17, $18, $19::date, $20::date, $21)`,
     [
       fileNumber,
-      order.id,
-      order.customerId,
+      ref.orderId,
+      ref.customerId,
       year,
       seq,
       document.number,
@@ -125,6 +208,12 @@ export async function issueInvoice(
       xml,
       hashToken(token),
       context.now,
+      ref.chargeKey,
+      ref.kind,
+      ref.subscriptionId,
+      document.periodStart ?? null,
+      document.periodEnd ?? null,
+      document.paidCents ?? document.totalCents,
     ],
   );
   await tx.query(
@@ -132,24 +221,11 @@ export async function issueInvoice(
      VALUES ($1, $2, $3, $4, $5, $6)`,
     [fileNumber, destination.kind, to, document.fileName, xml, context.now],
   );
-  const copyUrl = `${context.origin}${copyPath(token)}`;
-  if (options.email) {
-    await queueEmail(
-      tx,
-      invoiceEmail(
-        order.holder.email,
-        order.number,
-        { destination, number: document.number, copyUrl },
-        order.locale,
-      ),
-      { now: context.now, orderId: order.id },
-    );
-  }
   return {
     number: document.number,
     fileName: document.fileName,
     destination,
-    copyUrl,
+    copyUrl: `${context.origin}${copyPath(token)}`,
     issued: true,
   };
 }

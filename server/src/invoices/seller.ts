@@ -1,5 +1,6 @@
-// The seller on every invoice (CedentePrestatore): configuration, not code. The demo seller is
-// used unless CASSA_SELLER names a JSON file of the same shape, checked at start.
+// The seller (CedentePrestatore): on every invoice, and the payee of bank transfers and postal
+// slips. Configuration, not code: CASSA_SELLER names a JSON file of this shape, checked at start
+// (the demo passes its own demo seller when the variable is unset).
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import {
@@ -33,35 +34,23 @@ export const SellerSchema = z.object({
     province: z.string().check(z.refine((v) => checkProvince(v).ok, 'invalid province')),
     country: z.literal('IT'),
   }),
-  /** Paid into by bank transfer: printed in DatiPagamento. */
+  /**
+   * Paid into by bank transfer: in the buyer's payment instructions and the invoice's
+   * DatiPagamento. Without it, bank-transfer orders are not taken.
+   */
   iban: z.optional(z.string().check(z.regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/))),
+  /** Conto corrente postale paid into by postal slip; without it, postal-slip orders are not taken. */
+  postalAccount: z.optional(z.string().check(z.regex(/^\d{6,12}$/))),
+  /** The account holder named in the payment instructions (default: `name`). */
+  beneficiary: z.optional(text(80)),
   /** Where the buyer's questions go (shown on the HTML copy only). */
   email: z.optional(z.string().check(z.refine((v) => checkEmail(v).ok, 'invalid email'))),
 });
 
 export type Seller = z.infer<typeof SellerSchema>;
 
-/** Cassa Demo S.r.l.: demo data (its Partita IVA has a valid check digit but is nobody's). */
-export const DEMO_SELLER: Seller = {
-  name: 'Cassa Demo S.r.l.',
-  vatNumber: '12345678903',
-  taxCode: '12345678903',
-  regimeFiscale: 'RF01',
-  address: {
-    street: 'Via Roma',
-    streetNumber: '1',
-    postalCode: '10121',
-    city: 'Torino',
-    province: 'TO',
-    country: 'IT',
-  },
-  iban: 'IT60X0542811101000000123456',
-  email: 'fatture@cassa-demo.example',
-};
-
-/** The seller of `CASSA_SELLER` (a JSON file), or the demo seller; throws with the bad field. */
-export function loadSeller(path: string | undefined): Seller {
-  if (!path) return DEMO_SELLER;
+/** The seller of a JSON file (CASSA_SELLER); throws with the first bad field. */
+export function loadSellerFile(path: string): Seller {
   const parsed = SellerSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

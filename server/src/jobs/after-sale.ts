@@ -1,9 +1,11 @@
 // What runs in the background of every instance: the webhook delivery loop, the renewal
 // scheduler (pg-boss) and, in demo mode, the shared clock's refresh.
 import { type Catalog } from 'cassa/contract';
-import type { ShiftableClock } from '../platform/clock.ts';
-import type { Clock, Logger } from '../http/context.ts';
+import type { Clock, ShiftableClock } from '../platform/clock.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Database } from '../db/database.ts';
+import type { Seller } from '../invoices/seller.ts';
+import type { PaymentProvider } from '../payments/provider.ts';
 import { startScheduler, type Scheduler } from './scheduler.ts';
 import { runDueRenewals } from '../subscriptions/renewals.ts';
 import { deliverDueWebhooks, type WebhookConfig } from '../webhooks/webhooks.ts';
@@ -14,6 +16,10 @@ export interface AfterSaleOptions {
   clock: Clock;
   shiftableClock?: ShiftableClock;
   logger: Logger;
+  /** Charges renewals (the payment-provider seam). */
+  payments: PaymentProvider;
+  /** The seller on renewal invoices. */
+  seller: Seller;
   /** Absent: events are kept (pending) and not sent. */
   webhooks?: WebhookConfig;
   /** How often the delivery loop looks for due events. */

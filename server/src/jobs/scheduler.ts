@@ -4,7 +4,7 @@
 // (one instance, cron fired once across instances, a crashed run expired and retried); what is
 // due, and the once-only guarantee, come from the rows themselves (renewals.ts).
 import PgBoss from 'pg-boss';
-import type { Logger } from '../http/context.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Database } from '../db/database.ts';
 
 export const RENEWAL_QUEUE = 'cassa-renewals';

@@ -6,19 +6,22 @@ import {
   checkEligibility,
   type FieldError,
   type Instructions,
+  isPublicAdministration,
   type Locale,
   MAX_TOP_UP_CENTS,
+  normalizeHolder,
   type Order,
   type OrderRequest,
+  payableNowCents,
   type PaymentMethodType,
   topUpError,
   validateHolder,
+  withSplitPayment,
 } from 'cassa/contract';
 import type { CustomerRecord } from '../accounts/accounts.ts';
 import type { Queryable } from '../db/database.ts';
 import { insertOrder, nextOrderNumber, publicOrder, type OrderRecord } from './orders.ts';
 import type { Seller } from '../invoices/seller.ts';
-import { DEMO_SELLER } from '../invoices/seller.ts';
 import { markOrderPaid, queueOrderWebhook } from './fulfilment.ts';
 import {
   applyCredit,
@@ -30,10 +33,8 @@ import { instructionsEmail, queueEmail } from '../notifications/outbox.ts';
 import { invalidRequest, prefixed, Problem } from '../http/problems.ts';
 import { priceRequest } from '../catalog/quoting.ts';
 import { findSavedPaymentMethod } from '../subscriptions/subscriptions.ts';
-
-export const BENEFICIARY = 'Cassa Demo S.r.l.';
-export const BANK_IBAN = 'IT60X0542811101000000123456';
-export const POSTAL_ACCOUNT = '1234567';
+import type { OnlineMethod, PaymentProvider } from '../payments/provider.ts';
+import { providerReturnPath } from '../payments/returns.ts';
 
 export interface CheckoutContext {
   catalog: Catalog;
@@ -44,8 +45,10 @@ export interface CheckoutContext {
   origin: string;
   /** Origins a payment page may return to (the server's own, and the CORS allowlist). */
   returnOrigins: readonly string[];
-  /** The seller on the invoice of a paid order (the demo seller when absent). */
-  seller?: Seller;
+  /** The seller: on the invoice of a paid order, and the payee of a bank transfer or postal slip. */
+  seller: Seller;
+  /** The payment provider of card and PayPal payments. */
+  payments: PaymentProvider;
 }
 
 async function lockCustomer(tx: Queryable, id: string): Promise<CustomerRecord> {
@@ -89,13 +92,17 @@ export async function placeOrder(
   // The widget's language when it says it, else the browser's (Accept-Language).
   const locale = request.locale ?? context.locale;
   const customer = await lockCustomer(tx, customerId);
-  const { product, quote, subscription } = await priceRequest(tx, context.catalog, request, {
+  const priced = await priceRequest(tx, context.catalog, request, {
     customer,
     today,
     locale,
   });
+  const { product, subscription } = priced;
 
-  const holder = request.holder ?? customer.holder;
+  // Normalised at the boundary with the widget's own code: invoiced as stored.
+  const holder = normalizeHolder(request.holder ?? customer.holder);
+  // A public administration pays the taxable amount; the VAT goes to the Treasury.
+  const quote = isPublicAdministration(holder) ? withSplitPayment(priced.quote) : priced.quote;
   for (const type of new Set([customer.holder.type, holder.type])) {
     if (!checkEligibility(product, type).ok) {
       throw new Problem(
@@ -108,7 +115,9 @@ export async function placeOrder(
 
   const errors: FieldError[] = [];
   if (request.acceptTerms !== true) errors.push({ path: 'acceptTerms', code: 'terms.required' });
-  if (request.holder) errors.push(...prefixed('holder', validateHolder(request.holder).errors));
+  // The registered holder too: data accepted before today's rules must not make an invoice SDI
+  // refuses (the holder step shows these errors on its fields).
+  errors.push(...prefixed('holder', validateHolder(holder).errors));
 
   const coterm = product.pricing === 'coterm';
   const free = !coterm && quote.totalCents === 0;
@@ -120,7 +129,17 @@ export async function placeOrder(
     errors.push({ path: 'addons', code: 'required' });
 
   const method: PaymentMethodType = free ? 'none' : request.paymentMethod.type;
-  if (!free && (method === 'none' || !product.paymentMethods.includes(method))) {
+  const online = method === 'card' || method === 'paypal';
+  if (
+    !free &&
+    (method === 'none' ||
+      !product.paymentMethods.includes(method) ||
+      // Card and PayPal go through the provider: one that does not take them, no such order.
+      (online && !context.payments.methods.includes(method)) ||
+      // Bank transfer and postal slip pay into the seller's accounts: none configured, none taken.
+      (method === 'bank_transfer' && !context.seller.iban) ||
+      (method === 'postal_slip' && !context.seller.postalAccount))
+  ) {
     errors.push({ path: 'paymentMethod.type', code: 'payment.method' });
   }
   const savedId = request.paymentMethod.savedId;
@@ -129,9 +148,12 @@ export async function placeOrder(
     const saved = await findSavedPaymentMethod(tx, savedId, customer.id);
     if (!saved || saved.type !== method) {
       errors.push({ path: 'paymentMethod.savedId', code: 'payment.saved.unknown' });
-    } else savedLabel = saved.label;
+    } else
+      savedLabel = context.payments.describeSaved(
+        { ...saved, customerId: customer.id, type: saved.type as OnlineMethod },
+        locale,
+      );
   }
-  const online = method === 'card' || method === 'paypal';
   // A new card or PayPal account is entered on the provider's page, then the buyer comes back.
   const redirect = !free && online && savedId === undefined && (!coterm || topUpCents > 0);
   if (redirect) {
@@ -165,11 +187,13 @@ export async function placeOrder(
   const number = await nextOrderNumber(tx, today.slice(0, 4));
   let instructions: Instructions | null = null;
   if (method === 'bank_transfer' || method === 'postal_slip') {
+    const { seller } = context;
     instructions = {
       method,
-      beneficiary: BENEFICIARY,
-      account: method === 'bank_transfer' ? BANK_IBAN : POSTAL_ACCOUNT,
-      amountCents: quote.totalCents,
+      beneficiary: seller.beneficiary ?? seller.name,
+      account: (method === 'bank_transfer' ? seller.iban : seller.postalAccount) as string,
+      // Split payment: a public administration pays the taxable amount (the VAT to the Treasury).
+      amountCents: payableNowCents(quote),
       currency: quote.currency,
       reference: `Ordine ${number}`,
     };
@@ -206,7 +230,20 @@ export async function placeOrder(
     quote,
     instructions,
     returnUrl: redirect ? (request.returnUrl ?? null) : null,
-    paymentUrl: redirect ? `${context.origin}/api/sandbox/pay/${id}?lang=${locale}` : null,
+    paymentUrl: redirect
+      ? (
+          await context.payments.startPayment({
+            orderId: id,
+            orderNumber: number,
+            method: method as OnlineMethod,
+            amountCents: coterm ? topUpCents : quote.totalCents,
+            currency: quote.currency,
+            locale,
+            origin: context.origin,
+            returnUrl: `${context.origin}${providerReturnPath(id)}`,
+          })
+        ).url
+      : null,
     locale,
   };
   await insertOrder(tx, order, now);
@@ -229,7 +266,7 @@ export async function placeOrder(
     // A paid order gets its invoice now, in this transaction (issued or not, with the order).
     const invoice = await invoiceForConfirmation(tx, order, {
       catalog: context.catalog,
-      seller: context.seller ?? DEMO_SELLER,
+      seller: context.seller,
       today,
       now,
       origin: context.origin,

@@ -1,5 +1,5 @@
 // "The order became paid", in one place: every path that takes an order's money goes through
-// markOrderPaid (a card or PayPal order at checkout, the sandbox payment page, a bank transfer
+// markOrderPaid (a card or PayPal order at checkout, the return from a payment provider, a bank transfer
 // or postal slip recorded by an operator). Whatever must follow a payment (an invoice, say)
 // belongs here, inside the same transaction.
 import {
@@ -10,7 +10,8 @@ import {
   RENEWAL_CHARGE_DAYS_BEFORE,
 } from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
-import { findOrder, publicOrder, type OrderRecord } from './orders.ts';
+import { presentOrder } from './order-view.ts';
+import { findOrder, type OrderRecord } from './orders.ts';
 import { enqueueWebhook, type WebhookType } from '../webhooks/webhooks.ts';
 
 export interface PaidContext {
@@ -50,10 +51,17 @@ export async function queueOrderWebhook(
   type: Extract<WebhookType, `order.${string}`>,
   orderId: string,
   occurredAt: Date,
+  today?: IsoDate,
 ): Promise<string> {
   const order = await findOrder(tx, orderId);
   if (!order) throw new Error('order vanished');
-  return enqueueWebhook(tx, type, { order: publicOrder(order) }, { occurredAt, orderId });
+  return enqueueWebhook(
+    tx,
+    type,
+    // The order as GET /v1/orders/{id} shows it at this moment: the state as of this event.
+    { order: await presentOrder(tx, order, today ?? occurredAt.toISOString().slice(0, 10)) },
+    { occurredAt, orderId, subject: { type: 'order', id: orderId } },
+  );
 }
 
 /** A Certified Platform order's service as webhooks show it (`data.subscription`). */

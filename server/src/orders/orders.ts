@@ -132,6 +132,9 @@ export function publicOrder(order: OrderRecord): Order {
       ? { action: { type: 'redirect' as const, url: order.paymentUrl } }
       : {}),
     ...(order.instructions ? { instructions: order.instructions } : {}),
+    ...(order.quote.splitPayment
+      ? { splitPayment: true, payableCents: order.quote.payableCents ?? order.quote.taxableCents }
+      : {}),
   };
 }
 

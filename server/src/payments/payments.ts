@@ -1,5 +1,6 @@
-// What follows a payment: credit moves, add-ons attach, methods are saved, the confirmation is
-// queued; and the end of a pending payment (the sandbox provider's answer) with its resume token.
+// Payments, whatever the provider: what follows a payment (credit moves, add-ons attach, methods
+// are saved, the confirmation is queued) and the end of a pending payment (what the provider said
+// on the buyer's return, `PaymentResult` of provider.ts) with its resume token.
 import { randomUUID } from 'node:crypto';
 import {
   type Locale,
@@ -19,6 +20,7 @@ import {
 } from '../notifications/outbox.ts';
 import { issueInvoice, type InvoiceContext } from '../invoices/issue.ts';
 import { invoiceDestination } from '../invoices/document.ts';
+import type { PaymentResult } from './provider.ts';
 
 /** How long the resume token of a payment page stays valid. */
 export const RESUME_TTL_MS = 24 * 60 * 60 * 1000;
@@ -147,29 +149,23 @@ export async function queueConfirmation(
   );
 }
 
-export type PaymentOutcome =
-  | { kind: 'card-approved'; label: string }
-  | { kind: 'card-refused' }
-  | { kind: 'paypal-approved'; label: string }
-  | { kind: 'cancelled' };
-
 /**
- * Ends a pending payment (the sandbox provider's answer) and issues a resume token for the
- * return URL. An order that is no longer pending keeps its status; a new token is issued.
+ * Ends a pending payment with the provider's result and issues a resume token for the return
+ * URL. An order that is no longer pending keeps its status; a new token is issued.
  */
 export async function completePayment(
   db: Queryable,
   order: OrderRecord,
-  outcome: PaymentOutcome,
+  result: PaymentResult,
   context: { product: Product; now: Date; today: string; invoice: InvoiceContext },
 ): Promise<{ status: OrderStatus; resumeToken: string }> {
   const { now, product } = context;
   let status = order.status;
   if (order.status === 'pending_payment') {
-    if (outcome.kind === 'card-approved' || outcome.kind === 'paypal-approved') {
+    if (result.outcome === 'approved') {
       status = 'paid';
-      const type = outcome.kind === 'card-approved' ? 'card' : 'paypal';
-      const savedId = await savePaymentMethod(db, order.customerId, type, outcome.label, now);
+      const { type, label } = result.saved;
+      const savedId = await savePaymentMethod(db, order.customerId, type, label, now);
       let creditAfterCents: number | undefined;
       if (product.pricing === 'coterm') {
         const credit = await applyCredit(
@@ -198,13 +194,13 @@ export async function completePayment(
         const paid = { ...order, status };
         const invoice = await invoiceForConfirmation(db, paid, context.invoice);
         await queueConfirmation(db, paid, product, now, {
-          savedLabel: outcome.label,
+          savedLabel: label,
           ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
           ...(invoice ? { invoice } : {}),
         });
       }
     } else {
-      status = outcome.kind === 'card-refused' ? 'refused' : 'cancelled';
+      status = result.outcome === 'refused' ? 'refused' : 'cancelled';
     }
   }
   const resumeToken = newToken();

@@ -2,7 +2,7 @@
 // amount. The order becomes paid (markOrderPaid), the buyer is emailed, the webhook fires — all
 // in one transaction, with the electronic invoice issued and sent where the holder asked. A wrong
 // amount or number changes nothing; the same payment twice is one.
-import { type Catalog, findProduct, formatMoney } from 'cassa/contract';
+import { type Catalog, findProduct, formatMoney, payableNowCents } from 'cassa/contract';
 import { paymentReceivedEmail } from '../notifications/after-sale-emails.ts';
 import type { Queryable } from '../db/database.ts';
 import { markOrderPaid, queueOrderWebhook, type PaidContext } from '../orders/fulfilment.ts';
@@ -50,10 +50,11 @@ export async function recordReceivedPayment(
       `Order ${order.number} is not awaiting a payment (status ${order.status}).`,
     );
   }
-  if (payment.amountCents !== order.totalCents) {
+  const dueCents = payableNowCents(order.quote);
+  if (payment.amountCents !== dueCents) {
     throw invalidRequest(
       [{ path: 'amountCents', code: 'invalid' }],
-      `Order ${order.number} is for ${formatMoney(order.totalCents, order.currency, 'en')}, not ${formatMoney(payment.amountCents, order.currency, 'en')}: nothing was recorded.`,
+      `Order ${order.number} is for ${formatMoney(dueCents, order.currency, 'en')}, not ${formatMoney(payment.amountCents, order.currency, 'en')}: nothing was recorded.`,
     );
   }
   const product = findProduct(catalog, order.productId);

@@ -1,9 +1,15 @@
 // The process's clock: Europe/Rome's calendar date without an Intl call per request.
 import { addDays, type IsoDate, todayInRome } from 'cassa/contract';
-import type { Clock } from '../http/context.ts';
 import type { Queryable } from '../db/database.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
+
+export interface Clock {
+  /** Today's calendar date in Europe/Rome. */
+  today(): IsoDate;
+  /** The current instant (session expiry, rate-limit windows). */
+  now(): Date;
+}
 
 /**
  * `todayInRome()`, formatted once per UTC hour. Europe/Rome's offset from UTC is a whole

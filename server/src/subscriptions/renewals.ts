@@ -10,11 +10,16 @@
 // times, each with an email; still unpaid at expiry (no grace days), the renewal has failed.
 // PEC add-ons: at the mailbox expiry, one year of the mailbox's add-ons (VAT included) is
 // taken from the prepaid credit; if the credit does not cover it all, they are deactivated.
+// The mailbox itself is renewed by the Ordine at its expiry, with or without add-ons (the
+// catalog's `renewsSubscription`, default true).
+// Every renewal charge is one transaction with its FatturaPA invoice (markRenewalPaid,
+// markAddonsRenewed: the one path each), its email and its event.
 import {
   addDays,
   addMonths,
   type Catalog,
   findProduct,
+  type Holder,
   type IsoDate,
   type Locale,
   type Product,
@@ -29,13 +34,19 @@ import {
   renewalFailedEmail,
   renewalRefusedEmail,
 } from '../notifications/after-sale-emails.ts';
-import type { Clock, Logger } from '../http/context.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { serviceView } from '../orders/fulfilment.ts';
-import { findOrder, publicOrder, type OrderRecord } from '../orders/orders.ts';
+import { presentOrder, renewalChargeCents } from '../orders/order-view.ts';
+import { findOrder, type OrderRecord } from '../orders/orders.ts';
 import { queueEmail } from '../notifications/outbox.ts';
 import { applyCredit, paymentMethodLabel } from '../payments/payments.ts';
+import type { OnlineMethod, PaymentProvider, SavedMethod } from '../payments/provider.ts';
 import { enqueueWebhook } from '../webhooks/webhooks.ts';
+import { addonRenewalLines, renewalLines } from '../invoices/document.ts';
+import { issueChargeInvoice, type IssuedInvoice } from '../invoices/issue.ts';
+import type { Seller } from '../invoices/seller.ts';
 
 /** Refused renewal charges are tried again this many times (4 charges in all)… */
 export const RENEWAL_RETRIES = 3;
@@ -51,6 +62,98 @@ export interface RenewalDeps {
   catalog: Catalog;
   clock: Clock;
   logger: Logger;
+  /** The seller on renewal invoices (CASSA_SELLER). */
+  seller: Seller;
+  /** Charges the saved card or PayPal account (the payment-provider seam). */
+  payments: PaymentProvider;
+}
+
+/** What a renewal's invoice needs besides the transaction. */
+interface RenewalInvoicing {
+  seller: Seller;
+  today: IsoDate;
+  now: Date;
+}
+
+const invoiceContextOf = (invoicing: RenewalInvoicing, catalog: Catalog) => ({
+  catalog,
+  seller: invoicing.seller,
+  today: invoicing.today,
+  now: invoicing.now,
+  // Renewal emails name the invoice; its copy is in the customer's invoices (GET /v1/me/invoices).
+  origin: '',
+});
+
+/**
+ * "The renewal of cycle `expiresOn` is paid": the one path for it (a saved card or PayPal
+ * charged by the scheduler today; an authenticated payment later). In the caller's transaction:
+ * the service extended by the term and rescheduled, its FatturaPA invoice issued for the period
+ * covered (same numbering guarantees as a sale), the buyer emailed, `subscription.renewed`
+ * queued with the order and service as they now are.
+ */
+export async function markRenewalPaid(
+  tx: Queryable,
+  order: OrderRecord,
+  product: Product,
+  renewal: { expiresOn: IsoDate; amountCents: number; methodLabel: string },
+  context: RenewalInvoicing & { catalog: Catalog },
+): Promise<IssuedInvoice> {
+  const { now, today } = context;
+  const newExpiry = addMonths(renewal.expiresOn, 12 * order.years);
+  const nextCharge = addDays(newExpiry, -RENEWAL_CHARGE_DAYS_BEFORE);
+  await tx.query(
+    `UPDATE orders SET expires_on = $2::date, next_renewal_on = $3::date, renewal_charge_date = $3::date,
+            renewal_state = 'scheduled', renewal_failures = 0, updated_at = $4
+      WHERE id = $1`,
+    [order.id, newExpiry, nextCharge, now],
+  );
+  const invoice = await issueChargeInvoice(
+    tx,
+    {
+      chargeKey: `renewal:${order.id}:${renewal.expiresOn}`,
+      kind: 'renewal',
+      orderId: order.id,
+      subscriptionId: order.subscriptionId,
+      customerId: order.customerId,
+    },
+    {
+      holder: order.holder,
+      orderNumber: order.number,
+      lines: renewalLines(order, product, renewal.expiresOn, newExpiry),
+      paymentMethod: order.paymentMethod,
+      causale: `Rinnovo ordine ${order.number}`,
+      periodStart: renewal.expiresOn,
+      periodEnd: newExpiry,
+    },
+    invoiceContextOf(context, context.catalog),
+  );
+  await queueEmail(
+    tx,
+    renewalConfirmationEmail(
+      order.holder.email,
+      {
+        number: order.number,
+        productName: product.name[order.locale],
+        amountCents: renewal.amountCents,
+        methodLabel: renewal.methodLabel,
+        expiresOn: newExpiry,
+        nextChargeOn: nextCharge,
+      },
+      order.locale,
+    ),
+    { now, orderId: order.id },
+  );
+  await enqueueWebhook(
+    tx,
+    'subscription.renewed',
+    {
+      subscription: await serviceView(tx, order.id, today),
+      order: await presentOrder(tx, (await findOrder(tx, order.id))!, today),
+      invoice: { number: invoice.number, destination: invoice.destination },
+    },
+    { occurredAt: now, orderId: order.id, subject: { type: 'order', id: order.id } },
+  );
+  return invoice;
 }
 
 export interface RenewalReport {
@@ -59,18 +162,45 @@ export interface RenewalReport {
   failed: number;
   addonsRenewed: number;
   addonsDeactivated: number;
+  /** Mailboxes without add-ons carried on for a year by the Ordine (nothing charged). */
+  mailboxesRenewed: number;
 }
 
-/** The sandbox provider: a saved card ending 0002, or one marked as refusing, is refused. */
-async function chargeSaved(tx: Queryable, order: OrderRecord) {
-  const { rows } = await tx.query<{ label: string; refuses_charges: boolean }>(
-    'SELECT label, refuses_charges FROM payment_methods WHERE id = $1 AND customer_id = $2',
+/**
+ * Charges the order's saved method through the provider (a method that is gone is refused):
+ * whether it was paid, and how the method is named in the emails.
+ */
+async function chargeSaved(
+  tx: Queryable,
+  payments: PaymentProvider,
+  order: OrderRecord,
+  charge: { amountCents: number; attempt: number },
+) {
+  const { rows } = await tx.query<{ id: string; type: OnlineMethod; label: string }>(
+    'SELECT id, type, label FROM payment_methods WHERE id = $1 AND customer_id = $2',
     [order.savedPaymentMethodId, order.customerId],
   );
-  const saved = rows[0];
-  const label = paymentMethodLabel(order.paymentMethod, order.locale, saved?.label);
-  const approved = !!saved && !saved.refuses_charges && !saved.label.endsWith('0002');
-  return { approved, label };
+  const row = rows[0];
+  const saved: SavedMethod | undefined = row && { ...row, customerId: order.customerId };
+  const result = saved
+    ? await payments.chargeSaved(
+        {
+          orderId: order.id,
+          orderNumber: order.number,
+          amountCents: charge.amountCents,
+          currency: order.currency,
+          attempt: charge.attempt,
+          saved,
+        },
+        tx,
+      )
+    : { outcome: 'refused' as const };
+  const label = paymentMethodLabel(
+    order.paymentMethod,
+    order.locale,
+    saved && payments.describeSaved(saved, order.locale),
+  );
+  return { approved: result.outcome === 'paid', label };
 }
 
 interface DueOrder {
@@ -82,11 +212,12 @@ interface DueOrder {
 
 async function renewOrder(
   tx: Queryable,
+  payments: PaymentProvider,
   due: DueOrder,
   product: Product,
-  today: IsoDate,
-  now: Date,
+  context: RenewalInvoicing & { catalog: Catalog },
 ): Promise<keyof RenewalReport> {
+  const { today, now } = context;
   const order = (await findOrder(tx, due.id))!;
   const expiresOn = due.expires_on;
   const to = order.holder.email;
@@ -97,9 +228,10 @@ async function renewOrder(
       type,
       {
         subscription: await serviceView(tx, order.id, today),
-        order: publicOrder((await findOrder(tx, order.id))!),
+        order: await presentOrder(tx, (await findOrder(tx, order.id))!, today),
       },
-      { occurredAt: now, orderId: order.id },
+      // The service of a Certified Platform order is the order's: one subject, one sequence.
+      { occurredAt: now, orderId: order.id, subject: { type: 'order', id: order.id } },
     );
 
   // Every charge refused and the expiry reached: the renewal has failed.
@@ -119,8 +251,8 @@ async function renewOrder(
   }
 
   const attempt = due.renewal_failures + 1;
-  const amountCents = order.quote.renewal.totalCents;
-  const charge = await chargeSaved(tx, order);
+  const amountCents = renewalChargeCents(order);
+  const charge = await chargeSaved(tx, payments, order, { amountCents, attempt });
   await tx.query(
     `INSERT INTO renewal_charges (order_id, cycle_expires_on, attempt, outcome, amount_cents, charged_on, created_at)
      VALUES ($1, $2::date, $3, $4, $5, $6::date, $7)`,
@@ -136,24 +268,13 @@ async function renewOrder(
   );
   const renewal = { ...facts, amountCents, methodLabel: charge.label };
   if (charge.approved) {
-    const newExpiry = addMonths(expiresOn, 12 * order.years);
-    const nextCharge = addDays(newExpiry, -RENEWAL_CHARGE_DAYS_BEFORE);
-    await tx.query(
-      `UPDATE orders SET expires_on = $2::date, next_renewal_on = $3::date, renewal_charge_date = $3::date,
-              renewal_state = 'scheduled', renewal_failures = 0, updated_at = $4
-        WHERE id = $1`,
-      [order.id, newExpiry, nextCharge, now],
-    );
-    await queueEmail(
+    await markRenewalPaid(
       tx,
-      renewalConfirmationEmail(
-        to,
-        { ...renewal, expiresOn: newExpiry, nextChargeOn: nextCharge },
-        order.locale,
-      ),
-      { now, orderId: order.id },
+      order,
+      product,
+      { expiresOn, amountCents, methodLabel: charge.label },
+      context,
     );
-    await event('subscription.renewed');
     return 'renewed';
   }
   // Refused: the next try RETRY_EVERY_DAYS after this one, or at expiry to end the renewal.
@@ -191,12 +312,163 @@ interface DueMailbox {
   expires_on: string;
 }
 
+interface AddonCharge {
+  id: string;
+  quantity: number;
+  label: string;
+  cents: number;
+}
+
+/**
+ * "A year of a mailbox's add-ons is paid from credit": the one path for it. In the caller's
+ * transaction, after the credit is debited: the add-ons and the mailbox moved to `newExpiry`,
+ * the FatturaPA invoice of the charge (paid from credit, for the year covered), the member
+ * emailed, `subscription.renewed` queued with the mailbox as it now is.
+ */
+export async function markAddonsRenewed(
+  tx: Queryable,
+  mailbox: DueMailbox,
+  product: Product,
+  charge: {
+    lines: AddonCharge[];
+    yearCents: number;
+    creditCents: number;
+    newExpiry: IsoDate;
+    holder: Holder;
+    /** The mailbox's latest order: the invoice refers to it and is listed with it. */
+    orderId: string | null;
+    orderNumber: string;
+    locale: Locale;
+  },
+  context: RenewalInvoicing & { catalog: Catalog },
+): Promise<IssuedInvoice> {
+  const expiresOn = mailbox.expires_on;
+  const { now } = context;
+  await tx.query(
+    `UPDATE subscription_addons SET expires_on = $3::date, free_until = NULL
+      WHERE subscription_id = $1 AND expires_on = $2::date AND deactivated_on IS NULL`,
+    [mailbox.id, expiresOn, charge.newExpiry],
+  );
+  await tx.query('UPDATE subscriptions SET expires_on = $2::date WHERE id = $1', [
+    mailbox.id,
+    charge.newExpiry,
+  ]);
+  const invoice = await issueChargeInvoice(
+    tx,
+    {
+      chargeKey: `addons:${mailbox.id}:${expiresOn}`,
+      kind: 'addon_renewal',
+      orderId: charge.orderId,
+      subscriptionId: mailbox.id,
+      customerId: mailbox.customer_id,
+    },
+    {
+      holder: charge.holder,
+      orderNumber: charge.orderNumber,
+      lines: addonRenewalLines(product, mailbox.label, charge.lines, expiresOn, charge.newExpiry),
+      paymentMethod: 'credit',
+      causale: `Rinnovo servizi aggiuntivi della casella ${mailbox.label}`,
+      periodStart: expiresOn,
+      periodEnd: charge.newExpiry,
+    },
+    invoiceContextOf(context, context.catalog),
+  );
+  await queueEmail(
+    tx,
+    addonRenewedEmail(
+      charge.holder.email,
+      {
+        mailbox: mailbox.label,
+        addons: charge.lines.map((l) => l.label),
+        amountCents: charge.yearCents,
+        creditCents: charge.creditCents,
+        expiresOn: charge.newExpiry,
+      },
+      charge.locale,
+    ),
+    { now },
+  );
+  await enqueueWebhook(
+    tx,
+    'subscription.renewed',
+    {
+      subscription: await mailboxView(tx, mailbox.id, product, context.today),
+      addons: charge.lines.map((l) => ({ id: l.id, quantity: l.quantity })),
+      chargedCents: charge.yearCents,
+      creditCents: charge.creditCents,
+      invoice: { number: invoice.number, destination: invoice.destination },
+    },
+    { occurredAt: now, subject: { type: 'subscription', id: mailbox.id } },
+  );
+  return invoice;
+}
+
+/** A mailbox as events show it: its expiry and its add-ons, each with its status. */
+export async function mailboxView(
+  tx: Queryable,
+  subscriptionId: string,
+  product: Product,
+  today: IsoDate,
+) {
+  const { rows } = await tx.query<{ label: string; expires_on: string; product_id: string }>(
+    `SELECT label, expires_on::text AS expires_on, product_id FROM subscriptions WHERE id = $1`,
+    [subscriptionId],
+  );
+  const row = rows[0]!;
+  return {
+    id: subscriptionId,
+    productId: row.product_id,
+    label: row.label,
+    expiresOn: row.expires_on,
+    addons: await addonStates(tx, subscriptionId, today),
+    autoRenew: product.renewsSubscription !== false,
+  };
+}
+
+/** Each add-on bought for a subscription, with its status today (latest row per add-on id). */
+export async function addonStates(tx: Queryable, subscriptionId: string, today: IsoDate) {
+  const { rows } = await tx.query<{
+    addon_id: string;
+    quantity: number | string;
+    expires_on: string;
+    deactivated_on: string | null;
+  }>(
+    `SELECT addon_id, SUM(quantity) AS quantity, expires_on::text AS expires_on,
+            deactivated_on::text AS deactivated_on
+       FROM subscription_addons WHERE subscription_id = $1
+      GROUP BY addon_id, expires_on, deactivated_on
+      ORDER BY addon_id, expires_on DESC`,
+    [subscriptionId],
+  );
+  const seen = new Set<string>();
+  const states: {
+    id: string;
+    quantity: number;
+    status: 'active' | 'deactivated' | 'expired';
+    expiresOn: string;
+    deactivatedOn: string | null;
+  }[] = [];
+  for (const row of rows) {
+    if (seen.has(row.addon_id)) continue;
+    seen.add(row.addon_id);
+    states.push({
+      id: row.addon_id,
+      quantity: Number(row.quantity),
+      status: row.deactivated_on ? 'deactivated' : row.expires_on > today ? 'active' : 'expired',
+      expiresOn: row.expires_on,
+      deactivatedOn: row.deactivated_on,
+    });
+  }
+  return states;
+}
+
 async function renewAddons(
   tx: Queryable,
   mailbox: DueMailbox,
   product: Product,
-  now: Date,
+  context: RenewalInvoicing & { catalog: Catalog },
 ): Promise<keyof RenewalReport> {
+  const { now } = context;
   const expiresOn = mailbox.expires_on;
   const { rows: addons } = await tx.query<{ addon_id: string; quantity: number | string }>(
     `SELECT addon_id, SUM(quantity) AS quantity FROM subscription_addons
@@ -206,13 +478,19 @@ async function renewAddons(
   );
   const { rows: customers } = await tx.query<{
     credit_cents: number;
-    holder: { email: string };
+    holder: Holder;
   }>('SELECT credit_cents, holder FROM customers WHERE id = $1 FOR NO KEY UPDATE', [
     mailbox.customer_id,
   ]);
   const customer = customers[0]!;
-  const { rows: latest } = await tx.query<{ locale: string }>(
-    `SELECT locale FROM orders WHERE subscription_id = $1 ORDER BY created_at DESC LIMIT 1`,
+  const { rows: latest } = await tx.query<{
+    id: string;
+    locale: string;
+    number: string;
+    holder: Holder;
+  }>(
+    `SELECT id, locale, number, holder FROM orders WHERE subscription_id = $1
+      ORDER BY created_at DESC LIMIT 1`,
     [mailbox.id],
   );
   const locale: Locale = toLocale(latest[0]?.locale ?? 'it');
@@ -226,10 +504,35 @@ async function renewAddons(
       cents: addon ? (quantity / addon.step) * addon.unitCents : 0,
     };
   });
-  const taxable = lines.reduce((sum, l) => sum + l.cents, 0);
-  const yearCents = taxable + vatOf(taxable, product.vatRateBasisPoints);
   // The Ordine renews the mailbox itself every year (seed 002); the add-ons follow it or stop.
   const newExpiry = addMonths(expiresOn, 12);
+  const subscription = { id: mailbox.id, productId: product.id, label: mailbox.label };
+  if (lines.length === 0) {
+    // No add-ons: nothing is charged; the mailbox just carries on for a year.
+    await tx.query(
+      `INSERT INTO addon_renewals (subscription_id, cycle_expires_on, outcome, amount_cents, created_at)
+       VALUES ($1, $2::date, 'renewed', 0, $3)`,
+      [mailbox.id, expiresOn, now],
+    );
+    await tx.query('UPDATE subscriptions SET expires_on = $2::date WHERE id = $1', [
+      mailbox.id,
+      newExpiry,
+    ]);
+    await enqueueWebhook(
+      tx,
+      'subscription.renewed',
+      {
+        subscription: await mailboxView(tx, mailbox.id, product, context.today),
+        addons: [],
+        chargedCents: 0,
+        creditCents: customer.credit_cents,
+      },
+      { occurredAt: now, subject: { type: 'subscription', id: mailbox.id } },
+    );
+    return 'mailboxesRenewed';
+  }
+  const taxable = lines.reduce((sum, l) => sum + l.cents, 0);
+  const yearCents = taxable + vatOf(taxable, product.vatRateBasisPoints);
   const credit = await applyCredit(tx, mailbox.customer_id, -yearCents);
   const renewed = credit !== null;
   await tx.query(
@@ -237,61 +540,77 @@ async function renewAddons(
      VALUES ($1, $2::date, $3, $4, $5)`,
     [mailbox.id, expiresOn, renewed ? 'renewed' : 'deactivated', yearCents, now],
   );
+  if (renewed) {
+    await markAddonsRenewed(
+      tx,
+      mailbox,
+      product,
+      {
+        lines,
+        yearCents,
+        creditCents: credit,
+        newExpiry,
+        holder: latest[0]?.holder ?? customer.holder,
+        orderId: latest[0]?.id ?? null,
+        orderNumber: latest[0]?.number ?? mailbox.label,
+        locale,
+      },
+      context,
+    );
+    return 'addonsRenewed';
+  }
   await tx.query(
-    renewed
-      ? `UPDATE subscription_addons SET expires_on = $3::date, free_until = NULL
-          WHERE subscription_id = $1 AND expires_on = $2::date AND deactivated_on IS NULL`
-      : `UPDATE subscription_addons SET deactivated_on = $2::date
-          WHERE subscription_id = $1 AND expires_on = $2::date AND deactivated_on IS NULL`,
-    renewed ? [mailbox.id, expiresOn, newExpiry] : [mailbox.id, expiresOn],
+    `UPDATE subscription_addons SET deactivated_on = $2::date
+      WHERE subscription_id = $1 AND expires_on = $2::date AND deactivated_on IS NULL`,
+    [mailbox.id, expiresOn],
   );
+  // The mailbox itself goes on (the Ordine pays for it): the member can buy add-ons again.
   await tx.query('UPDATE subscriptions SET expires_on = $2::date WHERE id = $1', [
     mailbox.id,
     newExpiry,
   ]);
-  const creditCents = credit ?? customer.credit_cents;
-  const facts = {
-    mailbox: mailbox.label,
-    addons: lines.map((l) => l.label),
-    amountCents: yearCents,
-    creditCents,
-  };
   await queueEmail(
     tx,
-    renewed
-      ? addonRenewedEmail(customer.holder.email, { ...facts, expiresOn: newExpiry }, locale)
-      : addonDeactivatedEmail(customer.holder.email, facts, locale),
+    addonDeactivatedEmail(
+      customer.holder.email,
+      {
+        mailbox: mailbox.label,
+        addons: lines.map((l) => l.label),
+        amountCents: yearCents,
+        creditCents: customer.credit_cents,
+      },
+      locale,
+    ),
     { now },
   );
-  const subscription = {
-    id: mailbox.id,
-    productId: product.id,
-    label: mailbox.label,
-    expiresOn: newExpiry,
-  };
-  const addonList = lines.map((l) => ({ id: l.id, quantity: l.quantity }));
   await enqueueWebhook(
     tx,
-    renewed ? 'subscription.renewed' : 'addon.deactivated',
-    renewed
-      ? { subscription, addons: addonList, chargedCents: yearCents, creditCents }
-      : {
-          subscription,
-          addons: addonList,
-          reason: 'insufficient_credit',
-          requiredCents: yearCents,
-          creditCents,
-          deactivatedOn: expiresOn,
-        },
-    { occurredAt: now },
+    'addon.deactivated',
+    {
+      subscription: {
+        ...subscription,
+        ...(await mailboxView(tx, mailbox.id, product, context.today)),
+      },
+      addons: lines.map((l) => ({ id: l.id, quantity: l.quantity })),
+      reason: 'insufficient_credit',
+      requiredCents: yearCents,
+      creditCents: customer.credit_cents,
+      deactivatedOn: expiresOn,
+    },
+    { occurredAt: now, subject: { type: 'subscription', id: mailbox.id } },
   );
-  return renewed ? 'addonsRenewed' : 'addonsDeactivated';
+  return 'addonsDeactivated';
 }
 
 /** One due item claimed and handled in its own transaction; false when none is due. */
 async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<boolean> {
   const today = deps.clock.today();
   const now = deps.clock.now();
+  const context = { catalog: deps.catalog, seller: deps.seller, today, now };
+  // Products whose subscription is renewed at its expiry even without add-ons.
+  const selfRenewing = deps.catalog.products
+    .filter((p) => p.pricing === 'coterm' && p.renewsSubscription !== false)
+    .map((p) => p.id);
   const outcome = await deps.db.transaction(async (tx) => {
     const orders = await tx.query<DueOrder>(
       `SELECT id, expires_on::text AS expires_on, next_renewal_on::text AS next_renewal_on,
@@ -307,18 +626,19 @@ async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<bool
       const order = await findOrder(tx, due.id);
       const product = order && findProduct(deps.catalog, order.productId);
       if (!order || !product) throw new Error('renewal of an unknown product');
-      return renewOrder(tx, due, product, today, now);
+      return renewOrder(tx, deps.payments, due, product, context);
     }
     const mailboxes = await tx.query<DueMailbox>(
       `SELECT s.id, s.customer_id, s.label, s.expires_on::text AS expires_on
          FROM subscriptions s
         WHERE s.expires_on <= $1::date
-          AND EXISTS (SELECT 1 FROM subscription_addons a
-                       WHERE a.subscription_id = s.id AND a.expires_on = s.expires_on
-                         AND a.deactivated_on IS NULL)
+          AND (s.product_id = ANY($2::text[])
+               OR EXISTS (SELECT 1 FROM subscription_addons a
+                           WHERE a.subscription_id = s.id AND a.expires_on = s.expires_on
+                             AND a.deactivated_on IS NULL))
         ORDER BY s.expires_on, s.id LIMIT 1
         FOR NO KEY UPDATE OF s SKIP LOCKED`,
-      [today],
+      [today, selfRenewing],
     );
     const mailbox = mailboxes.rows[0];
     if (!mailbox) return undefined;
@@ -328,7 +648,7 @@ async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<bool
     );
     const product = findProduct(deps.catalog, rows[0]!.product_id);
     if (!product) throw new Error('renewal of an unknown product');
-    return renewAddons(tx, mailbox, product, now);
+    return renewAddons(tx, mailbox, product, context);
   });
   if (!outcome) return false;
   report[outcome]++;
@@ -343,14 +663,15 @@ export async function runDueRenewals(deps: RenewalDeps): Promise<RenewalReport> 
     failed: 0,
     addonsRenewed: 0,
     addonsDeactivated: 0,
+    mailboxesRenewed: 0,
   };
   for (let i = 0; i < RENEWALS_PER_RUN; i++) {
     if (!(await handleOne(deps, report))) break;
   }
-  const { renewed, refused, failed, addonsRenewed, addonsDeactivated } = report;
-  if (renewed + refused + failed + addonsRenewed + addonsDeactivated > 0) {
+  const { renewed, refused, failed, addonsRenewed, addonsDeactivated, mailboxesRenewed } = report;
+  if (renewed + refused + failed + addonsRenewed + addonsDeactivated + mailboxesRenewed > 0) {
     deps.logger.info(
-      `renewals: renewed=${renewed} refused=${refused} failed=${failed} addons-renewed=${addonsRenewed} addons-deactivated=${addonsDeactivated}`,
+      `renewals: renewed=${renewed} refused=${refused} failed=${failed} addons-renewed=${addonsRenewed} addons-deactivated=${addonsDeactivated} mailboxes-renewed=${mailboxesRenewed}`,
     );
   }
   return report;

@@ -1,5 +1,13 @@
 // Services a customer owns (PEC mailboxes) and their saved payment methods.
-import { type SavedPaymentMethod, type SubscriptionItem } from 'cassa/contract';
+import {
+  type Catalog,
+  findProduct,
+  type IsoDate,
+  type SavedPaymentMethod,
+  type SubscriptionItem,
+  vatOf,
+} from 'cassa/contract';
+import { addonStates } from './renewals.ts';
 import type { Queryable } from '../db/database.ts';
 
 interface SubscriptionRow {
@@ -28,6 +36,39 @@ export async function listSubscriptions(
   return rows.map(toItem);
 }
 
+/**
+ * The customer's subscriptions as they are today: each add-on's status, whether the subscription
+ * renews itself (the catalog's `renewsSubscription`), and the next charge of its active add-ons
+ * from credit at its expiry (one year, VAT included), null when none.
+ */
+export async function presentSubscriptions(
+  db: Queryable,
+  customerId: string,
+  catalog: Catalog,
+  today: IsoDate,
+): Promise<SubscriptionItem[]> {
+  const items = await listSubscriptions(db, customerId);
+  return Promise.all(
+    items.map(async (item) => {
+      const product = findProduct(catalog, item.productId);
+      const addons = await addonStates(db, item.id, today);
+      const taxable = addons
+        .filter((a) => a.status === 'active' && a.expiresOn === item.expiresOn)
+        .reduce((sum, a) => {
+          const addon = product?.addons.find((x) => x.id === a.id);
+          return sum + (addon ? (a.quantity / addon.step) * addon.unitCents : 0);
+        }, 0);
+      const vat = product ? vatOf(taxable, product.vatRateBasisPoints) : 0;
+      return {
+        ...item,
+        addons,
+        autoRenew: product?.renewsSubscription !== false,
+        nextCharge: taxable > 0 ? { date: item.expiresOn, totalCents: taxable + vat } : null,
+      };
+    }),
+  );
+}
+
 /** The caller's subscription, or undefined (unknown, or another customer's). */
 export async function findCustomerSubscription(
   db: Queryable,
@@ -50,7 +91,8 @@ export async function activeAddons(
 ): Promise<Record<string, number>> {
   const { rows } = await db.query<{ addon_id: string; quantity: number | string }>(
     `SELECT addon_id, SUM(quantity) AS quantity FROM subscription_addons
-      WHERE subscription_id = $1 AND expires_on > $2 GROUP BY addon_id`,
+      WHERE subscription_id = $1 AND expires_on > $2 AND deactivated_on IS NULL
+      GROUP BY addon_id`,
     [subscriptionId, today],
   );
   return Object.fromEntries(rows.map((r) => [r.addon_id, Number(r.quantity)]));

@@ -2,9 +2,12 @@
 // -signature, HMAC-SHA256 through the `standardwebhooks` package). An event is a row written
 // in the same transaction as the change it tells of; a worker delivers it later, with
 // exponential backoff, and gives up after a number of attempts (status `failed`, kept).
+// Events are in order per subject (an order, or a subscription): each carries the subject's
+// sequence number and the state as of the event, and a later event of a subject is not sent
+// while an earlier one is still being retried (until it is delivered or given up).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import type { Logger } from '../http/context.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Queryable } from '../db/database.ts';
 
 export const WEBHOOK_TYPES = [
@@ -54,23 +57,56 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
+/** What an event is about: its events are delivered in the order they were written. */
+export type WebhookSubject = { type: 'order'; id: string } | { type: 'subscription'; id: string };
+
+const subjectKey = (subject: WebhookSubject) => `${subject.type}:${subject.id}`;
+
+/**
+ * The subject's next sequence number, inside the caller's transaction: the upsert locks the
+ * subject's counter row until that transaction ends, so two changes of one subject take their
+ * numbers in commit order (and a rollback gives its number back).
+ */
+async function nextSubjectSeq(tx: Queryable, subject: string): Promise<number> {
+  const { rows } = await tx.query<{ last_seq: number }>(
+    `INSERT INTO webhook_subjects (subject, last_seq) VALUES ($1, 1)
+     ON CONFLICT (subject) DO UPDATE SET last_seq = webhook_subjects.last_seq + 1
+     RETURNING last_seq`,
+    [subject],
+  );
+  const seq = rows[0]?.last_seq;
+  if (seq === undefined) throw new Error('webhook subject counter returned no row');
+  return seq;
+}
+
 /**
  * Records an event inside the caller's transaction: it is delivered only if that transaction
- * commits, and then at least once. `occurredAt` is the business clock (the payload's
- * `timestamp`); delivery runs on the real clock.
+ * commits, and then at least once, after every earlier event of its subject. `occurredAt` is
+ * the business clock (the payload's `timestamp`); delivery runs on the real clock. The payload:
+ * `{ type, timestamp, subject: { type, id }, sequence, data }`, `data` holding the state as of
+ * this event.
  */
 export async function enqueueWebhook(
   tx: Queryable,
   type: WebhookType,
   data: Record<string, unknown>,
-  context: { occurredAt: Date; orderId?: string | null },
+  context: { occurredAt: Date; orderId?: string | null; subject: WebhookSubject },
 ): Promise<string> {
   const id = `msg_${randomUUID().replaceAll('-', '')}`;
-  const payload = { type, timestamp: context.occurredAt.toISOString(), data };
+  const key = subjectKey(context.subject);
+  const sequence = await nextSubjectSeq(tx, key);
+  const payload = {
+    type,
+    timestamp: context.occurredAt.toISOString(),
+    subject: context.subject,
+    sequence,
+    data,
+  };
   await tx.query(
-    `INSERT INTO webhook_events (id, type, payload, order_id, created_at, next_attempt_at)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $5)`,
-    [id, type, JSON.stringify(payload), context.orderId ?? null, new Date()],
+    `INSERT INTO webhook_events (id, type, payload, order_id, created_at, next_attempt_at,
+       subject, subject_seq)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $5, $6, $7)`,
+    [id, type, JSON.stringify(payload), context.orderId ?? null, new Date(), key, sequence],
   );
   return id;
 }
@@ -135,15 +171,21 @@ interface Claimed {
  * Claims due events for one attempt each: the attempt number goes up and the row is leased to
  * this instance, in one statement. SKIP LOCKED: two instances claiming at once get different
  * rows; a row leased by another instance is not due until its lease ends (a crashed instance's
- * attempt is then retried, as the next attempt).
+ * attempt is then retried, as the next attempt). An event whose subject has an earlier event
+ * still pending (being retried, or leased) is not due: events of one subject go one at a time,
+ * in sequence order.
  */
 async function claim(db: Queryable, config: WebhookConfig, now: Date, limit: number) {
   const { rows } = await db.query<Claimed>(
     `UPDATE webhook_events SET attempts = attempts + 1, leased_until = $2
       WHERE id IN (
-        SELECT id FROM webhook_events
+        SELECT id FROM webhook_events w
          WHERE status = 'pending' AND next_attempt_at <= $1
            AND (leased_until IS NULL OR leased_until <= $1)
+           AND NOT EXISTS (
+             SELECT 1 FROM webhook_events earlier
+              WHERE earlier.subject = w.subject AND earlier.subject_seq < w.subject_seq
+                AND earlier.status = 'pending')
          ORDER BY next_attempt_at, id
          LIMIT $3
          FOR NO KEY UPDATE SKIP LOCKED)
@@ -258,17 +300,22 @@ export async function deliverDueWebhooks(
 }
 
 /** Verifies a delivery as a receiver does (the demo's /webhooks receiver and the tests). */
+export interface WebhookPayload {
+  type: string;
+  timestamp: string;
+  /** Absent only on events written before ordered delivery (issue 22). */
+  subject?: WebhookSubject;
+  sequence?: number;
+  data: unknown;
+}
+
 export function verifyWebhook(
   secret: string,
   body: string,
   headers: Record<string, string>,
-): { ok: true; payload: { type: string; timestamp: string; data: unknown } } | { ok: false } {
+): { ok: true; payload: WebhookPayload } | { ok: false } {
   try {
-    const payload = new Webhook(secret).verify(body, headers) as {
-      type: string;
-      timestamp: string;
-      data: unknown;
-    };
+    const payload = new Webhook(secret).verify(body, headers) as WebhookPayload;
     return { ok: true, payload };
   } catch {
     return { ok: false };

@@ -4,6 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Holder } from '../../domain/types.ts';
+import { isPublicAdministrationCode } from '../../domain/validators/codice-destinatario.ts';
+import { normalizeCodiceDestinatario } from '../../domain/validators/codice-destinatario.ts';
 import { holderTextLimit, validateHolder } from '../../domain/validators/holder.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
@@ -40,7 +42,7 @@ type Key = keyof HolderDraft | 'password';
 /** Fields in screen order: a failed submit focuses the first one with an error. */
 const ORDER: Key[] = [
   'type', 'name', 'vatNumber', 'taxCode', 'street', 'postalCode', 'city', 'province',
-  'country', 'email', 'sdiCode', 'pec', 'password',
+  'country', 'email', 'sdiCode', 'cig', 'cup', 'pec', 'password',
 ]; // prettier-ignore
 
 /** `address.postalCode`, `holder.eInvoice.sdiCode` → the field that shows it. */
@@ -75,6 +77,7 @@ interface FieldOptions {
  * @csspart field - Each label + input + message group.
  * @csspart nav - The row of the submit button (Back, when slotted, at its start).
  * @csspart submit - The submit button.
+ * @csspart public-administration - The note shown for a public administration's office code.
  * @slot back - A Back button, placed at the start of the submit button's row.
  * @cssprop --cassa-color-danger - Error messages and invalid borders.
  * @cssprop --cassa-color-warning - Advice that does not block (a PEC as ordinary email).
@@ -158,6 +161,9 @@ export class CassaHolderForm extends CassaElement {
     );
     const company = this.value.type === 'company';
     const sdi = this.value.eInvoiceKind === 'sdi';
+    // A 6-character code is a public administration's office: it may give CIG and CUP.
+    const publicAdministration =
+      sdi && isPublicAdministrationCode(normalizeCodiceDestinatario(this.value.sdiCode));
     const unplaced = [...errors].filter(([key]) => !ORDER.includes(key as Key));
     const field = (key: Key, label: MessageKey, options: FieldOptions = {}) =>
       this.#field(key, this.t(label), errors.get(key), options);
@@ -197,6 +203,15 @@ export class CassaHolderForm extends CassaElement {
               labelTip: this.#tip('tip.sdi.label', 'tip.sdi'),
             })
           : field('pec', 'holder.pec', { type: 'email', autocomplete: 'off' })
+      }
+      ${
+        publicAdministration
+          ? html`<p class="muted pa" part="public-administration">${this.t('holder.pa.note')}</p>
+              <div class="row">
+                ${field('cig', 'holder.cig', { upper: true, autocomplete: 'off', hint: this.t('holder.cig.hint') })}
+                ${field('cup', 'holder.cup', { upper: true, autocomplete: 'off', hint: this.t('holder.cup.hint') })}
+              </div>`
+          : ''
       }
       ${
         this.withPassword

@@ -63,7 +63,9 @@ function linkable(url: string): boolean {
  * @fires {CassaConfirmEvent} cassa-confirm - Confirm pressed with the conditions accepted.
  * @fires {CassaConfirmBlockedEvent} cassa-confirm-blocked - Confirm pressed without the conditions accepted (cancelable: cancelled, the checkbox does not take the focus).
  * @csspart summary - The whole summary.
- * @csspart total - The "total due now" row.
+ * @csspart total - The "total due now" row (the taxable amount under split payment).
+ * @csspart split-vat - Split payment: the VAT row the public body pays the Treasury.
+ * @csspart split-note - Split payment: what the buyer pays, and what goes to the Treasury.
  * @csspart nav - The row of the confirm button (Back, when slotted, at its start).
  * @csspart confirm - The confirm button.
  * @csspart invoice - Where the electronic invoice will be sent.
@@ -270,8 +272,21 @@ export class CassaOrderSummary extends CassaElement {
     </dl>`;
   }
 
+  /**
+   * Split payment (scissione dei pagamenti): the server's quote says so, or the holder's e-invoice
+   * goes to a public administration's 6-character office code.
+   */
+  #splitPayment(quote: Quote): boolean {
+    if (quote.splitPayment !== undefined) return quote.splitPayment;
+    const eInvoice = this.eInvoice;
+    // Six characters (isPublicAdministrationCode, inlined: the Italian checks load with the
+    // holder step, not with the summary).
+    return eInvoice !== null && 'sdiCode' in eInvoice && eInvoice.sdiCode.length === 6;
+  }
+
   #figures(quote: Quote) {
     const money = (cents: number) => this.money(cents, quote.currency);
+    const split = this.#splitPayment(quote) && quote.vatCents > 0;
     const date = (iso: string) => formatDate(iso, this.locale);
     const { renewal, freeUntil } = quote;
     const renewalTotal = money(renewal.totalCents);
@@ -295,12 +310,32 @@ export class CassaOrderSummary extends CassaElement {
           <dt>${this.t('summary.vat', { rate })}</dt>
           <dd>${money(quote.vatCents)}</dd>
         </div>
-        <div class="sum total" part="total">
-          <dt>${this.t(fromCredit ? 'summary.total.credit' : 'summary.total')}</dt>
-          <dd>${money(quote.totalCents)}</dd>
-        </div>
+        ${
+          split
+            ? html`<div class="sum">
+                  <dt>${this.t('summary.split.invoice')}</dt>
+                  <dd>${money(quote.totalCents)}</dd>
+                </div>
+                <div part="split-vat">
+                  <dt>${this.t('summary.split.vat')}</dt>
+                  <dd>−${money(quote.vatCents)}</dd>
+                </div>
+                <div class="sum total" part="total">
+                  <dt>${this.t('summary.split.payable')}</dt>
+                  <dd>${money(quote.payableCents ?? quote.taxableCents)}</dd>
+                </div>`
+            : html`<div class="sum total" part="total">
+                <dt>${this.t(fromCredit ? 'summary.total.credit' : 'summary.total')}</dt>
+                <dd>${money(quote.totalCents)}</dd>
+              </div>`
+        }
       </dl>
       ${this.#settlement(quote)}
+      ${
+        split
+          ? html`<p class="muted" part="split-note">${this.t('summary.split.note')}</p>`
+          : nothing
+      }
       ${
         this.pricing === 'term'
           ? renewal.totalCents > 0

@@ -20,6 +20,30 @@ export const KNOWN_PEC_DOMAINS = ['legalmail.it', 'postecert.it', 'sicurezzapost
 /** Labels that PEC providers and public bodies use for their certified-mail subdomains. */
 const PEC_LABELS: ReadonlySet<string> = new Set(['pec', 'cert', 'postacert', 'postacertificata']);
 
+/**
+ * An atom of the FatturaPA 1.2.2 `EmailType` pattern: printable ASCII letters, digits and
+ * ``! # $ % & ' * + / = ? ^ _ ` { | } ~ -`` (RFC 5322 `atext`). No accents, no parentheses.
+ */
+const FATTURAPA_ATOM = "[!#-'*+/-9=?A-Z^-~-]+";
+const FATTURAPA_DOT_ATOM = `${FATTURAPA_ATOM}(?:\\.${FATTURAPA_ATOM})*`;
+/**
+ * The part of `EmailType` (Schema_del_file_xml_FatturaPA_v1.2.2.xsd) that Cassa accepts:
+ * dot-atom `@` dot-atom, at most 256 characters. The schema also allows a quoted local part and a
+ * `[…]` domain literal, which `checkEmail` never accepted; 1.2.1 took any string, 1.2.2 does not.
+ */
+const FATTURAPA_EMAIL = new RegExp(`^${FATTURAPA_DOT_ATOM}@${FATTURAPA_DOT_ATOM}$`);
+const FATTURAPA_EMAIL_MAX_LENGTH = 256;
+
+/**
+ * Whether an address (trimmed) is in the form the FatturaPA 1.2.2 schema's `EmailType` accepts:
+ * `studio.nandù@pec.it` (an accent) or `rossi(studio)@pec.it` (a comment) are not, so an invoice
+ * carrying them would be refused by SDI. Apply after `checkEmail`.
+ */
+export function isFatturaPaEmail(value: string): boolean {
+  const email = value.trim();
+  return email.length <= FATTURAPA_EMAIL_MAX_LENGTH && FATTURAPA_EMAIL.test(email);
+}
+
 /** `required` or `email.format`: one `@`, a local part, a domain with a dot, no spaces. */
 export function checkEmail(value: string): Check {
   const email = value.trim();

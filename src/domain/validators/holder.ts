@@ -1,12 +1,19 @@
 // The holder (buyer) record: every field rule in one pass, addressed by paths relative to it.
 import type { CustomerType } from '../catalog.ts';
 import type { FieldErrorCode, FieldWarningCode } from '../errors.ts';
-import type { Check, FieldError } from '../types.ts';
-import { checkCap, checkProvince } from './address.ts';
-import { checkCodiceDestinatario, NO_SDI_CODE } from './codice-destinatario.ts';
-import { checkCodiceFiscale } from './codice-fiscale.ts';
-import { checkEmail, looksLikePec } from './email.ts';
-import { checkPartitaIva } from './partita-iva.ts';
+import type { Check, FieldError, Holder } from '../types.ts';
+import { checkCap, checkProvince, normalizeCap } from './address.ts';
+import {
+  checkCodiceDestinatario,
+  FOREIGN_SDI_CODE,
+  isPublicAdministrationCode,
+  NO_SDI_CODE,
+  normalizeCodiceDestinatario,
+} from './codice-destinatario.ts';
+import { checkCodiceFiscale, normalizeCodiceFiscale } from './codice-fiscale.ts';
+import { checkEmail, isFatturaPaEmail, looksLikePec } from './email.ts';
+import { checkPartitaIva, normalizePartitaIva } from './partita-iva.ts';
+import { checkCig, checkCup, normalizeProcurementCode } from './public-procurement.ts';
 
 /** Longest company name, street or city accepted (characters, after trimming). */
 export const MAX_HOLDER_TEXT_LENGTH = 200;
@@ -83,6 +90,44 @@ function anyText(value: string): Check {
 }
 
 /**
+ * The holder as it is stored and invoiced: free text trimmed; Partita IVA, codice fiscale, SDI
+ * code, CIG and CUP without spaces and upper-cased; province and country upper-cased; CAP without
+ * spaces. The widget's form and the server's boundary apply the same function, so `01234567897 `
+ * never reaches an `<IdCodice>`. Empty optional codes are dropped.
+ */
+export function normalizeHolder(holder: Holder): Holder {
+  const vatNumber = holder.vatNumber === undefined ? '' : normalizePartitaIva(holder.vatNumber);
+  const cig = normalizeProcurementCode(holder.cig ?? '');
+  const cup = normalizeProcurementCode(holder.cup ?? '');
+  const { eInvoice } = holder;
+  return {
+    type: holder.type,
+    name: holder.name.trim(),
+    ...(vatNumber ? { vatNumber } : {}),
+    taxCode: normalizeCodiceFiscale(holder.taxCode),
+    address: {
+      street: holder.address.street.trim(),
+      postalCode: normalizeCap(holder.address.postalCode),
+      city: holder.address.city.trim(),
+      province: holder.address.province.trim().toUpperCase(),
+      country: holder.address.country.trim().toUpperCase(),
+    },
+    email: holder.email.trim(),
+    eInvoice:
+      'pec' in eInvoice
+        ? { pec: eInvoice.pec.trim() }
+        : { sdiCode: normalizeCodiceDestinatario(eInvoice.sdiCode) },
+    ...(cig ? { cig } : {}),
+    ...(cup ? { cup } : {}),
+  };
+}
+
+/** Whether the holder is a public administration: its invoices go to a Codice Univoco Ufficio. */
+export function isPublicAdministration(holder: Pick<Holder, 'eInvoice'>): boolean {
+  return 'sdiCode' in holder.eInvoice && isPublicAdministrationCode(holder.eInvoice.sdiCode);
+}
+
+/**
  * Checks a holder record from any source (form, request body) without ever throwing: missing
  * objects and fields give `required`, values of the wrong type give `invalid`.
  */
@@ -125,7 +170,14 @@ export function validateHolder(
 
   check('name', textAt(record, 'name'), anyText, { maxLength: HOLDER_TEXT_LIMITS.name });
 
-  const needsVat = requireVat && (type === 'company' || type === 'professional');
+  const eInvoice = asRecord(record?.eInvoice);
+  const sdiCode = textAt(eInvoice, 'sdiCode');
+  const pec = textAt(eInvoice, 'pec');
+  // A public body often has a codice fiscale only (an Ordine professionale, a municipality).
+  const publicAdministration = sdiCode.kind === 'text' && isPublicAdministrationCode(sdiCode.value);
+
+  const needsVat =
+    requireVat && !publicAdministration && (type === 'company' || type === 'professional');
   check('vatNumber', textAt(record, 'vatNumber'), checkPartitaIva, { optional: !needsVat });
 
   // A company may use its 11-digit number; a person's codice fiscale is always 16 characters.
@@ -150,13 +202,21 @@ export function validateHolder(
   );
 
   const email = textAt(record, 'email');
-  if (check('email', email, checkEmail) && email.kind === 'text' && looksLikePec(email.value)) {
+  const fatturaPaEmail =
+    (code: FieldErrorCode) =>
+    (address: string): Check =>
+      isFatturaPaEmail(address) ? { ok: true } : { ok: false, code };
+  if (
+    check('email', email, (address) => {
+      const result = checkEmail(address);
+      return result.ok ? fatturaPaEmail('email.fatturapa')(address) : result;
+    }) &&
+    email.kind === 'text' &&
+    looksLikePec(email.value)
+  ) {
     warnings.push({ path: 'email', code: 'email.looks_pec' });
   }
 
-  const eInvoice = asRecord(record?.eInvoice);
-  const sdiCode = textAt(eInvoice, 'sdiCode');
-  const pec = textAt(eInvoice, 'pec');
   if (sdiCode.kind === 'absent' && pec.kind === 'absent') {
     // Neither given: point at the field the holder chose, or at the SDI code by default.
     const chosePec = eInvoice !== undefined && 'pec' in eInvoice && !('sdiCode' in eInvoice);
@@ -164,22 +224,47 @@ export function validateHolder(
   } else {
     // 0000000 is "no code" (DESIGN 1.5): a business then gets its invoice at a PEC address.
     const business = type === 'company' || type === 'professional';
+    const country = textAt(address, 'country');
+    const abroad = country.kind === 'text' && country.value.toUpperCase() !== ITALY;
     check(
       'eInvoice.sdiCode',
       sdiCode,
-      (code) =>
-        business && code === NO_SDI_CODE
-          ? { ok: false, code: 'sdi.none' }
-          : checkCodiceDestinatario(code),
+      (code): Check => {
+        if (business && code === NO_SDI_CODE) return { ok: false, code: 'sdi.none' };
+        // SDI error 00313: "XXXXXXX" is the code of a recipient abroad, never an Italian one.
+        if (code.toUpperCase() === FOREIGN_SDI_CODE && !abroad) {
+          return { ok: false, code: 'sdi.foreign' };
+        }
+        const result = checkCodiceDestinatario(code);
+        // An office code is a public body's: the holder buys as one (type `company`).
+        if (
+          result.ok &&
+          isPublicAdministrationCode(code) &&
+          type !== undefined &&
+          type !== 'company'
+        ) {
+          return { ok: false, code: 'sdi.pa_holder' };
+        }
+        return result;
+      },
       { optional: true },
     );
     check(
       'eInvoice.pec',
       pec,
-      (address) => (checkEmail(address).ok ? { ok: true } : { ok: false, code: 'pec.format' }),
+      (address) =>
+        checkEmail(address).ok
+          ? fatturaPaEmail('pec.fatturapa')(address)
+          : { ok: false, code: 'pec.format' },
       { optional: true },
     );
   }
+
+  // CIG and CUP go on a public administration's invoice only.
+  const procurement = (rule: (value: string) => Check) => (value: string) =>
+    publicAdministration ? rule(value) : ({ ok: false, code: 'pa.only' } as const);
+  check('cig', textAt(record, 'cig'), procurement(checkCig), { optional: true });
+  check('cup', textAt(record, 'cup'), procurement(checkCup), { optional: true });
 
   return { errors, warnings };
 }

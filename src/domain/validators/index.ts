@@ -5,3 +5,4 @@ export * from './codice-fiscale.ts';
 export * from './email.ts';
 export * from './holder.ts';
 export * from './partita-iva.ts';
+export * from './public-procurement.ts';

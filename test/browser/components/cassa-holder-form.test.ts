@@ -366,6 +366,53 @@ describe('cassa-holder-form: submit', () => {
     expect(holder.eInvoice).to.deep.equal({ sdiCode: 'KRRH6B9' });
   });
 
+  it('refuses, in Italian and English, a PEC that the FatturaPA 1.2.2 schema refuses', async () => {
+    const el = await form({ value: { ...valid, eInvoiceKind: 'pec', pec: '' } });
+    fill(el, 'pec', 'studio.nandù@pec.it');
+    await el.updateComplete;
+    expect(input(el, 'pec').getAttribute('aria-invalid')).to.equal('true');
+    expect(message(el, 'pec')).to.contain('lettere senza accenti');
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(message(el, 'pec')).to.contain('unaccented letters');
+  });
+
+  it('refuses XXXXXXX for an Italian holder', async () => {
+    const el = await form({ value: { ...valid, sdiCode: '' } });
+    fill(el, 'sdiCode', 'XXXXXXX');
+    await el.updateComplete;
+    expect(message(el, 'sdiCode')).to.contain('destinatari esteri');
+  });
+
+  it('for a 6-character office code, asks for optional CIG and CUP and submits them normalised', async () => {
+    const el = await form({ value: { ...valid, vatNumber: '', sdiCode: '' } });
+    expect(el.shadowRoot!.querySelector('#cig')).to.equal(null);
+    fill(el, 'sdiCode', 'ufabcd');
+    await el.updateComplete;
+    expect(squash($(el, '[part="public-administration"]').innerText)).to.contain('FPA12');
+    expect(squash($(el, 'label[for="cig"]').innerText)).to.equal('CIG (facoltativo)');
+    fill(el, 'cig', 'z1a2b3');
+    await el.updateComplete;
+    expect(message(el, 'cig')).to.equal('Il CIG ha 10 caratteri.');
+    fill(el, 'cig', ' z1a2b3c4d5 ');
+    fill(el, 'cup', 'j51b20000120001');
+    await el.updateComplete;
+    setTimeout(() => submit(el));
+    const { holder } = (await oneEvent(el, 'cassa-holder-submit')).detail;
+    expect(holder.eInvoice).to.deep.equal({ sdiCode: 'UFABCD' });
+    expect(holder.cig).to.equal('Z1A2B3C4D5');
+    expect(holder.cup).to.equal('J51B20000120001');
+    expect('vatNumber' in holder).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says a 6-character code in invalid form is not an office code', async () => {
+    const el = await form({ value: { ...valid, sdiCode: '' } });
+    fill(el, 'sdiCode', '000000');
+    await el.updateComplete;
+    expect(message(el, 'sdiCode')).to.contain('IPA');
+  });
+
   it('round-trips a registered holder through a draft', () => {
     const holder = draftToHolder(valid);
     expect(draftToHolder(holderToDraft(holder))).to.deep.equal(holder);

@@ -71,6 +71,7 @@ interface Options {
   confirmLabel?: string;
   lineLabels?: Record<string, string>;
   locale?: 'it' | 'en';
+  eInvoice?: { sdiCode: string } | { pec: string } | null;
 }
 
 const summary = ({
@@ -84,12 +85,14 @@ const summary = ({
   confirmLabel = '',
   lineLabels = {},
   locale = 'it',
+  eInvoice = null,
 }: Options = {}) =>
   fixture<CassaOrderSummary>(
     html`<cassa-order-summary
       .quote=${quote}
       .terms=${terms}
       .lineLabels=${lineLabels}
+      .eInvoice=${eInvoice}
       pricing=${pricing}
       years=${years}
       terms-url="/condizioni-generali.html"
@@ -117,6 +120,25 @@ describe('cassa-order-summary: figures', () => {
       'Totale da pagare ora 15,86 €',
     ]);
     expect(squash($(el, '[part~="total"]').innerText)).to.equal('Totale da pagare ora 15,86 €');
+  });
+
+  it('for a public administration shows split payment: the taxable amount is due now', async () => {
+    const el = await summary({ eInvoice: { sdiCode: 'UFABCD' } });
+    expect(rows(el).slice(-5)).to.deep.equal([
+      'Imponibile 120,00 €',
+      'IVA 22% 26,40 €',
+      'Totale fattura 146,40 €',
+      'IVA versata dall’ente all’Erario −26,40 €',
+      'Da pagare ora (imponibile) 120,00 €',
+    ]);
+    expect(squash($(el, '[part~="split-note"]').innerText)).to.contain('Scissione dei pagamenti');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the server’s quote when it says splitPayment', async () => {
+    const quote = { ...platformQuote(1), splitPayment: true, payableCents: 12000 };
+    const el = await summary({ quote, locale: 'en' });
+    expect(squash($(el, '[part~="total"]').innerText)).to.equal('Due now (taxable amount) €120.00');
   });
 
   it('formats the same figures in English', async () => {

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { invoiceDocument } from '../../../server/src/invoices/document.ts';
 import { buildFatturaPA } from '../../../server/src/invoices/fatturapa.ts';
-import { DEMO_SELLER } from '../../../server/src/invoices/seller.ts';
+import { DEMO_SELLER } from '../../../demo/server/seller.ts';
 import type { OrderRecord } from '../../../server/src/orders/orders.ts';
 import type { Product } from '../../../src/domain/catalog.ts';
 import { addDays, addMonths } from '../../../src/domain/dates.ts';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DEMO_SELLER, loadSeller } from '../../../server/src/invoices/seller.ts';
+import { DEMO_SELLER, loadSeller } from '../../../demo/server/seller.ts';
 import { checkPartitaIva } from '../../../src/domain/validators/partita-iva.ts';
 
 describe('invoice seller', () => {

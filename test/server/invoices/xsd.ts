@@ -1,13 +1,14 @@
-// Validates FatturaPA files against the official XSD (Schema_1.2.1.xsd from @digitalia/fatturapa)
-// with xmllint, offline: the schema's import of the W3C xmldsig schema (by URL) is resolved
+// Validates FatturaPA files against the official XSDs with xmllint, offline: the current 1.2.2
+// (test/fixtures/fatturapa, origin and checksum in its README) and 1.2.1 (Schema_1.2.1.xsd from
+// @digitalia/fatturapa). Each schema's import of the W3C xmldsig schema (by URL) is resolved
 // through an XML catalog to the copy shipped in @authenio/samlify-xmllint-wasm, and --nonet
-// forbids any download. Many files are checked in one xmllint run.
+// forbids any download. Many files are checked in one xmllint run per schema.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -19,7 +20,18 @@ function packageFile(pkg: string, path: string): string {
   return join(dirname(require.resolve(`${pkg}/package.json`)), path);
 }
 
-export const FATTURAPA_XSD = packageFile('@digitalia/fatturapa', 'src/schemas/Schema_1.2.1.xsd');
+export const FATTURAPA_XSD_1_2_1 = packageFile(
+  '@digitalia/fatturapa',
+  'src/schemas/Schema_1.2.1.xsd',
+);
+export const FATTURAPA_XSD_1_2_2 = fileURLToPath(
+  new URL('../../fixtures/fatturapa/Schema_del_file_xml_FatturaPA_v1.2.2.xsd', import.meta.url),
+);
+/** Both schemas every invoice must pass: the current one first. */
+export const FATTURAPA_SCHEMAS = [
+  { version: '1.2.2', file: FATTURAPA_XSD_1_2_2 },
+  { version: '1.2.1', file: FATTURAPA_XSD_1_2_1 },
+] as const;
 export const XMLDSIG_XSD = packageFile(
   '@authenio/samlify-xmllint-wasm',
   'schemas/xmldsig-core-schema.xsd',
@@ -50,8 +62,28 @@ export interface XsdResult {
   errors: string;
 }
 
-/** Validates every XML text against the FatturaPA schema; ok only when each one validates. */
+/**
+ * Validates every XML text against both FatturaPA schemas (1.2.2 and 1.2.1); ok only when each
+ * one validates against each schema. The errors name the schema version that refused.
+ */
 export async function validateFatturaPA(xmls: readonly string[]): Promise<XsdResult> {
+  const results = await Promise.all(
+    FATTURAPA_SCHEMAS.map(async ({ version, file }) => ({
+      version,
+      result: await validateAgainst(file, xmls),
+    })),
+  );
+  const failed = results.filter(({ result }) => !result.ok);
+  return {
+    ok: failed.length === 0,
+    errors: failed
+      .map(({ version, result }) => `FatturaPA ${version}:\n${result.errors}`)
+      .join('\n'),
+  };
+}
+
+/** Validates every XML text against one schema file. */
+export async function validateAgainst(schema: string, xmls: readonly string[]): Promise<XsdResult> {
   const dir = mkdtempSync(join(tmpdir(), 'cassa-fpa-'));
   try {
     const files = xmls.map((xml, i) => {
@@ -60,7 +92,7 @@ export async function validateFatturaPA(xmls: readonly string[]): Promise<XsdRes
       return file;
     });
     try {
-      await run('xmllint', ['--nonet', '--noout', '--schema', FATTURAPA_XSD, ...files], {
+      await run('xmllint', ['--nonet', '--noout', '--schema', schema, ...files], {
         env: { ...process.env, XML_CATALOG_FILES: catalog() },
         maxBuffer: 16 * 1024 * 1024,
       });

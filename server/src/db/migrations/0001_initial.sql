@@ -69,7 +69,7 @@ CREATE TABLE orders (
   quote jsonb NOT NULL,
   instructions jsonb,
   return_url text,
-  -- The sandbox payment page of a pending card or PayPal payment.
+  -- The payment provider's page of a pending card or PayPal payment.
   payment_url text,
   locale text NOT NULL,
   -- SHA-256 of the resume token handed to returnUrl after the payment page.

@@ -17,9 +17,6 @@ ALTER TABLE orders ADD COLUMN renewal_failures integer NOT NULL DEFAULT 0;
 CREATE INDEX orders_renewal_due ON orders (next_renewal_on)
   WHERE renewal_state IN ('scheduled', 'retrying');
 
--- Demo sandbox: a saved card that the provider now refuses (an expired or blocked card).
-ALTER TABLE payment_methods ADD COLUMN refuses_charges boolean NOT NULL DEFAULT false;
-
 -- A bank transfer or postal slip received for an awaiting order: at most one per order.
 CREATE TABLE received_payments (
   order_id text PRIMARY KEY REFERENCES orders (id) ON DELETE CASCADE,
@@ -82,12 +79,5 @@ CREATE TABLE webhook_attempts (
   PRIMARY KEY (event_id, attempt)
 );
 
--- Demo only: what the demo's own receiver (/webhooks) got, and whether the signature held.
-CREATE TABLE demo_webhook_receipts (
-  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  webhook_id text NOT NULL,
-  type text,
-  verified boolean NOT NULL,
-  payload text NOT NULL,
-  received_at timestamptz NOT NULL
-);
+-- (Until 0.1.x this file also made the demo's tables: they are the demo's migrations now,
+-- demo/server/migrations; a database migrated before keeps them, unused by the server.)

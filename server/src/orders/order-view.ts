@@ -1,0 +1,107 @@
+// An order as it is now (GET /v1/orders/{id}, webhooks): the stored order plus the present of
+// what it bought — the period paid and the next automatic charge of a Certified Platform order,
+// each add-on's status and the mailbox's expiry for PEC add-ons — and the order's invoices.
+// Renewals, refusals and deactivations change those rows; this reads them, so the API never
+// shows a charge date or an auto-renew that has stopped being true.
+import {
+  type AddonState,
+  type IsoDate,
+  isPublicAdministration,
+  type OrderView,
+} from 'cassa/contract';
+import type { Queryable } from '../db/database.ts';
+import { vatSummaries } from '../invoices/document.ts';
+import { listCustomerInvoices } from '../invoices/store.ts';
+import { publicOrder, type OrderRecord } from './orders.ts';
+
+export async function presentOrder(
+  db: Queryable,
+  order: OrderRecord,
+  today: IsoDate,
+): Promise<OrderView> {
+  const base = publicOrder(order);
+  const invoices = await listCustomerInvoices(db, order.customerId, { orderId: order.id });
+  if (order.subscriptionId === null) {
+    const { rows } = await db.query<{
+      expires_on: string | null;
+      renewal_state: string | null;
+      next_renewal_on: string | null;
+      auto_renew: boolean;
+      renewal_charge_date: string | null;
+    }>(
+      `SELECT expires_on::text AS expires_on, renewal_state, next_renewal_on::text AS next_renewal_on,
+              auto_renew, renewal_charge_date::text AS renewal_charge_date
+         FROM orders WHERE id = $1`,
+      [order.id],
+    );
+    const row = rows[0]!;
+    const renewing = row.renewal_state === 'scheduled' || row.renewal_state === 'retrying';
+    return {
+      ...base,
+      autoRenew: row.auto_renew,
+      renewalChargeDate: row.renewal_charge_date,
+      expiresOn: row.expires_on,
+      nextCharge:
+        renewing && row.next_renewal_on
+          ? { date: row.next_renewal_on, totalCents: renewalChargeCents(order) }
+          : null,
+      invoices,
+    };
+  }
+  const { rows } = await db.query<{
+    addon_id: string;
+    quantity: number;
+    expires_on: string;
+    deactivated_on: string | null;
+    mailbox_expires_on: string;
+  }>(
+    `SELECT a.addon_id, a.quantity, a.expires_on::text AS expires_on,
+            a.deactivated_on::text AS deactivated_on, s.expires_on::text AS mailbox_expires_on
+       FROM subscription_addons a JOIN subscriptions s ON s.id = a.subscription_id
+      WHERE a.order_id = $1 ORDER BY a.addon_id`,
+    [order.id],
+  );
+  const addonStates: AddonState[] = rows.map((row) => ({
+    id: row.addon_id,
+    quantity: row.quantity,
+    status: row.deactivated_on ? 'deactivated' : row.expires_on > today ? 'active' : 'expired',
+    expiresOn: row.expires_on,
+    deactivatedOn: row.deactivated_on,
+  }));
+  const { rows: mailbox } = await db.query<{ expires_on: string }>(
+    'SELECT expires_on::text AS expires_on FROM subscriptions WHERE id = $1',
+    [order.subscriptionId],
+  );
+  const expiresOn = mailbox[0]?.expires_on ?? null;
+  // Add-ons renew from credit at the mailbox's expiry while at least one is active.
+  const active = addonStates.some((a) => a.status === 'active');
+  const renews = active && order.autoRenew && order.status !== 'pending_payment';
+  return {
+    ...base,
+    autoRenew: renews,
+    renewalChargeDate: renews ? expiresOn : null,
+    expiresOn,
+    nextCharge:
+      renews && expiresOn ? { date: expiresOn, totalCents: order.quote.renewal.totalCents } : null,
+    addonStates,
+    invoices,
+  };
+}
+
+/**
+ * What a Certified Platform renewal charges: the next term's total, or its taxable amount for a
+ * public administration under split payment (the VAT goes to the Treasury).
+ */
+export function renewalChargeCents(order: OrderRecord): number {
+  if (!isPublicAdministration(order.holder)) return order.quote.renewal.totalCents;
+  return vatSummaries(
+    order.quote.lines.map((l) => ({
+      description: '',
+      quantity: l.quantity,
+      periodStart: '',
+      periodEnd: '',
+      amountCents: l.amountCents,
+      vatRateBasisPoints: order.quote.vatRateBasisPoints,
+    })),
+  ).reduce((sum, s) => sum + s.taxableCents, 0);
+}

@@ -1,0 +1,136 @@
+// The payment-provider seam: the one interface the order and renewal engines call to take a
+// card or PayPal payment, so that no provider's rules leak into them (pretix's payment
+// providers, Medusa's payment module). One implementation per provider, chosen by
+// CASSA_PAYMENT_PROVIDER: `none` (offline payments only) ships with the server; the sandbox lives
+// with the demo (demo/server/sandbox/provider.ts); a seller's real adapter (Nexi XPay, Stripe,
+// Adyen…) is passed to `startServer` the same way (README "Payment providers"). A provider's own
+// HTTP routes (a hosted page, a notification endpoint) are mounted by whoever composes the server
+// (`mounts` of `startServer`), as the demo mounts the sandbox's pages.
+//
+// What stays with the engines, whatever the provider: prices, the order's state machine, the
+// saved method's row, invoices, emails and webhooks, all in the engines' transaction.
+import type { Locale } from 'cassa/contract';
+import type { Queryable } from '../db/database.ts';
+
+/** The methods a provider takes online; bank transfer, postal slip and credit are the seller's. */
+export type OnlineMethod = 'card' | 'paypal';
+
+/** A first payment the buyer makes on the provider's page (a new card or PayPal account). */
+export interface PaymentStart {
+  orderId: string;
+  orderNumber: string;
+  method: OnlineMethod;
+  /** What is charged now: the total, or the credit top-up of a PEC add-on order. */
+  amountCents: number;
+  currency: string;
+  locale: Locale;
+  /** This server's public origin. */
+  origin: string;
+  /**
+   * Where the provider sends the buyer back on this server (GET or POST): the engine then asks
+   * `completeReturn` what happened, and sends the buyer on to the shop's return URL.
+   */
+  returnUrl: string;
+}
+
+/** Where the buyer goes to pay. */
+export interface PaymentRedirect {
+  url: string;
+}
+
+/** What the buyer's return says, as the provider's request carried it (query and form fields). */
+export interface PaymentReturn {
+  orderId: string;
+  method: OnlineMethod;
+  amountCents: number;
+  currency: string;
+  query: Readonly<Record<string, string>>;
+  form: Readonly<Record<string, string>>;
+}
+
+/** A method the provider keeps for later charges (its token, if any, in `reference`). */
+export interface SavedMethodDetails {
+  type: OnlineMethod;
+  /** What the buyer recognises it by: "Mastercard •••• 5100", "PayPal anna@example.com". */
+  label: string;
+}
+
+/** The end of a first payment. A refusal is a result, not an error. */
+export type PaymentResult =
+  | { outcome: 'approved'; saved: SavedMethodDetails }
+  | { outcome: 'refused' }
+  | { outcome: 'cancelled' };
+
+/** A saved method as the engines store it (payment_methods). */
+export interface SavedMethod {
+  id: string;
+  customerId: string;
+  type: OnlineMethod;
+  label: string;
+}
+
+/** A merchant-initiated charge of a saved method: an automatic renewal. */
+export interface RenewalCharge {
+  orderId: string;
+  orderNumber: string;
+  amountCents: number;
+  currency: string;
+  /** 1 for the first try of this renewal, then 2, 3… after refusals. */
+  attempt: number;
+  saved: SavedMethod;
+}
+
+/**
+ * The outcome of a renewal charge. `paid` and `refused` today; the union is open for the outcomes
+ * a bank may give a merchant-initiated charge (issue 23: `authentication_required`).
+ */
+export type ChargeResult = { outcome: 'paid' } | { outcome: 'refused' };
+
+export interface PaymentProvider {
+  /** The name CASSA_PAYMENT_PROVIDER selects it by. */
+  readonly id: string;
+  /**
+   * A test provider (the sandbox) takes public test cards as payments: the server refuses to
+   * start with it when NODE_ENV=production unless CASSA_ALLOW_TEST_PROVIDER=yes.
+   */
+  readonly test: boolean;
+  /** The online methods it takes; an order for another online method is refused. */
+  readonly methods: readonly OnlineMethod[];
+  /** Starts a first payment: where the buyer goes (the provider's hosted page). */
+  startPayment(start: PaymentStart): Promise<PaymentRedirect>;
+  /** Completes the buyer's return: what the provider says happened (verified with it). */
+  completeReturn(back: PaymentReturn, db: Queryable): Promise<PaymentResult>;
+  /** Charges a saved method for a renewal, without the buyer. */
+  chargeSaved(charge: RenewalCharge, db: Queryable): Promise<ChargeResult>;
+  /** How a saved method is shown in emails and to the buyer ("Mastercard •••• 5100"). */
+  describeSaved(saved: SavedMethod, locale: Locale): string;
+}
+
+/** Providers a server can be started with, by CASSA_PAYMENT_PROVIDER name. */
+export type ProviderRegistry = Readonly<Record<string, () => PaymentProvider>>;
+
+/**
+ * `none`: no online payments. Card and PayPal orders are refused (`payment.method`), renewals of
+ * methods saved under another provider are refused; bank transfer, postal slip and prepaid
+ * credit work as always. What a seller runs before a real adapter is written.
+ */
+export function offlineProvider(): PaymentProvider {
+  return {
+    id: 'none',
+    test: false,
+    methods: [],
+    async startPayment() {
+      throw new Error('no payment provider: card and PayPal payments are not taken');
+    },
+    async completeReturn() {
+      return { outcome: 'cancelled' };
+    },
+    async chargeSaved() {
+      return { outcome: 'refused' };
+    },
+    describeSaved: (saved) => saved.label,
+  };
+}
+
+/** The providers that ship with the server. */
+export const BUILT_IN_PROVIDERS: ProviderRegistry = { none: offlineProvider };
