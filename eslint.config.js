@@ -55,7 +55,8 @@ export default tseslint.config(
     },
   },
   // Layers stay honest: the reference server shares the widget's rules through the
-  // `cassa/contract` entry only (never its source by path, never its UI).
+  // `cassa/contract` entry only (never its source by path, never its UI), and the checkout
+  // store never reaches into a component.
   {
     files: ['server/**/*.ts'],
     rules: {
@@ -71,6 +72,23 @@ export default tseslint.config(
             {
               regex: '^cassa(?!/contract$)(/.*)?$',
               message: 'The server may import `cassa/contract` only, never widget UI code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(components|checkout|overlay|loading)/|cassa-checkout(\\.styles)?\\.ts$',
+              message:
+                'The checkout store holds state only: it never imports a component or an element.',
             },
           ],
         },

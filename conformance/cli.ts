@@ -1,24 +1,34 @@
 // `npx cassa-conformance <backend-url>`: runs the HTTP contract's behaviour checks against a
-// backend and exits 0 when every check that could run passed, 1 when one failed, 2 on bad usage.
+// backend, area by area; `npx cassa-conformance webhooks <receiver-url> --secret whsec_…` tests a
+// seller's webhook receiver. Exit 0 conforms, 1 a check failed, 2 bad usage, 3 no failure but
+// areas were not exercised.
 import { parseArgs } from 'node:util';
+import { AREA_IDS, AREAS } from './areas.ts';
 import type { ConformanceOptions } from './context.ts';
-import { formatHeader, formatResult, formatSummary } from './report.ts';
-import { CHECKS, runConformance } from './run.ts';
+import { printableJson } from './printable.ts';
+import { formatAreaHeading, formatHeader, formatResult, formatSummary } from './report.ts';
+import { CHECKS, EXIT_CODES, runConformance } from './run.ts';
+import { webhooksMain } from './webhooks/cli.ts';
 
 const USAGE = `Usage: cassa-conformance <backend-url> [options]
+       cassa-conformance webhooks <receiver-url> --secret whsec_… [--json] [--timeout <ms>]
 
-Checks that a backend behaves as the Cassa widget needs (DESIGN 3.3, GET /v1/openapi.json):
-catalog, quotes, login/registration, orders and their Idempotency-Key, 409 price changes,
-problem+json errors, the rate limit, CORS and resume tokens.
+Checks that a backend behaves as the Cassa widget needs (DESIGN 3.3, GET /v1/openapi.json),
+area by area: ${AREA_IDS.join(', ')}.
+\`webhooks\` sends signed sample events of every type to a seller's receiver instead.
 
   <backend-url>              the widget's \`backend\` attribute, e.g. http://localhost:8080/api
-  --product <id>             product to check (default certified-platform)
+  --product <id>             product to check, repeatable (default certified-platform); a
+                             co-termed product (add-ons on a subscription) needs an account
+                             that holds one of its subscriptions
+  --area <id>                run only this area, repeatable (the others are not exercised)
   --origin <origin>          page origin that embeds the widget: checks CORS for it
   --username <name>          test account ...
   --password <password>      ... logged in with POST /v1/auth/login
   --portal-secret <secret>   or: mint a session for --username with POST /v1/portal/sessions
   --resume <order-id>:<token>  a resume token from a payment page's return URL
-                             (?cassa_order=…&cassa_resume=…), to check resume-token reads
+                             (?cassa_order=…&cassa_resume=…), when the kit cannot drive
+                             the payment page itself
   --read-only                create no account and no order (no POST /v1/orders); it still
                              sends failed logins for a made-up username and one
                              registration a conforming backend refuses
@@ -27,9 +37,12 @@ problem+json errors, the rate limit, CORS and resume tokens.
   --list                     list the checks and exit
   -h, --help                 this text
 
-Without --read-only the kit registers throwaway accounts and creates test orders (paid by
-bank transfer or postal slip, never charged): point it at a test or staging backend.
-Exit code: 0 every check that ran passed, 1 a check failed, 2 usage error.`;
+Without --read-only the kit registers throwaway accounts and creates test orders (bank
+transfer, postal slip, and card or PayPal orders whose payment page it completes only when
+it is a plain HTML form, such as the reference sandbox's): point it at a test or staging
+backend.
+Exit code: 0 the backend conforms (every applicable area exercised), 1 a check failed,
+2 usage error, 3 no check failed but some areas were not exercised (the report says why).`;
 
 function usageError(message: string): never {
   process.stderr.write(`cassa-conformance: ${message}\n\n${USAGE}\n`);
@@ -43,7 +56,8 @@ function parseOptions(argv: string[]): (ConformanceOptions & { json: boolean }) 
       args: argv,
       allowPositionals: true,
       options: {
-        product: { type: 'string' },
+        product: { type: 'string', multiple: true },
+        area: { type: 'string', multiple: true },
         origin: { type: 'string' },
         username: { type: 'string' },
         password: { type: 'string' },
@@ -82,11 +96,14 @@ function parseOptions(argv: string[]): (ConformanceOptions & { json: boolean }) 
     if (at <= 0 || at === values.resume.length - 1) usageError('--resume takes <order-id>:<token>');
     resume = { orderId: values.resume.slice(0, at), token: values.resume.slice(at + 1) };
   }
+  const unknownArea = (values.area ?? []).find((a) => !AREA_IDS.includes(a));
+  if (unknownArea) usageError(`unknown --area "${unknownArea}" (areas: ${AREA_IDS.join(', ')})`);
   const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) usageError('--timeout takes milliseconds');
   return {
     backend,
-    productId: values.product ?? 'certified-platform',
+    productIds: values.product?.length ? values.product : ['certified-platform'],
+    ...(values.area?.length ? { areas: values.area } : {}),
     ...(origin ? { origin } : {}),
     ...(values.username !== undefined ? { username: values.username } : {}),
     ...(values.password !== undefined ? { password: values.password } : {}),
@@ -99,26 +116,35 @@ function parseOptions(argv: string[]): (ConformanceOptions & { json: boolean }) 
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'webhooks') return webhooksMain(argv.slice(1));
   const options = parseOptions(argv);
   if (options === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (options === 'list') {
-    for (const check of CHECKS) process.stdout.write(`${check.id} — ${check.title}\n`);
+    for (const area of AREAS) {
+      process.stdout.write(`[${area.id}] ${area.title}\n`);
+      for (const check of CHECKS.filter((c) => c.area === area.id))
+        process.stdout.write(`${check.id} — ${check.title}\n`);
+    }
     return 0;
   }
   if (!options.json) {
     process.stdout.write(
-      `${formatHeader({ backend: options.backend.replace(/\/+$/, ''), origin: options.origin ?? null, readOnly: options.readOnly })}\n\n`,
+      `${formatHeader({ backend: options.backend.replace(/\/+$/, ''), origin: options.origin ?? null, readOnly: options.readOnly })}\n`,
     );
   }
+  let area = '';
   const report = await runConformance(options, (result) => {
-    if (!options.json) process.stdout.write(`${formatResult(result)}\n`);
+    if (options.json) return;
+    if (result.area !== area) process.stdout.write(`${formatAreaHeading(result.area)}\n`);
+    area = result.area;
+    process.stdout.write(`${formatResult(result)}\n`);
   });
-  if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (options.json) process.stdout.write(`${printableJson(report)}\n`);
   else process.stdout.write(`\n${formatSummary(report)}\n`);
-  return report.failed === 0 ? 0 : 1;
+  return EXIT_CODES[report.verdict];
 }
 
 // A reader that stops early (`| head`) closes the pipe: that is not the kit's failure.

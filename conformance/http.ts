@@ -31,6 +31,20 @@ export interface RequestOptions {
   body?: string;
   token?: string;
   headers?: Record<string, string>;
+  /**
+   * A call a server makes, not the widget (the portal's session minting): sent without `Origin`
+   * and left out of the CORS checks.
+   */
+  fromServer?: boolean;
+}
+
+/** One answer to a call sent with `Origin`, for the CORS area. */
+export interface CorsAnswer {
+  check: string;
+  method: string;
+  path: string;
+  status: number;
+  allowOrigin: string | null;
 }
 
 /** Headers worth showing in a report (the rest is noise). */
@@ -78,22 +92,34 @@ const clip = (text: string) =>
 export class BackendClient {
   readonly backend: string;
   readonly #ky: KyInstance;
+  /** For path '' (the URL itself, e.g. a webhook receiver): no prefix, no trailing slash. */
+  readonly #kyAbsolute: KyInstance;
   /** Exchanges of the check that is running (the runner resets it for each check). */
   exchanges: Exchange[] = [];
+  /** The check that is running (set by the runner), for the CORS answers. */
+  currentCheck = '';
+  /** With an origin: every call the widget would make carries it, and its answer is kept here. */
+  readonly origin: string | undefined;
+  readonly corsAnswers: CorsAnswer[] = [];
 
-  constructor(backend: string, timeoutMs: number) {
+  constructor(backend: string, timeoutMs: number, origin?: string) {
     this.backend = backend.replace(/\/+$/, '');
-    this.#ky = ky.create({
-      prefixUrl: this.backend,
+    this.origin = origin;
+    const common = {
       throwHttpErrors: false,
       retry: 0,
       timeout: timeoutMs,
       redirect: 'manual',
-    });
+    } as const;
+    this.#ky = ky.create({ prefixUrl: this.backend, ...common });
+    this.#kyAbsolute = ky.create(common);
   }
 
   async request(method: string, path: string, options: RequestOptions = {}): Promise<Reply> {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    const hasOrigin = Object.keys(headers).some((h) => /^origin$/i.test(h));
+    const withOrigin = this.origin !== undefined && !options.fromServer && !hasOrigin;
+    if (withOrigin) headers.Origin = this.origin as string;
     let body = options.body;
     if (options.json !== undefined) body = JSON.stringify(options.json);
     if (body !== undefined && !Object.keys(headers).some((h) => /^content-type$/i.test(h))) {
@@ -103,18 +129,24 @@ export class BackendClient {
     const exchange: Exchange = {
       request: {
         method,
-        url: `${this.backend}/${path}`,
+        url: path ? `${this.backend}/${path}` : this.backend,
         headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, redact(k, v)])),
         ...(body !== undefined ? { body: clip(redactBody(body)) } : {}),
       },
     };
     this.exchanges.push(exchange);
     try {
-      const response = await this.#ky(path, {
-        method,
-        headers,
-        ...(body !== undefined ? { body } : {}),
-      });
+      const response = await (path
+        ? this.#ky(path, {
+            method,
+            headers,
+            ...(body !== undefined ? { body } : {}),
+          })
+        : this.#kyAbsolute(this.backend, {
+            method,
+            headers,
+            ...(body !== undefined ? { body } : {}),
+          }));
       const text = await response.text();
       let json: unknown;
       try {
@@ -127,6 +159,15 @@ export class BackendClient {
         if (SHOWN_HEADERS.test(name)) shown[name] = value;
       });
       exchange.response = { status: response.status, headers: shown, body: clip(redactBody(text)) };
+      if (withOrigin && method !== 'OPTIONS') {
+        this.corsAnswers.push({
+          check: this.currentCheck,
+          method,
+          path: path.split('?')[0] as string,
+          status: response.status,
+          allowOrigin: response.headers.get('access-control-allow-origin'),
+        });
+      }
       return {
         status: response.status,
         headers: response.headers,

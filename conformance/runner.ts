@@ -1,12 +1,15 @@
 // Checks, their outcomes, and the assertions they are written with. A check throws a
-// CheckFailure (or any error) to fail, or a CheckSkipped to say why it could not run.
+// CheckFailure (or any error) to fail, a CheckSkipped to say why it could not run, or a
+// CheckNotApplicable when the catalog or the options make it meaningless (not a gap).
 import type { Exchange } from './http.ts';
 import type { BackendClient, Reply } from './http.ts';
 
-export type Outcome = 'pass' | 'fail' | 'skip';
+export type Outcome = 'pass' | 'fail' | 'skip' | 'n/a';
 
 export interface CheckResult {
   id: string;
+  /** The area of the contract it belongs to (see areas.ts). */
+  area: string;
   title: string;
   outcome: Outcome;
   /** Why it failed or was skipped. */
@@ -22,6 +25,11 @@ export class CheckFailure extends Error {
 
 export class CheckSkipped extends Error {
   override name = 'CheckSkipped';
+}
+
+/** The check does not apply (e.g. the product sells to private individuals): not a gap. */
+export class CheckNotApplicable extends CheckSkipped {
+  override name = 'CheckNotApplicable';
 }
 
 /** An error of the connection itself (refused, unknown host, reset), not of an answer. */
@@ -53,7 +61,10 @@ function describeError(error: unknown): string {
 
 export interface Check<C> {
   id: string;
+  area: string;
   title: string;
+  /** Runs even when its area is not selected (--area): later areas need what it sets up. */
+  setup?: boolean;
   run(context: C): Promise<void>;
 }
 
@@ -63,6 +74,10 @@ export function fail(message: string): never {
 
 export function skip(reason: string): never {
   throw new CheckSkipped(reason);
+}
+
+export function notApplicable(reason: string): never {
+  throw new CheckNotApplicable(reason);
 }
 
 export function ensure(condition: unknown, message: string): asserts condition {
@@ -80,19 +95,27 @@ export async function runChecks<C extends { client: BackendClient }>(
   let unreachable: { id: string; reason: string } | undefined;
   for (const check of checks) {
     context.client.exchanges = [];
+    context.client.currentCheck = check.id;
     const started = performance.now();
     let result: CheckResult;
     try {
       if (unreachable)
         skip(`the backend could not be reached (${unreachable.reason}; see "${unreachable.id}")`);
       await check.run(context);
-      result = { id: check.id, title: check.title, outcome: 'pass', durationMs: 0 };
+      result = {
+        id: check.id,
+        area: check.area,
+        title: check.title,
+        outcome: 'pass',
+        durationMs: 0,
+      };
     } catch (error) {
       if (error instanceof CheckSkipped) {
         result = {
           id: check.id,
+          area: check.area,
           title: check.title,
-          outcome: 'skip',
+          outcome: error instanceof CheckNotApplicable ? 'n/a' : 'skip',
           message: error.message,
           durationMs: 0,
         };
@@ -107,6 +130,7 @@ export async function runChecks<C extends { client: BackendClient }>(
               : `the check could not complete: ${describeError(error)}`;
         result = {
           id: check.id,
+          area: check.area,
           title: check.title,
           outcome: 'fail',
           message,

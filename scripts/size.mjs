@@ -12,22 +12,19 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
 
 /**
- * Budgets in KB gzip. Issue 13 asked for 22 (initial) and 55 (all); the named stack alone takes
- * 18.4 KB of the initial (lit 6.8, zod/mini 7.2, ky 4.4, minified, as this script prints them) and
- * floating-ui 6.3 more of all, so those figures cannot hold (README "Performance"): these are the
- * figures of this build, rounded up, so that it cannot grow unnoticed. The split of the store and
- * the element by concern (issue 21, first part) costs 0.7 KB until the loading work of the same
- * issue replaces these figures with its own budgets. Issue 22 (public administrations: CIG and
- * CUP in the holder form, split payment in the summary and the quote request, the FatturaPA
- * 1.2.2 email check, their messages in both languages) costs 0.7 KB of the initial and 1.4 KB of
- * all, measured against the build before it (45.6 → 46.3, 70.6 → 72.0; the schemas of the
- * after-sale answers are kept out of the widget). Issue 25 (checkout UX round 2: the statement of
- * what the card and the credit pay, every missing choice at once, the error by Confirm, the resume
- * session, the recovery link, the units and their messages in both languages) adds 2.0 KB to the
- * largest initial download and 3.5 KB to all (measured alone against 45.6 / 70.6).
+ * Budgets in KB gzip, checked in CI. Issue 21 asks for: the plans page in Italian ≤ 30, every
+ * first step in either language ≤ 33, everything a purchase can load ≤ 68 (TARGETS). This build is
+ * over them (README "Performance" says by how much and why); the budgets are its own figures,
+ * rounded up (issue 22's public-administration fields and split payment included), so that it
+ * cannot grow unnoticed while the rest of the work goes on. Issue 25 (checkout UX round 2: the
+ * statement of what the card and the credit pay, every missing choice at once, the error by
+ * Confirm, the outcome brought into view, the resume session, the recovery link, the units and
+ * their messages in both languages) adds, measured against main's build just before it: plans
+ * page 34.48 → 35.41 (+0.93), largest first step 38.19 → 39.69 (+1.50), all 75.47 → 79.22
+ * (+3.75); the budgets are raised by those figures (rounded up to 0.1 KB) and no more.
  */
-export const BUDGETS = { initial: 49, all: 76 };
-export const ISSUE_TARGETS = { initial: 22, all: 55 };
+export const BUDGETS = { plans: 36, initial: 40, all: 79.3 };
+export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;
 try {
@@ -36,7 +33,7 @@ try {
   console.error(`size: ${error.message}`);
   process.exit(1);
 }
-const { gzipOf, sum, dropIn, all } = sizes;
+const { gzipOf, sum, dropIn, purchase, all, account } = sizes;
 const kb = (n) => (n / 1024).toFixed(1);
 const rows = Object.keys(FIRST_STEPS).flatMap((step) =>
   ['it', 'en'].map((locale) => sizes.initial(step, locale)),
@@ -47,8 +44,13 @@ console.log('initial download, by first step and language (gzip KB, files)');
 for (const r of rows)
   console.log(`  ${r.step.padEnd(8)} ${r.locale}  ${kb(r.bytes).padStart(6)}  ${r.files} files`);
 console.log(
-  `every file of a purchase, both languages: ${kb(all)} KB gzip in ${dropIn.length} files`,
+  `every file of a purchase, both languages: ${kb(all)} KB gzip in ${purchase.length} files`,
 );
+if (account)
+  console.log(
+    `customer area (<cassa-account>, not part of a purchase): its own file ${kb(account.bytes)} KB ` +
+      `(${account.file}); a page showing it, Italian: ${kb(account.page)} KB`,
+  );
 console.log('drop-in files (gzip KB)');
 for (const file of [...dropIn].sort((a, b) => gzipOf(b) - gzipOf(a)))
   console.log(`  ${kb(gzipOf(file)).padStart(6)}  ${file}`);
@@ -61,17 +63,19 @@ console.log(
     `${esmChunks.length} chunks ${kb(sum(esmChunks.map((f) => `chunks/${f}`)))} KB`,
 );
 
+const plans = rows.find((r) => r.step === 'plan' && r.locale === 'it').bytes;
 let failed = false;
-for (const [name, bytes] of [
-  ['initial', initial],
-  ['all', all],
+for (const [name, label, bytes] of [
+  ['plans', 'initial, plans page, Italian', plans],
+  ['initial', 'initial, largest first step', initial],
+  ['all', 'all', all],
 ]) {
   const budget = BUDGETS[name] * 1024;
-  const target = ISSUE_TARGETS[name];
+  const target = TARGETS[name];
   const verdict = bytes <= budget ? 'within' : 'OVER';
   console.log(
-    `size: ${name} ${kb(bytes)} KB gzip: ${verdict} the ${BUDGETS[name]} KB budget` +
-      (bytes > target * 1024 ? ` (issue 13's ${target} KB: over, see README "Performance")` : ''),
+    `size: ${label} ${kb(bytes)} KB gzip: ${verdict} the ${BUDGETS[name]} KB budget` +
+      (bytes > target * 1024 ? ` (issue 21's ${target} KB: over, see README "Performance")` : ''),
   );
   if (bytes > budget) failed = true;
 }

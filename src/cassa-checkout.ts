@@ -5,7 +5,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cache } from 'lit/directives/cache.js';
 import { property } from 'lit/decorators.js';
-import { createClient } from './api/client.ts';
 import type { ErrorCode } from './domain/errors.ts';
 import {
   CassaOrderCompleteEvent,
@@ -20,12 +19,14 @@ import { formStyles, tokens } from './components/shared/tokens.styles.ts';
 // The other steps' elements are loaded with their step (loading/parts.ts).
 import './components/checkout-steps/cassa-checkout-steps.ts';
 import './components/checkout-error/cassa-checkout-error.ts';
-import { load, prefetch, PARTS, type Part } from './loading/parts.ts';
+import { prefetch, PARTS, type Part } from './loading/parts.ts';
 import { DraftKeeperController } from './checkout/draft-keeper.ts';
 import { FocusRecoveryController } from './checkout/focus-recovery.ts';
 import { StepPartsController } from './checkout/step-parts.ts';
 import { StepViews } from './checkout/step-views.ts';
 import { createPageStore } from './checkout/page-store.ts';
+import { LoadingLineController } from './checkout/loading-line.ts';
+import { ReadySignalController } from './checkout/ready-signal.ts';
 import { StoreController } from './checkout/store-controller.ts';
 import { checkoutStyles } from './cassa-checkout.styles.ts';
 
@@ -85,10 +86,7 @@ export class CassaCheckout extends CassaElement {
 
   readonly #store = new StoreController(this, {
     // Sent once the first step's own file has arrived and the step is shown (updated()).
-    ready: () => {
-      this.#readyPending = true;
-      this.requestUpdate();
-    },
+    ready: () => this.#ready.storeReady(),
     step: ({ detail: { step, previous } }) =>
       void this.#afterRender(() => {
         this.#heading()?.focus();
@@ -117,6 +115,7 @@ export class CassaCheckout extends CassaElement {
       const s = this.#store.store?.state;
       return s?.status === 'ready' && s.product ? s.step : null;
     },
+    () => this.locale,
     () =>
       void this.#afterRender(() =>
         this.dispatchEvent(new CassaErrorEvent('network', this.t('error.network'), true)),
@@ -136,10 +135,19 @@ export class CassaCheckout extends CassaElement {
       return withLang.href;
     },
   });
-  /** The store is ready: `cassa-ready` goes out when the first step is shown. */
-  #readyPending = false;
   /** Loaded back from the payment page: the outcome is brought into view with the focus. */
   #returning = false;
+  readonly #ready = new ReadySignalController(
+    this,
+    () => !this.#parts.missing,
+    () => {
+      this.#showOutcome();
+      this.dispatchEvent(new CassaReadyEvent(this.product));
+      const steps = this.#store.store?.state.steps ?? [];
+      void prefetch(PARTS.filter((part) => !isStep(part) || steps.includes(part)));
+    },
+  );
+  readonly #loadingLine = new LoadingLineController(this);
 
   constructor() {
     super();
@@ -166,27 +174,19 @@ export class CassaCheckout extends CassaElement {
     if (changed.has('sessionToken')) void store.useSessionToken(this.sessionToken);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.#readyPending && !this.#parts.missing) {
-      this.#readyPending = false;
-      const s = this.#store.store?.state;
-      // This widget's order (another widget of the page starts as usual).
-      const outcome =
-        s?.step === 'result' || s?.error?.code === 'payment_cancelled' || s?.loginAgain;
-      if (this.#returning && outcome) {
-        // Paid, refused or cancelled on the provider's page: the buyer reads it first, from the
-        // heading (the page loads scrolled to its top, the widget may be far below).
-        const heading = this.#heading();
-        heading?.scrollIntoView({ block: 'start' });
-        heading?.focus({ preventScroll: true });
-      }
-      this.#returning = false;
-      this.dispatchEvent(new CassaReadyEvent(this.product));
-      // The rest of a purchase, fetched while the buyer looks at the first step.
-      const steps = this.#store.store?.state.steps ?? [];
-      void prefetch(PARTS.filter((part) => !isStep(part) || steps.includes(part)));
+  /**
+   * Paid, refused or cancelled on the provider's page: the buyer reads it first, from the heading
+   * (the page loads scrolled to its top, the widget may be far below). This widget's order only.
+   */
+  #showOutcome(): void {
+    const s = this.#store.store?.state;
+    const outcome = s?.step === 'result' || s?.error?.code === 'payment_cancelled' || s?.loginAgain;
+    if (this.#returning && outcome) {
+      const heading = this.#heading();
+      heading?.scrollIntoView({ block: 'start' });
+      heading?.focus({ preventScroll: true });
     }
+    this.#returning = false;
   }
 
   /** Resolves once rendered with the shown step's elements (or its loading error). */
@@ -201,25 +201,15 @@ export class CassaCheckout extends CassaElement {
 
   #connect(): void {
     this.#returning = returnedFromPayment(window.location.href);
-    const store = createPageStore(this, {
-      client: createClient(this.backend, { fetch: this.fetchImpl, timeoutMs: this.timeoutMs }),
-      productId: this.product,
-      planId: this.plan,
-      subscriptionId: this.subscription,
-      sessionToken: this.sessionToken,
-      locale: () => this.locale,
-      id: this.id,
-      draftScope: this.backend,
-    });
+    const store = createPageStore(this);
     this.#store.set(store);
     void store.start();
-    // Most checkouts start on the plans: that step's small file is fetched with the catalog, not
-    // after it (one round trip less before the first step; a PEC checkout uses it on no step).
-    void load('plan').catch(() => undefined);
+    this.#loadingLine.start();
   }
 
   async #afterRender(action: () => void): Promise<void> {
     await this.updateComplete;
+    await this.#ready.sent;
     action();
   }
 
@@ -235,7 +225,7 @@ export class CassaCheckout extends CassaElement {
     const s = store.state;
     if (s.status !== 'ready' || !s.product) {
       return html`<div class="checkout" part="checkout" aria-busy=${s.status === 'loading'}>
-        ${s.status === 'loading' ? html`<p class="muted" role="status">${this.t('checkout.loading')}</p>` : ''}
+        ${s.status === 'loading' && this.#loadingLine.shown ? this.#loading() : ''}
         ${this.#banner(s)}
       </div>`;
     }
@@ -252,7 +242,7 @@ export class CassaCheckout extends CassaElement {
             ></cassa-checkout-steps>`
       }
       <section part="step" aria-labelledby="heading">
-        <h2 id="heading" part="heading" tabindex="-1">${this.#title(s)}</h2>
+        <h2 id="heading" part="heading" tabindex="-1">${this.#views.title(store, s)}</h2>
         ${this.#banner(s)}
         <form novalidate @submit=${(e: Event) => e.preventDefault()}>
           ${
@@ -276,17 +266,13 @@ export class CassaCheckout extends CassaElement {
           retryable
           @cassa-retry=${() => this.#parts.retry()}
         ></cassa-checkout-error>`
-      : html`<p class="muted" role="status">${this.t('checkout.loading')}</p>`;
+      : this.#loadingLine.shown
+        ? this.#loading()
+        : '';
   }
 
-  #title(s: CheckoutState): string {
-    if (s.step === 'result')
-      return this.t(
-        `result.title.${s.order?.status === 'refused' || !s.order ? 'refused' : s.order.status}`,
-      );
-    if (s.step === 'summary' && !this.#store.store?.needsPayment)
-      return this.t('step.summary.free');
-    return this.t(`step.${s.step}`);
+  #loading() {
+    return html`<p class="muted" role="status">${this.t('checkout.loading')}</p>`;
   }
 
   #banner(s: CheckoutState, slot?: string): TemplateResult | string {

@@ -3,7 +3,8 @@
 // own URL, so it works from another origin): the files of the first step in parallel, the rest
 // when needed (loading/parts.ts). Loading it twice is harmless: an existing `window.Cassa` is
 // kept and the modules are not requested again (element registration is guarded too).
-import type { CassaOpenOptions, CompletedOrder } from './overlay/open.ts';
+import { startCatalogRequests } from './loading/catalog-request.ts';
+import type { CassaAccountOpenOptions, CassaOpenOptions, CompletedOrder } from './overlay/open.ts';
 
 /** The package version, replaced at build time (Vite `define`); `dev` when run from source. */
 declare const __CASSA_VERSION__: string | undefined;
@@ -14,6 +15,8 @@ declare const __CASSA_FILES__: string[] | undefined;
 export interface CassaGlobal {
   /** Opens the checkout in a modal dialog; resolves with the completed order. */
   open(options: CassaOpenOptions): Promise<CompletedOrder>;
+  /** Opens the customer area (`<cassa-account>`) in the dialog; resolves when it is closed. */
+  open(options: CassaAccountOpenOptions): Promise<void>;
   /** Fetches every file of the checkout now (e.g. on hover of a Buy button). */
   preload(): Promise<void>;
   /** The version of the script that set `window.Cassa`. */
@@ -49,14 +52,20 @@ if (!window.Cassa) {
     ));
   const unavailable = () => new DOMException('The checkout could not be loaded', 'NetworkError');
   window.Cassa = Object.freeze({
-    open: (options: CassaOpenOptions) =>
+    open: ((options: CassaOpenOptions) =>
       loadMain().then(
         (module) => module.open(options),
         () => Promise.reject(unavailable()),
-      ),
+      )) as CassaGlobal['open'],
     preload: () => loadMain().then((module) => module.preload()),
     version: typeof __CASSA_VERSION__ === 'string' ? __CASSA_VERSION__ : 'dev',
   });
+  // The catalog of every <cassa-checkout> already in the page is asked for now, while the
+  // checkout's files are on their way (the element's client uses the answer); with the script in
+  // the head, again once the page is parsed.
+  startCatalogRequests(document);
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', () => startCatalogRequests(document));
   // <cassa-checkout> elements on the page upgrade when the main module has run. Offline at first:
   // again when the browser is back online (and on the next `Cassa.open`).
   const start = () =>
@@ -64,4 +73,4 @@ if (!window.Cassa) {
   void start();
 }
 
-export type { CassaOpenOptions, CompletedOrder };
+export type { CassaAccountOpenOptions, CassaOpenOptions, CompletedOrder };

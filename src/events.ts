@@ -34,34 +34,24 @@ export class CassaStepChangeEvent extends CustomEvent<{ step: StepId; previous: 
   }
 }
 
-/** What an integrator gets of an order (DESIGN 3.2): these fields only, never the rest of it. */
+/** The fields an integrator gets of an order (DESIGN 3.2): these only, never the rest of it. */
+const COMPLETED_FIELDS = [
+  'id',
+  'number',
+  'status',
+  'paymentMethod',
+  'totalCents',
+  'currency',
+  'productId',
+  'planId',
+  'addons',
+  'years',
+  'autoRenew',
+] as const satisfies readonly (keyof CompletedOrder)[];
+
+/** What an integrator gets of an order. */
 export function completedOrder(order: Order): CompletedOrder {
-  const {
-    id,
-    number,
-    status,
-    paymentMethod,
-    totalCents,
-    currency,
-    productId,
-    planId,
-    addons,
-    years,
-    autoRenew,
-  } = order;
-  return {
-    id,
-    number,
-    status: status as CompletedOrder['status'],
-    paymentMethod,
-    totalCents,
-    currency,
-    productId,
-    planId,
-    addons,
-    years,
-    autoRenew,
-  };
+  return Object.fromEntries(COMPLETED_FIELDS.map((key) => [key, order[key]])) as CompletedOrder;
 }
 
 /** `cassa-order-complete`: fired once per order (paid, active, or awaiting a bank/postal payment). */

@@ -17,6 +17,7 @@ import {
   expectShape,
   expectStatus,
   fail,
+  notApplicable,
   skip,
   type Check,
 } from '../runner.ts';
@@ -73,7 +74,7 @@ export async function register(
     auth.customer.holder.type === holder.type,
     `${what}: the customer's type is "${auth.customer.holder.type}", expected "${holder.type}"`,
   );
-  return { token: auth.token, via: 'registration' };
+  return { token: auth.token, via: 'registration', username: auth.customer.username };
 }
 
 const noWrites = (context: C) => {
@@ -83,6 +84,7 @@ const noWrites = (context: C) => {
 export const authChecks: Check<C>[] = [
   {
     id: 'login-wrong-password',
+    area: 'accounts',
     title: 'a wrong username or password is a 401 problem',
     async run(context) {
       const reply = await context.client.request('POST', 'v1/auth/login', {
@@ -96,10 +98,15 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'login',
+    area: 'accounts',
+    setup: true,
     title: 'POST /v1/auth/login answers { token, customer } for the test account',
     async run(context) {
       const { username, password } = context.options;
-      if (!username || !password) skip('no --username/--password given');
+      if (!username || !password)
+        notApplicable(
+          'no --username/--password given: "login-registered" logs in to the account the kit registers instead',
+        );
       const reply = await context.client.request('POST', 'v1/auth/login', {
         json: { username, password },
       });
@@ -111,19 +118,26 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'portal-session',
+    area: 'accounts',
+    setup: true,
     title: 'POST /v1/portal/sessions mints a session with the portal secret, refuses a wrong one',
     async run(context) {
       const { username, portalSecret } = context.options;
-      if (!portalSecret) skip('no --portal-secret given');
+      if (!portalSecret)
+        notApplicable(
+          'no --portal-secret given (portal sessions are for a member portal’s server; pass it if you have one)',
+        );
       if (!username) skip('--portal-secret needs --username (the account to mint a session for)');
       const wrong = await context.client.request('POST', 'v1/portal/sessions', {
         json: { username },
         token: `${portalSecret}-wrong`,
+        fromServer: true,
       });
       expectProblem(wrong, 401, 'unauthorized', 'POST /v1/portal/sessions with a wrong secret');
       const reply = await context.client.request('POST', 'v1/portal/sessions', {
         json: { username },
         token: portalSecret,
+        fromServer: true,
       });
       expectStatus(reply, [200, 201], `POST /v1/portal/sessions for ${username}`);
       expectJson(reply, 'the portal session');
@@ -133,6 +147,8 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'register',
+    area: 'accounts',
+    setup: true,
     title: 'POST /v1/auth/register creates an account and answers { token, customer }',
     async run(context) {
       noWrites(context);
@@ -146,7 +162,29 @@ export const authChecks: Check<C>[] = [
     },
   },
   {
+    id: 'login-registered',
+    area: 'accounts',
+    title: 'the account just registered logs in with its username and password',
+    async run(context) {
+      noWrites(context);
+      const registered = context.otherBuyer ?? context.buyer;
+      if (registered?.via !== 'registration' || !registered.username)
+        skip('needs the account of "register"');
+      const reply = await context.client.request('POST', 'v1/auth/login', {
+        json: { username: registered.username, password: TEST_PASSWORD },
+      });
+      expectStatus(reply, 200, `POST /v1/auth/login as ${registered.username}`);
+      expectJson(reply, 'the login answer');
+      const auth = expectShape(AuthResponseSchema, reply.json, 'the login answer');
+      ensure(
+        auth.customer.username === registered.username,
+        `the login answered customer "${auth.customer.username}", not "${registered.username}"`,
+      );
+    },
+  },
+  {
     id: 'register-invalid',
+    area: 'accounts',
     title: 'registration data breaking an Italian check is a 422 at "holder.vatNumber"',
     async run(context) {
       const holder = { ...TEST_HOLDERS.professional, vatNumber: '09876543210' };
@@ -168,6 +206,7 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'me',
+    area: 'accounts',
     title: 'GET /v1/me, /v1/me/payment-methods and /v1/me/subscriptions answer for the session',
     async run(context) {
       if (!context.buyer)
@@ -186,6 +225,7 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'me-unauthorized',
+    area: 'accounts',
     title: 'GET /v1/me without a token, or with a forged one, is a 401 problem',
     async run(context) {
       const none = await context.client.request('GET', 'v1/me');
@@ -198,6 +238,7 @@ export const authChecks: Check<C>[] = [
   },
   {
     id: 'login-rate-limit',
+    area: 'accounts',
     title: 'more than 10 failed logins for a username are a 429 problem with Retry-After',
     async run(context) {
       const username = `conformance-limit-${context.runId}@example.invalid`;
@@ -218,6 +259,46 @@ export const authChecks: Check<C>[] = [
         ensure(seconds > 0, `the 429's Retry-After is ${seconds}: it should say how long to wait`);
         return;
       }
+    },
+  },
+  {
+    id: 'logout',
+    area: 'accounts',
+    title: 'POST /v1/auth/logout ends the session: its token is then a 401',
+    async run(context) {
+      const { username, password } = context.options;
+      let token: string;
+      if (username && password) {
+        const reply = await context.client.request('POST', 'v1/auth/login', {
+          json: { username, password },
+        });
+        expectStatus(reply, 200, `POST /v1/auth/login as ${username} (a session to end)`);
+        token = expectShape(AuthResponseSchema, reply.json, 'the login answer').token;
+      } else if (username && context.options.portalSecret) {
+        const reply = await context.client.request('POST', 'v1/portal/sessions', {
+          json: { username },
+          token: context.options.portalSecret,
+          fromServer: true,
+        });
+        expectStatus(
+          reply,
+          [200, 201],
+          `POST /v1/portal/sessions for ${username} (a session to end)`,
+        );
+        token = expectShape(PortalSessionResponseSchema, reply.json, 'the portal session').token;
+      } else {
+        noWrites(context);
+        token = (
+          await register(context.client, TEST_HOLDERS.professional, 'POST /v1/auth/register')
+        ).token;
+      }
+      const reply = await context.client.request('POST', 'v1/auth/logout', { token });
+      ensure(
+        reply.status >= 200 && reply.status < 300,
+        `POST /v1/auth/logout: expected a 2xx answer, received HTTP ${reply.status}`,
+      );
+      const after = await context.client.request('GET', 'v1/me', { token });
+      expectProblem(after, 401, 'unauthorized', 'GET /v1/me with the token of the ended session');
     },
   },
 ];

@@ -2,14 +2,14 @@
 import type { ConformanceContext } from '../context.ts';
 import { expectProblem, problemCode } from '../problem.ts';
 import { ensure, fail, skip, type Check } from '../runner.ts';
-import { register, TEST_HOLDERS } from './auth.ts';
-import { expectOrder, getOrder, needBuyer } from './order-requests.ts';
+import { expectOrder, getOrder, needBuyer, needOtherBuyer } from './order-requests.ts';
 
 type C = ConformanceContext;
 
 export const orderReadChecks: Check<C>[] = [
   {
     id: 'order-read',
+    area: 'orders',
     title: 'GET /v1/orders/{id} answers the owner the order',
     async run(context) {
       if (!context.order)
@@ -33,6 +33,7 @@ export const orderReadChecks: Check<C>[] = [
   },
   {
     id: 'order-read-other-customer',
+    area: 'orders',
     title: 'another customer’s order is a 404 problem',
     async run(context) {
       if (!context.order)
@@ -41,20 +42,14 @@ export const orderReadChecks: Check<C>[] = [
             ? '--read-only: no order was created to read'
             : 'needs the order of "order-create"',
         );
-      const other =
-        context.otherBuyer ??
-        (await register(
-          context.client,
-          TEST_HOLDERS.professional,
-          'POST /v1/auth/register (a second customer)',
-        ));
-      context.otherBuyer = other;
+      const other = await needOtherBuyer(context);
       const reply = await getOrder(context, context.order.order.id, { token: other.token });
       expectProblem(reply, 404, 'not-found', 'GET /v1/orders/{id} by another customer');
     },
   },
   {
     id: 'order-read-unknown',
+    area: 'orders',
     title: 'an unknown order is a 404 problem',
     async run(context) {
       const buyer = needBuyer(context);
@@ -66,6 +61,7 @@ export const orderReadChecks: Check<C>[] = [
   },
   {
     id: 'order-read-unauthorized',
+    area: 'orders',
     title: 'GET /v1/orders/{id} without a session or resume token is a 401 problem',
     async run(context) {
       const id = context.order?.order.id ?? `conformance-no-such-order-${context.runId}`;
@@ -78,8 +74,13 @@ export const orderReadChecks: Check<C>[] = [
       );
     },
   },
+];
+
+/** Resume tokens: after the payment page checks, which make one where they can. */
+export const resumeChecks: Check<C>[] = [
   {
     id: 'order-resume-forged',
+    area: 'payment-pages',
     title: 'a forged Cassa-Resume token reads nothing (401 or 404 problem)',
     async run(context) {
       const id =
@@ -96,12 +97,13 @@ export const orderReadChecks: Check<C>[] = [
   },
   {
     id: 'order-resume',
+    area: 'payment-pages',
     title: 'a resume token (Cassa-Resume) reads its order without a session, and no other',
     async run(context) {
-      const resume = context.options.resume;
+      const resume = context.options.resume ?? context.paidOnline?.find((p) => p.resume)?.resume;
       if (!resume) {
         skip(
-          'needs a resume token from a payment page’s return URL (…?cassa_order=ID&cassa_resume=TOKEN): pass --resume ID:TOKEN',
+          'needs a resume token: the kit could not drive the payment page to its return URL (see "payment-page-driven"); pass one from a return URL (…?cassa_order=ID&cassa_resume=TOKEN) with --resume ID:TOKEN',
         );
       }
       const reply = await getOrder(context, resume.orderId, { resume: resume.token });

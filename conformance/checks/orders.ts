@@ -3,14 +3,25 @@
 import { QuoteSchema } from '../../src/api/schemas.ts';
 import type { ConformanceContext } from '../context.ts';
 import { expectFieldErrors, expectProblem, expectRetryAfter } from '../problem.ts';
-import { ensure, expectShape, expectStatus, fail, skip, type Check } from '../runner.ts';
+import {
+  ensure,
+  expectShape,
+  expectStatus,
+  fail,
+  notApplicable,
+  skip,
+  type Check,
+} from '../runner.ts';
 import { register, TEST_HOLDERS } from './auth.ts';
 import { needProduct } from './catalog.ts';
 import {
   expectOrder,
+  expectOrderContents,
   firstDifference,
   needBuyer,
+  needOtherBuyer,
   newKey,
+  OFFLINE_METHODS,
   orderRequest,
   post,
   writes,
@@ -21,6 +32,7 @@ type C = ConformanceContext;
 export const orderChecks: Check<C>[] = [
   {
     id: 'order-unauthorized',
+    area: 'orders',
     title: 'POST /v1/orders without a session is a 401 problem',
     async run(context) {
       writes(context);
@@ -34,6 +46,7 @@ export const orderChecks: Check<C>[] = [
   },
   {
     id: 'order-missing-key',
+    area: 'orders',
     title: 'POST /v1/orders without an Idempotency-Key is a 400 problem',
     async run(context) {
       writes(context);
@@ -49,6 +62,7 @@ export const orderChecks: Check<C>[] = [
   },
   {
     id: 'order-terms-not-accepted',
+    area: 'orders',
     title: 'an order without acceptTerms: true is a 422 at "acceptTerms"',
     async run(context) {
       writes(context);
@@ -63,6 +77,7 @@ export const orderChecks: Check<C>[] = [
   },
   {
     id: 'order-price-changed',
+    area: 'orders',
     title: 'a stale expectedTotalCents is a 409 price-changed carrying the fresh quote',
     async run(context) {
       writes(context);
@@ -91,7 +106,9 @@ export const orderChecks: Check<C>[] = [
   },
   {
     id: 'order-create',
-    title: 'POST /v1/orders creates the order at the quoted total',
+    area: 'orders',
+    title:
+      'POST /v1/orders creates the order at the quoted total, with its add-ons, term, method, status and instructions',
     async run(context) {
       writes(context);
       needBuyer(context);
@@ -99,27 +116,14 @@ export const orderChecks: Check<C>[] = [
       const key = newKey(context, 'order');
       const reply = await post(context, request, { key });
       const order = expectOrder(reply, 'POST /v1/orders');
-      ensure(
-        order.totalCents === request.expectedTotalCents,
-        `the order totals ${order.totalCents}, the quote ${request.expectedTotalCents}`,
-      );
-      ensure(
-        order.productId === request.productId && order.planId === request.planId,
-        `the order is for ${order.productId}/${order.planId}, the request for ${request.productId}/${request.planId}`,
-      );
-      ensure(
-        order.paymentMethod === request.paymentMethod.type,
-        `the order's paymentMethod is "${order.paymentMethod}", the request's "${request.paymentMethod.type}"`,
-      );
-      ensure(
-        order.years === request.years,
-        `the order's years is ${order.years}, the request's ${request.years}`,
-      );
+      expectOrderContents(order, request, `POST /v1/orders (${request.paymentMethod.type})`);
       context.order = { request, key, status: reply.status, body: reply.json, order };
+      context.placed.push({ request, order, token: needBuyer(context).token });
     },
   },
   {
     id: 'order-replay',
+    area: 'orders',
     title: 'the same Idempotency-Key and body answer the first response again (no second order)',
     async run(context) {
       writes(context);
@@ -136,6 +140,7 @@ export const orderChecks: Check<C>[] = [
   },
   {
     id: 'order-key-reuse',
+    area: 'orders',
     title: 'the same Idempotency-Key with a different body is a 422 problem',
     async run(context) {
       writes(context);
@@ -160,6 +165,7 @@ export const orderChecks: Check<C>[] = [
   },
   {
     id: 'order-concurrent',
+    area: 'orders',
     title: 'five concurrent requests with one Idempotency-Key make one order',
     async run(context) {
       writes(context);
@@ -207,13 +213,88 @@ export const orderChecks: Check<C>[] = [
     },
   },
   {
+    id: 'order-offline-methods',
+    area: 'orders',
+    title:
+      'an order by each other offline method of the catalog is awaiting_payment with its contents and instructions',
+    async run(context) {
+      writes(context);
+      const buyer = needBuyer(context);
+      const product = needProduct(context);
+      if (!context.order) skip('needs the order of "order-create"');
+      const others = OFFLINE_METHODS.filter(
+        (m) =>
+          m !== 'none' &&
+          product.paymentMethods.includes(m) &&
+          m !== context.order?.request.paymentMethod.type,
+      );
+      if (others.length === 0)
+        notApplicable(
+          `the catalog offers no offline method besides ${context.order.request.paymentMethod.type}`,
+        );
+      for (const method of others) {
+        const request = orderRequest(context, method);
+        const reply = await post(context, request, { key: newKey(context, method) });
+        const what = `POST /v1/orders (${method})`;
+        const order = expectOrder(reply, what);
+        expectOrderContents(order, request, what);
+        context.placed.push({ request, order, token: buyer.token });
+      }
+    },
+  },
+  {
+    id: 'order-error-replay',
+    area: 'orders',
+    title: 'a refused request sent again with its Idempotency-Key gets the same error answer',
+    async run(context) {
+      writes(context);
+      needBuyer(context);
+      const key = newKey(context, 'refused');
+      const refused = { ...orderRequest(context), acceptTerms: false };
+      const first = await post(context, refused, { key });
+      expectFieldErrors(first, ['acceptTerms'], 'POST /v1/orders with acceptTerms: false');
+      const again = await post(context, refused, { key });
+      expectStatus(again, first.status, 'the same refused request with the same Idempotency-Key');
+      const difference = firstDifference(first.json, again.json);
+      ensure(
+        difference === undefined,
+        `the refused request, sent again with its key, got another answer: ${difference}`,
+      );
+    },
+  },
+  {
+    id: 'order-key-per-customer',
+    area: 'orders',
+    title:
+      'Idempotency-Keys are per customer: another customer’s request with the same key and body is its own order',
+    async run(context) {
+      writes(context);
+      if (!context.order) skip('needs the order of "order-create"');
+      const { request, key, order: first } = context.order;
+      const other = await needOtherBuyer(context);
+      const reply = await post(context, request, { key, token: other.token });
+      if (reply.status === 422)
+        fail(
+          'another customer’s request with the same Idempotency-Key and body was refused as a reused key: keys must be scoped per customer',
+        );
+      const order = expectOrder(reply, 'POST /v1/orders by another customer with the same key');
+      ensure(
+        order.id !== first.id,
+        `another customer sending the same Idempotency-Key got the first customer’s order ${first.id} (${first.number}) back`,
+      );
+      expectOrderContents(order, request, 'the other customer’s order');
+      context.placed.push({ request, order, token: other.token });
+    },
+  },
+  {
     id: 'order-ineligible',
+    area: 'orders',
     title: 'an order by a private individual is a 403 ineligible-customer problem',
     async run(context) {
       writes(context);
       const product = needProduct(context);
       if (product.eligibleCustomers.includes('private'))
-        skip(`product "${product.id}" may be bought by private individuals`);
+        notApplicable(`product "${product.id}" may be bought by private individuals`);
       const request = orderRequest(context);
       const privateBuyer = await register(
         context.client,

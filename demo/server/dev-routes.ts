@@ -5,7 +5,7 @@
 // Never mounted with NODE_ENV=production.
 import { Hono } from 'hono';
 import { formatMoney } from '../../src/i18n/index.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from '../../server/src/http/context.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from '../../server/src/http/context.ts';
 import { PAGES_STYLESHEET_PATH } from '../../server/src/http/assets.ts';
 import { html, type Html } from '../../server/src/http/html.ts';
 import { listTransmissions } from '../../server/src/invoices/store.ts';
@@ -201,7 +201,7 @@ export function outboxPageRoutes(deps: AppDeps) {
       const { order, replayed } = await receivePayment(
         deps,
         { orderNumber, amountCents },
-        requestOrigin(c.req.url),
+        publicOrigin(deps),
       );
       return c.redirect(
         back(

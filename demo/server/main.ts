@@ -9,6 +9,7 @@
 //   CASSA_PAYMENT_PROVIDER sandbox (demo/server/sandbox/)
 //   CASSA_DATA_DIR         .cassa-data/ at the repository root
 //   CASSA_WEBHOOK_URL      this server's own receiver, /webhooks/receiver
+//   CASSA_ACCOUNT_URL      the demo's customer area, /area-clienti.html (in confirmation emails)
 // With NODE_ENV=production nothing of the demo is served or made: no demo pages, /outbox,
 // /webhooks, /api/dev/*, demo accounts or /ordine.html session; the sandbox only with
 // CASSA_ALLOW_TEST_PROVIDER=yes (its pages then, and nothing else).
@@ -30,6 +31,7 @@ await startServer({
     dataDir: resolve(ROOT, '.cassa-data'),
     paymentProvider: 'sandbox',
     webhookUrl: (port) => `http://localhost:${port}/webhooks/receiver`,
+    accountUrl: '/area-clienti.html',
   },
   defaultSeller: DEMO_SELLER,
   async prepareDatabase({ db, clock, logger, config }) {

@@ -13,7 +13,7 @@ export {
   type PaymentReturn,
   type PaymentStart,
   type ProviderRegistry,
-  type RenewalCharge,
+  type SavedCharge,
   type SavedMethod,
   type SavedMethodDetails,
 } from './payments/provider.ts';

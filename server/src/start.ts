@@ -16,6 +16,7 @@ import { openPostgres } from './db/postgres.ts';
 import { createApp, type AppMounts } from './http/app.ts';
 import type { AppDeps } from './http/context.ts';
 import { batchedLogger } from './http/request-log.ts';
+import { trustedProxies } from './http/client-address.ts';
 import { loadSellerFile, type Seller } from './invoices/seller.ts';
 import { startAfterSale } from './jobs/after-sale.ts';
 import { BUILT_IN_PROVIDERS, type ProviderRegistry } from './payments/provider.ts';
@@ -205,12 +206,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(shiftableClock ? { shiftableClock } : {}),
     ...(webhookSecret ? { webhookSecret } : {}),
     allowedOrigins: config.allowedOrigins,
+    publicUrl: config.publicUrl,
+    trustedProxies: trustedProxies(config.trustedProxies),
+    ...(config.loginLimitPerAddress
+      ? { loginLimits: { perAddress: config.loginLimitPerAddress } }
+      : {}),
     demo: !config.production,
     logger,
     seller,
     payments,
     barredUsernames,
   };
+  // The customer area's address, linked from confirmation emails (absolute, or a path here).
+  const accountUrl = env.CASSA_ACCOUNT_URL || options.defaults?.accountUrl;
+  if (accountUrl) deps.accountUrl = accountUrl;
   const app = createApp(deps, options.mounts?.(deps, config) ?? {});
   await shiftableClock?.load(db);
   const banner = options.banner ?? ((port: number) => `Cassa server: http://localhost:${port}/`);

@@ -257,6 +257,7 @@ export const PROBLEM_CODES = [
   'invalid-selection',
   'invalid-request',
   'payment-refused',
+  'payment-method-in-use',
   'rate-limited',
   'server-error',
   'service-unavailable',

@@ -63,6 +63,20 @@ export interface CassaClient {
     request: { orderId: string; resumeToken: string },
     options?: CallOptions,
   ): Promise<ApiResult<AuthResponse>>;
+  /**
+   * Any other call of the contract (the customer area's, src/api/account-client.ts): parsed by
+   * `schema` (`null`: no body expected), not retried unless it is a GET.
+   */
+  request<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    schema: {
+      raw?: boolean;
+      safeParse(input: unknown): { success: true; data: T } | { success: false };
+    } | null,
+    options?: CallOptions,
+    body?: object,
+  ): Promise<ApiResult<T>>;
   /** With `resumeToken` (after a payment page) reads that one order without a session. */
   getOrder(id: string, options?: CallOptions & { resumeToken?: string }): Promise<ApiResult<Order>>;
 }

@@ -1,26 +1,12 @@
-// <cassa-checkout>'s step bodies: each step's elements, bound to the store's state (props down) and
-// turning their events into the store's intents (events up). The orchestrating element renders the
-// frame around them (indicator, heading, banner, navigation).
-import { html, nothing } from 'lit';
-import type { Product } from '../domain/catalog.ts';
-import { formatMoney, type Locale, type MessageKey } from '../i18n/index.ts';
+// <cassa-checkout>'s step bodies: each step's view binds its elements to the store's state (props
+// down) and turns their events into the store's intents (events up). The plans' view is here (the
+// first step); every other step's view comes with its elements (checkout/steps/, loaded by
+// loading/parts.ts). The orchestrating element renders the frame around them.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Locale, MessageKey } from '../i18n/index.ts';
 import type { CheckoutState, CheckoutStore } from '../state/checkout-store.ts';
+import type { StepId } from '../state/steps.ts';
 import type { CassaPlanSelectEvent } from '../components/cassa-plan-picker/cassa-plan-picker.ts';
-import type { CassaAddonsChangeEvent } from '../components/cassa-addon-selector/cassa-addon-selector.ts';
-import type { CassaPaymentChangeEvent } from '../components/cassa-payment-chooser/cassa-payment-chooser.ts';
-import type {
-  CassaTermsChangeEvent,
-  CassaYearsChangeEvent,
-} from '../components/cassa-order-summary/cassa-order-summary.ts';
-import type { CassaMailboxSelectEvent } from '../components/checkout-mailbox/cassa-checkout-mailbox.ts';
-import type {
-  CassaLoginEvent,
-  CassaRegisterEvent,
-} from '../components/account-step/cassa-account-step.ts';
-import type {
-  CassaHolderInputEvent,
-  CassaHolderSubmitEvent,
-} from '../components/cassa-holder-form/cassa-holder-form.ts';
 
 /** What the views need of the element. */
 export interface StepViewHost {
@@ -34,14 +20,52 @@ export interface StepViewHost {
   banner(s: CheckoutState, slot?: string): unknown;
 }
 
+/** What a step's view renders from. */
+export interface StepContext {
+  store: CheckoutStore;
+  s: CheckoutState;
+  locale: Locale;
+  t: StepViewHost['t'];
+  valid: StepViewHost['valid'];
+  /** Indietro, for the nav row of the step's own element (`slot`). */
+  back(slot?: string): TemplateResult;
+  /** The backend's password recovery page ('' for none). */
+  resetUrl: StepViewHost['resetUrl'];
+  /** The error banner, placed in `slot` of the step's element. */
+  banner(slot: string): unknown;
+  /** Whether the shown error follows Confirm (then it stands by the button). */
+  errorNearConfirm: boolean;
+  /** Confirm was pressed: what goes wrong next is shown by the button. */
+  confirmPressed(): void;
+}
+
+export type StepView = (context: StepContext) => TemplateResult;
+
+const views: Partial<Record<StepId, StepView>> = {
+  plan: (c) => {
+    const { store, s, locale } = c;
+    const product = s.product!;
+    return html`<cassa-plan-picker
+      locale=${locale}
+      currency=${product.currency}
+      value=${s.planId}
+      .plans=${product.plans}
+      @cassa-plan-select=${(e: CassaPlanSelectEvent) => store.selectPlan(e.detail.planId)}
+    ></cassa-plan-picker>`;
+  },
+};
+
+/** Adds a step's view (its module does, when loaded with the step's elements). */
+export function registerStepView(step: StepId, view: StepView): void {
+  views[step] = view;
+}
+
 /** The code of the server field error at `path`, or ''. */
 export const fieldError = (s: CheckoutState, path: string): string =>
   s.fieldErrors.find((e) => e.path === path)?.code ?? '';
 
 export class StepViews {
   readonly #host: StepViewHost;
-  #lastTopUp?: { minimumCents: number; valueCents: number };
-  #labels?: { key: string; labels: Record<string, string> };
   /** Confirm was pressed on the summary shown: what goes wrong then is shown by the button. */
   #confirmPressed = false;
 
@@ -57,188 +81,36 @@ export class StepViews {
     return s.step === 'summary' && this.#confirmPressed && !!s.error;
   }
 
-  /** The shown step's elements. */
+  /** The step's heading. */
+  title(store: CheckoutStore, s: CheckoutState): string {
+    const { t } = this.#host;
+    if (s.step === 'result')
+      return t(
+        `result.title.${s.order?.status === 'refused' || !s.order ? 'refused' : s.order.status}`,
+      );
+    if (s.step === 'summary' && !store.needsPayment) return t('step.summary.free');
+    return t(`step.${s.step}`);
+  }
+
+  /** The shown step's elements (its view has arrived with them). */
   body(store: CheckoutStore, s: CheckoutState) {
     if (s.step !== 'summary') this.#confirmPressed = false;
-    const product = s.product!;
-    const locale = this.#host.locale();
-    const t = (key: MessageKey) => this.#host.t(key);
-    switch (s.step) {
-      case 'plan':
-        return html`<cassa-plan-picker
-          locale=${locale}
-          currency=${product.currency}
-          value=${s.planId}
-          .plans=${product.plans}
-          @cassa-plan-select=${(e: CassaPlanSelectEvent) => store.selectPlan(e.detail.planId)}
-        ></cassa-plan-picker>`;
-      case 'addons':
-        return html`<cassa-addon-selector
-            locale=${locale}
-            currency=${product.currency}
-            plan-id=${s.planId}
-            .addons=${product.addons}
-            .quantities=${s.quantities}
-            .quote=${s.quote}
-            ?quote-loading=${s.quoteLoading}
-            .errors=${store.addonErrors}
-            @cassa-addons-change=${(e: CassaAddonsChangeEvent) =>
-              store.setQuantities(e.detail.quantities)}
-          ></cassa-addon-selector>
-          <p class="error" role="alert">
-            ${fieldError(s, 'addons') ? t('checkout.addons.none') : ''}
-          </p>`;
-      case 'account':
-        return html`${s.loginAgain ? html`<p>${t('account.again')}</p>` : ''}${this.#running(s)}<cassa-account-step
-            locale=${locale}
-            error=${s.authError ?? ''}
-            username-hint=${t(product.pricing === 'coterm' ? 'account.username.pec' : 'account.username.hint')}
-            ?busy=${s.authBusy}
-            ?allow-register=${product.pricing === 'term'}
-            reset-url=${this.#host.resetUrl()}
-            .customer=${s.session?.customer ?? null}
-            .registerErrors=${store.holderErrors}
-            @cassa-login=${(e: CassaLoginEvent) =>
-              void store.login(e.detail.username, e.detail.password)}
-            @cassa-register=${(e: CassaRegisterEvent) =>
-              void store.register(e.detail.holder, e.detail.password)}
-            @cassa-account-switch=${() => store.switchAccount()}
-          ></cassa-account-step>`;
-      case 'mailbox':
-        return html`<cassa-checkout-mailbox
-          locale=${locale}
-          currency=${product.currency}
-          value=${s.subscriptionId ?? ''}
-          credit-cents=${s.session?.subscriptions?.creditCents ?? 0}
-          error=${fieldError(s, 'subscriptionId')}
-          .mailboxes=${s.session?.subscriptions?.items.filter((m) => m.productId === product.id) ?? []}
-          @cassa-mailbox-select=${(e: CassaMailboxSelectEvent) =>
-            store.selectSubscription(e.detail.subscriptionId)}
-        ></cassa-checkout-mailbox>`;
-      case 'holder':
-        // Until the buyer types, the form shows the account's registered holder for checking.
-        return html`${
-            s.registeredUsername
-              ? html`<p class="note" role="status" part="registered">
-                  ${this.#host.t('account.registered', { username: s.registeredUsername })}
-                </p>`
-              : ''
-          }<cassa-holder-form
-            locale=${locale}
-            submit-label=${t('checkout.continue')}
-            .value=${s.holderDraft ?? undefined}
-            .registered=${s.session?.customer.holder ?? null}
-            .serverErrors=${store.holderErrors}
-            @cassa-holder-input=${(e: CassaHolderInputEvent) => store.setHolderDraft(e.detail.value)}
-            @cassa-holder-submit=${(e: CassaHolderSubmitEvent) => store.submitHolder(e.detail.holder)}
-            >${this.#back(store, 'back')}</cassa-holder-form
-          >`;
-      case 'summary':
-        return this.#summary(store, s);
-      case 'result':
-        return html`<cassa-checkout-result
-          part="result"
-          locale=${locale}
-          ?refused=${!s.order || s.order.status === 'refused'}
-          ?repeated=${s.repeated}
-          .order=${s.order}
-          .product=${product}
-          .eInvoice=${(s.holder ?? s.session?.customer.holder)?.eInvoice ?? null}
-          @cassa-choose-method=${() => store.chooseAnotherMethod()}
-        ></cassa-checkout-result>`;
-    }
-  }
-
-  #summary(store: CheckoutStore, s: CheckoutState) {
-    const product = s.product!;
-    const locale = this.#host.locale();
-    const minimum = product.pricing === 'coterm' ? s.quote?.minimumTopUpCents : null;
-    return html`${
-        store.needsPayment
-          ? html`<cassa-payment-chooser
-              locale=${locale}
-              currency=${product.currency}
-              .methods=${product.paymentMethods}
-              .saved=${s.session?.savedMethods ?? []}
-              .value=${s.payment}
-              preselect-single
-              .topUp=${minimum == null ? null : this.#topUp(minimum, s.topUpCents ?? minimum)}
-              error=${fieldError(s, 'paymentMethod')}
-              @cassa-payment-change=${(e: CassaPaymentChangeEvent) =>
-                store.setPayment(e.detail.value, e.detail.topUpCents)}
-            ></cassa-payment-chooser>`
-          : html`<p>${this.#host.t('checkout.free.note')}</p>`
-      }
-      <cassa-order-summary
-        locale=${locale}
-        pricing=${product.pricing}
-        years=${s.years}
-        terms-url=${product.termsUrl}
-        confirm-label=${store.needsPayment ? '' : this.#host.t('checkout.confirm.free')}
-        ?loading=${s.quoteLoading}
-        ?accepted=${s.termsAccepted}
-        ?busy=${s.ordering || s.quoteLoading || !s.quote}
-        .quote=${s.quote}
-        .terms=${product.terms}
-        .lineLabels=${this.#lineLabels(product)}
-        .eInvoice=${(s.holder ?? s.session?.customer.holder)?.eInvoice ?? null}
-        payment-type=${store.needsPayment ? (s.payment?.type ?? '') : ''}
-        .topUpCents=${minimum == null ? null : (s.topUpCents ?? minimum)}
-        .product=${product}
-        plan-id=${s.planId}
-        @cassa-years-change=${(e: CassaYearsChangeEvent) => store.setYears(e.detail.years)}
-        @cassa-terms-change=${(e: CassaTermsChangeEvent) => store.setTermsAccepted(e.detail.accepted)}
-        @cassa-confirm=${() => {
-          this.#confirmPressed = true;
-          if (this.#host.valid()) void store.confirm();
-        }}
-        @cassa-confirm-blocked=${(e: Event) => {
-          // Everything missing at once; the first of it (the payment method, above) takes the focus.
-          if (store.reportMissing()) e.preventDefault();
-        }}
-        >${this.#back(store, 'back')}${
-          this.errorNearConfirm(s) ? this.#host.banner(s, 'error') : nothing
-        }</cassa-order-summary
-      >`;
-  }
-
-  /**
-   * The login step keeps the selection's price in sight, as the add-ons step shows it: one year of
-   * the quoted plan and add-ons, + VAT.
-   */
-  #running(s: CheckoutState) {
-    const { quote, product } = s;
-    if (!quote || !product || product.pricing !== 'term') return '';
-    const step = (id: string) => product.addons.find((a) => a.id === id)?.step ?? 1;
-    const yearly = quote.lines.reduce(
-      (sum, line) => sum + Math.round((line.unitCents * line.quantity) / step(line.id)),
-      0,
+    const host = this.#host;
+    const { t, valid, resetUrl } = host;
+    return (
+      views[s.step]?.({
+        store,
+        s,
+        locale: host.locale(),
+        t,
+        valid,
+        back: (slot?: string) => this.#back(store, slot),
+        resetUrl,
+        banner: (slot) => host.banner(s, slot),
+        errorNearConfirm: this.errorNearConfirm(s),
+        confirmPressed: () => (this.#confirmPressed = true),
+      }) ?? nothing
     );
-    const price = formatMoney(yearly, quote.currency, this.#host.locale());
-    return html`<p class="running" part="running-total">
-      <span class="muted">${this.#host.t('checkout.running')}</span>
-      <span class="figure">${this.#host.t('addon.yearly', { price })}</span>
-    </p>`;
-  }
-
-  /** Plan and add-on names in the current language, by quote line id (one object per language). */
-  #lineLabels(product: Product): Record<string, string> {
-    const locale = this.#host.locale();
-    const key = `${product.id}:${locale}`;
-    if (this.#labels?.key !== key) {
-      const items = [...product.plans, ...product.addons];
-      this.#labels = { key, labels: Object.fromEntries(items.map((i) => [i.id, i.name[locale]])) };
-    }
-    return this.#labels.labels;
-  }
-
-  /** The same object while the figures stay the same: a new one resets what the buyer is typing. */
-  #topUp(minimumCents: number, valueCents: number) {
-    const last = this.#lastTopUp;
-    if (last?.minimumCents !== minimumCents || last.valueCents !== valueCents) {
-      this.#lastTopUp = { minimumCents, valueCents };
-    }
-    return this.#lastTopUp!;
   }
 
   /** Indietro; `slot`: placed in the nav row of the step's own element (holder form, summary). */

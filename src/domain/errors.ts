@@ -43,6 +43,7 @@ export const FIELD_ERROR_CODES = [
   'cup.format',
   'pa.only',
   'password.short',
+  'password.common',
   'terms.required',
   'topup.min',
   'topup.max',

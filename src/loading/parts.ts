@@ -4,33 +4,56 @@
 // the browser is idle after `cassa-ready`, so that no step waits on the network when the buyer
 // reaches it. Loading is global, like the element registry: one request per part, whichever
 // element asks; a failed part is forgotten, so asking again retries it.
-import { loadLocale } from '../i18n/index.ts';
+import {
+  hasModule,
+  loadMessages,
+  MESSAGE_MODULES,
+  type Locale,
+  type MessageModule,
+} from '../i18n/index.ts';
+// The plans are where most checkouts start: their element is in the first file, not a part.
+import '../components/cassa-plan-picker/cassa-plan-picker.ts';
 import type { StepId } from '../state/steps.ts';
 
 export type Part = StepId | 'en' | 'floating' | 'overlay';
 
 const loaders: Record<Part, () => Promise<unknown>> = {
-  plan: () => import('../components/cassa-plan-picker/cassa-plan-picker.ts'),
-  addons: () => import('../components/cassa-addon-selector/cassa-addon-selector.ts'),
-  account: () => import('../components/account-step/cassa-account-step.ts'),
-  mailbox: () => import('../components/checkout-mailbox/cassa-checkout-mailbox.ts'),
-  holder: () => import('../components/cassa-holder-form/cassa-holder-form.ts'),
-  summary: () =>
-    Promise.all([
-      import('../components/cassa-payment-chooser/cassa-payment-chooser.ts'),
-      import('../components/cassa-order-summary/cassa-order-summary.ts'),
-    ]),
-  result: () => import('../components/checkout-result/cassa-checkout-result.ts'),
-  en: () => loadLocale('en'),
+  plan: () => Promise.resolve(),
+  addons: () => import('../checkout/steps/addons.ts'),
+  account: () => import('../checkout/steps/account.ts'),
+  mailbox: () => import('../checkout/steps/mailbox.ts'),
+  holder: () => import('../checkout/steps/holder.ts'),
+  summary: () => import('../checkout/steps/summary.ts'),
+  result: () => import('../checkout/steps/result.ts'),
+  en: () => loadMessages('en', MESSAGE_MODULES),
   floating: () => import('../components/cassa-toggletip/placement.ts'),
   overlay: () => import('../overlay/cassa-overlay.ts'),
 };
+
+/** The dictionary modules a step's elements show (their English ones come with the step). */
+const STEP_MESSAGES: Partial<Record<Part, MessageModule[]>> = {
+  addons: ['addons', 'forms'],
+  account: ['account'],
+  mailbox: ['mailbox'],
+  holder: ['holder', 'forms'],
+  summary: ['summary', 'forms'],
+  result: ['result', 'forms'],
+};
+
+/** Whether `part` and, in `locale`, its strings have arrived (a step is shown whole). */
+export const isReady = (part: Part, locale: Locale): boolean =>
+  loaded.has(part) &&
+  (locale === 'it' || (STEP_MESSAGES[part] ?? []).every((module) => hasModule(locale, module)));
+
+/** Loads `part` and its strings in `locale`. */
+export const loadReady = (part: Part, locale: Locale): Promise<void> =>
+  Promise.all([load(part), loadMessages(locale, STEP_MESSAGES[part] ?? [])]).then(() => undefined);
 
 /** Every part, in the order a purchase usually needs them. */
 export const PARTS = Object.keys(loaders) as Part[];
 
 const pending = new Map<Part, Promise<void>>();
-const loaded = new Set<Part>();
+const loaded = new Set<Part>(['plan']);
 
 /** Whether `part` has arrived (its elements are defined, its dictionary usable). */
 export const isLoaded = (part: Part): boolean => loaded.has(part);

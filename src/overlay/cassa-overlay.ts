@@ -1,6 +1,5 @@
 // <cassa-overlay>: a <cassa-checkout> inside a native modal <dialog> (what `Cassa.open` shows).
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Order } from '../api/schemas.ts';
 import { overlayStyles } from './cassa-overlay.styles.ts';
 
@@ -8,6 +7,7 @@ import { overlayStyles } from './cassa-overlay.styles.ts';
 const strings = {
   it: {
     title: 'Acquisto',
+    account: 'Area clienti',
     close: 'Chiudi',
     ask: 'Chiudere l’acquisto?',
     kept: 'I dati che hai inserito restano in questa scheda: riaprendo l’acquisto li ritrovi.',
@@ -17,6 +17,7 @@ const strings = {
   },
   en: {
     title: 'Checkout',
+    account: 'Customer area',
     close: 'Close',
     ask: 'Close the checkout?',
     kept: 'What you typed stays in this tab: open the checkout again to find it.',
@@ -86,6 +87,7 @@ export class CassaOverlay extends LitElement {
     plan: {},
     subscription: {},
     sessionToken: { attribute: 'session-token' },
+    view: {},
     asking: { state: true },
   };
 
@@ -104,12 +106,15 @@ export class CassaOverlay extends LitElement {
   declare subscription?: string;
   /** Session token minted by the host. */
   declare sessionToken?: string;
+  /** `checkout` (default) or `account`: the customer area, `<cassa-account>` (its file loaded first). */
+  declare view: 'checkout' | 'account';
 
   constructor() {
     super();
     this.backend = '';
     this.product = '';
     this.locale = 'it';
+    this.view = 'checkout';
     this.asking = false;
   }
 
@@ -208,28 +213,37 @@ export class CassaOverlay extends LitElement {
       @close=${this.#onClose}
     >
       <div class="header" part="header">
-        <h2 id="title">${t.title}</h2>
+        <h2 id="title">${this.view === 'account' ? t.account : t.title}</h2>
         <button type="button" class="close" part="close" @click=${this.#requestClose}>
           <span aria-hidden="true">&times;</span> ${t.close}
         </button>
       </div>
-      <div class="body">
-        <cassa-checkout
-          exportparts="checkout, step-indicator, step, heading, error, nav, result"
-          backend=${this.backend}
-          product=${this.product}
-          locale=${toLocale(this.locale)}
-          plan=${ifDefined(this.plan)}
-          subscription=${ifDefined(this.subscription)}
-          session-token=${ifDefined(this.sessionToken)}
-          @cassa-order-complete=${this.#onComplete}
-        ></cassa-checkout>
-      </div>
+      <div class="body">${this.view === 'account' ? this.#account() : this.#checkoutView()}</div>
       ${this.asking ? this.#ask(t) : nothing}
     </dialog>`;
   }
 
-  /** Asked when the buyer closes after typing holder data: its first button goes back. */
+  #account() {
+    return html`<cassa-account
+      backend=${this.backend}
+      locale=${toLocale(this.locale)}
+      session-token=${this.sessionToken ?? nothing}
+    ></cassa-account>`;
+  }
+
+  #checkoutView() {
+    return html`<cassa-checkout
+      exportparts="checkout, step-indicator, step, heading, error, nav, result"
+      backend=${this.backend}
+      product=${this.product}
+      locale=${toLocale(this.locale)}
+      plan=${this.plan ?? nothing}
+      subscription=${this.subscription ?? nothing}
+      session-token=${this.sessionToken ?? nothing}
+      @cassa-order-complete=${this.#onComplete}
+    ></cassa-checkout>`;
+  }
+
   /** Asked when the buyer closes after typing holder data: its first button goes back. */
   #ask(t: (typeof strings)['it']) {
     return html`<dialog

@@ -1,5 +1,6 @@
 // `Cassa.open(options)`: the checkout in a modal dialog, as a promise of the completed order.
 import { completedOrder, type CompletedOrder } from '../events.ts';
+import { loadAccountArea } from '../loading/account-area.ts';
 import { load, prefetch, PARTS } from '../loading/parts.ts';
 import type { CassaOverlay } from './cassa-overlay.ts';
 
@@ -19,17 +20,37 @@ export interface CassaOpenOptions {
   subscription?: string;
   /** A session token minted by the host (already-logged-in portal). */
   sessionToken?: string;
+  /** `checkout` (default). */
+  view?: 'checkout';
+}
+
+/** `Cassa.open({ view: 'account', backend })`: the customer area in the same dialog. */
+export interface CassaAccountOpenOptions {
+  view: 'account';
+  backend: string;
+  locale?: string;
+  sessionToken?: string;
 }
 
 /**
- * Appends a `<cassa-overlay>` to `document.body` and opens it; the first call loads the overlay's
+ * Appends a `<cassa-overlay>` to `document.body` and opens it (with `view: 'account'`, the
+ * customer area: its file is loaded first, and the promise resolves when the buyer closes it); the first call loads the overlay's
  * file (and the dialog then loads its first step). Resolves with the order as soon as
  * `cassa-order-complete` fires (the confirmation stays on screen until the buyer closes the
  * dialog); rejects with an `AbortError` `DOMException` when the buyer closes it before that, and
  * with a `NetworkError` `DOMException` when the overlay's file cannot be loaded (offline): calling
  * again retries.
  */
-export function open(options: CassaOpenOptions): Promise<CompletedOrder> {
+export function open(options: CassaAccountOpenOptions): Promise<void>;
+export function open(options: CassaOpenOptions): Promise<CompletedOrder>;
+export function open(
+  options: CassaOpenOptions | CassaAccountOpenOptions,
+): Promise<CompletedOrder | void> {
+  const unavailable = () =>
+    Promise.reject(new DOMException('The checkout could not be loaded', 'NetworkError'));
+  // The customer area's file opens it (src/components/cassa-account/open-account.ts).
+  if (options?.view === 'account')
+    return loadAccountArea().then((module) => module.openAccount(options), unavailable);
   if (!options?.backend || !options.product) {
     return Promise.reject(new TypeError('Cassa.open needs `backend` and `product`'));
   }
@@ -37,10 +58,7 @@ export function open(options: CassaOpenOptions): Promise<CompletedOrder> {
   const registered = () => customElements.get('cassa-overlay') as typeof CassaOverlay | undefined;
   const Overlay = registered();
   if (Overlay) return show(new Overlay(), options);
-  return load('overlay').then(
-    () => show(new (registered()!)(), options),
-    () => Promise.reject(new DOMException('The checkout could not be loaded', 'NetworkError')),
-  );
+  return load('overlay').then(() => show(new (registered()!)(), options), unavailable);
 }
 
 function show(overlay: CassaOverlay, options: CassaOpenOptions): Promise<CompletedOrder> {

@@ -8,7 +8,7 @@ import type { Holder, PaymentChoice } from '../domain/types.ts';
 import type { HolderDraft } from '../domain/holder-draft.ts';
 import { Drafts } from './drafts.ts';
 import { Navigation } from './navigation.ts';
-import { Ordering } from './ordering.ts';
+import type { Ordering } from './ordering.ts';
 import { readReturn } from './persistence.ts';
 import { Selection } from './selection.ts';
 import { SessionFlow } from './session.ts';
@@ -18,6 +18,10 @@ import type { StepId } from './steps.ts';
 
 export type * from './types.ts';
 export type { OrderCompleteDetail, StoreEventMap } from './store-core.ts';
+
+type OrderingModule = typeof import('./ordering.ts');
+/** The ordering concern's module, once loaded (by any store of the page). */
+let orderingModule: OrderingModule | undefined;
 
 type Listener<K extends keyof StoreEventMap> = (event: StoreEventMap[K]) => void;
 
@@ -31,7 +35,9 @@ export class CheckoutStore extends EventTarget {
   readonly #selection: Selection;
   readonly #session: SessionFlow;
   readonly #navigation: Navigation;
-  readonly #ordering: Ordering;
+  /** Loaded when the first step is shown (or at once, back from the payment page). */
+  #ordering: Ordering | null = null;
+  #orderingLoad?: Promise<Ordering>;
   readonly #drafts: Drafts;
 
   constructor(options: CheckoutStoreOptions) {
@@ -41,7 +47,6 @@ export class CheckoutStore extends EventTarget {
     this.#selection = new Selection(core, options.quoteDelayMs);
     this.#session = new SessionFlow(core);
     this.#navigation = new Navigation(core);
-    this.#ordering = new Ordering(core, () => this.#selection.needsPayment);
     this.#drafts = new Drafts(core);
     const flow: Flow = {
       go: (step) => this.#navigation.go(step),
@@ -56,10 +61,11 @@ export class CheckoutStore extends EventTarget {
       loginAgain: () => this.#session.loginAgain(),
       resumeSession: (orderId, token) => this.#session.resumeSession(orderId, token),
       checkEligibility: () => this.#session.checkEligibility(),
-      confirm: () => this.#ordering.confirm(),
+      confirm: () => this.confirm(),
       discardDraft: () => this.#drafts.discard(),
     };
     core.flow = flow;
+    if (orderingModule) void this.#loadOrdering();
   }
 
   override addEventListener<K extends keyof StoreEventMap>(
@@ -160,7 +166,9 @@ export class CheckoutStore extends EventTarget {
     if (
       returned &&
       (!returned.widget || returned.widget === core.id) &&
-      (await this.#ordering.resume(returned.orderId, returned.resumeToken, () => void this.start()))
+      (await (
+        await this.#loadOrdering()
+      ).resume(returned.orderId, returned.resumeToken, () => void this.start()))
     )
       return;
     if (core.disposed) return;
@@ -171,6 +179,22 @@ export class CheckoutStore extends EventTarget {
     core.started = true;
     this.#selection.scheduleQuote();
     core.ready();
+    // Ordering is the last step's: its code arrives while the buyer looks at the first.
+    void this.#loadOrdering().catch(() => undefined);
+  }
+
+  /** The ordering concern (a file of its own, fetched once for every store); a failed load may be retried. */
+  #loadOrdering(): Promise<Ordering> {
+    const make = (module: OrderingModule) =>
+      (this.#ordering ??= new module.Ordering(this.#core, () => this.#selection.needsPayment));
+    if (orderingModule) return Promise.resolve(make(orderingModule));
+    return (this.#orderingLoad ??= import('./ordering.ts').then(
+      (module) => make((orderingModule = module)),
+      (error: unknown) => {
+        this.#orderingLoad = undefined;
+        throw error;
+      },
+    ));
   }
 
   /**
@@ -239,9 +263,29 @@ export class CheckoutStore extends EventTarget {
   /** "Cambia account": forgets the session and shows the login form again. */
   switchAccount = (): void => this.#session.switchAccount();
   /** "Conferma e completa l'ordine". A double click never sends two different orders. */
-  confirm = (): Promise<void> => this.#ordering.confirm();
-  /** Conditions not accepted: shows what else is missing too; true when something is. */
-  reportMissing = (): boolean => this.#ordering.reportMissing();
+  confirm = (): Promise<void> =>
+    this.#ordering
+      ? this.#ordering.confirm()
+      : this.#loadOrdering().then(
+          (ordering) => ordering.confirm(),
+          // Its file could not be loaded: the buyer may confirm again.
+          () => this.#core.showError({ code: 'network', fieldErrors: [], retryable: false }),
+        );
+  /**
+   * Conditions not accepted: shows what else is missing too (the payment method, the top-up); true
+   * when something is. Here rather than in the ordering file, which may still be on its way.
+   */
+  reportMissing = (): boolean => {
+    const core = this.#core;
+    const { product, payment, topUpCents, step } = core.state;
+    if (!product || step !== 'summary' || !this.#selection.needsPayment) return false;
+    const errors = [];
+    if (!payment) errors.push({ path: 'paymentMethod', code: 'payment.method', message: '' });
+    else if (product.pricing === 'coterm' && payment.type === 'card' && topUpCents === null)
+      errors.push({ path: 'topUpCents', code: 'topup.min', message: '' });
+    if (errors.length) core.set({ fieldErrors: errors });
+    return errors.length > 0;
+  };
   /** After a refused payment: back to the summary, same selection, a new order. */
-  chooseAnotherMethod = (): void => this.#ordering.chooseAnotherMethod();
+  chooseAnotherMethod = (): void => this.#ordering?.chooseAnotherMethod();
 }

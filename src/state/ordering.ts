@@ -25,22 +25,6 @@ export class Ordering {
   }
 
   /** "Conferma e completa l'ordine". A double click never sends two different orders. */
-  /**
-   * Confirm was pressed with the conditions not accepted: what else is missing (the payment method,
-   * the top-up) is shown at the same time, not on the next press. True when something was.
-   */
-  reportMissing(): boolean {
-    const core = this.#core;
-    const { product, payment, topUpCents, step } = core.state;
-    if (!product || step !== 'summary' || !this.#needsPayment()) return false;
-    const errors = [];
-    if (!payment) errors.push({ path: 'paymentMethod', code: 'payment.method', message: '' });
-    else if (product.pricing === 'coterm' && payment.type === 'card' && topUpCents === null)
-      errors.push({ path: 'topUpCents', code: 'topup.min', message: '' });
-    if (errors.length) core.set({ fieldErrors: errors });
-    return errors.length > 0;
-  }
-
   async confirm(): Promise<void> {
     const core = this.#core;
     const { product, quote, session, termsAccepted, payment, topUpCents } = core.state;

@@ -270,7 +270,8 @@ describe('API client: retries', () => {
     valueOf(await client.me());
     assert.equal(seen.length, 2);
     const waited = seen[1]! - seen[0]!;
-    assert.ok(waited >= 900 && waited < 2500, `waited ${waited} ms`);
+    // At most the two seconds (plus whatever a loaded machine adds), never the error's minute.
+    assert.ok(waited >= 900 && waited < 15_000, `waited ${waited} ms`);
   });
 
   it('never retries a quote, even after a 503', async () => {
@@ -354,7 +355,8 @@ describe('API client: network failures', () => {
     const error = errorOf(await slow.quote(quoteRequest));
     assert.equal(error.code, 'timeout');
     assert.equal(error.retryable, true);
-    assert.ok(Date.now() - started < 2000);
+    // Its own 200 ms, not the default 10 s (the bound leaves room for a loaded machine).
+    assert.ok(Date.now() - started < 8000, `${Date.now() - started} ms`);
     assert.equal(backend.requests.length, 1);
   });
 
@@ -369,7 +371,7 @@ describe('API client: network failures', () => {
       const error = errorOf(await slow.quote(quoteRequest));
       assert.equal(error.code, 'timeout', String(status));
       assert.equal(error.retryable, true);
-      assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+      assert.ok(Date.now() - started < 8000, `${Date.now() - started} ms`);
     }
   });
 
@@ -475,8 +477,9 @@ describe('API client: problem responses', () => {
       sendProblem(res, 429, 'rate-limited', {}, { 'retry-after': inAMinute }),
     );
     const error = errorOf(await client.login({ username: 'u', password: 'p' }));
+    // A minute from when the header was written, less the time the answer took on its way.
     assert.ok(
-      error.retryAfterSeconds! >= 58 && error.retryAfterSeconds! <= 60,
+      error.retryAfterSeconds! >= 30 && error.retryAfterSeconds! <= 60,
       String(error.retryAfterSeconds),
     );
   });

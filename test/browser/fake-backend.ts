@@ -21,6 +21,8 @@ export const PAY_PAGE = 'https://pay.test/sandbox/';
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string (`?…`, or empty). */
+  search?: string;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -200,6 +202,7 @@ export class FakeBackend {
     const recorded: RecordedRequest = {
       method: request.method,
       path: url.pathname.replace(/^\/api/, ''),
+      search: url.search,
       headers,
       body: text ? JSON.parse(text) : undefined,
     };
@@ -210,6 +213,11 @@ export class FakeBackend {
     }
     return this.#route(recorded);
   };
+
+  /** The username of the session a request carries (the customer area's routes use it). */
+  usernameOf(request: RecordedRequest): string | undefined {
+    return this.#account(request)?.customer.username;
+  }
 
   #account(request: RecordedRequest): Account | undefined {
     const token = request.headers.authorization?.replace(/^Bearer /, '');

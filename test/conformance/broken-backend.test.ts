@@ -6,6 +6,8 @@ import { freePort } from '../hardening/server-process.ts';
 import type { ServerProcess } from '../hardening/server-process.ts';
 import {
   brokenProxy,
+  HOSTILE_TEXT,
+  hostileBackend,
   htmlSite,
   type FixtureServer,
 } from '../fixtures/conformance/broken-backend.ts';
@@ -43,7 +45,10 @@ after(async () => {
 describe('conformance kit against a backend that gets a few answers wrong', () => {
   it('exits 1 and says the backend does not conform', () => {
     assert.equal(run.code, 1, run.stdout + run.stderr);
-    assert.match(run.stdout, /^\d+ passed, \d+ failed, \d+ skipped: the backend does NOT conform/m);
+    assert.match(
+      run.stdout,
+      /^\d+ passed, \d+ failed, \d+ skipped, \d+ n\/a: the backend does NOT conform/m,
+    );
   });
 
   it('fails exactly the checks of the broken answers; what it forwards untouched passes', () => {
@@ -56,10 +61,14 @@ describe('conformance kit against a backend that gets a few answers wrong', () =
       'quote-unknown-plan',
       'me-unauthorized',
       'login-rate-limit',
+      // The 401 of GET /v1/me after logout is plain JSON too.
+      'logout',
       'order-price-changed',
       'order-replay',
       'order-key-reuse',
       'order-concurrent',
+      // The answers the proxy makes up carry no CORS header: the widget would not read them.
+      'cors-every-answer',
     ]);
     const seen = outcomes(run.stdout);
     for (const id of [
@@ -151,7 +160,7 @@ describe('conformance kit against a URL that is a website, not a backend', () =>
       assert.equal(outcomes(result.stdout).catalog, 'FAIL');
       assert.match(
         section(result.stdout, 'catalog'),
-        /the catalog: expected a JSON content type, received "text\/html; charset=UTF-8"/,
+        /the catalog of certified-platform: expected a JSON content type, received "text\/html; charset=UTF-8"/,
       );
       assert.equal(outcomes(result.stdout)['quote-valid'], 'SKIP');
       assert.match(
@@ -182,7 +191,13 @@ describe('conformance kit against a backend that does not answer', () => {
       section(result.stdout, 'quote-valid'),
       /skipped: the backend could not be reached \(connect ECONNREFUSED [^;]+; see "catalog"\)/,
     );
-    assert.match(result.stdout, /^0 passed, 1 failed, 34 skipped: the backend does NOT conform$/m);
+    assert.match(
+      result.stdout,
+      new RegExp(
+        `^0 passed, 1 failed, ${CHECKS.length - 1} skipped, 0 n/a: the backend does NOT conform$`,
+        'm',
+      ),
+    );
   });
 });
 
@@ -196,8 +211,38 @@ describe('npx cassa-conformance', () => {
       listed
         .trim()
         .split('\n')
+        .filter((line) => !line.startsWith('['))
         .map((line) => line.split(' — ')[0]),
       CHECKS.map((c) => c.id),
     );
   });
 });
+
+describe('conformance kit against a hostile backend (issue 23: terminal escapes)', () => {
+  it('prints its control characters escaped, in messages and in the exchanges, text and JSON', async () => {
+    const hostile = await hostileBackend();
+    try {
+      const text = await runKit([hostile.backend, '--read-only']);
+      const json = await runKit([hostile.backend, '--read-only', '--json']);
+      assert.equal(text.code, 1);
+      for (const out of [text.stdout, json.stdout]) {
+        // eslint-disable-next-line no-control-regex -- the point: no raw control character
+        assert.doesNotMatch(out, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      }
+      // In a failure's message (the problem type) and in the body it shows.
+      assert.match(
+        section(text.stdout, 'catalog-unknown-product'),
+        /received "https:\/\/evil\.example\/\\x1b\[2J\\x1b\[1;1HPASS {2}all — forged\\x1b\]0;pwned\\x07\\x9b31m\\x0d"/,
+      );
+      assert.match(section(text.stdout, 'catalog'), /<\s+\{"error": "\\x1b\[2J/);
+      // The JSON report still parses back to what the backend sent.
+      const report = JSON.parse(json.stdout);
+      const failure = report.results.find((r: { id: string }) => r.id === 'catalog');
+      assert.match(failure.exchanges[0].response.body, new RegExp(escapeRegExp(HOSTILE_TEXT)));
+    } finally {
+      await hostile.close();
+    }
+  });
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

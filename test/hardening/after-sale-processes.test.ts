@@ -183,7 +183,7 @@ describe(
         () =>
           hooks.deliveries.filter((d) => d.type === 'subscription.renewed').length >=
           RENEWING_ORDERS,
-        60_000,
+        180_000,
       );
       await new Promise((r) => setTimeout(r, 3000)); // the schedulers' sweeps and any duplicate
       const db = openPostgres(url, { max: 2 });
@@ -200,7 +200,13 @@ describe(
           "SELECT count(*)::int AS n FROM outbox WHERE kind = 'renewal_confirmation'",
         );
         assert.equal(mails.rows[0]!.n, RENEWING_ORDERS, 'one email per renewal');
-        const ids = await eventIds(db, 'subscription.renewed');
+        // The orders' renewals (issue 22: the seed's mailboxes renew at their expiry too, with
+        // events of their own that name no order).
+        const ids = (
+          await db.query<{ id: string }>(
+            "SELECT id FROM webhook_events WHERE type = 'subscription.renewed' AND order_id IS NOT NULL ORDER BY id",
+          )
+        ).rows.map((r) => r.id);
         assert.equal(ids.length, RENEWING_ORDERS);
         const acknowledged = hooks.acknowledged();
         for (const id of ids) assert.equal(acknowledged.get(id), 1, `${id} delivered once`);

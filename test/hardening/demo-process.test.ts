@@ -49,7 +49,6 @@ describe('the demo process', () => {
       'https://evil.example',
       'https://shop.example/',
       'https://partner.example.evil.example',
-      `http://localhost:${server.port}`, // the default when the variable is unset: not now
     ];
     for (const origin of refused) {
       const reply = await preflight(origin);

@@ -5,7 +5,7 @@
 // written to the console meanwhile).
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { PORTAL_SECRET, startServer, type Server } from '../server/harness.ts';
+import { attemptOf, PORTAL_SECRET, startServer, type Server } from '../server/harness.ts';
 import {
   bankTransferOrder,
   companyHolder,
@@ -110,7 +110,7 @@ describe('logs', () => {
         headers: { 'Idempotency-Key': keep('idem-key-card-7784') },
       });
       const payPath = new URL(card.body.action.url).pathname;
-      await send('GET', payPath);
+      const payPage = await send('GET', payPath);
       const form = {
         decision: 'pay',
         holder: keep('Cardholder Segretissimo'),
@@ -118,12 +118,20 @@ describe('logs', () => {
         expiry: '11/31',
         cvc: keep('987'),
       };
-      await send('POST', payPath, {
-        rawBody: new URLSearchParams({ ...form, number: '4242 4242 4242 424' }).toString(),
+      // Each form shown carries its one-time token (the page shown again with errors, a new one).
+      const withErrors = await send('POST', payPath, {
+        rawBody: new URLSearchParams({
+          ...form,
+          number: '4242 4242 4242 424',
+          attempt: keep(attemptOf(payPage.text))!,
+        }).toString(),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       });
       const paid = await send('POST', payPath, {
-        rawBody: new URLSearchParams(form).toString(),
+        rawBody: new URLSearchParams({
+          ...form,
+          attempt: keep(attemptOf(withErrors.text))!,
+        }).toString(),
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       });
       assert.equal(paid.status, 303);
@@ -193,9 +201,21 @@ describe('logs', () => {
       assert.ok(statuses.has(status), `the session produced a ${status}`);
     }
     const logged = [...server.logs, ...consoleLines];
-    assert.equal(server.logs.length, requests, 'one line per request');
-    for (const line of server.logs) {
+    // Request lines, and (issue 23) structured security lines for the failed and limited logins:
+    // a username only as its digest, with the client address.
+    const securityLines = server.logs.filter((line) => line.startsWith('security {'));
+    const requestLines = server.logs.filter((line) => !line.startsWith('security {'));
+    assert.equal(requestLines.length, requests, 'one line per request');
+    for (const line of requestLines) {
       assert.match(line, /^(GET|POST) \S+ \d{3} \d+ms$/, 'method, route pattern, status, time');
+    }
+    assert.ok(
+      securityLines.some((line) => line.includes('"event":"login.failed"')),
+      'failed logins leave a security line',
+    );
+    for (const line of securityLines) {
+      const entry = JSON.parse(line.slice('security '.length)) as { user?: string };
+      if (entry.user !== undefined) assert.match(entry.user, /^[0-9a-f]{24}$/, 'a username digest');
     }
     const haystack = logged.join('\n').toLowerCase();
     for (const secret of secrets) {

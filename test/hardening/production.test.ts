@@ -45,6 +45,7 @@ const production = (extra: Record<string, string> = {}) => ({
   CASSA_CATALOG: CATALOG,
   CASSA_SELLER: sellerFile,
   CASSA_PAYMENT_PROVIDER: 'none',
+  CASSA_PUBLIC_URL: 'https://shop.example',
   CASSA_PORTAL_SECRET: PORTAL,
   CASSA_OPERATOR_SECRET: OPERATOR,
   CASSA_SCHEDULER: 'off',
@@ -158,7 +159,7 @@ async function sells(server: ServerProcess) {
   const card = await call(server.origin, 'POST', '/api/v1/orders', {
     token,
     headers: { 'Idempotency-Key': `card-${server.port}` },
-    body: newCardOrder(`${server.origin}/return`),
+    body: newCardOrder('https://shop.example/return'),
   });
   assert.equal(card.status, 422, 'no provider takes cards: the order is refused');
   assert.deepEqual(
@@ -259,7 +260,7 @@ describe('configuration checked at start', () => {
     assert.equal(code, 1);
     assert.deepEqual(
       lines.map((l) => /^Cassa: (\w+): required with NODE_ENV=production/.exec(l)?.[1]),
-      ['CASSA_CATALOG', 'CASSA_SELLER', 'CASSA_PAYMENT_PROVIDER'],
+      ['CASSA_CATALOG', 'CASSA_SELLER', 'CASSA_PUBLIC_URL', 'CASSA_PAYMENT_PROVIDER'],
       lines.join('\n'),
     );
   });
@@ -274,6 +275,8 @@ describe('configuration checked at start', () => {
         CASSA_SCHEDULER: 'sometimes',
         CASSA_ALLOWED_ORIGINS: 'https://shop.example, shop.example/path',
         CASSA_PAYMENT_PROVIDER: 'stripe',
+        CASSA_PUBLIC_URL: 'shop.example',
+        CASSA_TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal',
       }),
     );
     assert.equal(code, 1);
@@ -283,7 +286,9 @@ describe('configuration checked at start', () => {
       [
         'CASSA_ALLOWED_ORIGINS',
         'CASSA_PAYMENT_PROVIDER',
+        'CASSA_PUBLIC_URL',
         'CASSA_SCHEDULER',
+        'CASSA_TRUSTED_PROXIES',
         'CASSA_WEBHOOK_SECRET',
         'CASSA_WEBHOOK_URL',
         'PORT',

@@ -243,6 +243,7 @@ export async function startServer(
     portalSecret: PORTAL_SECRET,
     operatorSecret: OPERATOR_SECRET,
     allowedOrigins: ['https://partner.example'],
+    publicUrl: ORIGIN,
     demo: true,
     seller: DEMO_SELLER,
     payments: sandboxProvider(),
@@ -291,5 +292,35 @@ export async function startServer(
     close: async () => {
       await fresh?.release();
     },
+  };
+}
+
+/** The one-time token of a payment page's form (`<input name="attempt">`), if it shows a form. */
+export function attemptOf(html: string): string | undefined {
+  return /name="attempt" value="([^"]+)"/.exec(html)?.[1];
+}
+
+/**
+ * Submits the sandbox payment form as the buyer's browser does: opens the page (which issues
+ * the form's one-time token), then posts the fields with it, from the server's own origin.
+ */
+export async function submitSandboxForm(
+  app: { request: (url: string, init?: RequestInit) => Response | Promise<Response> },
+  orderId: string,
+  fields: Record<string, string>,
+  origin = ORIGIN,
+): Promise<{ status: number; location: string | null; html: string }> {
+  const page = await app.request(`${origin}/api/sandbox/pay/${orderId}`);
+  const attempt = attemptOf(await page.text());
+  const response = await app.request(`${origin}/api/sandbox/pay/${orderId}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
+    body: new URLSearchParams({ ...fields, ...(attempt ? { attempt } : {}) }).toString(),
+    redirect: 'manual',
+  });
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    html: await response.text(),
   };
 }

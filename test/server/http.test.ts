@@ -245,12 +245,18 @@ describe('logs', () => {
     ];
     const logged = server.logs.join('\n');
     for (const secret of secrets) assert.ok(!logged.includes(secret), `the logs hold ${secret}`);
-    for (const line of server.logs) assert.match(line, /^(GET|POST) \S+ \d{3} \d+ms$/);
+    // Request lines, and the failed login's structured security line (issue 23: the username
+    // only as its digest).
+    const security = server.logs.filter((l) => l.startsWith('security {'));
+    const requests = server.logs.filter((l) => !l.startsWith('security {'));
+    assert.equal(security.length, 1, security.join('\n'));
+    assert.match(security[0]!, /^security \{"event":"login\.failed","user":"[0-9a-f]{24}",/);
+    for (const line of requests) assert.match(line, /^(GET|POST) \S+ \d{3} \d+ms$/);
     assert.ok(server.logs.some((l) => l.startsWith('POST /api/v1/auth/login 200 ')));
     assert.ok(server.logs.some((l) => l.startsWith('POST /api/v1/auth/login 401 ')));
     assert.ok(server.logs.some((l) => l.startsWith('GET /api/v1/orders/:id 200 ')));
     assert.ok(server.logs.some((l) => l.startsWith('GET (unmatched) 404 ')));
-    assert.equal(server.logs.length, 8, 'one line per request');
+    assert.equal(requests.length, 8, 'one line per request');
   });
 });
 

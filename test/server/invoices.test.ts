@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { DEMO_HOLDERS } from '../../demo/server/seed.ts';
 import { invoiceContext, issueInvoice } from '../../server/src/invoices/issue.ts';
-import { ORIGIN, startServer, type Server } from './harness.ts';
+import { ORIGIN, startServer, submitSandboxForm, type Server } from './harness.ts';
 import { readInvoice } from './invoices/read.ts';
 import { validateFatturaPA } from './invoices/xsd.ts';
 
@@ -182,11 +182,9 @@ describe('invoice of an order paid at creation (saved card)', () => {
     assert.equal(placed.status, 'pending_payment');
     assert.equal((await invoiceOf(placed.id, token)).status, 404, 'none before the payment');
 
-    const paid = await server.app.request(`${ORIGIN}/api/sandbox/pay/${placed.id}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null' },
-      body: new URLSearchParams({ decision: 'approve', email: 'g@example.com' }).toString(),
-      redirect: 'manual',
+    const paid = await submitSandboxForm(server.app, placed.id, {
+      decision: 'approve',
+      email: 'g@example.com',
     });
     assert.equal(paid.status, 303);
     const reply = await invoiceOf(placed.id, token);

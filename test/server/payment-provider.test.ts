@@ -8,7 +8,7 @@ import type {
   PaymentProvider,
   PaymentReturn,
   PaymentStart,
-  RenewalCharge,
+  SavedCharge,
 } from '../../server/src/payments/provider.ts';
 import { offlineProvider } from '../../server/src/payments/provider.ts';
 import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
@@ -18,11 +18,11 @@ const PROFESSIONAL = '7654321@aruba.it';
 const RETURN_URL = 'http://localhost/partner.html?step=pay';
 
 /** A provider whose hosted page is elsewhere, and which records what it was asked. */
-function fakeProvider(options: { renewals: 'paid' | 'refused' }) {
+function fakeProvider(options: { renewals: 'paid' | 'refused'; checkout?: 'paid' | 'refused' }) {
   const calls = {
     starts: [] as PaymentStart[],
     returns: [] as PaymentReturn[],
-    charges: [] as RenewalCharge[],
+    charges: [] as SavedCharge[],
   };
   const provider: PaymentProvider = {
     id: 'acme',
@@ -40,7 +40,9 @@ function fakeProvider(options: { renewals: 'paid' | 'refused' }) {
     },
     async chargeSaved(charge) {
       calls.charges.push(charge);
-      return { outcome: options.renewals };
+      return {
+        outcome: charge.initiator === 'merchant' ? options.renewals : (options.checkout ?? 'paid'),
+      };
     },
     describeSaved: (saved) => `${saved.label} (Acme)`,
   };
@@ -166,11 +168,44 @@ describe('payment-provider seam', () => {
     assert.equal(calls.charges.length, 1);
     assert.equal(calls.charges[0]?.saved.label, 'Acme card ending 9999');
     assert.equal(calls.charges[0]?.attempt, 1);
+    assert.equal(calls.charges[0]?.initiator, 'merchant');
     assert.ok(chargeDate);
     const outbox = await server.request('GET', '/api/dev/outbox');
     const refused = outbox.body.find((e: { kind: string }) => e.kind === 'renewal_refused');
     assert.ok(refused, 'the buyer is told');
     assert.ok(refused.body.includes('Acme card ending 9999 (Acme)'), refused.body);
+  });
+
+  it('a method saved before pays at the checkout through the provider; refused, no order', async () => {
+    const { provider, calls } = fakeProvider({ renewals: 'paid', checkout: 'refused' });
+    server = await startServer({ payments: provider });
+    const { token, reply } = await cardOrder(server);
+    await back(server, reply.body.id, 'result=ok');
+    const [saved] = (await server.request('GET', '/api/v1/me/payment-methods', { token })).body
+      .items as { id: string }[];
+    const order = (key: string) =>
+      server!.request('POST', '/api/v1/orders', {
+        token,
+        headers: { 'Idempotency-Key': key },
+        body: {
+          productId: 'certified-platform',
+          planId: 'base',
+          years: 1,
+          addons: [],
+          expectedTotalCents: 14640,
+          paymentMethod: { type: 'card', savedId: saved!.id },
+          acceptTerms: true,
+        },
+      });
+    const count = async () =>
+      (await server!.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders')).rows[0]?.n;
+    const before = await count();
+    const refused = await order('saved-1');
+    assert.equal(refused.status, 402);
+    assert.match(refused.body.type, /payment-refused$/);
+    assert.equal(calls.charges.at(-1)?.initiator, 'customer');
+    assert.equal(calls.charges.at(-1)?.amountCents, 14640);
+    assert.equal(await count(), before, 'nothing written for the refused order');
   });
 
   it('`none`: no card or PayPal order at all; bank transfer still sells', async () => {

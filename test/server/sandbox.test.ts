@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { startServer, type Server } from './harness.ts';
+import { startServer, submitSandboxForm, type Server } from './harness.ts';
 
 const COMPANY = '1234567@aruba.it';
 const PROFESSIONAL = '7654321@aruba.it';
@@ -33,21 +33,9 @@ async function pendingOrder(type: 'card' | 'paypal', username = PROFESSIONAL) {
   return { token, order: reply.body as { id: string; number: string; action: { url: string } } };
 }
 
-/** Submits the sandbox form as a browser would (urlencoded, same origin). */
-async function submit(orderId: string, fields: Record<string, string>) {
-  const response = await server.app.request(`http://localhost/api/sandbox/pay/${orderId}`, {
-    method: 'POST',
-    // What Chromium sends for a form POST from a page served with Referrer-Policy: no-referrer.
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null' },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  });
-  return {
-    status: response.status,
-    location: response.headers.get('location'),
-    html: await response.text(),
-  };
-}
+/** Submits the sandbox form as a browser would (opens the page, posts its form, same origin). */
+const submit = (orderId: string, fields: Record<string, string>) =>
+  submitSandboxForm(server.app, orderId, fields);
 
 const card = (number: string) => ({
   decision: 'pay',
@@ -218,12 +206,16 @@ describe('resume token', () => {
     assert.equal((await server.request('GET', '/api/v1/me', { token: token! })).status, 401);
   });
 
-  it('a completed payment is not charged twice: submitting again keeps the status', async () => {
+  it('a completed payment is not charged twice: submitting again keeps the status and the token', async () => {
     const { order } = await pendingOrder('card');
-    await submit(order.id, card('4242424242424242'));
+    const first = await submit(order.id, card('4242424242424242'));
     const again = await submit(order.id, card('4000000000000002'));
-    assert.equal(again.status, 303);
-    assert.equal((await resume(order.id, resumeFrom(again.location).token!)).body.status, 'paid');
+    assert.equal(again.status, 409);
+    assert.equal(again.location, null, 'no second resume token');
+    assert.ok(again.html.includes('Questo pagamento è già stato concluso.'));
+    assert.ok(!again.html.includes('cassa_resume'));
+    // The buyer's own token, from the first submission, still reads the paid order.
+    assert.equal((await resume(order.id, resumeFrom(first.location).token!)).body.status, 'paid');
     assert.equal((await server.request('GET', '/api/dev/outbox')).body.length, 1);
   });
 

@@ -135,6 +135,8 @@ describe('checkout store: quotes', () => {
   it('ignores a stale answer that arrives after a newer one', async () => {
     const client = new FakeClient();
     // The first quote with 1 extra user is slow; the next one is fast.
+    let slowAnswered!: () => void;
+    const slowDone = new Promise<void>((resolve) => (slowAnswered = resolve));
     client.override.quote = async (
       request: { addons: { quantity: number }[] },
       o?: { signal?: AbortSignal },
@@ -142,6 +144,7 @@ describe('checkout store: quotes', () => {
       if (request.addons[0]?.quantity === 1) {
         await delay(60).catch(() => undefined);
         void o;
+        setTimeout(slowAnswered); // after this answer has reached the store
         return client.priceFor(request as never);
       }
       return undefined;
@@ -149,11 +152,16 @@ describe('checkout store: quotes', () => {
     const { store } = await startStore({ client, planId: 'base', quoteDelayMs: 1 });
     await quoted(store);
     store.setQuantities({ 'extra-users': 1 });
-    await delay(10); // the slow request is in flight
+    // The slow request is in flight (waited for, not assumed after a few milliseconds).
+    await until(() =>
+      client
+        .callsOf('quote')
+        .some((c) => (c.args[0] as { addons: { quantity: number }[] }).addons[0]?.quantity === 1),
+    );
     store.setQuantities({ 'extra-users': 2 });
     await quoted(store);
     const fresh = store.state.quote?.totalCents;
-    await delay(80); // the slow one has answered by now
+    await slowDone; // the slow one has answered by now
     assert.equal(store.state.quote?.totalCents, fresh);
     assert.equal(fresh, Math.round((12000 + 2400) * 1.22));
     const signals = client

@@ -271,6 +271,10 @@ export class FakeClient implements CassaClient {
         : fail('not_found');
     });
   }
+  /** The customer area's calls: not used by the checkout's store. */
+  request<T>(method: string, path: string): Promise<ApiResult<T>> {
+    return this.#answer('request', [method, path], () => fail('not_found'));
+  }
 }
 
 /** sessionStorage in memory (one per "tab"; share it between stores to model one page). */
@@ -303,8 +307,11 @@ export class FakePage implements CheckoutEnvironment {
   }
 }
 
-/** Waits (polling the event loop) until `condition` holds, or fails after `ms`. */
-export async function until(condition: () => unknown, ms = 2000): Promise<void> {
+/**
+ * Waits (polling the event loop) until `condition` holds, or fails after `ms`: a hang guard,
+ * generous so that a loaded machine never reaches it while the condition is on its way.
+ */
+export async function until(condition: () => unknown, ms = 60_000): Promise<void> {
   const start = Date.now();
   while (!condition()) {
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${condition.toString()}`);

@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { settlement } from '../../../src/domain/settlement.ts';
 import { formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
 import { PAGES_STYLESHEET } from '../../../server/src/http/assets.ts';
 import { html, type Html } from '../../../server/src/http/html.ts';
 import { notFound } from '../../../server/src/http/problems.ts';
@@ -15,7 +15,13 @@ import {
   amountChargedNow,
   completeReturn,
   paymentReturn,
+  shopReturnUrl,
 } from '../../../server/src/payments/returns.ts';
+import {
+  formOriginAllowed,
+  issuePaymentAttempt,
+  takePaymentAttempt,
+} from '../../../server/src/payments/attempts.ts';
 import {
   sandboxDecision,
   sandboxPagePath,
@@ -46,6 +52,8 @@ const TEXT = {
     approve: 'Approva il pagamento',
     paypalHint: 'Conto PayPal di prova: nessun accesso reale.',
     done: 'Questo pagamento è già stato concluso.',
+    stale: 'Questo modulo era già stato inviato o è scaduto: controlla i dati e invialo di nuovo.',
+    foreign: 'Questo modulo può essere inviato solo dalla pagina di pagamento.',
     back: 'Torna al negozio',
     errNumber: 'Usa una carta di prova: 4242 4242 4242 4242 oppure 4000 0000 0000 0002.',
     errExpiry: 'Scrivi la scadenza come MM/AA.',
@@ -75,6 +83,8 @@ const TEXT = {
     approve: 'Approve payment',
     paypalHint: 'Test PayPal account: no real login.',
     done: 'This payment has already been completed.',
+    stale: 'This form was already sent or has expired: check the details and send it again.',
+    foreign: 'This form can only be sent from the payment page.',
     back: 'Return to the shop',
     errNumber: 'Use a test card: 4242 4242 4242 4242 or 4000 0000 0000 0002.',
     errExpiry: 'Write the expiry as MM/YY.',
@@ -86,7 +96,12 @@ const TEXT = {
 } as const;
 
 type Field = SandboxField;
-type FormState = SandboxForm;
+type FormState = SandboxForm & {
+  /** A message above the form (a stale or replayed submission). */
+  notice?: 'stale';
+};
+/** The form shown again instead of a payment: its state, its new one-time token, the status. */
+type FormPage = { state: FormState; attempt: string; status: 409 | 422 };
 /** A form as shown: its errors in the page's language. */
 type ShownForm = { values: FormState['values']; errors: Partial<Record<Field, string>> };
 
@@ -177,26 +192,31 @@ function summary(order: OrderRecord, locale: Locale) {
   </dl>`;
 }
 
-function renderPayment(order: OrderRecord, locale: Locale, state: FormState): string {
+function renderPayment(
+  order: OrderRecord,
+  locale: Locale,
+  state: FormState,
+  attempt: string | undefined,
+): string {
   const t = TEXT[locale];
   const form = shown(state, locale);
   const action = sandboxPagePath(order.id);
   const switchTo = `${action}?lang=${locale === 'it' ? 'en' : 'it'}`;
-  if (order.status !== 'pending_payment') {
+  if (order.status !== 'pending_payment' || !attempt) {
+    // Finished: a plain link back to the shop, with no resume token (the buyer's own, issued
+    // when the payment ended, is the only one).
     return page(
       locale,
       t.cardTitle,
       html`<h1>${t.done}</h1>
         ${summary(order, locale)}
-        <form method="post" action="${action}">
-          <input type="hidden" name="lang" value="${locale}" />
-          <div class="actions">
-            <button type="submit" name="decision" value="return">${t.back}</button>
-          </div>
-        </form>`,
+        <div class="actions"><a href="${shopReturnUrl(order)}">${t.back}</a></div>`,
       switchTo,
     );
   }
+  const hidden = html`<input type="hidden" name="lang" value="${locale}" />
+    <input type="hidden" name="attempt" value="${attempt}" />
+    ${state.notice ? html`<p class="error" role="alert">${t[state.notice]}</p>` : ''}`;
   const amount = formatMoney(amountChargedNow(order), order.currency, locale);
   if (order.paymentMethod === 'paypal') {
     return page(
@@ -205,8 +225,7 @@ function renderPayment(order: OrderRecord, locale: Locale, state: FormState): st
       html`<h1>${t.paypalTitle}</h1>
         ${summary(order, locale)}
         <form method="post" action="${action}" novalidate>
-          <input type="hidden" name="lang" value="${locale}" />
-          ${input('email', t.paypalEmail, form, { type: 'email', autocomplete: 'email' })}
+          ${hidden} ${input('email', t.paypalEmail, form, { type: 'email', autocomplete: 'email' })}
           <p class="hint">${t.paypalHint}</p>
           <div class="actions">
             <button type="submit" name="decision" value="approve">${t.approve}</button>
@@ -224,8 +243,7 @@ function renderPayment(order: OrderRecord, locale: Locale, state: FormState): st
     html`<h1>${t.cardTitle}</h1>
       ${summary(order, locale)}
       <form method="post" action="${action}" novalidate>
-        <input type="hidden" name="lang" value="${locale}" />
-        ${input('holder', t.holder, form, { autocomplete: 'cc-name' })}
+        ${hidden} ${input('holder', t.holder, form, { autocomplete: 'cc-name' })}
         ${input('number', t.number, form, { autocomplete: 'cc-number', inputmode: 'numeric' })}
         <div class="row">
           <div>
@@ -245,10 +263,17 @@ function renderPayment(order: OrderRecord, locale: Locale, state: FormState): st
   );
 }
 
-function htmlPage(c: Context<AppEnv>, body: string, status: 200 | 422, order: OrderRecord) {
+function htmlPage(
+  c: Context<AppEnv>,
+  body: string,
+  status: 200 | 403 | 409 | 422,
+  order: OrderRecord,
+) {
   const formActions = order.returnUrl ? [new URL(order.returnUrl).origin] : [];
   c.header('Content-Security-Policy', pageCsp(formActions));
   c.header('Cache-Control', 'no-store');
+  // The page's own form posts carry its real Origin (checked on submission), not `null`.
+  c.header('Referrer-Policy', 'same-origin');
   return c.html(body, status);
 }
 
@@ -264,7 +289,15 @@ export function sandboxRoutes(deps: AppDeps) {
     const order = await findOrder(deps.db, c.req.param('orderId'));
     if (!order || !order.returnUrl) throw notFound('Unknown payment.');
     const locale = toLocale(c.req.query('lang') ?? order.locale);
-    return htmlPage(c, renderPayment(order, locale, { values: {}, errors: {} }), 200, order);
+    // Each form shown gets its one-time token; the previous one stops working.
+    const attempt =
+      order.status === 'pending_payment' ? await issuePaymentAttempt(deps.db, order.id) : undefined;
+    return htmlPage(
+      c,
+      renderPayment(order, locale, { values: {}, errors: {} }, attempt),
+      200,
+      order,
+    );
   });
 
   routes.post('/sandbox/pay/:orderId', async (c) => {
@@ -276,23 +309,57 @@ export function sandboxRoutes(deps: AppDeps) {
       ),
     );
     let locale = toLocale(fields.lang);
-    const result = await completeReturn<FormState>(
+    const ownOrigin = publicOrigin(deps);
+    // Another site's post (a forged payment or cancel) changes nothing.
+    if (!formOriginAllowed(c.req.header('Origin'), ownOrigin)) {
+      const order = await findOrder(deps.db, c.req.param('orderId'));
+      if (!order || !order.returnUrl) throw notFound('Unknown payment.');
+      const t = TEXT[toLocale(fields.lang ?? order.locale)];
+      return htmlPage(
+        c,
+        page(locale, t.cardTitle, html`<h1>${t.foreign}</h1>`, sandboxPagePath(order.id)),
+        403,
+        order,
+      );
+    }
+    const result = await completeReturn<FormPage>(
       deps,
       c.req.param('orderId'),
-      requestOrigin(c.req.url),
+      ownOrigin,
       async (order, tx) => {
         locale = toLocale(fields.lang ?? order.locale);
+        // One submission per attempt: a replayed or stale form is shown again, with a new token.
+        if (!(await takePaymentAttempt(tx, order.id, fields.attempt))) {
+          const attempt = await issuePaymentAttempt(tx, order.id);
+          return {
+            page: { state: { values: {}, errors: {}, notice: 'stale' }, attempt, status: 409 },
+          };
+        }
         const decision = sandboxDecision(
           order.paymentMethod === 'paypal' ? 'paypal' : 'card',
           fields,
         );
-        if ('errors' in decision) return { page: decision };
+        if ('errors' in decision) {
+          const attempt = await issuePaymentAttempt(tx, order.id);
+          return { page: { state: decision, attempt, status: 422 } };
+        }
         // Through the seam, as any provider's return: the provider says what happened.
         return deps.payments.completeReturn(paymentReturn(order, { query: {}, form: fields }), tx);
       },
     );
     if (result.kind === 'page') {
-      return htmlPage(c, renderPayment(result.order, locale, result.page), 422, result.order);
+      const { state, attempt, status } = result.page;
+      return htmlPage(c, renderPayment(result.order, locale, state, attempt), status, result.order);
+    }
+    if (result.kind === 'finished') {
+      // A finished payment stays as it is: no second resume token, no new outcome.
+      locale = toLocale(fields.lang ?? result.order.locale);
+      return htmlPage(
+        c,
+        renderPayment(result.order, locale, { values: {}, errors: {} }, undefined),
+        409,
+        result.order,
+      );
     }
     return c.redirect(result.location, 303);
   });

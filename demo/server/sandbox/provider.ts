@@ -74,17 +74,18 @@ export function sandboxProvider(): PaymentProvider {
       const decision = sandboxDecision(back.method, back.form);
       return 'errors' in decision ? { outcome: 'cancelled' } : decision;
     },
-    // Refused: a saved card ending 0002 (the refused test card), or a method the demo operator
-    // switched to refuse on /outbox (payment_methods.refuses_charges, the sandbox's switch).
+    // Refused: a method the demo operator switched to refuse on /outbox
+    // (payment_methods.refuses_charges, the sandbox's switch), and a saved card ending 0002 (the
+    // refused test card) whenever it is charged without the buyer (a renewal).
     async chargeSaved(charge, db) {
       const { rows } = await db.query<{ refuses_charges: boolean }>(
         'SELECT refuses_charges FROM payment_methods WHERE id = $1',
         [charge.saved.id],
       );
-      const refuses = rows[0]?.refuses_charges ?? true;
-      return !refuses && !charge.saved.label.endsWith(REFUSED_CARD.slice(-4))
-        ? { outcome: 'paid' }
-        : { outcome: 'refused' };
+      const refuses =
+        (rows[0]?.refuses_charges ?? true) ||
+        (charge.initiator === 'merchant' && charge.saved.label.endsWith(REFUSED_CARD.slice(-4)));
+      return refuses ? { outcome: 'refused' } : { outcome: 'paid' };
     },
     describeSaved: (saved) => saved.label,
   };

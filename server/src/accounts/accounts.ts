@@ -119,3 +119,20 @@ export async function createCustomer(
   }
   throw new Error('could not allocate a username');
 }
+
+/**
+ * Replaces a password's hash with one at today's parameters (after a login with the right
+ * password under older ones), unless it changed meanwhile.
+ */
+export async function rehashPassword(
+  db: Queryable,
+  customerId: string,
+  password: string,
+  previousHash: string,
+): Promise<void> {
+  await db.query('UPDATE customers SET password_hash = $3 WHERE id = $1 AND password_hash = $2', [
+    customerId,
+    previousHash,
+    await hashPassword(password),
+  ]);
+}

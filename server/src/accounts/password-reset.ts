@@ -6,7 +6,10 @@
 import type { Locale } from 'cassa/contract';
 import type { Database, Queryable } from '../db/database.ts';
 import { passwordResetEmail, queueEmail } from '../notifications/outbox.ts';
+import { createHash } from 'node:crypto';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { hashToken, newToken } from './credentials.ts';
+import { storeClient } from './login-limit.ts';
 
 export const RESET_TTL_MS = 30 * 60 * 1000;
 export const RESET_WINDOW_MS = 15 * 60 * 1000;
@@ -14,53 +17,61 @@ export const RESET_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_RESETS_PER_IDENTIFIER = 3;
 export const MAX_RESETS_PER_ADDRESS = 20;
 
-/** Seconds until another request is allowed for this identifier and address, or 0. */
-export async function resetRetryAfter(
-  db: Queryable,
-  identifier: string,
-  clientIp: string,
-  now: Date,
-) {
-  const since = new Date(now.getTime() - RESET_WINDOW_MS);
-  const oldestBeyond = async (column: 'identifier' | 'client_ip', value: string, max: number) => {
-    const { rows } = await db.query<{ requested_at: Date }>(
-      `SELECT requested_at FROM password_reset_requests WHERE ${column} = $1 AND requested_at > $2
-        ORDER BY requested_at DESC OFFSET $3 LIMIT 1`,
-      [value, since, max - 1],
-    );
-    const oldest = rows[0]?.requested_at;
-    if (!oldest) return 0;
-    return Math.max(
-      1,
-      Math.ceil((new Date(oldest).getTime() + RESET_WINDOW_MS - now.getTime()) / 1000),
-    );
+/**
+ * The reset requests' limits, kept in the database so every instance shares them
+ * (rate-limiter-flexible's PostgreSQL store, as the login limits: accounts/login-limit.ts). Each
+ * request is counted, per client address then per identifier (its hash, never the identifier),
+ * whether or not an account matches. Windows are fixed and run on the real clock.
+ */
+export function resetLimiter(db: Queryable) {
+  const make = (keyPrefix: string, points: number) =>
+    new RateLimiterPostgres({
+      storeClient: storeClient(db),
+      storeType: 'client',
+      tableName: 'password_reset_limits',
+      tableCreated: true, // by migration 0007_account_recovery
+      keyPrefix,
+      points,
+      duration: RESET_WINDOW_MS / 1000,
+      clearExpiredByTimeout: true,
+    });
+  const byAddress = make('address', MAX_RESETS_PER_ADDRESS);
+  const byIdentifier = make('identifier', MAX_RESETS_PER_IDENTIFIER);
+  return {
+    /** Counts one request: 0 when it may go on, else the seconds until another may. */
+    async take(identifier: string, address: string): Promise<number> {
+      const digest = createHash('sha256')
+        .update(`cassa-reset:${identifier}`, 'utf8')
+        .digest('hex')
+        .slice(0, 24);
+      for (const [limiter, key] of [
+        [byAddress, address],
+        [byIdentifier, digest],
+      ] as const) {
+        try {
+          await limiter.consume(key);
+        } catch (error) {
+          if (!(error instanceof RateLimiterRes)) throw error;
+          return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+        }
+      }
+      return 0;
+    },
   };
-  return Math.max(
-    await oldestBeyond('identifier', identifier, MAX_RESETS_PER_IDENTIFIER),
-    await oldestBeyond('client_ip', clientIp, MAX_RESETS_PER_ADDRESS),
-  );
 }
 
-/** Records the request and, for each account that matches, mails a new one-time link. */
+/** For each account that matches, mails a new one-time link (the request was counted before). */
 export async function requestReset(
   db: Queryable,
   input: {
     identifier: string;
-    clientIp: string;
     now: Date;
     /** Where the link points: the page that takes the token (`…/password-reset/{token}`). */
     linkBase: string;
     locale: Locale;
   },
 ) {
-  const { identifier, clientIp, now } = input;
-  await db.query(
-    'INSERT INTO password_reset_requests (identifier, client_ip, requested_at) VALUES ($1, $2, $3)',
-    [identifier, clientIp, now],
-  );
-  await db.query('DELETE FROM password_reset_requests WHERE requested_at <= $1', [
-    new Date(now.getTime() - RESET_WINDOW_MS),
-  ]);
+  const { identifier, now } = input;
   const { rows } = await db.query<{ id: string; username: string; email: string }>(
     `SELECT id, username, holder->>'email' AS email FROM customers
       WHERE username = $1 OR lower(holder->>'email') = $1 ORDER BY username LIMIT 5`,

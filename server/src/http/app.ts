@@ -4,9 +4,10 @@
 import { Hono } from 'hono';
 import { toLocale } from 'cassa/contract';
 import { limitBody, MAX_BODY_BYTES } from './body-limit.ts';
-import type { AppDeps, AppEnv } from './context.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from './context.ts';
 import { apiCors } from './cors.ts';
 import { Problem, problemResponse } from './problems.ts';
+import { accountRoutes } from './account.ts';
 import { authRoutes } from './auth.ts';
 import { passwordResetRoutes } from './password-reset.ts';
 import { catalogRoutes } from './catalog.ts';
@@ -76,7 +77,7 @@ export function createApp(deps: AppDeps, mounts: AppMounts = {}): Hono<AppEnv> {
     c.set('locale', toLocale(c.req.header('Accept-Language')));
     await next();
   });
-  app.use('/api/*', apiCors(deps.allowedOrigins));
+  app.use('/api/*', apiCors([publicOrigin(deps), ...deps.allowedOrigins]));
   app.use('*', limitBody(MAX_BODY_BYTES));
 
   const api = new Hono<AppEnv>();
@@ -84,6 +85,8 @@ export function createApp(deps: AppDeps, mounts: AppMounts = {}): Hono<AppEnv> {
   api.route('/', quoteRoutes(deps));
   api.route('/', authRoutes(deps));
   api.route('/', passwordResetRoutes(deps));
+  // Before meRoutes: the customer area's GET /v1/me/subscriptions (a superset) answers.
+  api.route('/', accountRoutes(deps));
   api.route('/', meRoutes(deps));
   api.route('/', orderRoutes(deps));
   api.route('/', invoiceRoutes(deps));

@@ -18,14 +18,16 @@ import {
   publicCustomer,
 } from '../accounts/accounts.ts';
 import type { AppDeps, AppEnv } from './context.ts';
-import { hashToken, secretsEqual, verifyPassword } from '../accounts/credentials.ts';
+import { hashToken, needsRehash, secretsEqual, verifyPassword } from '../accounts/credentials.ts';
 import type { Queryable } from '../db/database.ts';
-import { loginRetryAfter, recordLoginFailure } from '../accounts/login-limit.ts';
+import { DEFAULT_LOGIN_LIMITS, loginLimiter, usernameDigest } from '../accounts/login-limit.ts';
+import { newPasswordError } from '../accounts/password-policy.ts';
+import { rehashPassword } from '../accounts/accounts.ts';
+import { securityLog } from '../platform/security-log.ts';
+import { clientAddress, NO_TRUSTED_PROXIES } from './client-address.ts';
 import { queueEmail, registrationEmail } from '../notifications/outbox.ts';
 import { invalidRequest, notFound, prefixed, Problem, unauthorized } from './problems.ts';
 import { parseBody, readJson } from './request.ts';
-
-export const MIN_PASSWORD_LENGTH = 8;
 
 /** Usernames compare case-insensitively (they are email-like). */
 export const normalizeUsername = (username: string) => username.trim().toLowerCase();
@@ -45,27 +47,50 @@ export async function mintPortalSession(
 
 export function authRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
-  const { db, clock } = deps;
+  const { db, clock, logger } = deps;
+  const limiter = loginLimiter(db, { ...DEFAULT_LOGIN_LIMITS, ...deps.loginLimits });
 
   routes.post('/v1/auth/login', async (c) => {
     const request = parseBody(LoginRequestSchema, await readJson(c));
     const username = normalizeUsername(request.username);
-    const clientIp = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
-    const now = clock.now();
-    const retryAfter = await loginRetryAfter(db, username, clientIp, now);
-    if (retryAfter > 0) {
+    const address = clientAddress(c, deps.trustedProxies ?? NO_TRUSTED_PROXIES);
+    const user = usernameDigest(username);
+    // The try is counted before the password is checked: concurrent tries cannot overtake it.
+    const attempt = await limiter.attempt(username, address);
+    if (!attempt.allowed) {
+      securityLog(logger, {
+        event: 'login.limited',
+        scope: attempt.scope,
+        user,
+        address,
+        retryAfterSeconds: attempt.retryAfterSeconds,
+      });
       throw new Problem(429, 'rate-limited', 'Too many failed logins: wait and try again.', {
-        headers: { 'Retry-After': String(retryAfter) },
+        headers: { 'Retry-After': String(attempt.retryAfterSeconds) },
       });
     }
     const credentials = deps.barredUsernames?.has(username)
       ? undefined
       : await findCredentials(db, username);
     if (!(await verifyPassword(request.password, credentials?.passwordHash)) || !credentials) {
-      await recordLoginFailure(db, username, clientIp, now);
+      securityLog(logger, { event: 'login.failed', user, address });
+      if (attempt.lockedNow) {
+        securityLog(logger, {
+          event: 'login.locked',
+          user,
+          address,
+          windowSeconds: limiter.limits.windowSeconds,
+        });
+      }
       throw unauthorized('Wrong username or password.');
     }
-    const token = await createSession(db, credentials.customer.id, now);
+    await attempt.succeeded();
+    if (needsRehash(credentials.passwordHash)) {
+      // Stored under older scrypt parameters: today's, now that the password is at hand.
+      await rehashPassword(db, credentials.customer.id, request.password, credentials.passwordHash);
+      securityLog(logger, { event: 'login.rehashed', user });
+    }
+    const token = await createSession(db, credentials.customer.id, clock.now());
     return c.json({ token, customer: publicCustomer(credentials.customer) });
   });
 
@@ -74,9 +99,8 @@ export function authRoutes(deps: AppDeps) {
     // Normalised at the boundary with the widget's own code: stored as it will be invoiced.
     const holder = normalizeHolder(request.holder);
     const errors = prefixed('holder', validateHolder(holder).errors);
-    if ([...request.password].length < MIN_PASSWORD_LENGTH) {
-      errors.unshift({ path: 'password', code: 'password.short' });
-    }
+    const passwordError = await newPasswordError(request.password);
+    if (passwordError) errors.unshift(passwordError);
     if (errors.length) throw invalidRequest(errors);
     const now = clock.now();
     const locale = request.locale ?? c.get('locale');

@@ -7,6 +7,8 @@ import type { Seller } from '../invoices/seller.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import type { Clock, ShiftableClock } from '../platform/clock.ts';
 import type { Logger } from '../platform/logger.ts';
+import type { LoginLimits } from '../accounts/login-limit.ts';
+import type { TrustedProxies } from './client-address.ts';
 
 export type { Clock } from '../platform/clock.ts';
 export type { Logger } from '../platform/logger.ts';
@@ -33,8 +35,13 @@ export interface AppDeps {
   shiftableClock?: ShiftableClock;
   /** The secret webhooks are signed with: the demo's own receiver (/webhooks) verifies with it. */
   webhookSecret?: string;
-  /** Origins allowed by CORS besides the server's own. */
+  /**
+   * Origins allowed by CORS besides the server's own, and the only origins (with publicUrl's) a
+   * `returnUrl` may lead to (CASSA_ALLOWED_ORIGINS).
+   */
   allowedOrigins: readonly string[];
+  /** The server's public base URL (CASSA_PUBLIC_URL); see publicOrigin. */
+  publicUrl?: string;
   /** Demo mode: `/outbox`, `/api/dev/outbox` and the demo accounts exist. Never in production. */
   demo: boolean;
   logger: Logger;
@@ -52,8 +59,20 @@ export interface AppDeps {
    * production process runs on a database that once ran the demo (accounts/demo-accounts.ts).
    */
   barredUsernames?: ReadonlySet<string>;
+  /**
+   * The customer area's address (`<cassa-account>`), absolute or a path on the server's origin
+   * (CASSA_ACCOUNT_URL; the demo's `/area-clienti.html`): confirmation emails link it.
+   */
+  accountUrl?: string;
   /** Serves the widget and the demo pages outside `/api` when given. */
   staticFiles?: StaticFiles;
+  /**
+   * Proxies whose X-Forwarded-For is believed (CASSA_TRUSTED_PROXIES); none by default: the
+   * client address is the socket's peer.
+   */
+  trustedProxies?: TrustedProxies;
+  /** Login limits (tests shorten the window); DEFAULT_LOGIN_LIMITS by default. */
+  loginLimits?: Partial<LoginLimits>;
 }
 
 export type AppEnv = {
@@ -66,7 +85,19 @@ export type AppEnv = {
   };
 };
 
-/** The server's public origin as the request saw it (`http://localhost:8080`). */
+/** The request's own origin as its Host header says (CORS's same-origin check only). */
 export function requestOrigin(url: string): string {
   return new URL(url).origin;
+}
+
+/** Where this server is reached when CASSA_PUBLIC_URL is not given (the demo's default). */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
+
+/**
+ * The server's public origin, from configuration (CASSA_PUBLIC_URL), never from the request:
+ * every link in an email, the payment page's address and the invoice copies' links use it, so
+ * a request with a forged Host cannot point a buyer anywhere else.
+ */
+export function publicOrigin(deps: Pick<AppDeps, 'publicUrl'>): string {
+  return new URL(deps.publicUrl ?? DEFAULT_PUBLIC_URL).origin;
 }

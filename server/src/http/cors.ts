@@ -10,7 +10,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** What a preflight from an allowed origin is told (the widget's methods and headers). */
 const PREFLIGHT: Readonly<Record<string, string>> = {
-  'Access-Control-Allow-Methods': 'GET,POST,OPTIONS',
+  'Access-Control-Allow-Methods': 'GET,POST,PATCH,DELETE,OPTIONS',
   'Access-Control-Allow-Headers':
     'Content-Type,Authorization,Idempotency-Key,Cassa-Resume,Accept-Language',
   'Access-Control-Max-Age': '600',

@@ -18,6 +18,13 @@ import {
   InvoicesSchema,
   OrderViewSchema,
   SubscriptionsViewSchema,
+  AccountInvoicesSchema,
+  AccountOrdersSchema,
+  AccountSubscriptionSchema,
+  AccountSubscriptionsSchema,
+  ProviderRedirectSchema,
+  SubscriptionUpdateSchema,
+  TopUpRequestSchema,
 } from 'cassa/contract';
 
 const SCHEMAS = {
@@ -31,6 +38,13 @@ const SCHEMAS = {
   PaymentMethods: [PaymentMethodsSchema, 'output'],
   Subscriptions: [SubscriptionsViewSchema, 'output'],
   Invoices: [InvoicesSchema, 'output'],
+  AccountSubscriptions: [AccountSubscriptionsSchema, 'output'],
+  AccountSubscription: [AccountSubscriptionSchema, 'output'],
+  SubscriptionUpdate: [SubscriptionUpdateSchema, 'input'],
+  TopUpRequest: [TopUpRequestSchema, 'input'],
+  ProviderRedirect: [ProviderRedirectSchema, 'output'],
+  AccountInvoices: [AccountInvoicesSchema, 'output'],
+  AccountOrders: [AccountOrdersSchema, 'output'],
   OrderRequest: [OrderRequestSchema, 'input'],
   Order: [OrderSchema, 'output'],
   OrderView: [OrderViewSchema, 'output'],
@@ -58,6 +72,7 @@ interface Operation {
   auth?: 'required' | 'optional' | 'portal';
   headers?: Record<string, { required: boolean; description: string }>;
   path?: string;
+  query?: Record<string, { required: boolean; description: string }>;
   /** The success response's content when it is not a JSON schema (an XML file). */
   okContent?: Record<string, { schema: Record<string, unknown> }>;
 }
@@ -66,6 +81,13 @@ function operation(op: Operation) {
   const [status, schema, description] = op.ok;
   const parameters = [
     ...(op.path ? [{ name: op.path, in: 'path', required: true, schema: { type: 'string' } }] : []),
+    ...Object.entries(op.query ?? {}).map(([name, q]) => ({
+      name,
+      in: 'query',
+      required: q.required,
+      description: q.description,
+      schema: { type: 'string' },
+    })),
     ...Object.entries(op.headers ?? {}).map(([name, h]) => ({
       name,
       in: 'header',
@@ -187,9 +209,10 @@ export function openApiDocument() {
       },
       '/v1/me/subscriptions': {
         get: operation({
-          summary: 'Services the caller owns, and their prepaid credit',
+          summary:
+            'Services the caller owns (Certified Platform services `svc_<order id>`, PEC mailboxes) with their state, and the prepaid credit. The checkout reads the `Subscriptions` subset.',
           auth: 'required',
-          ok: [200, 'Subscriptions', 'Subscriptions'],
+          ok: [200, 'AccountSubscriptions', 'Subscriptions'],
           errors: { 401: 'Token required' },
         }),
       },
@@ -203,6 +226,62 @@ export function openApiDocument() {
           },
           ok: [200, 'AuthResponse', 'Session opened'],
           errors: { ...COMMON, 401: 'Unknown, used or expired resume token, or a paid order' },
+        }),
+      },
+      '/v1/subscriptions/{subscriptionId}': {
+        patch: operation({
+          summary:
+            'Customer area: turn automatic renewal on or off, choose the saved method a renewal is charged to (a `subscription.updated` webhook follows)',
+          path: 'subscriptionId',
+          body: 'SubscriptionUpdate',
+          auth: 'required',
+          ok: [200, 'AccountSubscription', 'The subscription after the change'],
+          errors: {
+            ...COMMON,
+            401: 'Token required',
+            404: 'Unknown subscription, or not yours',
+          },
+        }),
+      },
+      '/v1/me/payment-methods/{paymentMethodId}': {
+        delete: operation({
+          summary:
+            'Customer area: remove a saved method; refused while an active auto-renewal is charged to it, unless `replacement` (another saved method) takes those renewals',
+          path: 'paymentMethodId',
+          query: {
+            replacement: {
+              required: false,
+              description: 'A saved method that takes the renewals charged to this one',
+            },
+          },
+          auth: 'required',
+          ok: [204, null, 'Removed'],
+          errors: {
+            401: 'Token required',
+            404: 'Unknown method, or not yours',
+            409: 'payment-method-in-use: an active auto-renewal is charged to it',
+          },
+        }),
+      },
+      '/v1/me/credit/top-ups': {
+        post: operation({
+          summary:
+            'Customer area: load the prepaid credit by card on the provider’s page (the answer carries the redirect, as an order does)',
+          body: 'TopUpRequest',
+          auth: 'required',
+          ok: [201, 'ProviderRedirect', 'Continue on the provider’s page'],
+          errors: { ...COMMON, 401: 'Token required' },
+        }),
+      },
+      '/v1/me/orders': {
+        get: operation({
+          summary: 'Customer area: orders awaiting a bank transfer or postal slip',
+          auth: 'required',
+          query: {
+            status: { required: true, description: '`awaiting_payment` (the only value)' },
+          },
+          ok: [200, 'AccountOrders', 'Orders with their payment instructions'],
+          errors: { 401: 'Token required', 422: 'Another status' },
         }),
       },
       '/v1/orders': {

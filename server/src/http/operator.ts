@@ -6,8 +6,10 @@ import * as z from 'zod/mini';
 import { cents, filled, positiveInt } from 'cassa/contract';
 import { bearerToken } from '../accounts/accounts.ts';
 import { DAY_MS } from '../platform/clock.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from './context.ts';
 import { secretsEqual } from '../accounts/credentials.ts';
+import { securityLog } from '../platform/security-log.ts';
+import { clientAddress, NO_TRUSTED_PROXIES } from './client-address.ts';
 import { invoiceContext } from '../invoices/issue.ts';
 import { publicOrder } from '../orders/orders.ts';
 import { notFound, unauthorized } from './problems.ts';
@@ -23,10 +25,16 @@ export const ReceivedPaymentSchema = z.object({
 /** At most about two years in one step. */
 export const ClockAdvanceSchema = z.object({ days: positiveInt().check(z.lte(800)) });
 
+/** Lets an operator call through (and logs it as a security event), or answers 401. */
 export function requireOperator(deps: AppDeps, c: Context<AppEnv>) {
   const secret = bearerToken(c);
-  if (!deps.operatorSecret || !secret || !secretsEqual(secret, deps.operatorSecret))
+  const action = `${c.req.method} ${c.req.routePath}`;
+  const address = clientAddress(c, deps.trustedProxies ?? NO_TRUSTED_PROXIES);
+  if (!deps.operatorSecret || !secret || !secretsEqual(secret, deps.operatorSecret)) {
+    securityLog(deps.logger, { event: 'operator.denied', action, address });
     throw unauthorized('A valid operator secret is required.');
+  }
+  securityLog(deps.logger, { event: 'operator.action', action, address });
 }
 
 /**
@@ -61,7 +69,7 @@ export function operatorRoutes(deps: AppDeps) {
   routes.post('/v1/operator/payments', async (c) => {
     requireOperator(deps, c);
     const input = parseBody(ReceivedPaymentSchema, await readJson(c));
-    const { order, replayed } = await receivePayment(deps, input, requestOrigin(c.req.url));
+    const { order, replayed } = await receivePayment(deps, input, publicOrigin(deps));
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json({ order: publicOrder(order) });
   });

@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { OrderRequestSchema } from 'cassa/contract';
 import { authenticate, bearerToken, requireCustomer } from '../accounts/accounts.ts';
 import { placeOrder } from '../orders/checkout.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from './context.ts';
 import { LOCK_NOT_AVAILABLE, sqlState, type Queryable } from '../db/database.ts';
 import { presentOrder } from '../orders/order-view.ts';
 import { findCustomerOrder, findResumableOrder } from '../orders/orders.ts';
@@ -101,7 +101,7 @@ export function orderRoutes(deps: AppDeps) {
     }
     const raw = await readJson(c);
     const requestHash = createHash('sha256').update(canonicalJson(raw)).digest('base64url');
-    const origin = requestOrigin(c.req.url);
+    const origin = publicOrigin(deps);
     let result: Stored;
     try {
       result = await once(deps, customer.id, key, requestHash, (tx) =>
@@ -114,6 +114,7 @@ export function orderRoutes(deps: AppDeps) {
           returnOrigins: [origin, ...deps.allowedOrigins],
           seller: deps.seller,
           payments: deps.payments,
+          ...(deps.accountUrl ? { accountUrl: new URL(deps.accountUrl, origin).href } : {}),
         }).then(({ status, order }) => ({ status, body: order })),
       );
     } catch (error) {

@@ -7,12 +7,15 @@ import { toLocale, type Locale } from 'cassa/contract';
 import { hashPassword } from '../accounts/credentials.ts';
 import {
   requestReset,
+  resetLimiter,
   resetPassword,
-  resetRetryAfter,
   validReset,
 } from '../accounts/password-reset.ts';
-import { MIN_PASSWORD_LENGTH, normalizeUsername } from './auth.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
+import { newPasswordError } from '../accounts/password-policy.ts';
+import { formOriginAllowed } from '../payments/attempts.ts';
+import { normalizeUsername } from './auth.ts';
+import { clientAddress, NO_TRUSTED_PROXIES } from './client-address.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from './context.ts';
 import { html, type Html } from './html.ts';
 import { pageCsp } from './security.ts';
 
@@ -33,10 +36,12 @@ const TEXT = {
       `Troppe richieste in poco tempo: riprova tra ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`,
     newTitle: 'Scegli una nuova password',
     password: 'Nuova password',
-    passwordHint: 'Almeno 8 caratteri.',
+    passwordHint: 'Almeno 12 caratteri, non una password comune.',
     confirm: 'Ripeti la nuova password',
     save: 'Salva la nuova password',
-    short: 'La password deve avere almeno 8 caratteri.',
+    short: 'La password deve avere almeno 12 caratteri.',
+    common: 'Questa password è tra le più usate: scegline una meno facile da indovinare.',
+    foreign: 'Questo modulo è stato inviato da un altro sito: non è stato fatto nulla.',
     mismatch: 'Le due password non coincidono.',
     done: 'Password cambiata',
     doneText:
@@ -60,10 +65,12 @@ const TEXT = {
       `Too many requests in a short time: try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
     newTitle: 'Choose a new password',
     password: 'New password',
-    passwordHint: 'At least 8 characters.',
+    passwordHint: 'At least 12 characters, not a common password.',
     confirm: 'Repeat the new password',
     save: 'Save the new password',
-    short: 'The password needs at least 8 characters.',
+    short: 'The password needs at least 12 characters.',
+    common: 'This password is among the most used ones: choose one that is harder to guess.',
+    foreign: 'This form was sent from another site: nothing was done.',
     mismatch: 'The two passwords differ.',
     done: 'Password changed',
     doneText:
@@ -99,7 +106,7 @@ function page(locale: Locale, title: string, body: Html, switchTo: string): stri
     </html>`.value;
 }
 
-function send(c: Context<AppEnv>, body: string, status: 200 | 404 | 422 | 429 = 200) {
+function send(c: Context<AppEnv>, body: string, status: 200 | 403 | 404 | 422 | 429 = 200) {
   c.header('Content-Security-Policy', pageCsp());
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
@@ -177,6 +184,14 @@ const formFields = async (c: Context<AppEnv>) => {
 export function passwordResetRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
   const { db, clock } = deps;
+  const limiter = resetLimiter(db);
+  const ownOrigin = publicOrigin(deps);
+  /** Another site's post (a forged request or password change) changes nothing. */
+  const foreign = (c: Context<AppEnv>, locale: Locale, other: string) => {
+    if (formOriginAllowed(c.req.header('Origin'), ownOrigin)) return undefined;
+    const t = TEXT[locale];
+    return send(c, page(locale, t.title, html`<h1>${t.foreign}</h1>`, other), 403);
+  };
   const switchTo = (c: Context<AppEnv>, locale: Locale) => {
     const url = new URL(c.req.url);
     url.searchParams.set('lang', locale === 'it' ? 'en' : 'it');
@@ -195,18 +210,21 @@ export function passwordResetRoutes(deps: AppDeps) {
     const raw = (fields.identifier ?? '').slice(0, 254);
     const identifier = normalizeUsername(raw);
     const other = `${RESET_PATH}?lang=${locale === 'it' ? 'en' : 'it'}`;
+    const refused = foreign(c, locale, other);
+    if (refused) return refused;
     if (!identifier)
       return send(c, page(locale, t.title, requestForm(locale, t.missing), other), 422);
-    const clientIp = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+    const address = clientAddress(c, deps.trustedProxies ?? NO_TRUSTED_PROXIES);
     const now = clock.now();
-    const wait = await resetRetryAfter(db, identifier, clientIp, now);
+    const wait = await limiter.take(identifier, address);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       const body = requestForm(locale, t.limited(Math.ceil(wait / 60)), raw);
       return send(c, page(locale, t.title, body, other), 429);
     }
-    const linkBase = `${requestOrigin(c.req.url)}/api${RESET_PATH}`;
-    await db.transaction((tx) => requestReset(tx, { identifier, clientIp, now, linkBase, locale }));
+    // The link's origin is the configured one (CASSA_PUBLIC_URL), never the request's Host.
+    const linkBase = `${ownOrigin}/api${RESET_PATH}`;
+    await db.transaction((tx) => requestReset(tx, { identifier, now, linkBase, locale }));
     // The same answer whether or not an account matched.
     const body = html`<h1>${t.sent}</h1>
       <p role="status">${t.sentText}</p>`;
@@ -229,9 +247,13 @@ export function passwordResetRoutes(deps: AppDeps) {
     const t = TEXT[locale];
     const token = c.req.param('token');
     const other = `${RESET_PATH}/${token}?lang=${locale === 'it' ? 'en' : 'it'}`;
+    const refused = foreign(c, locale, other);
+    if (refused) return refused;
     const password = fields.password ?? '';
+    // The registration's rules (12 characters, not a common password).
+    const policy = (await newPasswordError(password))?.code;
     const errors = {
-      ...([...password].length < MIN_PASSWORD_LENGTH ? { password: t.short } : {}),
+      ...(policy ? { password: policy === 'password.common' ? t.common : t.short } : {}),
       ...(password !== (fields.confirm ?? '') ? { confirm: t.mismatch } : {}),
     };
     const now = clock.now();

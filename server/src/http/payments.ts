@@ -5,8 +5,8 @@
 // origin, which CORS does not list.
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './context.ts';
-import { requestOrigin } from './context.ts';
-import { completeReturn, paymentReturn } from '../payments/returns.ts';
+import { publicOrigin } from './context.ts';
+import { completeReturn, paymentReturn, shopReturnUrl } from '../payments/returns.ts';
 
 function textFields(record: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
@@ -25,10 +25,11 @@ export function paymentReturnRoutes(deps: AppDeps) {
     const outcome = await completeReturn(
       deps,
       c.req.param('orderId'),
-      requestOrigin(c.req.url),
+      publicOrigin(deps),
       (order, tx) => deps.payments.completeReturn(paymentReturn(order, { query, form }), tx),
     );
     c.header('Cache-Control', 'no-store');
+    if (outcome.kind === 'finished') return c.redirect(shopReturnUrl(outcome.order), 303);
     return c.redirect(outcome.kind === 'redirect' ? outcome.location : '/', 303);
   });
   return routes;

@@ -29,6 +29,7 @@ const TITLES: Record<ProblemCode, string> = {
   'invalid-selection': 'The selection breaks a product rule',
   'invalid-request': 'The request is not valid',
   'payment-refused': 'The payment was refused',
+  'payment-method-in-use': 'The payment method is in use',
   'rate-limited': 'Too many attempts',
   'server-error': 'Internal server error',
   'service-unavailable': 'The service is briefly unavailable',

@@ -61,21 +61,7 @@ function linesOf(order: OrderRecord, product: Product, periodStart: IsoDate): In
     product.pricing === 'term'
       ? `${order.years === 1 ? '1 anno' : `${order.years} anni`}, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`
       : `fino alla scadenza della casella, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`;
-  return order.quote.lines.map((l) => {
-    const plan = product.plans.find((p) => p.id === l.id);
-    const addon = plan ? undefined : product.addons.find((a) => a.id === l.id);
-    const name = plan?.name.it ?? addon?.name.it ?? l.label;
-    const unit = addon ? UNITS[addon.unit] : undefined;
-    return {
-      description: `${product.name.it} - ${name} (${period})`,
-      quantity: l.quantity,
-      ...(unit ? { unit } : {}),
-      periodStart,
-      periodEnd,
-      amountCents: l.amountCents,
-      vatRateBasisPoints: order.quote.vatRateBasisPoints,
-    };
-  });
+  return quoteLines(order, product, period, periodStart, periodEnd);
 }
 
 /** One summary per VAT rate, VAT computed once on each rate's taxable sum (as the quote does). */
@@ -150,21 +136,7 @@ export function renewalLines(
   periodEnd: IsoDate,
 ): InvoiceLine[] {
   const period = `rinnovo, ${order.years === 1 ? '1 anno' : `${order.years} anni`}, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`;
-  return order.quote.lines.map((l) => {
-    const plan = product.plans.find((p) => p.id === l.id);
-    const addon = plan ? undefined : product.addons.find((a) => a.id === l.id);
-    const name = plan?.name.it ?? addon?.name.it ?? l.label;
-    const unit = addon ? UNITS[addon.unit] : undefined;
-    return {
-      description: `${product.name.it} - ${name} (${period})`,
-      quantity: l.quantity,
-      ...(unit ? { unit } : {}),
-      periodStart,
-      periodEnd,
-      amountCents: l.amountCents,
-      vatRateBasisPoints: order.quote.vatRateBasisPoints,
-    };
-  });
+  return quoteLines(order, product, period, periodStart, periodEnd);
 }
 
 /** The lines of a PEC add-on renewal from credit: one year of each add-on of the mailbox. */
@@ -220,4 +192,29 @@ export function invoiceDocument(
     throw new InvoiceTotalsMismatch(`invoice totals differ from order ${order.number}`);
   }
   return document;
+}
+
+/** The quote's lines as invoice lines, each naming its plan or add-on and the `period` covered. */
+function quoteLines(
+  order: OrderRecord,
+  product: Product,
+  period: string,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+): InvoiceLine[] {
+  return order.quote.lines.map((l) => {
+    const plan = product.plans.find((p) => p.id === l.id);
+    const addon = plan ? undefined : product.addons.find((a) => a.id === l.id);
+    const name = plan?.name.it ?? addon?.name.it ?? l.label;
+    const unit = addon ? UNITS[addon.unit] : undefined;
+    return {
+      description: `${product.name.it} - ${name} (${period})`,
+      quantity: l.quantity,
+      ...(unit ? { unit } : {}),
+      periodStart,
+      periodEnd,
+      amountCents: l.amountCents,
+      vatRateBasisPoints: order.quote.vatRateBasisPoints,
+    };
+  });
 }

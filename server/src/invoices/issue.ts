@@ -26,6 +26,8 @@ export interface InvoiceContext {
   now: Date;
   /** The server's public origin: the HTML copy's link is absolute (it goes in an email). */
   origin: string;
+  /** The customer area's absolute address, for the confirmation email (when there is one). */
+  accountUrl?: string;
 }
 
 export interface IssuedInvoice {
@@ -40,7 +42,7 @@ export interface IssuedInvoice {
 
 /** The invoice context from the app's dependencies (what a route handler has at hand). */
 export function invoiceContext(
-  deps: Pick<AppDeps, 'catalog' | 'clock' | 'seller'>,
+  deps: Pick<AppDeps, 'catalog' | 'clock' | 'seller' | 'accountUrl'>,
   origin: string,
 ): InvoiceContext {
   return {
@@ -49,6 +51,7 @@ export function invoiceContext(
     today: deps.clock.today(),
     now: deps.clock.now(),
     origin,
+    ...(deps.accountUrl ? { accountUrl: new URL(deps.accountUrl, origin).href } : {}),
   };
 }
 

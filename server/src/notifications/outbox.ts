@@ -126,6 +126,8 @@ export interface ConfirmationFacts {
   creditAfterCents?: number;
   /** Where the e-invoice goes; with `number` once issued, and the copy's link when known. */
   invoice?: { destination: InvoiceDestination; number?: string; copyUrl?: string };
+  /** The customer area, where the buyer manages what they bought. */
+  accountUrl?: string;
 }
 
 /** "… al Codice Destinatario M5UXCR1" / "… to the PEC address x@pec.it". */
@@ -218,6 +220,9 @@ export function orderConfirmationEmail(
       ? `${en ? 'Automatic renewal on' : 'Rinnovo automatico il'} ${formatDate(quote.renewal.chargeDate, locale)}: ${money(quote.renewal.totalCents)}`
       : `${en ? 'Expiry' : 'Scadenza'}: ${formatDate(quote.renewal.date, locale)}`,
     ...(facts.invoice ? invoiceLines(facts.invoice, locale) : []),
+    ...(facts.accountUrl
+      ? ['', `${en ? 'Your customer area' : 'La tua area clienti'}: ${facts.accountUrl}`]
+      : []),
   ].join('\n');
   return {
     kind: 'order_confirmation',

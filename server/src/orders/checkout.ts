@@ -33,7 +33,7 @@ import { instructionsEmail, queueEmail } from '../notifications/outbox.ts';
 import { invalidRequest, prefixed, Problem } from '../http/problems.ts';
 import { priceRequest } from '../catalog/quoting.ts';
 import { findSavedPaymentMethod } from '../subscriptions/subscriptions.ts';
-import type { OnlineMethod, PaymentProvider } from '../payments/provider.ts';
+import type { OnlineMethod, PaymentProvider, SavedMethod } from '../payments/provider.ts';
 import { providerReturnPath } from '../payments/returns.ts';
 
 export interface CheckoutContext {
@@ -49,6 +49,10 @@ export interface CheckoutContext {
   seller: Seller;
   /** The payment provider of card and PayPal payments. */
   payments: PaymentProvider;
+  /** The customer area's absolute address, for the confirmation email. */
+  accountUrl?: string;
+  /** A credit top-up from the customer area (POST /v1/me/credit/top-ups): no add-on bought. */
+  topUpOnly?: boolean;
 }
 
 async function lockCustomer(tx: Queryable, id: string): Promise<CustomerRecord> {
@@ -125,7 +129,7 @@ export async function placeOrder(
   if (!coterm && request.topUpCents) errors.push({ path: 'topUpCents', code: 'invalid' });
   if (topUpCents > MAX_TOP_UP_CENTS) errors.push({ path: 'topUpCents', code: 'topup.max' });
   // Add-ons are what a PEC order buys: none is no order (the widget says so before sending).
-  if (coterm && !request.addons.some((a) => a.quantity > 0))
+  if (coterm && !context.topUpOnly && !request.addons.some((a) => a.quantity > 0))
     errors.push({ path: 'addons', code: 'required' });
 
   const method: PaymentMethodType = free ? 'none' : request.paymentMethod.type;
@@ -143,17 +147,14 @@ export async function placeOrder(
     errors.push({ path: 'paymentMethod.type', code: 'payment.method' });
   }
   const savedId = request.paymentMethod.savedId;
-  let savedLabel: string | undefined;
+  let savedMethod: SavedMethod | undefined;
   if (!free && savedId !== undefined) {
     const saved = await findSavedPaymentMethod(tx, savedId, customer.id);
     if (!saved || saved.type !== method) {
       errors.push({ path: 'paymentMethod.savedId', code: 'payment.saved.unknown' });
-    } else
-      savedLabel = context.payments.describeSaved(
-        { ...saved, customerId: customer.id, type: saved.type as OnlineMethod },
-        locale,
-      );
+    } else savedMethod = { ...saved, customerId: customer.id, type: saved.type as OnlineMethod };
   }
+  const savedLabel = savedMethod && context.payments.describeSaved(savedMethod, locale);
   // A new card or PayPal account is entered on the provider's page, then the buyer comes back.
   const redirect = !free && online && savedId === undefined && (!coterm || topUpCents > 0);
   if (redirect) {
@@ -185,6 +186,27 @@ export async function placeOrder(
 
   const id = randomUUID();
   const number = await nextOrderNumber(tx, today.slice(0, 4));
+  // A method saved before pays now, through the provider, before anything is written: refused,
+  // the whole order is (402 payment-refused; the transaction writes nothing).
+  // Split payment: a public administration pays the taxable amount (the VAT to the Treasury).
+  const chargedNow = coterm ? topUpCents : payableNowCents(quote);
+  if (savedMethod && chargedNow > 0) {
+    const charge = await context.payments.chargeSaved(
+      {
+        initiator: 'customer',
+        orderId: id,
+        orderNumber: number,
+        amountCents: chargedNow,
+        currency: quote.currency,
+        attempt: 1,
+        saved: savedMethod,
+      },
+      tx,
+    );
+    if (charge.outcome !== 'paid') {
+      throw new Problem(402, 'payment-refused', 'The payment was refused: choose another method.');
+    }
+  }
   let instructions: Instructions | null = null;
   if (method === 'bank_transfer' || method === 'postal_slip') {
     const { seller } = context;
@@ -219,7 +241,7 @@ export async function placeOrder(
     addons: request.addons.filter((a) => a.quantity > 0),
     subscriptionId: subscription?.id ?? null,
     paymentMethod: method,
-    savedPaymentMethodId: savedLabel ? (savedId ?? null) : null,
+    savedPaymentMethodId: savedMethod ? savedMethod.id : null,
     totalCents: quote.totalCents,
     currency: quote.currency,
     topUpCents: coterm ? topUpCents : null,
@@ -236,7 +258,7 @@ export async function placeOrder(
             orderId: id,
             orderNumber: number,
             method: method as OnlineMethod,
-            amountCents: coterm ? topUpCents : quote.totalCents,
+            amountCents: chargedNow,
             currency: quote.currency,
             locale,
             origin: context.origin,
@@ -275,6 +297,7 @@ export async function placeOrder(
       ...(savedLabel ? { savedLabel } : {}),
       ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
       ...(invoice ? { invoice } : {}),
+      ...(context.accountUrl ? { accountUrl: context.accountUrl } : {}),
     });
     // The merchant's server learns of the order from this signed webhook, committed with it.
     await queueOrderWebhook(tx, 'order.completed', id, now);

@@ -122,6 +122,7 @@ export async function queueConfirmation(
     savedLabel?: string;
     creditAfterCents?: number;
     invoice?: ConfirmationFacts['invoice'];
+    accountUrl?: string;
   } = {},
 ) {
   await queueEmail(
@@ -142,6 +143,7 @@ export async function queueConfirmation(
           ? { creditAfterCents: extra.creditAfterCents }
           : {}),
         ...(extra.invoice ? { invoice: extra.invoice } : {}),
+        ...(extra.accountUrl ? { accountUrl: extra.accountUrl } : {}),
       },
       order.locale,
     ),
@@ -197,6 +199,7 @@ export async function completePayment(
           savedLabel: label,
           ...(creditAfterCents !== undefined ? { creditAfterCents } : {}),
           ...(invoice ? { invoice } : {}),
+          ...(context.invoice.accountUrl ? { accountUrl: context.invoice.accountUrl } : {}),
         });
       }
     } else {

@@ -69,20 +69,25 @@ export interface SavedMethod {
   label: string;
 }
 
-/** A merchant-initiated charge of a saved method: an automatic renewal. */
-export interface RenewalCharge {
+/** A charge of a saved method. */
+export interface SavedCharge {
+  /**
+   * `merchant`: an automatic renewal, without the buyer (a merchant-initiated transaction);
+   * `customer`: the buyer pays at the checkout with a method saved before.
+   */
+  initiator: 'merchant' | 'customer';
   orderId: string;
   orderNumber: string;
   amountCents: number;
   currency: string;
-  /** 1 for the first try of this renewal, then 2, 3… after refusals. */
+  /** 1 for the first try (of this renewal), then 2, 3… after refusals. */
   attempt: number;
   saved: SavedMethod;
 }
 
 /**
- * The outcome of a renewal charge. `paid` and `refused` today; the union is open for the outcomes
- * a bank may give a merchant-initiated charge (issue 23: `authentication_required`).
+ * The outcome of a charge of a saved method. `paid` and `refused` today; the union is open for
+ * the outcomes a bank may give (issue 23: `authentication_required`).
  */
 export type ChargeResult = { outcome: 'paid' } | { outcome: 'refused' };
 
@@ -100,8 +105,8 @@ export interface PaymentProvider {
   startPayment(start: PaymentStart): Promise<PaymentRedirect>;
   /** Completes the buyer's return: what the provider says happened (verified with it). */
   completeReturn(back: PaymentReturn, db: Queryable): Promise<PaymentResult>;
-  /** Charges a saved method for a renewal, without the buyer. */
-  chargeSaved(charge: RenewalCharge, db: Queryable): Promise<ChargeResult>;
+  /** Charges a saved method: a renewal without the buyer, or a checkout with a saved method. */
+  chargeSaved(charge: SavedCharge, db: Queryable): Promise<ChargeResult>;
   /** How a saved method is shown in emails and to the buyer ("Mastercard •••• 5100"). */
   describeSaved(saved: SavedMethod, locale: Locale): string;
 }

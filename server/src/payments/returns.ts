@@ -38,12 +38,24 @@ export const providerReturnPath = (orderId: string) =>
 
 export type ReturnOutcome<Page> =
   | { kind: 'redirect'; location: string; order: OrderRecord }
-  | { kind: 'page'; page: Page; order: OrderRecord };
+  | { kind: 'page'; page: Page; order: OrderRecord }
+  /** The payment had already ended: nothing changed, and no resume token was issued. */
+  | { kind: 'finished'; order: OrderRecord };
+
+/**
+ * The shop's return URL with the order id and no resume token: the way back from a payment that
+ * had already ended (the buyer's own token, issued when it ended, is the only one).
+ */
+export function shopReturnUrl(order: OrderRecord): string {
+  const back = new URL(order.returnUrl as string);
+  back.searchParams.set('cassa_order', order.id);
+  return back.toString();
+}
 
 /**
  * Completes the return of the buyer of `orderId`. `decide` runs in the transaction with the order
- * locked, only while its payment is pending (a later return keeps the order as it is and gets a
- * new resume token): the provider's result, or a page to show instead (a hosted form's errors).
+ * locked, only while its payment is pending (a later return keeps the order as it is and gets
+ * no resume token: `finished`): the provider's result, or a page to show instead (a hosted form's errors).
  */
 export async function completeReturn<Page>(
   deps: Pick<AppDeps, 'db' | 'catalog' | 'clock' | 'seller'>,
@@ -57,8 +69,10 @@ export async function completeReturn<Page>(
     if (!order || !order.returnUrl) throw notFound('Unknown payment.');
     const product = findProduct(deps.catalog, order.productId);
     if (!product) throw notFound('Unknown product.');
-    const decision: PaymentResult | { page: Page } =
-      order.status === 'pending_payment' ? await decide(order, tx) : { outcome: 'cancelled' };
+    // A later return (a replayed form, the provider's second notice) changes nothing and mints no
+    // second resume token: that would revoke the one the buyer was sent back with.
+    if (order.status !== 'pending_payment') return { kind: 'finished' as const, order };
+    const decision: PaymentResult | { page: Page } = await decide(order, tx);
     if ('page' in decision) return { kind: 'page' as const, page: decision.page, order };
     const { resumeToken } = await completePayment(tx, order, decision, {
       product,

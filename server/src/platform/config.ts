@@ -5,6 +5,7 @@
 // NODE_ENV=production is the product: nothing is made up (no catalog, seller or payment provider
 // by default, no movable clock, no test provider unless CASSA_ALLOW_TEST_PROVIDER=yes). Outside
 // production, whoever composes the server (the demo) may fill the gaps with `ConfigDefaults`.
+import { isIP } from 'node:net';
 import * as z from 'zod/mini';
 import { isIsoDate, type IsoDate } from 'cassa/contract';
 
@@ -16,8 +17,17 @@ export interface ServerConfig {
   catalogPath: string;
   /** A JSON file of the seller; undefined: the composer's default seller (never in production). */
   sellerPath: string | undefined;
-  /** Origins allowed by CORS besides the server's own. */
+  /**
+   * Origins allowed by CORS besides the server's own, and the only ones (with publicUrl's) a
+   * returnUrl may lead to.
+   */
   allowedOrigins: string[];
+  /** The server's public base URL: every link it makes (CASSA_PUBLIC_URL). */
+  publicUrl: string;
+  /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges). */
+  trustedProxies: string[];
+  /** Failed logins allowed per client address in the window (CASSA_LOGIN_LIMIT_PER_ADDRESS). */
+  loginLimitPerAddress: number | undefined;
   portalSecret: string | undefined;
   operatorSecret: string | undefined;
   webhooks: {
@@ -46,6 +56,8 @@ export interface ConfigDefaults {
   paymentProvider?: string;
   /** Where webhooks go when CASSA_WEBHOOK_URL is unset (the demo's own receiver). */
   webhookUrl?: (port: number) => string;
+  /** The customer area's address when CASSA_ACCOUNT_URL is unset (the demo's page). */
+  accountUrl?: string;
 }
 
 export interface ProviderNames {
@@ -95,6 +107,21 @@ const EnvSchema = z.object({
   CASSA_CATALOG: optionalText,
   CASSA_SELLER: optionalText,
   CASSA_ALLOWED_ORIGINS: optionalText,
+  CASSA_PUBLIC_URL: z.optional(
+    z.string().check(
+      z.refine((v) => /^https?:\/\/[^/\s]+(\/\S*)?$/.test(v) && URL.canParse(v), {
+        message: 'must be an http(s) URL',
+      }),
+    ),
+  ),
+  CASSA_TRUSTED_PROXIES: optionalText,
+  CASSA_LOGIN_LIMIT_PER_ADDRESS: z.optional(
+    z
+      .string()
+      .check(
+        z.refine((v) => /^[1-9]\d{0,6}$/.test(v), { message: 'must be a whole number from 1' }),
+      ),
+  ),
   CASSA_PORTAL_SECRET: z.optional(
     z.string().check(z.minLength(16, { message: 'must be at least 16 characters' })),
   ),
@@ -174,7 +201,8 @@ export function readConfig(
 
   // Set but empty: no other origin (unlike the other variables, where empty is unset).
   const allowedOrigins = (
-    env.CASSA_ALLOWED_ORIGINS ?? (production ? '' : `http://localhost:${port}`)
+    env.CASSA_ALLOWED_ORIGINS ??
+    (production ? '' : `http://localhost:${port},http://127.0.0.1:${port}`)
   )
     .split(',')
     .map((o) => o.trim().replace(/\/$/, ''))
@@ -184,6 +212,28 @@ export function readConfig(
     problems.push(
       `CASSA_ALLOWED_ORIGINS: ${JSON.stringify(badOrigin)} is not an origin (scheme://host[:port])`,
     );
+
+  const publicUrl =
+    value('CASSA_PUBLIC_URL') ?? (production ? undefined : `http://localhost:${port}`);
+  if (!publicUrl && !bad.has('CASSA_PUBLIC_URL'))
+    need('CASSA_PUBLIC_URL', 'the base URL buyers reach this server at: every link uses it');
+  const trustedProxies = (value('CASSA_TRUSTED_PROXIES') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const badProxy = trustedProxies.find((p) => {
+    const [address = '', bits] = p.split('/');
+    const family = isIP(address);
+    const max = family === 6 ? 128 : 32;
+    return !family || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= max));
+  });
+  if (badProxy)
+    problems.push(
+      `CASSA_TRUSTED_PROXIES: ${JSON.stringify(badProxy)} is not an IP address or CIDR range`,
+    );
+
+  const perAddress = value('CASSA_LOGIN_LIMIT_PER_ADDRESS');
+  const loginLimitPerAddress = perAddress ? Number(perAddress) : undefined;
 
   const webhookUrl =
     value('CASSA_WEBHOOK_URL') ?? (production ? undefined : defaults.webhookUrl?.(port));
@@ -225,6 +275,9 @@ export function readConfig(
     catalogPath: catalogPath as string,
     sellerPath,
     allowedOrigins,
+    publicUrl: publicUrl as string,
+    trustedProxies,
+    loginLimitPerAddress,
     portalSecret: value('CASSA_PORTAL_SECRET'),
     operatorSecret: value('CASSA_OPERATOR_SECRET'),
     webhooks: {

@@ -1,5 +1,5 @@
-// Automatic renewals, run by the scheduler (jobs.ts) or on demand. Each due item is claimed
-// with FOR NO KEY UPDATE SKIP LOCKED (NO KEY: rows that reference it, such as a new add-on or
+// Automatic renewals, run by the scheduler (jobs/scheduler.ts) or on demand. Each due item is
+// claimed with FOR NO KEY UPDATE SKIP LOCKED (NO KEY: rows that reference it, such as a new add-on or
 // an email, take a KEY SHARE lock, which this must not wait on — the deadlock checkout.ts
 // documents) and handled in its own transaction, where its state is checked
 // again: two instances (or a job run twice) cannot charge one renewal attempt twice, and the
@@ -185,6 +185,7 @@ async function chargeSaved(
   const result = saved
     ? await payments.chargeSaved(
         {
+          initiator: 'merchant',
           orderId: order.id,
           orderNumber: order.number,
           amountCents: charge.amountCents,
@@ -310,6 +311,8 @@ interface DueMailbox {
   customer_id: string;
   label: string;
   expires_on: string;
+  /** Off (the customer area): the add-ons end with the mailbox instead of taking the credit. */
+  addons_auto_renew: boolean;
 }
 
 interface AddonCharge {
@@ -533,7 +536,10 @@ async function renewAddons(
   }
   const taxable = lines.reduce((sum, l) => sum + l.cents, 0);
   const yearCents = taxable + vatOf(taxable, product.vatRateBasisPoints);
-  const credit = await applyCredit(tx, mailbox.customer_id, -yearCents);
+  // Auto-renew off (the customer area): the add-ons end with the mailbox, the credit untouched.
+  const credit = mailbox.addons_auto_renew
+    ? await applyCredit(tx, mailbox.customer_id, -yearCents)
+    : null;
   const renewed = credit !== null;
   await tx.query(
     `INSERT INTO addon_renewals (subscription_id, cycle_expires_on, outcome, amount_cents, created_at)
@@ -592,7 +598,7 @@ async function renewAddons(
         ...(await mailboxView(tx, mailbox.id, product, context.today)),
       },
       addons: lines.map((l) => ({ id: l.id, quantity: l.quantity })),
-      reason: 'insufficient_credit',
+      reason: mailbox.addons_auto_renew ? 'insufficient_credit' : 'auto_renew_off',
       requiredCents: yearCents,
       creditCents: customer.credit_cents,
       deactivatedOn: expiresOn,
@@ -629,7 +635,7 @@ async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<bool
       return renewOrder(tx, deps.payments, due, product, context);
     }
     const mailboxes = await tx.query<DueMailbox>(
-      `SELECT s.id, s.customer_id, s.label, s.expires_on::text AS expires_on
+      `SELECT s.id, s.customer_id, s.label, s.expires_on::text AS expires_on, s.addons_auto_renew
          FROM subscriptions s
         WHERE s.expires_on <= $1::date
           AND (s.product_id = ANY($2::text[])

@@ -15,6 +15,7 @@ export const WEBHOOK_TYPES = [
   'order.payment_received',
   'subscription.renewed',
   'subscription.renewal_failed',
+  'subscription.updated',
   'addon.deactivated',
 ] as const;
 export type WebhookType = (typeof WEBHOOK_TYPES)[number];

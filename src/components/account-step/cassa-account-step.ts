@@ -10,6 +10,7 @@ import type {
   HolderDraft,
 } from '../cassa-holder-form/cassa-holder-form.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
+import '../../i18n/it/account.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 
@@ -60,6 +61,7 @@ function linkable(url: string): boolean {
  * @cssprop --cassa-color-border-subtle - The line between login and registration.
  */
 export class CassaAccountStep extends CassaElement {
+  static override messages = ['frame', 'account'] as const;
   static override styles = [
     tokens,
     formStyles,

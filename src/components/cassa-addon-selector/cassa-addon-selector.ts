@@ -6,6 +6,8 @@ import type { Quote } from '../../domain/types.ts';
 import type { FieldErrorCode } from '../../domain/errors.ts';
 import { addonOnPlan, addonQuantityError } from '../../domain/selection.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
+import '../../i18n/it/addons.ts';
+import '../../i18n/it/forms.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { addonSelectorStyles } from './cassa-addon-selector.styles.ts';
@@ -45,6 +47,7 @@ export function checkAddonQuantity(addon: Addon, text: string): FieldErrorCode |
  * @cssprop --cassa-color-danger - Quantity errors.
  */
 export class CassaAddonSelector extends CassaElement {
+  static override messages = ['frame', 'addons', 'forms'] as const;
   static override styles = [tokens, formStyles, addonSelectorStyles];
 
   @property({ attribute: false }) addons: Addon[] = [];

@@ -1,7 +1,6 @@
 // <cassa-holder-form>: the holder's registry data (the holder step, and the registration form).
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Holder } from '../../domain/types.ts';
 import { isPublicAdministrationCode } from '../../domain/validators/codice-destinatario.ts';
@@ -10,10 +9,13 @@ import { holderTextLimit, validateHolder } from '../../domain/validators/holder.
 import type { MessageKey } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
+import '../../i18n/it/holder.ts';
+import '../../i18n/it/forms.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { holderFormStyles } from './cassa-holder-form.styles.ts';
 import { draftToHolder } from '../../domain/draft-to-holder.ts';
+import { passwordLengthError } from '../../domain/password.ts';
 import { emptyHolderDraft, holderToDraft, type HolderDraft } from '../../domain/holder-draft.ts';
 
 export { draftToHolder } from '../../domain/draft-to-holder.ts';
@@ -83,6 +85,7 @@ interface FieldOptions {
  * @cssprop --cassa-color-warning - Advice that does not block (a PEC as ordinary email).
  */
 export class CassaHolderForm extends CassaElement {
+  static override messages = ['frame', 'holder', 'forms'] as const;
   static override styles = [tokens, formStyles, holderFormStyles];
 
   @property({ attribute: false }) value: HolderDraft = emptyHolderDraft();
@@ -148,8 +151,10 @@ export class CassaHolderForm extends CassaElement {
       const key = keyOf(path, this.value);
       if (!found.has(key)) found.set(key, code);
     }
-    if (this.withPassword && this.password.length < 8) {
-      found.set('password', this.password ? 'password.short' : 'required');
+    if (this.withPassword) {
+      const short = passwordLengthError(this.password);
+      if (!this.password) found.set('password', 'required');
+      else if (short) found.set('password', short);
     }
     return found;
   }
@@ -263,8 +268,8 @@ export class CassaHolderForm extends CassaElement {
         class=${options.upper ? 'upper' : ''}
         .value=${live(readonlyText ?? (key === 'password' ? this.password : this.value[key]))}
         ?readonly=${readonlyText !== undefined}
-        autocomplete=${ifDefined(options.autocomplete)}
-        inputmode=${ifDefined(options.inputmode)}
+        autocomplete=${options.autocomplete ?? nothing}
+        inputmode=${options.inputmode ?? nothing}
         aria-invalid=${Boolean(code)}
         aria-describedby="${key}-m"
         @input=${this.#input}
@@ -288,7 +293,7 @@ export class CassaHolderForm extends CassaElement {
             html`<label class="choice"
               ><input
                 type="radio"
-                id=${ifDefined(index === 0 ? key : undefined)}
+                id=${index === 0 ? key : nothing}
                 name=${key}
                 .value=${option}
                 .checked=${live(this.value[key] === option)}

@@ -1,5 +1,4 @@
 // <cassa-order-summary>: the quote line by line, the term, the conditions and "Conferma".
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -9,6 +8,8 @@ import type { EInvoice, Quote, QuoteLine } from '../../domain/types.ts';
 import { formatDate, formatNumber } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
+import '../../i18n/it/summary.ts';
+import '../../i18n/it/forms.ts';
 import { eInvoiceSentence } from '../shared/e-invoice.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
@@ -75,6 +76,7 @@ function linkable(url: string): boolean {
  * @cssprop --cassa-color-success - The "free until" note.
  */
 export class CassaOrderSummary extends CassaElement {
+  static override messages = ['frame', 'summary', 'forms'] as const;
   static override styles = [tokens, formStyles, orderSummaryStyles];
 
   @property({ attribute: false }) quote: Quote | null = null;
@@ -168,7 +170,7 @@ export class CassaOrderSummary extends CassaElement {
           type="button"
           class="btn primary"
           part="confirm"
-          aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}
+          aria-disabled=${this.busy ? 'true' : nothing}
           aria-busy=${this.busy}
           @click=${this.#confirm}
         >

@@ -2,7 +2,6 @@
 // transfer, postal slip) and the credit top-up of PEC add-ons.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { SavedPaymentMethod } from '../../api/schemas.ts';
 import type { PaymentMethodType } from '../../domain/catalog.ts';
@@ -12,6 +11,8 @@ import '../cassa-toggletip/cassa-toggletip.ts';
 import { parseAmount } from '../../domain/money.ts';
 import { topUpError } from '../../domain/top-up.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
+import '../../i18n/it/summary.ts';
+import '../../i18n/it/forms.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { paymentChooserStyles } from './cassa-payment-chooser.styles.ts';
@@ -45,6 +46,7 @@ const DEFERRED: PaymentMethodType[] = ['bank_transfer', 'postal_slip'];
  * @cssprop --cassa-color-surface-alt - Background of notes and of the selected option.
  */
 export class CassaPaymentChooser extends CassaElement {
+  static override messages = ['frame', 'summary', 'forms'] as const;
   static override styles = [tokens, formStyles, paymentChooserStyles];
 
   /** The product's allowed methods, in order. */
@@ -113,7 +115,7 @@ export class CassaPaymentChooser extends CassaElement {
     const renews = !this.topUp && (value?.type === 'card' || value?.type === 'paypal');
     // The error takes no room until there is one (an alert is read out when it appears).
     return html`<fieldset
-      aria-describedby=${ifDefined(this.error ? 'method-m' : undefined)}
+      aria-describedby=${this.error ? 'method-m' : nothing}
       aria-invalid=${Boolean(this.error)}
     >
       <legend>${this.t('payment.legend')}</legend>

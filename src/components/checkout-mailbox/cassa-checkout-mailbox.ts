@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { SubscriptionItem } from '../../api/schemas.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
+import '../../i18n/it/mailbox.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 
@@ -39,6 +40,7 @@ export class CassaCheckoutMailbox extends CassaElement {
       }
     `,
   ];
+  static override messages = ['frame', 'mailbox'] as const;
 
   @property({ attribute: false }) mailboxes: SubscriptionItem[] = [];
   /** Id of the chosen mailbox. */

@@ -6,6 +6,8 @@ import type { Product } from '../../domain/catalog.ts';
 import type { EInvoice } from '../../domain/types.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
+import '../../i18n/it/result.ts';
+import '../../i18n/it/forms.ts';
 import { eInvoiceSentence } from '../shared/e-invoice.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
@@ -29,6 +31,7 @@ export class CassaChooseMethodEvent extends CustomEvent<Record<string, never>> {
  * @cssprop --cassa-color-surface-alt - Background of the instructions.
  */
 export class CassaCheckoutResult extends CassaElement {
+  static override messages = ['frame', 'result', 'forms'] as const;
   static override styles = [
     tokens,
     formStyles,

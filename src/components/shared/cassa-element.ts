@@ -1,21 +1,29 @@
 // The base of Cassa's elements: the `locale` property and translation shortcuts.
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { it } from '../../i18n/it.ts';
+import '../../i18n/it/frame.ts';
 import {
   formatMoney,
-  hasLocale,
-  loadLocale,
+  hasModule,
+  isMessageKey,
+  loadMessages,
   msg,
   toLocale,
   type Locale,
   type MessageKey,
+  type MessageModule,
 } from '../../i18n/index.ts';
 import { pointerReleased } from './pointer-hold.ts';
 
 type Params = Record<string, string | number>;
 
 export class CassaElement extends LitElement {
+  /**
+   * The dictionary modules the element shows (src/i18n): its file imports their Italian modules;
+   * on an English page it waits for the English ones.
+   */
+  static messages: readonly MessageModule[] = ['frame'];
+
   /** Language of every visible string: `it` (default) or `en`. */
   @property({ converter: { fromAttribute: toLocale } }) locale: Locale = 'it';
 
@@ -33,11 +41,20 @@ export class CassaElement extends LitElement {
     for (;;) {
       const press = this.hasUpdated ? pointerReleased() : null;
       if (press) await press;
-      else if (!hasLocale(this.locale) && !this.#fallback)
-        await loadLocale(this.locale).catch(() => void (this.#fallback = true));
+      else if (!this.#fallback && this.#missingMessages().length)
+        await loadMessages(this.locale, this.#missingMessages()).catch(
+          () => void (this.#fallback = true),
+        );
       else break;
     }
     super.scheduleUpdate();
+  }
+
+  #missingMessages(): MessageModule[] {
+    // Italian modules come with the elements' files.
+    if (this.locale === 'it') return [];
+    const { messages } = this.constructor as typeof CassaElement;
+    return messages.filter((module) => !hasModule(this.locale, module));
   }
 
   protected t(key: MessageKey, params?: Params): string {
@@ -46,7 +63,7 @@ export class CassaElement extends LitElement {
 
   /** For keys built from data (a server's field code, an inclusion id), with a known fallback. */
   protected tOr(key: string, fallback: MessageKey, params?: Params): string {
-    return this.t(key in it ? (key as MessageKey) : fallback, params);
+    return this.t(isMessageKey(key) ? key : fallback, params);
   }
 
   protected money(cents: number, currency = 'EUR'): string {

@@ -288,7 +288,7 @@ describe('cassa-holder-form: submit', () => {
     fill(el, 'province', 'to');
     fill(el, 'email', 'mario@rossi.it');
     fill(el, 'sdiCode', 'm5uxcr1');
-    fill(el, 'password', 'segreta-123');
+    fill(el, 'password', 'segreta-lunga-123');
     await el.updateComplete;
     input(el, 'password').focus();
     setTimeout(() => sendKeys({ press: 'Enter' }));
@@ -310,7 +310,7 @@ describe('cassa-holder-form: submit', () => {
       email: 'mario@rossi.it',
       eInvoice: { sdiCode: 'M5UXCR1' },
     });
-    expect(password).to.equal('segreta-123');
+    expect(password).to.equal('segreta-lunga-123');
   });
 
   it('refuses a short password', async () => {
@@ -319,8 +319,23 @@ describe('cassa-holder-form: submit', () => {
     submit(el);
     await el.updateComplete;
     await el.updateComplete;
-    expect(message(el, 'password')).to.equal('The password needs at least 8 characters.');
+    expect(message(el, 'password')).to.equal('The password needs at least 12 characters.');
     expect(el.shadowRoot!.activeElement).to.equal(input(el, 'password'));
+  });
+
+  it("shows the server's common-password refusal next to the password, in the form's language", async () => {
+    for (const [locale, text] of [
+      ['en', 'This password is one of the most used and easiest to guess: choose another one.'],
+      ['it', 'Questa password è tra le più usate e facili da indovinare: scegline un’altra.'],
+    ] as const) {
+      const el = await form({ value: valid, withPassword: true, locale });
+      fill(el, 'password', 'qwerty123456');
+      el.serverErrors = [{ path: 'password', code: 'password.common' }];
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(message(el, 'password')).to.equal(text);
+      expect(input(el, 'password').getAttribute('aria-invalid')).to.equal('true');
+    }
   });
 
   it('submits the PEC as e-invoice identifier when chosen', async () => {

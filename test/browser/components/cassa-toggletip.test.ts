@@ -4,6 +4,7 @@ import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../../src/components/cassa-toggletip/cassa-toggletip.ts';
 import type { CassaToggletip } from '../../../src/components/cassa-toggletip/cassa-toggletip.ts';
 import { $, squash } from './fixtures.ts';
+import { waitUntil } from '../wait.ts';
 
 const HELP = 'È il codice di 7 caratteri con cui lo SdI recapita le fatture elettroniche.';
 
@@ -15,7 +16,7 @@ const tip = () =>
 /** Waits until the bubble has been placed (it is, as soon as it renders; again on scroll or resize). */
 async function placedBubble(el: CassaToggletip): Promise<DOMRect> {
   const bubble = $(el, '.bubble');
-  for (let i = 0; i < 50 && !bubble.style.left; i++) await new Promise((r) => setTimeout(r, 10));
+  await waitUntil(() => bubble.style.left, 'the bubble was never placed');
   return bubble.getBoundingClientRect();
 }
 
@@ -98,12 +99,10 @@ describe('cassa-toggletip', () => {
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
-    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    await waitUntil(() => button.getAttribute('aria-expanded') === 'false', 'the tip stays open');
     expect(dialog.open, 'the dialog stays open').to.equal(true);
     await sendKeys({ press: 'Escape' });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(dialog.open).to.equal(false);
+    await waitUntil(() => !dialog.open, 'the second Escape does not close the dialog');
   });
 
   it('closes on a click outside, but not on a click inside the bubble', async () => {

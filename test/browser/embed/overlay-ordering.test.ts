@@ -31,7 +31,7 @@ function overlayMount(outcomes: Promise<Outcome>[]) {
     for (const type of ['cassa-ready', 'cassa-step-change', 'cassa-error', 'cassa-order-complete'])
       el.addEventListener(type, (e) => events.push(e as CustomEvent));
     el.fetchImpl = fetchImpl;
-    el.timeoutMs = 10_000;
+    el.timeoutMs = 60_000; // the order is held while the test presses Esc and the close button
     return { el, events, navigations: [] } satisfies Widget;
   };
 }

@@ -55,8 +55,8 @@ describe('hardening: double submit', function () {
     const faulty = await FaultyBackend.create();
     let presses = 0;
     const w = await purchase(faulty, 'it', {
-      // Held in flight longer than the test timeout: the client's own 10 s applies.
-      timeoutMs: 10_000,
+      // Held in flight while the test looks (however slow the machine): a 60 s client timeout.
+      timeoutMs: 60_000,
       confirm: async (confirm) => {
         const release = faulty.hold('order');
         confirm.addEventListener('click', () => presses++);
@@ -83,8 +83,8 @@ describe('hardening: double submit', function () {
     const faulty = await FaultyBackend.create();
     let keydowns = 0;
     const w = await purchase(faulty, 'it', {
-      // Held in flight longer than the test timeout: the client's own 10 s applies.
-      timeoutMs: 10_000,
+      // Held in flight while the test looks (however slow the machine): a 60 s client timeout.
+      timeoutMs: 60_000,
       confirm: async (confirm) => {
         const release = faulty.hold('order');
         confirm.addEventListener('keydown', () => keydowns++);
@@ -112,7 +112,7 @@ describe('hardening: double submit', function () {
       const w = await render(faulty.fetch, {
         plan: 'base',
         sessionToken: token,
-        timeoutMs: 10_000,
+        timeoutMs: 60_000,
       });
       await ready(w);
       widgets.push(w);

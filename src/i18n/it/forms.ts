@@ -1,5 +1,7 @@
-// Field rule codes (src/domain/errors.ts) and backend error codes, in Italian.
-export const itErrors = {
+// Italian: field messages, help bubbles and e-invoice wording of the form steps. Registered when imported (with the elements that show them).
+import { addMessages } from '../registry.ts';
+
+export const itForms = addMessages('it', 'forms', {
   'field.required': 'Campo obbligatorio.',
   'field.too_long': 'Il testo è troppo lungo: al massimo {max} caratteri.',
   'field.text.control': 'Il testo contiene caratteri di controllo invisibili: toglili.',
@@ -24,7 +26,9 @@ export const itErrors = {
   'field.pec.format': 'Indirizzo PEC non valido.',
   'field.email.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
   'field.pec.fatturapa': 'Solo lettere senza accenti, cifre e . _ - +',
-  'field.password.short': 'La password deve avere almeno 8 caratteri.',
+  'field.password.short': 'La password deve avere almeno 12 caratteri.',
+  'field.password.common':
+    'Questa password è tra le più usate e facili da indovinare: scegline un’altra.',
   'field.terms.required': 'Per proseguire accetta le condizioni generali di contratto.',
   'field.topup.min': 'La ricarica deve essere almeno pari al minimo indicato.',
   'field.topup.max': 'La ricarica può essere al massimo di 10.000,00 €.',
@@ -45,28 +49,19 @@ export const itErrors = {
   'field.selection.addon.max': 'Quantità oltre il massimo consentito.',
   'field.selection.addon.step': 'La quantità non rispetta il taglio previsto.',
   'field.selection.years': 'Scegli una durata di 1 o 2 anni.',
-  'field.selection.subscription.required': 'Scegli la casella a cui aggiungere i servizi.',
-  'field.selection.subscription.unknown': 'Casella non trovata.',
-  'field.selection.subscription.expired':
-    'La casella è scaduta: rinnovala prima di aggiungere servizi.',
   'field.holder.type': 'Tipo di intestatario non valido.',
-  'field.invalid': 'Valore non valido.',
-  'warning.email.looks_pec':
-    'Sembra una casella PEC: potrebbe non ricevere l’email di attivazione.',
-  'error.network': 'Non riusciamo a contattare il server. Controlla la connessione e riprova.',
-  'error.timeout': 'Il server non ha risposto in tempo. Riprova.',
-  'error.invalid_response': 'Il server ha inviato una risposta inattesa. Riprova tra poco.',
-  'error.unauthorized': 'La sessione è scaduta: accedi di nuovo. I dati inseriti restano.',
-  'error.forbidden': 'Operazione non consentita per questo account.',
-  'error.ineligible_customer':
-    'Questo account è registrato come persona fisica senza Partita IVA: il servizio è riservato ad aziende e professionisti con Partita IVA. Per acquistare, scegli «Cambia account» e accedi con l’account di un’azienda o di un professionista con Partita IVA, oppure registrane uno nuovo.',
-  'error.invalid_selection': 'Alcuni dati non sono validi: controlla i campi evidenziati.',
-  'error.price_changed': 'Il prezzo è cambiato. Controlla il nuovo totale e conferma di nuovo.',
-  'error.payment_refused': 'Il pagamento è stato rifiutato. Prova con un altro metodo.',
-  'error.payment_cancelled':
-    'Il pagamento è stato annullato. Puoi confermare di nuovo o scegliere un altro metodo.',
-  'error.not_found': 'Risorsa non trovata.',
-  'error.rate_limited': 'Troppi tentativi. Attendi qualche minuto e riprova.',
-  'error.server': 'Si è verificato un errore del server. Riprova.',
-  'action.retry': 'Riprova',
-};
+  'invoice.sdi': 'La fattura elettronica sarà inviata al Codice Destinatario {code}.',
+  'invoice.pec': 'La fattura elettronica sarà inviata all’indirizzo PEC {pec}.',
+  'tip.sdi.label': 'Cos’è il Codice Destinatario?',
+  'tip.sdi':
+    'È il codice di 7 caratteri con cui il Sistema di Interscambio recapita le fatture elettroniche: te lo dà il tuo software o intermediario di fatturazione. Se non lo hai, scegli PEC e indica la casella su cui ricevere la fattura.',
+  'tip.email.label': 'Perché non una PEC?',
+  'tip.email':
+    'Di norma una casella PEC riceve solo messaggi da altre PEC, quindi l’email di attivazione potrebbe non arrivarti. Usa una casella ordinaria, oppure verifica che la tua PEC sia abilitata a ricevere posta ordinaria.',
+  'tip.autorenew.label': 'Che cos’è il rinnovo automatico?',
+  'tip.autorenew':
+    'Alla scadenza il servizio si rinnova da solo: 7 giorni prima addebitiamo il rinnovo sulla carta o sull’account PayPal scelto, così il servizio non si interrompe. Puoi disattivarlo quando vuoi dall’area clienti.',
+  'tip.free.label': 'Perché è gratis?',
+  'tip.free':
+    'Mancano meno di 3 mesi alla scadenza della casella: il servizio aggiuntivo è attivo gratis fino a quella data, poi si rinnova insieme alla casella.',
+});

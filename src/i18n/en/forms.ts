@@ -1,7 +1,9 @@
-// English error and field messages (the type of the Italian source's).
-import type { itErrors } from './it-errors.ts';
+// English: field messages, help bubbles and e-invoice wording of the form steps; exactly the Italian keys (`satisfies`: a missing or extra key is a compile
+// error). Loaded on demand.
+import { addMessages } from '../registry.ts';
+import type { itForms } from '../it/forms.ts';
 
-export const enErrors: Record<keyof typeof itErrors, string> = {
+export const enForms = addMessages('en', 'forms', {
   'field.required': 'This field is required.',
   'field.too_long': 'This text is too long: {max} characters at most.',
   'field.text.control': 'The text holds invisible control characters: remove them.',
@@ -26,7 +28,9 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
   'field.pec.format': 'This PEC address is not valid.',
   'field.email.fatturapa': 'Only unaccented letters, digits and . _ - +',
   'field.pec.fatturapa': 'Only unaccented letters, digits and . _ - +',
-  'field.password.short': 'The password needs at least 8 characters.',
+  'field.password.short': 'The password needs at least 12 characters.',
+  'field.password.common':
+    'This password is one of the most used and easiest to guess: choose another one.',
   'field.terms.required': 'Accept the general contract conditions to continue.',
   'field.topup.min': 'The top-up must be at least the minimum shown.',
   'field.topup.max': 'The top-up can be at most €10,000.00.',
@@ -45,28 +49,20 @@ export const enErrors: Record<keyof typeof itErrors, string> = {
   'field.selection.addon.max': 'Quantity above the maximum allowed.',
   'field.selection.addon.step': 'The quantity does not match the allowed steps.',
   'field.selection.years': 'Choose a term of 1 or 2 years.',
-  'field.selection.subscription.required': 'Choose the mailbox to add the services to.',
-  'field.selection.subscription.unknown': 'Mailbox not found.',
-  'field.selection.subscription.expired':
-    'This mailbox has expired: renew it before adding services.',
   'field.holder.type': 'Invalid holder type.',
-  'field.invalid': 'Invalid value.',
-  'warning.email.looks_pec':
-    'This looks like a PEC address: it may not receive the activation email.',
-  'error.network': 'We cannot reach the server. Check your connection and try again.',
-  'error.timeout': 'The server did not answer in time. Try again.',
-  'error.invalid_response': 'The server sent an unexpected answer. Try again shortly.',
-  'error.unauthorized': 'Your session has expired: log in again. What you typed is kept.',
-  'error.forbidden': 'This account may not do that.',
-  'error.ineligible_customer':
-    'This account is registered as a private individual without a VAT number: the service is for companies and professionals with a Partita IVA. To buy, choose “Switch account” and log in with the account of a company or of a professional with a Partita IVA, or register a new one.',
-  'error.invalid_selection': 'Some data is not valid: check the highlighted fields.',
-  'error.price_changed': 'The price has changed. Check the new total and confirm again.',
-  'error.payment_refused': 'The payment was refused. Try another method.',
-  'error.payment_cancelled':
-    'The payment was cancelled. You can confirm again or choose another method.',
-  'error.not_found': 'Not found.',
-  'error.rate_limited': 'Too many attempts. Wait a few minutes and try again.',
-  'error.server': 'A server error occurred. Try again.',
-  'action.retry': 'Try again',
-};
+  'invoice.sdi':
+    'The electronic invoice will be sent to the recipient code (Codice Destinatario) {code}.',
+  'invoice.pec': 'The electronic invoice will be sent to the PEC address {pec}.',
+  'tip.sdi.label': 'What is the recipient code?',
+  'tip.sdi':
+    'It is the 7-character code the Italian e-invoicing exchange (SdI) uses to deliver electronic invoices: your invoicing software or provider gives it to you. If you have none, choose PEC and give the mailbox that should receive the invoice.',
+  'tip.email.label': 'Why not a PEC address?',
+  'tip.email':
+    'A PEC mailbox usually accepts only messages from other PEC mailboxes, so the activation email may not reach you. Use an ordinary mailbox, or check that your PEC accepts ordinary email.',
+  'tip.autorenew.label': 'What is automatic renewal?',
+  'tip.autorenew':
+    'At expiry the service renews by itself: 7 days before, we charge the renewal to the chosen card or PayPal account, so the service never stops. You can turn it off at any time in your customer area.',
+  'tip.free.label': 'Why is it free?',
+  'tip.free':
+    'The mailbox expires in less than 3 months: the add-on is free until then, and renews together with the mailbox.',
+} satisfies typeof itForms);

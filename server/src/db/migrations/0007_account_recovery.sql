@@ -1,6 +1,7 @@
 -- Account recovery: password reset by email with one-time tokens (only their hash is kept) and an
--- expiry, the requests made (counted for the rate limit whether or not an account matched), and the
--- single session a payment page's resume token may open.
+-- expiry; the reset requests' limits (rate-limiter-flexible's PostgreSQL store, the layout of
+-- 0005_security's login_limits: per identifier's hash and per client address, counted whether or
+-- not an account matched); and the single session a payment page's resume token may open.
 CREATE TABLE password_resets (
   token_hash text PRIMARY KEY,
   customer_id text NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
@@ -10,13 +11,13 @@ CREATE TABLE password_resets (
 );
 CREATE INDEX password_resets_customer ON password_resets (customer_id);
 
-CREATE TABLE password_reset_requests (
-  identifier text NOT NULL,
-  client_ip text NOT NULL,
-  requested_at timestamptz NOT NULL
+CREATE TABLE password_reset_limits (
+  key varchar(255) PRIMARY KEY,
+  points integer NOT NULL DEFAULT 0,
+  -- Unix milliseconds when the window ends (the library's layout).
+  expire bigint
 );
-CREATE INDEX password_reset_requests_identifier ON password_reset_requests (identifier, requested_at);
-CREATE INDEX password_reset_requests_ip ON password_reset_requests (client_ip, requested_at);
+CREATE INDEX password_reset_limits_expire ON password_reset_limits (expire);
 
 -- Back from a cancelled or refused payment page, the resume token opens one session (then this
 -- is set and it opens no other).

@@ -1,0 +1,229 @@
+// <cassa-account>, the customer area (issue 24): after buying, the buyer comes back here to see
+// their services, the next charges, the credit, the saved methods, the orders awaiting payment and
+// the invoices, and to change what renews and how. A file of its own: the drop-in loads it only
+// for a page (or an overlay) that shows the customer area, never with the checkout's first step.
+// The drop-in's main module: already running when this file loads. Importing it keeps what both
+// use (the API client, zod, ky, the overlay's `open`) in the main module's file, where the
+// bundler would otherwise move them into a new shared file that the checkout's first step loads.
+import '../../dropin.ts';
+// The shared messages it shows (field and backend errors): Italian comes with this file, English
+// is loaded with `messages` below.
+import '../../i18n/it/forms.ts';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AccountInvoice, AccountSubscription } from '../../api/account-schemas.ts';
+import { createClient } from '../../api/client.ts';
+import { parseEuroCents } from '../../domain/account.ts';
+import { accountMsg, type AccountKey } from '../../i18n/account.ts';
+import { formatDate, type MessageKey } from '../../i18n/index.ts';
+import { load } from '../../loading/parts.ts';
+import { open } from '../../overlay/open.ts';
+import { AccountStore, type AccountChange } from '../../state/account-store.ts';
+import { CassaElement } from '../shared/cassa-element.ts';
+import { emit } from '../shared/events.ts';
+import { formStyles, tokens } from '../shared/tokens.styles.ts';
+import type { CassaLoginEvent } from '../account-step/cassa-account-step.ts';
+import { AccountController } from './account-controller.ts';
+import { CassaAccountChangeEvent } from './account-events.ts';
+import { accountSections, type AccountView } from './account-sections.ts';
+import { accountStyles } from './cassa-account.styles.ts';
+
+export { CassaAccountChangeEvent };
+export { openAccount } from './open-account.ts';
+
+/**
+ * The customer area: subscriptions (plan, add-ons, term, status, expiry, next charge, renewal
+ * method), auto-renew per subscription, the prepaid credit with its top-up, saved payment methods,
+ * orders awaiting a bank transfer or postal slip, invoices, and "buy more" through the checkout.
+ * Without a session it asks the buyer to log in.
+ *
+ * @summary The customer area.
+ * @fires cassa-account-change - The buyer changed something (detail: {@link AccountChange}).
+ * @csspart area - The whole customer area.
+ * @csspart subscriptions - The services.
+ * @csspart subscription - One service.
+ * @csspart credit - The prepaid credit and its top-up.
+ * @csspart credit-warning - The credit does not cover the next renewal.
+ * @csspart methods - Saved payment methods.
+ * @csspart orders - Orders awaiting payment.
+ * @csspart invoices - Invoices.
+ * @cssprop --cassa-color-primary - The accent.
+ * @cssprop --cassa-color-warning - The credit warning.
+ */
+export class CassaAccount extends CassaElement {
+  static override styles = [tokens, formStyles, accountStyles];
+  static override messages = ['frame', 'forms'] as const;
+
+  /** Base URL of the backend, e.g. `https://shop.example/api` (required). */
+  @property() backend = '';
+  /** A session token from the host page (an already-logged-in portal). */
+  @property({ attribute: 'session-token' }) sessionToken: string | null = null;
+  /** The `fetch` the API client uses (tests, special environments). */
+  @property({ attribute: false }) fetchImpl?: typeof fetch;
+  /** Leaves the page for the payment provider (tests intercept it). */
+  @property({ attribute: false }) navigate: (url: string) => void = (url) =>
+    window.location.assign(url);
+
+  /** A polite announcement of the last saved change. */
+  @state() private announcement = '';
+
+  readonly #store = new AccountController(this, (event) => {
+    const change = (event as CustomEvent<AccountChange>).detail;
+    this.announcement = this.#a('acc.saved');
+    emit(this, new CassaAccountChangeEvent(change));
+  });
+
+  /** The element's store (state and intents), e.g. for tests and tools. */
+  get store(): AccountStore | null {
+    return this.#store.store;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if ((changed.has('backend') || changed.has('fetchImpl')) && this.backend) {
+      const store = new AccountStore({
+        client: createClient(this.backend, { fetch: this.fetchImpl }),
+        navigate: (url) => this.navigate(url),
+        returnUrl: () => window.location.href,
+        locale: () => this.locale,
+      });
+      this.#store.set(store);
+      void store.useToken(this.sessionToken);
+    } else if (changed.has('sessionToken')) void this.store?.useToken(this.sessionToken);
+    if (this.store?.state.phase === 'login') void load('account').catch(() => undefined);
+  }
+
+  #a(key: AccountKey, params?: Record<string, string | number>): string {
+    return accountMsg(this.locale, key, params);
+  }
+
+  #view(store: AccountStore): AccountView {
+    const products = store.state.products;
+    return {
+      state: store.state,
+      a: (key, params) => this.#a(key, params),
+      errorText: (code) =>
+        this.t((code.startsWith('topup.') ? `field.${code}` : `error.${code}`) as MessageKey),
+      money: (cents) => this.money(cents),
+      date: (iso) => formatDate(iso, this.locale),
+      name: (productId, kind, id) => {
+        const product = products[productId];
+        const named =
+          kind === 'product'
+            ? product
+            : (kind === 'plan' ? product?.plans : product?.addons)?.find((x) => x.id === id);
+        return named?.name[this.locale] ?? id;
+      },
+      // Relative to the backend (`/v1/…` as the contract's other paths), or absolute.
+      href: (url) =>
+        new URL(
+          url.replace(/^\//, ''),
+          new URL(this.backend, document.baseURI).href.replace(/\/?$/, '/'),
+        ).href,
+      busy: (key) => store.isBusy(key),
+      renewalsUsing: (id) => store.renewalsUsing(id),
+      act: {
+        autoRenew: (id, on) => void store.setAutoRenew(id, on),
+        method: (id, methodId) => void store.setRenewalMethod(id, methodId),
+        remove: (id, replacement) => void store.removeMethod(id, replacement),
+        add: (type) => void store.addMethod(type),
+        topUp: (form) => {
+          const input = form.querySelector('input')!;
+          const cents = parseEuroCents(input.value);
+          void store.topUp(Number.isNaN(cents) ? 0 : cents).then(() => {
+            if (store.state.error?.key === 'top-up') input.focus();
+          });
+        },
+        buyMore: (subscription) => this.#buyMore(subscription),
+        xml: (invoice) => void this.#download(store, invoice),
+        reload: () => void store.load(),
+      },
+    };
+  }
+
+  /** The checkout in the overlay, opened on that subscription; the area reloads afterwards. */
+  #buyMore(subscription: AccountSubscription): void {
+    const token = this.store?.token;
+    open({
+      backend: this.backend,
+      product: subscription.productId,
+      ...(subscription.planId && subscription.productId !== 'pec-addons'
+        ? { plan: subscription.planId }
+        : {}),
+      subscription: subscription.id,
+      locale: this.locale,
+      ...(token ? { sessionToken: token } : {}),
+    }).then(
+      () => void this.store?.load(),
+      () => undefined,
+    );
+  }
+
+  async #download(store: AccountStore, invoice: AccountInvoice): Promise<void> {
+    const xml = await store.invoiceXml(invoice);
+    if (xml === undefined) return;
+    const url = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${invoice.number.replace(/[^\w.-]+/g, '_')}.xml`;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  override render() {
+    const store = this.store;
+    if (!store) return nothing;
+    const { state } = store;
+    return html`<div class="area" part="area">
+      <header>
+        <h2 tabindex="-1">${this.#a('acc.title')}</h2>
+        ${
+          state.phase === 'ready' || state.phase === 'failed'
+            ? html`<button type="button" class="btn link" @click=${() => void store.logout()}>
+                ${this.#a('acc.logout')}
+              </button>`
+            : nothing
+        }
+      </header>
+      <p class="sr status" role="status">${this.announcement}</p>
+      ${this.#body(store)}
+    </div>`;
+  }
+
+  #body(store: AccountStore) {
+    const { state } = store;
+    switch (state.phase) {
+      case 'login':
+        return html`<cassa-account-step
+          locale=${this.locale}
+          ?busy=${state.loginBusy}
+          error=${state.loginError}
+          @cassa-login=${(e: CassaLoginEvent) =>
+            void store.login(e.detail.username, e.detail.password)}
+        ></cassa-account-step>`;
+      case 'loading':
+        return html`<p role="status">${this.#a('acc.loading')}</p>`;
+      case 'failed':
+        return html`<p class="error" role="alert">
+            ${this.t(`error.${state.loadError || 'network'}`)}
+          </p>
+          <p>
+            <button type="button" class="btn primary" @click=${() => void store.load()}>
+              ${this.#a('acc.retry')}
+            </button>
+          </p>`;
+      default:
+        return accountSections(this.#view(store));
+    }
+  }
+}
+
+if (!customElements.get('cassa-account')) customElements.define('cassa-account', CassaAccount);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cassa-account': CassaAccount;
+  }
+}

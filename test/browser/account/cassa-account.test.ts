@@ -1,0 +1,330 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../../../src/components/cassa-account/cassa-account.ts';
+import type {
+  CassaAccount,
+  CassaAccountChangeEvent,
+} from '../../../src/components/cassa-account/cassa-account.ts';
+import { addDays, addMonths } from '../../../src/domain/dates.ts';
+import { formatDate } from '../../../src/i18n/index.ts';
+import { withAccountRoutes, type AccountData } from '../account-backend.ts';
+import { BACKEND, FakeBackend, PAY_PAGE, problem } from '../fake-backend.ts';
+import { button, deep, deepAll, seeText, type, visibleText } from '../checkout/helpers.ts';
+
+const COMPANY = '1234567@aruba.it';
+const MEMBER = 'mario.rossi@architettitorinopec.it';
+
+interface Mounted {
+  el: CassaAccount;
+  backend: FakeBackend;
+  data: Map<string, AccountData>;
+  changes: CassaAccountChangeEvent[];
+  navigations: string[];
+}
+
+async function mount(
+  username: string | null,
+  locale: 'it' | 'en' = 'it',
+  prepare?: (backend: FakeBackend) => void,
+): Promise<Mounted> {
+  const backend = await FakeBackend.create();
+  const data = withAccountRoutes(backend);
+  prepare?.(backend);
+  const changes: CassaAccountChangeEvent[] = [];
+  const navigations: string[] = [];
+  const token = username ? backend.tokenFor(username) : undefined;
+  const el = await fixture<CassaAccount>(
+    html`<cassa-account
+      locale=${locale}
+      .fetchImpl=${backend.fetch}
+      .navigate=${(url: string) => navigations.push(url)}
+      session-token=${token ?? ''}
+      backend=${BACKEND}
+      @cassa-account-change=${(e: CassaAccountChangeEvent) => changes.push(e)}
+    ></cassa-account>`,
+  );
+  return { el, backend, data, changes, navigations };
+}
+
+const ready = (el: CassaAccount) =>
+  waitUntil(() => el.store?.state.phase === 'ready', 'the customer area never loaded', {
+    timeout: 5000,
+  }).then(() => el.updateComplete);
+
+const autoRenew = (el: CassaAccount) => deepAll<HTMLInputElement>(el, 'input[type=checkbox]')[0]!;
+
+describe('cassa-account: a Certified Platform buyer', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('shows the service: plan, add-ons, term, status, expiry, next charge and the renewal card', async () => {
+    const { el, backend } = await mount(COMPANY);
+    await ready(el);
+    const expiry = addMonths(backend.today, 10);
+    await seeText(el, 'Area clienti');
+    const text = visibleText(el);
+    expect(text).to.contain('Versione base');
+    expect(text).to.contain('Utenti aggiuntivi × 3');
+    expect(text).to.contain('Durata 1 anno');
+    expect(text).to.contain('Stato Attivo');
+    expect(text).to.contain(`Scadenza ${formatDate(expiry, 'it')}`);
+    expect(text).to.contain(
+      `Prossimo addebito 190,32 € il ${formatDate(addDays(expiry, -7), 'it')}`,
+    );
+    expect(text).to.contain('Metodo di rinnovo Visa •••• 4242');
+    expect(text).to.contain(`Alla scadenza del ${formatDate(expiry, 'it')} il servizio si rinnova`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the order awaiting a bank transfer with its instructions, and the invoices', async () => {
+    const { el } = await mount(COMPANY);
+    await ready(el);
+    const text = visibleText(el);
+    expect(text).to.contain('Ordine C-2026-000124: 146,40 €');
+    expect(text).to.contain('Bonifico a Cassa Demo S.r.l., IBAN IT60X0542811101000000123456');
+    expect(text).to.contain('Causale: Ordine C-2026-000124');
+    expect(text).to.match(/Fattura 2026\/000001 del .*: 190,32 €/);
+    expect(text).to.contain('Inviata a M5UXCR1');
+    const copy = button(el, 'Apri la copia leggibile della fattura 2026/000001') as unknown as
+      HTMLAnchorElement | undefined;
+    expect(copy?.href).to.equal('https://shop.test/api/invoices/copy-token-1234567890');
+  });
+
+  it('downloads the invoice XML with the session (the link needs the token)', async () => {
+    const { el, backend } = await mount(COMPANY);
+    await ready(el);
+    button(el, 'Scarica l’XML della fattura 2026/000001').click();
+    await waitUntil(() => backend.sent('GET', '/v1/orders/ord-cp/invoice').length === 1);
+    const [request] = backend.sent('GET', '/v1/orders/ord-cp/invoice');
+    expect(request!.headers.authorization).to.match(/^Bearer token-/);
+  });
+
+  it('turns auto-renew off: the server is told, the page hears it, the text says what happens', async () => {
+    const { el, backend, changes } = await mount(COMPANY);
+    await ready(el);
+    const change = oneEvent(el, 'cassa-account-change');
+    autoRenew(el).click();
+    const event = (await change) as CassaAccountChangeEvent;
+    expect(event.detail.kind).to.equal('auto-renew');
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(backend.sent('PATCH', '/v1/subscriptions/svc-1')[0]!.body).to.deep.equal({
+      autoRenew: false,
+    });
+    await seeText(el, 'il servizio termina e non viene addebitato nulla');
+    expect(visibleText(el)).to.contain('Prossimo addebito Nessuno');
+    expect(changes).to.have.length(1);
+    expect(autoRenew(el).checked).to.equal(false);
+  });
+
+  it('changes the card the renewal is charged to', async () => {
+    const { el, backend } = await mount(COMPANY);
+    await ready(el);
+    const select = deep<HTMLSelectElement>(el, 'select#method-svc-1');
+    select.value = 'pm-paypal';
+    select.dispatchEvent(new Event('change'));
+    await seeText(el, 'Metodo di rinnovo PayPal rossi.costruzioni@example.com');
+    expect(backend.sent('PATCH', '/v1/subscriptions/svc-1')[0]!.body).to.deep.equal({
+      paymentMethodId: 'pm-paypal',
+    });
+  });
+
+  it('a server error is translated, with a retry that works; the switch is back as it was', async () => {
+    let fail = true;
+    const { el, backend } = await mount(COMPANY, 'it', (b) =>
+      b.interceptors.unshift((r) => {
+        if (r.method !== 'PATCH' || !fail) return undefined;
+        fail = false;
+        return problem(503, 'service-unavailable');
+      }),
+    );
+    await ready(el);
+    autoRenew(el).click();
+    await seeText(el, 'Riprova');
+    expect(visibleText(el)).to.match(/server|Riprova/);
+    expect(autoRenew(el).checked).to.equal(true);
+    button(el, 'Riprova').click();
+    await seeText(el, 'il servizio termina');
+    expect(backend.sent('PATCH', '/v1/subscriptions/svc-1')).to.have.length(2);
+  });
+
+  it('removing the card an auto-renewal uses moves that renewal to the chosen method first', async () => {
+    const { el, backend, data } = await mount(COMPANY);
+    await ready(el);
+    expect(visibleText(el)).to.contain('Usato per il rinnovo di: C-2026-000123');
+    button(el, 'Rimuovi Visa •••• 4242').click();
+    await waitUntil(() => !visibleText(el).includes('Rimuovi Visa'));
+    const [request] = backend.sent('DELETE', '/v1/me/payment-methods/pm-card');
+    expect(request!.search).to.equal('?replacement=pm-paypal');
+    expect(data.get(COMPANY)!.subscriptions[0]!.paymentMethodId).to.equal('pm-paypal');
+    await seeText(el, 'Metodo di rinnovo PayPal');
+  });
+
+  it('the last method an auto-renewal uses is refused with a clear message', async () => {
+    const { el, data } = await mount(COMPANY);
+    await ready(el);
+    data.get(COMPANY)!.methods = [{ id: 'pm-card', type: 'card', label: 'Visa •••• 4242' }];
+    await el.store!.load();
+    await el.updateComplete;
+    button(el, 'Rimuovi Visa •••• 4242').click();
+    await seeText(el, 'Questo metodo paga un rinnovo automatico');
+    expect(visibleText(el)).to.contain('Visa •••• 4242');
+  });
+
+  it('adds a card on the provider’s page', async () => {
+    const { el, backend, navigations } = await mount(COMPANY);
+    await ready(el);
+    button(el, 'Aggiungi una carta').click();
+    await waitUntil(() => navigations.length === 1);
+    expect(navigations[0]).to.equal(`${PAY_PAGE}setup-1`);
+    const body = backend.sent('POST', '/v1/me/payment-methods')[0]!.body as Record<string, unknown>;
+    expect(body.type).to.equal('card');
+    expect(body.returnUrl).to.equal(window.location.href);
+  });
+
+  it('works by keyboard: Tab reaches the auto-renew switch and Space turns it off', async () => {
+    const { el, backend } = await mount(COMPANY);
+    await ready(el);
+    autoRenew(el).focus();
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => backend.sent('PATCH', '/v1/subscriptions/svc-1').length === 1);
+    await sendKeys({ press: 'Tab' });
+    const focused = el.shadowRoot!.activeElement;
+    expect(focused?.id).to.equal('method-svc-1');
+  });
+
+  it('reads in English, and fits a 320 px screen without sideways scrolling', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const { el } = await mount(COMPANY, 'en');
+    await ready(el);
+    const text = visibleText(el);
+    expect(text).to.contain('Customer area');
+    expect(text).to.contain('Base version');
+    expect(text).to.contain('Renewal method Visa •••• 4242');
+    expect(text).to.contain('Orders awaiting payment');
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('cassa-account: a member of the Ordine with PEC add-ons', () => {
+  it('shows the mailbox, each add-on with its status, the credit and the warning', async () => {
+    const { el, backend } = await mount(MEMBER);
+    await ready(el);
+    const text = visibleText(el);
+    expect(text).to.contain('Spazio extra archivio e inbox × 3');
+    expect(text).to.match(/disattivato il/);
+    expect(text).to.contain('Saldo: 5,00 €');
+    expect(text).to.contain(
+      `Il prossimo rinnovo (${formatDate(addMonths(backend.today, 8), 'it')}) preleva 10,98 €.`,
+    );
+    expect(text).to.contain('ricarica almeno 5,98 €');
+    expect(text).to.contain('Riattiva i servizi disattivati');
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a top-up under the minimum, keeping what was typed; then goes to the card page', async () => {
+    const { el, backend, navigations } = await mount(MEMBER);
+    await ready(el);
+    const input = deep<HTMLInputElement>(el, 'input#top-up');
+    type(input, '3,00');
+    button(el, 'Ricarica con carta').click();
+    await seeText(el, 'La ricarica deve essere almeno pari al minimo indicato.');
+    expect(input.value).to.equal('3,00');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(backend.sent('POST', '/v1/me/credit/top-ups')).to.have.length(0);
+    type(input, '10');
+    button(el, 'Ricarica con carta').click();
+    await waitUntil(() => navigations.length === 1);
+    expect(navigations[0]).to.equal(`${PAY_PAGE}topup-1`);
+    expect(
+      (backend.sent('POST', '/v1/me/credit/top-ups')[0]!.body as { amountCents: number })
+        .amountCents,
+    ).to.equal(1000);
+  });
+
+  it('shows no warning when the credit covers the renewal', async () => {
+    const { el, data } = await mount(MEMBER);
+    data.get(MEMBER)!.creditCents = 2000;
+    await ready(el);
+    await el.store!.load();
+    await seeText(el, 'Il credito copre i prossimi rinnovi.');
+    expect(visibleText(el)).not.to.contain('ricarica almeno');
+  });
+});
+
+describe('cassa-account: without a session', () => {
+  it('asks to log in, then shows the customer’s services', async () => {
+    const { el } = await mount(null);
+    await seeText(el, 'Accedi');
+    const [username, password] = deepAll<HTMLInputElement>(el, 'input#username, input#password');
+    type(username!, COMPANY);
+    type(password!, 'cassa-demo');
+    deep<HTMLFormElement>(el, 'form[part=login]').requestSubmit();
+    await ready(el);
+    await seeText(el, 'Versione base');
+  });
+
+  it('a wrong password is said, and what was typed stays', async () => {
+    const { el } = await mount(null);
+    await seeText(el, 'Accedi');
+    const [username, password] = deepAll<HTMLInputElement>(el, 'input#username, input#password');
+    type(username!, COMPANY);
+    type(password!, 'wrong-password');
+    deep<HTMLFormElement>(el, 'form[part=login]').requestSubmit();
+    await waitUntil(() => el.store?.state.loginError === 'unauthorized');
+    await el.updateComplete;
+    expect(deep<HTMLInputElement>(el, 'input#username').value).to.equal(COMPANY);
+  });
+
+  it('a failed load is translated, with a retry', async () => {
+    let fail = true;
+    const { el } = await mount(COMPANY, 'it', (b) =>
+      b.interceptors.unshift((r) => {
+        if (r.path !== '/v1/me/subscriptions' || !fail) return undefined;
+        return problem(500, 'server-error');
+      }),
+    );
+    await waitUntil(() => el.store?.state.phase === 'failed', 'no failure shown', {
+      timeout: 8000,
+    });
+    await el.updateComplete;
+    fail = false;
+    button(el, 'Riprova').click();
+    await ready(el);
+    await seeText(el, 'Versione base');
+  });
+});
+
+describe('Cassa.open({ view: "account" })', () => {
+  it('opens the customer area in the dialog; closing it resolves the promise', async () => {
+    const backend = await FakeBackend.create();
+    withAccountRoutes(backend);
+    const token = backend.tokenFor(COMPANY);
+    const realFetch = window.fetch;
+    window.fetch = backend.fetch;
+    try {
+      const { open } = await import('../../../src/overlay/open.ts');
+      const closed = open({ view: 'account', backend: BACKEND, sessionToken: token });
+      await waitUntil(() => document.querySelector('cassa-overlay'), 'no overlay', {
+        timeout: 5000,
+      });
+      const overlay = document.querySelector('cassa-overlay')!;
+      await waitUntil(() => visibleText(overlay).includes('Versione base'), 'no services', {
+        timeout: 5000,
+      });
+      expect(visibleText(overlay)).to.contain('Area clienti');
+      await expect(overlay).to.be.accessible();
+      button(overlay, /Chiudi/).click();
+      await closed;
+      expect(document.querySelector('cassa-overlay')).to.equal(null);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('asks for a backend', async () => {
+    const { open } = await import('../../../src/overlay/open.ts');
+    let error: unknown;
+    await open({ view: 'account', backend: '' }).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(TypeError);
+  });
+});

@@ -1,0 +1,359 @@
+// Issue 24: the customer area's endpoints on the real app and database (PGlite, or PostgreSQL
+// with DATABASE_URL): what a buyer sees of what they bought, the changes they make (each with its
+// `subscription.updated` event), ownership (another customer's ids are 404) and the renewals
+// that follow those changes on the moved clock.
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import {
+  AccountInvoicesSchema,
+  AccountOrdersSchema,
+  AccountSubscriptionsSchema,
+  ProviderRedirectSchema,
+  type AccountSubscription,
+} from '../../src/api/account-schemas.ts';
+import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
+import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
+import { DEMO_USERS } from '../../demo/server/seed.ts';
+import { START, startServer, TODAY, type Server } from './harness.ts';
+import { validateFatturaPA } from './invoices/xsd.ts';
+
+const BASE_TOTAL = 14640;
+let server: Server;
+let clock: ShiftableClock;
+
+beforeEach(async () => {
+  clock = new ShiftableClock({ start: START, fixedToday: TODAY });
+  server = await startServer({ clock, shiftableClock: clock });
+});
+afterEach(() => server.close());
+
+async function rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []) {
+  return (await server.db.query<T>(sql, params)).rows;
+}
+
+async function methods(token: string) {
+  const reply = await server.request('GET', '/api/v1/me/payment-methods', { token });
+  const find = (type: string) =>
+    reply.body.items.find((i: { type: string }) => i.type === type).id as string;
+  return { card: find('card'), paypal: find('paypal') };
+}
+
+async function buy(token: string, paymentMethod: Record<string, unknown>, key: string) {
+  const reply = await server.request('POST', '/api/v1/orders', {
+    token,
+    body: {
+      productId: 'certified-platform',
+      planId: 'base',
+      years: 1,
+      addons: [],
+      expectedTotalCents: BASE_TOTAL,
+      acceptTerms: true,
+      paymentMethod,
+    },
+    headers: { 'Idempotency-Key': key },
+  });
+  assert.equal(reply.status, 201, reply.text);
+  return reply.body as { id: string; number: string };
+}
+
+async function subscriptions(token: string) {
+  const reply = await server.request('GET', '/api/v1/me/subscriptions', { token });
+  assert.equal(reply.status, 200, reply.text);
+  return AccountSubscriptionsSchema.parse(reply.body);
+}
+
+const patch = (token: string, id: string, body: unknown) =>
+  server.request('PATCH', `/api/v1/subscriptions/${encodeURIComponent(id)}`, { token, body });
+
+const updatedEvents = async () =>
+  (
+    await rows<{ payload: { data: { subscription: AccountSubscription; changes: string[] } } }>(
+      "SELECT payload FROM webhook_events WHERE type = 'subscription.updated' ORDER BY created_at, id",
+    )
+  ).map((r) => r.payload.data);
+
+async function runOn(date: string) {
+  const days = Math.round((Date.parse(date) - Date.parse(clock.today())) / DAY_MS);
+  if (days > 0) await clock.advance(server.db, days * DAY_MS);
+  assert.equal(clock.today(), date);
+  return runDueRenewals(server.deps);
+}
+
+describe('customer area: a Certified Platform buyer', () => {
+  it('sees the service bought by card: plan, term, expiry, next charge and the card it uses', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    const { card } = await methods(token);
+    const order = await buy(token, { type: 'card', savedId: card }, 'k1');
+    const { items } = await subscriptions(token);
+    const service = items.find((s) => s.orderId === order.id)!;
+    assert.deepEqual(
+      {
+        id: service.id,
+        productId: service.productId,
+        label: service.label,
+        planId: service.planId,
+        years: service.years,
+        status: service.status,
+        expiresOn: service.expiresOn,
+        autoRenew: service.autoRenew,
+        nextCharge: service.nextCharge,
+        paymentMethodId: service.paymentMethodId,
+      },
+      {
+        id: `svc_${order.id}`,
+        productId: 'certified-platform',
+        label: order.number,
+        planId: 'base',
+        years: 1,
+        status: 'active',
+        expiresOn: '2027-01-15',
+        autoRenew: true,
+        nextCharge: { date: '2027-01-08', totalCents: BASE_TOTAL, source: 'card' },
+        paymentMethodId: card,
+      },
+    );
+  });
+
+  it('changes the renewal card, then turns auto-renew off: each change is an event, and the renewal does not happen', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    const { card, paypal } = await methods(token);
+    const order = await buy(token, { type: 'card', savedId: card }, 'k1');
+    const id = `svc_${order.id}`;
+
+    const moved = await patch(token, id, { paymentMethodId: paypal });
+    assert.equal(moved.status, 200, moved.text);
+    assert.equal(moved.body.paymentMethodId, paypal);
+    assert.equal(moved.body.nextCharge.source, 'paypal');
+
+    const off = await patch(token, id, { autoRenew: false });
+    assert.equal(off.status, 200, off.text);
+    assert.equal(off.body.autoRenew, false);
+    assert.equal(off.body.nextCharge, null);
+
+    const events = await updatedEvents();
+    assert.deepEqual(
+      events.map((e) => [e.subscription.id, e.changes]),
+      [
+        [id, ['paymentMethodId']],
+        [id, ['autoRenew']],
+      ],
+    );
+    assert.equal(events[1]!.subscription.autoRenew, false);
+
+    // The moved clock passes the charge date and the expiry: nothing is charged, the service ends.
+    assert.equal((await runOn('2027-01-08')).renewed, 0);
+    assert.equal((await runOn('2027-01-16')).renewed, 0);
+    assert.equal((await rows('SELECT 1 FROM renewal_charges')).length, 0);
+    // A year later the session has long expired: the buyer logs in again.
+    const again = await server.login(DEMO_USERS.company);
+    const after = (await subscriptions(again)).items.find((s) => s.id === id)!;
+    assert.equal(after.status, 'expired');
+  });
+
+  it('turned on again, it renews on the moved clock with the card chosen', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    const { card, paypal } = await methods(token);
+    const order = await buy(token, { type: 'card', savedId: card }, 'k1');
+    const id = `svc_${order.id}`;
+    assert.equal((await patch(token, id, { autoRenew: false })).status, 200);
+    const on = await patch(token, id, { autoRenew: true, paymentMethodId: paypal });
+    assert.equal(on.status, 200, on.text);
+    assert.deepEqual(on.body.nextCharge, {
+      date: '2027-01-08',
+      totalCents: BASE_TOTAL,
+      source: 'paypal',
+    });
+    assert.equal((await runOn('2027-01-08')).renewed, 1);
+  });
+
+  it('another customer’s subscription is unknown: 404 to read-change, absent from their list', async () => {
+    const owner = await server.login(DEMO_USERS.company);
+    const order = await buy(owner, { type: 'bank_transfer' }, 'k1');
+    const { card } = await methods(owner);
+    const paid = await buy(owner, { type: 'card', savedId: card }, 'k2');
+    const other = await server.login(DEMO_USERS.professional);
+    const reply = await patch(other, `svc_${paid.id}`, { autoRenew: false });
+    assert.equal(reply.status, 404);
+    assert.match(reply.body.type, /not-found$/);
+    assert.equal((await patch(other, `svc_${order.id}`, { autoRenew: false })).status, 404);
+    assert.equal((await subscriptions(other)).items.length, 0);
+    // The owner's method is not the other customer's either.
+    const removed = await server.request('DELETE', `/api/v1/me/payment-methods/${card}`, {
+      token: other,
+    });
+    assert.equal(removed.status, 404);
+    assert.equal(
+      (await server.request('GET', `/api/v1/orders/${paid.id}/invoice`, { token: other })).status,
+      404,
+    );
+    assert.equal((await patch(other, 'svc_nothing', { autoRenew: false })).status, 404);
+  });
+
+  it('removing the card an auto-renewal uses is refused, unless another method takes the renewal', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    const { card, paypal } = await methods(token);
+    const order = await buy(token, { type: 'card', savedId: card }, 'k1');
+    const refused = await server.request('DELETE', `/api/v1/me/payment-methods/${card}`, {
+      token,
+    });
+    assert.equal(refused.status, 409);
+    assert.match(refused.body.type, /payment-method-in-use$/);
+    assert.match(refused.headers.get('content-type') ?? '', /problem\+json/);
+    const moved = await server.request(
+      'DELETE',
+      `/api/v1/me/payment-methods/${card}?replacement=${paypal}`,
+      { token },
+    );
+    assert.equal(moved.status, 204, moved.text);
+    const service = (await subscriptions(token)).items.find((s) => s.orderId === order.id)!;
+    assert.equal(service.paymentMethodId, paypal);
+    const list = await server.request('GET', '/api/v1/me/payment-methods', { token });
+    assert.deepEqual(
+      list.body.items.map((m: { id: string }) => m.id),
+      [paypal],
+    );
+    const [event] = await updatedEvents();
+    assert.deepEqual(event!.changes, ['paymentMethodId']);
+    // PayPal now renews, and may not be removed without another method.
+    const last = await server.request('DELETE', `/api/v1/me/payment-methods/${paypal}`, { token });
+    assert.equal(last.status, 409);
+  });
+
+  it('lists the invoices (the XML downloads and is valid) and the orders awaiting a transfer', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    const { card } = await methods(token);
+    const paid = await buy(token, { type: 'card', savedId: card }, 'k1');
+    const waiting = await buy(token, { type: 'bank_transfer' }, 'k2');
+    const invoices = AccountInvoicesSchema.parse(
+      (await server.request('GET', '/api/v1/me/invoices', { token })).body,
+    ).items;
+    assert.equal(invoices.length, 1);
+    assert.equal(invoices[0]!.orderId, paid.id);
+    assert.equal(invoices[0]!.totalCents, BASE_TOTAL);
+    assert.equal(invoices[0]!.taxableCents! + invoices[0]!.vatCents!, BASE_TOTAL);
+    assert.equal(invoices[0]!.sentTo.channel, 'sdi');
+    const xml = await server.request('GET', `/api${invoices[0]!.xmlUrl}`, { token });
+    assert.equal(xml.status, 200);
+    const validation = await validateFatturaPA([xml.text]);
+    assert.equal(validation.ok, true, JSON.stringify(validation));
+
+    const awaiting = AccountOrdersSchema.parse(
+      (await server.request('GET', '/api/v1/me/orders?status=awaiting_payment', { token })).body,
+    ).items;
+    assert.deepEqual(
+      awaiting.map((o) => [o.id, o.instructions?.reference.includes(waiting.number)]),
+      [[waiting.id, true]],
+    );
+    const none = await server.request('GET', '/api/v1/me/invoices');
+    assert.equal(none.status, 401);
+  });
+});
+
+describe('customer area: a member of the Ordine', () => {
+  async function mailboxWithAddons(token: string) {
+    const { items } = await subscriptions(token);
+    const mailbox = items.find((s) => s.label === 'mario.rossi@architettitorinopec.it')!;
+    const quote = await server.request('POST', '/api/v1/quotes', {
+      token,
+      body: {
+        productId: 'pec-addons',
+        planId: 'member',
+        years: 1,
+        addons: [{ id: 'extra-space', quantity: 1 }],
+        subscriptionId: mailbox.id,
+      },
+    });
+    const order = await server.request('POST', '/api/v1/orders', {
+      token,
+      body: {
+        productId: 'pec-addons',
+        planId: 'member',
+        years: 1,
+        addons: [{ id: 'extra-space', quantity: 1 }],
+        subscriptionId: mailbox.id,
+        expectedTotalCents: quote.body.totalCents,
+        paymentMethod: { type: 'card' },
+        topUpCents: quote.body.minimumTopUpCents,
+        acceptTerms: true,
+        returnUrl: 'http://localhost/ordine.html',
+      },
+      headers: { 'Idempotency-Key': 'pec-1' },
+    });
+    assert.equal(order.status, 201, order.text);
+    await server.db.query("UPDATE orders SET status = 'paid', paid_at = $2 WHERE id = $1", [
+      order.body.id,
+      START,
+    ]);
+    await server.db.query(
+      `INSERT INTO subscription_addons (subscription_id, order_id, addon_id, quantity, expires_on, created_at)
+       VALUES ($1, $2, 'extra-space', 1, $3::date, $4)`,
+      [mailbox.id, order.body.id, mailbox.expiresOn, START],
+    );
+    return mailbox;
+  }
+
+  it('sees each add-on and what the credit must cover; a top-up goes to the provider’s page', async () => {
+    const token = await server.login(DEMO_USERS.member);
+    const mailbox = await mailboxWithAddons(token);
+    const seen = (await subscriptions(token)).items.find((s) => s.id === mailbox.id)!;
+    assert.deepEqual(
+      seen.addons.map((a) => [a.id, a.quantity, a.status]),
+      [['extra-space', 1, 'active']],
+    );
+    assert.deepEqual(seen.nextCharge, {
+      date: mailbox.expiresOn,
+      totalCents: 366,
+      source: 'credit',
+    });
+    const topUp = await server.request('POST', '/api/v1/me/credit/top-ups', {
+      token,
+      body: { amountCents: 1000, returnUrl: 'http://localhost/area-clienti.html' },
+    });
+    assert.equal(topUp.status, 201, topUp.text);
+    const redirect = ProviderRedirectSchema.parse(topUp.body);
+    assert.match(redirect.action.url, /\/api\/sandbox\/pay\//);
+  });
+
+  it('turns the add-ons’ auto-renew off: at the expiry they are deactivated, the credit untouched', async () => {
+    const token = await server.login(DEMO_USERS.member);
+    const mailbox = await mailboxWithAddons(token);
+    await server.db.query('UPDATE customers SET credit_cents = 5000 WHERE username = $1', [
+      DEMO_USERS.member,
+    ]);
+    const off = await patch(token, mailbox.id, { autoRenew: false });
+    assert.equal(off.status, 200, off.text);
+    assert.equal(off.body.autoRenew, false);
+    assert.equal(off.body.nextCharge, null);
+    const report = await runOn(mailbox.expiresOn);
+    assert.equal(report.addonsRenewed, 0);
+    const again = await server.login(DEMO_USERS.member);
+    const after = (await subscriptions(again)).items.find((s) => s.id === mailbox.id)!;
+    assert.equal(after.addons[0]!.status, 'deactivated');
+    const [credit] = await rows<{ credit_cents: number }>(
+      'SELECT credit_cents FROM customers WHERE username = $1',
+      [DEMO_USERS.member],
+    );
+    assert.equal(credit!.credit_cents, 5000);
+  });
+});
+
+describe('customer area: the contract', () => {
+  it('GET /v1/openapi.json describes the endpoints with the account schemas', async () => {
+    const reply = await server.request('GET', '/api/v1/openapi.json');
+    const { paths, components } = reply.body;
+    assert.ok(paths['/v1/subscriptions/{subscriptionId}'].patch);
+    assert.ok(paths['/v1/me/payment-methods/{paymentMethodId}'].delete.responses['409']);
+    assert.ok(paths['/v1/me/credit/top-ups'].post);
+    assert.ok(paths['/v1/me/invoices'].get);
+    assert.ok(paths['/v1/me/orders'].get);
+    assert.deepEqual(components.schemas.AccountSubscription.properties.status.enum, [
+      'active',
+      'renewal_failed',
+      'expired',
+    ]);
+    assert.equal(
+      paths['/v1/me/subscriptions'].get.responses['200'].content['application/json'].schema.$ref,
+      '#/components/schemas/AccountSubscriptions',
+    );
+  });
+});
