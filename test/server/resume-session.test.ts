@@ -2,7 +2,7 @@
 // one session, so the buyer is not asked to log in again (nothing secret kept in the browser).
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { startServer, type Server } from './harness.ts';
+import { startServer, submitSandboxForm, type Server } from './harness.ts';
 
 const PROFESSIONAL = '7654321@aruba.it';
 let server: Server;
@@ -29,13 +29,8 @@ async function paymentPage(fields: Record<string, string>) {
     },
   });
   assert.equal(reply.status, 201);
-  const done = await server.app.request(`http://localhost/api/sandbox/pay/${reply.body.id}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null' },
-    body: new URLSearchParams(fields).toString(),
-    redirect: 'manual',
-  });
-  const back = new URL(done.headers.get('location')!);
+  const done = await submitSandboxForm(server.app, reply.body.id, fields);
+  const back = new URL(done.location!);
   return { orderId: reply.body.id as string, resumeToken: back.searchParams.get('cassa_resume')! };
 }
 

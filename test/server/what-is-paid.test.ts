@@ -2,7 +2,7 @@
 // credit pays now and the credit left after, for PEC add-ons.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { startServer, type Server } from './harness.ts';
+import { startServer, submitSandboxForm, type Server } from './harness.ts';
 
 const MEMBER = 'mario.rossi@architettitorinopec.it';
 const addons = [
@@ -74,19 +74,14 @@ describe('PEC add-ons: what the card pays, what the credit pays, what is left', 
     assert.match(en, /Paid now from the credit €10\.58/);
     assert.match(en, /Credit left after the order €5\.28/);
 
-    const done = await server.app.request(`http://localhost${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null' },
-      body: new URLSearchParams({
-        decision: 'pay',
-        holder: 'Mario Rossi',
-        number: '4242424242424242',
-        expiry: '12/29',
-        cvc: '123',
-      }).toString(),
-      redirect: 'manual',
+    const done = await submitSandboxForm(server.app, reply.body.id, {
+      decision: 'pay',
+      holder: 'Mario Rossi',
+      number: '4242424242424242',
+      expiry: '12/29',
+      cvc: '123',
     });
-    const back = new URL(done.headers.get('location')!);
+    const back = new URL(done.location!);
     const order = await server.request('GET', `/api/v1/orders/${reply.body.id}`, {
       headers: { 'Cassa-Resume': back.searchParams.get('cassa_resume')! },
     });
