@@ -25,7 +25,7 @@ function running(c: StepContext, s: CheckoutState) {
   const price = formatMoney(yearly, quote.currency, c.locale);
   return html`<p class="running" part="running-total">
     <span class="muted">${c.t('checkout.running')}</span>
-    <span class="figure">${c.t('addon.yearly', { price })}</span>
+    <span class="figure">${c.t('account.running.price', { price })}</span>
   </p>`;
 }
 

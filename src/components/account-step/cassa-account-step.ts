@@ -177,7 +177,7 @@ export class CassaAccountStep extends CassaElement {
             ? html`<p class="forgot">
                 <a href=${this.resetUrl} target="_blank" rel="noopener"
                   >${this.t('account.forgot')}<span class="sr">
-                    ${this.t('summary.newtab')}</span
+                    ${this.t('account.newtab')}</span
                   ></a
                 >
               </p>`

@@ -14,6 +14,8 @@ export const enAccount = addMessages('en', 'account', {
   'account.login.busy': 'Logging in…',
   'account.login.missing': 'Enter your username and password.',
   'account.forgot': 'Forgot your password or username?',
+  'account.running.price': '{price} + VAT/year',
+  'account.newtab': '(opens in a new tab)',
   'account.new.title': 'New customer?',
   'account.new.action': 'Register',
   'account.register.title': 'Register',

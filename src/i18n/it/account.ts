@@ -12,6 +12,8 @@ export const itAccount = addMessages('it', 'account', {
   'account.login.busy': 'Accesso in corso…',
   'account.login.missing': 'Inserisci username e password.',
   'account.forgot': 'Hai dimenticato la password o lo username?',
+  'account.running.price': '{price} + IVA/anno',
+  'account.newtab': '(si apre in una nuova scheda)',
   'account.new.title': 'Nuovo cliente?',
   'account.new.action': 'Registrati',
   'account.register.title': 'Registrati',
