@@ -129,4 +129,27 @@ describe('password reset by email', () => {
     }
     assert.equal((await resetEmails()).length, 3, 'no email beyond the limit');
   });
+
+  it('refuses a form posted from another site, and a new password the registration would refuse', async () => {
+    const forged = await server.app.request('http://localhost/api/account/password-reset', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://attacker.example',
+      },
+      body: new URLSearchParams({ identifier: COMPANY, lang: 'it' }).toString(),
+    });
+    assert.equal(forged.status, 403);
+    assert.match(text(await forged.text()), /inviato da un altro sito/);
+    assert.equal((await resetEmails()).length, 0, 'no email for another site’s post');
+
+    await post('/account/password-reset', { identifier: COMPANY, lang: 'en' });
+    const path = new URL(linkIn((await resetEmails())[0]!.body)).pathname.replace(/^\/api/, '');
+    const short = await post(path, { password: 'breve-1234', confirm: 'breve-1234', lang: 'en' });
+    assert.equal(short.status, 422);
+    assert.match(text(short.html), /at least 12 characters/);
+    const common = await post(path, { password: 'qwerty123456', confirm: 'qwerty123456' });
+    assert.equal(common.status, 422);
+    assert.match(text(common.html), /tra le più usate/);
+  });
 });
