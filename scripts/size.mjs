@@ -20,10 +20,10 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * statement of what the card and the credit pay, every missing choice at once, the error by
  * Confirm, the outcome brought into view, the resume session, the recovery link, the units and
  * their messages in both languages) adds, measured against main's build just before it: plans
- * page 34.48 → 35.41 (+0.93), largest first step 38.19 → 39.69 (+1.50), all 75.47 → 79.22
- * (+3.75); the budgets are raised by those figures (rounded up to 0.1 KB) and no more.
+ * page 34.48 → 35.40 (+0.92), largest first step 38.19 → 39.76 (+1.57), all 75.47 → 79.26
+ * (+3.80); the budgets are raised by those figures (rounded up to 0.1 KB) and no more.
  */
-export const BUDGETS = { plans: 36, initial: 40, all: 79.3 };
+export const BUDGETS = { plans: 36, initial: 40.1, all: 79.3 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;
