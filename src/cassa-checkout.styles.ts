@@ -21,6 +21,8 @@ export const checkoutStyles = css`
     margin: 0;
     font-size: 1.375em;
     line-height: 1.25;
+    /* Brought into view (back from the payment page): a little room above, never cut at the top. */
+    scroll-margin-top: var(--_s2);
   }
   @container (max-width: 24rem) {
     .checkout {

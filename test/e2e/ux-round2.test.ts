@@ -96,7 +96,10 @@ for (const width of [1280, 375]) {
         await button(page, w.continue).click();
         await onStep(page, w.summary);
         // The only way to pay (a new card) is chosen already.
-        assert.equal(await widget(page).getByRole('radio').first().isChecked(), true);
+        await until(
+          () => widget(page).getByRole('radio').first().isChecked(),
+          'the only payment method chosen',
+        );
         const rows = widget(page).locator('[part="settlement"] > div');
         await until(async () => (await rows.count()) === 3, 'the settlement rows');
         assert.deepEqual((await rows.allTextContents()).map(squash), SETTLEMENT[lang].summary);
