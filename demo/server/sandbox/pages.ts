@@ -3,6 +3,7 @@
 // strict CSP), Italian and English. A submitted form goes through the server's payment seam:
 // the engine's `completeReturn` locks the order and asks the provider (provider.ts) what happened.
 import { Hono, type Context } from 'hono';
+import { settlement } from '../../../src/domain/settlement.ts';
 import { formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
 import { publicOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
 import { PAGES_STYLESHEET } from '../../../server/src/http/assets.ts';
@@ -47,6 +48,9 @@ const TEXT = {
     setup: 'Nuovo metodo di pagamento (nessun addebito)',
     save: 'Salva la carta',
     amount: 'Importo',
+    topUp: 'Addebito ora: ricarica del credito',
+    fromCredit: 'Pagato ora con il credito',
+    creditAfter: 'Credito residuo dopo l’ordine',
     holder: 'Titolare della carta',
     number: 'Numero della carta',
     expiry: 'Scadenza (MM/AA)',
@@ -78,6 +82,9 @@ const TEXT = {
     setup: 'New payment method (no charge)',
     save: 'Save the card',
     amount: 'Amount',
+    topUp: 'Charged now: credit top-up',
+    fromCredit: 'Paid now from the credit',
+    creditAfter: 'Credit left after the order',
     holder: 'Cardholder name',
     number: 'Card number',
     expiry: 'Expiry (MM/YY)',
@@ -115,8 +122,8 @@ type FormPage = { state: FormState; attempt: string; status: 409 | 422 };
 interface PayView {
   id: string;
   pending: boolean;
-  /** The order number; null for a new payment method. */
-  number: string | null;
+  /** The order paid; null for a new payment method. */
+  order: OrderRecord | null;
   amountCents: number;
   currency: string;
   method: 'card' | 'paypal';
@@ -128,7 +135,7 @@ interface PayView {
 const orderView = (order: OrderRecord): PayView => ({
   id: order.id,
   pending: order.status === 'pending_payment',
-  number: order.number,
+  order,
   amountCents: amountChargedNow(order),
   currency: order.currency,
   method: order.paymentMethod === 'paypal' ? 'paypal' : 'card',
@@ -139,7 +146,7 @@ const orderView = (order: OrderRecord): PayView => ({
 const setupView = (setup: MethodSetup): PayView => ({
   id: setup.id,
   pending: setup.status === 'pending',
-  number: null,
+  order: null,
   amountCents: 0,
   currency: 'EUR',
   method: setup.type,
@@ -208,17 +215,37 @@ function page(locale: Locale, title: string, body: Html, switchTo: string): stri
 
 function summary(view: PayView, locale: Locale) {
   const t = TEXT[locale];
+  const money = (cents: number) => formatMoney(cents, view.currency, locale);
+  const order = view.order;
+  // Add-ons: the card loads the credit and the order is paid from it; the page says both.
+  const paidFromCredit =
+    order && order.topUpCents !== null
+      ? settlement({
+          totalCents: order.totalCents,
+          creditCents: order.quote.creditCents,
+          method: order.paymentMethod,
+          topUpCents: order.topUpCents,
+        })
+      : null;
   return html`<dl class="summary">
     <dt>${t.merchant}</dt>
     <dd>Cassa Demo S.r.l.</dd>
     ${
-      view.number === null
-        ? html`<dt>${t.setup}</dt>`
-        : html`<dt>${t.order}</dt>
-            <dd>${view.number}</dd>`
+      order
+        ? html`<dt>${t.order}</dt>
+            <dd>${order.number}</dd>`
+        : html`<dt>${t.setup}</dt>`
     }
-    <dt>${t.amount}</dt>
-    <dd class="total">${formatMoney(view.amountCents, view.currency, locale)}</dd>
+    <dt>${paidFromCredit ? t.topUp : t.amount}</dt>
+    <dd class="total">${money(view.amountCents)}</dd>
+    ${
+      paidFromCredit
+        ? html`<dt>${t.fromCredit}</dt>
+            <dd>${money(paidFromCredit.fromCreditCents)}</dd>
+            <dt>${t.creditAfter}</dt>
+            <dd>${money(paidFromCredit.creditAfterCents)}</dd>`
+        : ''
+    }
   </dl>`;
 }
 
@@ -284,7 +311,7 @@ function renderPayment(
         <p class="testcards">${t.testCards}</p>
         <div class="actions">
           <button type="submit" name="decision" value="pay">
-            ${order.number === null ? t.save : t.pay(amount)}
+            ${order.order ? t.pay(amount) : t.save}
           </button>
           <button type="submit" name="decision" value="cancel" class="secondary" formnovalidate>
             ${t.cancel}

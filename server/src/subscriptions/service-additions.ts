@@ -97,6 +97,7 @@ export async function growService(
     freeUntil: service.quote.freeUntil,
     renewal: { ...service.quote.renewal, totalCents: term.totalCents },
     minimumTopUpCents: service.quote.minimumTopUpCents,
+    creditCents: service.quote.creditCents ?? null,
   };
   await tx.query(
     'UPDATE orders SET addons = $2::jsonb, quote = $3::jsonb, updated_at = $4 WHERE id = $1',
