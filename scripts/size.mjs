@@ -23,7 +23,7 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * page 34.48 → 35.40 (+0.92), largest first step 38.19 → 39.76 (+1.57), all 75.47 → 79.26
  * (+3.80); the budgets are raised by those figures (rounded up to 0.1 KB) and no more.
  */
-export const BUDGETS = { plans: 36, initial: 40.1, all: 79.4 };
+export const BUDGETS = { plans: 36, initial: 40.1, all: 79.5 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;
