@@ -86,6 +86,13 @@ const DROPIN_GROUPS = [
     priority: 2,
   },
   {
+    // What every purchase fetches right after the first step is shown: the ordering concern and
+    // the contract's schemas other than the catalog's (the first quote and login parse them).
+    name: 'ordering',
+    test: /[\\/](state[\\/]ordering|api[\\/]schemas)\.ts$/,
+    priority: 2,
+  },
+  {
     name: 'overlay',
     test: /[\\/]overlay[\\/](open|cassa-overlay|cassa-overlay\.styles)\.ts$/,
     priority: 2,
