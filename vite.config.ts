@@ -81,15 +81,23 @@ const DROPIN_GROUPS = [
   // The first step's file: its name says what it starts with (most checkouts start on the plans).
   { name: 'first-plan-picker', tags: ['$initial' as const], priority: 3 },
   {
+    // English strings of the later steps (a buyer who reaches one soon reaches the others); the
+    // first steps' ones (frame, account, mailbox) stay files of their own.
+    name: 'en-later-steps',
+    test: /[\\/]i18n[\\/]en[\\/](addons|forms|holder|summary|result)\.ts$/,
+    priority: 2,
+  },
+  {
     name: 'forms',
     test: /[\\/](i18n[\\/]it[\\/]forms|cassa-toggletip|shared[\\/]e-invoice|domain[\\/]selection)\.ts$/,
     priority: 2,
   },
   {
-    // What every purchase fetches right after the first step is shown: the ordering concern and
-    // the contract's schemas other than the catalog's (the first quote and login parse them).
-    name: 'ordering',
-    test: /[\\/](state[\\/]ordering|api[\\/]schemas)\.ts$/,
+    // What every purchase fetches right after the first step is shown: the store's session and
+    // ordering concerns and the contract's schemas other than the catalog's (the first quote and
+    // a login parse them).
+    name: 'session',
+    test: /[\\/](state[\\/]session|api[\\/]schemas)\.ts$/,
     priority: 2,
   },
   {
@@ -137,6 +145,10 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         ...widgetBuild.output,
+        // These files are served as they are (no bundler reads them after this build): the
+        // tree-shaking hints (`/* @__PURE__ */`, 119 of them) are bytes for nothing here. The ESM
+        // build keeps them for the integrator's bundler.
+        comments: { legal: true, annotation: false, jsdoc: false },
         entryFileNames: `${DROPIN_PREFIX}main-[hash].js`,
         chunkFileNames: (chunk) => `${DROPIN_PREFIX}${chunkName(chunk)}-[hash].js`,
         codeSplitting: { groups: DROPIN_GROUPS },
