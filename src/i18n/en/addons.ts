@@ -17,4 +17,5 @@ export const enAddons = addMessages('en', 'addons', {
   'addon.unavailable': 'not available with the chosen version',
   'addon.less': 'Decrease: {name}',
   'addon.more': 'Increase: {name}',
+  'checkout.addons.none': 'Choose at least one add-on.',
 } satisfies typeof itAddons);

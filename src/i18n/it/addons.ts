@@ -15,4 +15,5 @@ export const itAddons = addMessages('it', 'addons', {
   'addon.unavailable': 'non disponibile con la versione scelta',
   'addon.less': 'Diminuisci: {name}',
   'addon.more': 'Aumenta: {name}',
+  'checkout.addons.none': 'Scegli almeno un servizio aggiuntivo.',
 });
