@@ -118,7 +118,10 @@ export class CassaCheckout extends CassaElement {
     () => {
       this.dispatchEvent(new CassaReadyEvent(this.product));
       const steps = this.#store.store?.state.steps ?? [];
-      void prefetch(PARTS.filter((part) => !isStep(part) || steps.includes(part)));
+      // The overlay is `Cassa.open`'s (`Cassa.preload()` fetches it): not this checkout's.
+      void prefetch(
+        PARTS.filter((part) => part !== 'overlay' && (!isStep(part) || steps.includes(part))),
+      );
     },
   );
   readonly #loadingLine = new LoadingLineController(this);
