@@ -4,7 +4,8 @@
 //   dist/cassa.js, the main module and its static imports, and the first step's own files (and the
 //   English dictionary on an English page). Reported for each first step a demo page can start on
 //   (plan: Certified Platform; account: PEC add-ons; mailbox: PEC add-ons from the portal, logged
-//   in) in both languages; the budget holds for the largest.
+//   in, so with the store's session file, which dist/cassa.js fetches with the first files) in
+//   both languages; the budget holds for the largest.
 // - all: every file a whole purchase can load in both languages (every step, the overlay, both
 //   dictionaries, floating-ui): the drop-in folder's scripts.
 // Fails when either is over its budget. The ESM build (dist/*.mjs, dist/chunks) is listed too.
@@ -15,10 +16,9 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * Budgets in KB gzip, checked in CI. Issue 21 asks for: the plans page in Italian ≤ 30, every
  * first step in either language ≤ 33, everything a purchase can load ≤ 68 (TARGETS). This build is
  * over them (README "Performance" says by how much and why); the budgets are its own figures,
- * rounded up (issue 22's public-administration fields and split payment included), so that it
- * cannot grow unnoticed while the rest of the work goes on.
+ * rounded up by at most 0.3 KB, so that nothing regrows unnoticed.
  */
-export const BUDGETS = { plans: 35, initial: 38.5, all: 75.5 };
+export const BUDGETS = { plans: 33.3, initial: 38.5, all: 75.3 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;
