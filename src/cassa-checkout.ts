@@ -117,6 +117,8 @@ export class CassaCheckout extends CassaElement {
     () => !this.#parts.missing,
     () => {
       this.dispatchEvent(new CassaReadyEvent(this.product));
+      // After the painting frame: nothing of later steps runs before the first step is seen.
+      this.#store.store?.prefetch();
       const steps = this.#store.store?.state.steps ?? [];
       // The overlay is `Cassa.open`'s (`Cassa.preload()` fetches it): not this checkout's.
       void prefetch(

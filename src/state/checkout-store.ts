@@ -153,7 +153,14 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
     core.started = true;
     this.#selection.scheduleQuote();
     core.ready();
-    // Sessions and ordering are later steps': their code arrives while the buyer looks at the first.
+  }
+
+  /**
+   * Fetches the later steps' concerns (session, ordering) now, so that they are here when the
+   * buyer moves on: the element calls it once the first step is painted (each is also fetched
+   * when first needed).
+   */
+  prefetch(): void {
     void this.#session.load().catch(() => undefined);
     void this.#ordering.load().catch(() => undefined);
   }
