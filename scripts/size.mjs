@@ -18,7 +18,7 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * over them (README "Performance" says by how much and why); the budgets are its own figures,
  * rounded up by at most 0.3 KB, so that nothing regrows unnoticed.
  */
-export const BUDGETS = { plans: 33.3, initial: 38.5, all: 75.3 };
+export const BUDGETS = { plans: 33.1, initial: 38.3, all: 75.4 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;
