@@ -15,10 +15,11 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
 /**
  * Budgets in KB gzip, checked in CI. Issue 21 asks for: the plans page in Italian ≤ 30, every
  * first step in either language ≤ 33, everything a purchase can load ≤ 68 (TARGETS). This build is
- * over them (README "Performance" says by how much and why); the budgets are its own figures,
- * rounded up by at most 0.3 KB, so that nothing regrows unnoticed.
+ * over them (README "Performance" says by how much and why); the budgets are its own figures
+ * (issue 25's checkout UX round 2 included: it added 0.9 / 1.6 / 3.8 KB to main's build), rounded
+ * up by at most 0.3 KB, so that nothing regrows unnoticed.
  */
-export const BUDGETS = { plans: 33.1, initial: 38.3, all: 75.4 };
+export const BUDGETS = { plans: 34, initial: 39.4, all: 79.1 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;

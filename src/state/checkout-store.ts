@@ -17,6 +17,7 @@ import type { SessionFlow } from './session.ts';
 import { StoreCore, type Flow, type StoreEventMap } from './store-core.ts';
 import { TypedEventTarget } from './typed-event-target.ts';
 import type { CheckoutState, CheckoutStoreOptions } from './types.ts';
+import type { StepId } from './steps.ts';
 
 export type * from './types.ts';
 export type { OrderCompleteDetail, StoreEventMap } from './store-core.ts';
@@ -65,6 +66,11 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
       sessionLost: () => this.#withSession((session) => session.sessionLost()),
       needLogin: (step) => this.#navigation.needLogin(step),
       loginAgain: () => this.#navigation.loginAgain(),
+      resumeSession: (orderId, token) =>
+        this.#session.load().then(
+          (session) => session.resumeSession(orderId, token),
+          () => false,
+        ),
       // Only a session can be ineligible, and only the session concern opens one.
       checkEligibility: () => this.#session.current?.checkEligibility() ?? true,
       confirm: () => this.confirm(),
@@ -147,9 +153,10 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
     )
       return;
     if (core.disposed) return;
-    this.#drafts.restore();
+    const keptStep = this.#drafts.restore();
     core.set({ step: core.state.steps[0]! });
     this.#session.current?.checkEligibility();
+    this.#resumeAt(keptStep);
     core.started = true;
     this.#selection.scheduleQuote();
     core.ready();
@@ -176,6 +183,24 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
       async (session) => void (await run(session)),
       () => this.#core.showError(unreachable(), undefined, context),
     );
+  }
+
+  /**
+   * Reloaded (or reopened) on the summary: the summary again, with everything kept; without a
+   * session (the token is never kept) the buyer logs in first, then lands there. Earlier steps
+   * start from the first one, with the choices and typing kept (the buyer walks through them).
+   */
+  #resumeAt(step: StepId | null): void {
+    const core = this.#core;
+    const { steps, session, ineligible } = core.state;
+    if (step !== 'summary' || !steps.includes(step) || ineligible) return;
+    const account = steps.indexOf('account');
+    if (account >= 0 && steps.indexOf(step) > account && !session) {
+      this.#navigation.needLogin(step);
+      core.set({ loginAgain: true });
+      return;
+    }
+    core.set({ step });
   }
 
   /**
@@ -235,6 +260,21 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
           // Its file could not be loaded: the buyer may confirm again.
           () => this.#core.showError(unreachable()),
         );
+  /**
+   * Conditions not accepted: shows what else is missing too (the payment method, the top-up); true
+   * when something is. Here rather than in the ordering file, which may still be on its way.
+   */
+  reportMissing = (): boolean => {
+    const core = this.#core;
+    const { product, payment, topUpCents, step } = core.state;
+    if (!product || step !== 'summary' || !this.#selection.needsPayment) return false;
+    const errors = [];
+    if (!payment) errors.push({ path: 'paymentMethod', code: 'payment.method', message: '' });
+    else if (product.pricing === 'coterm' && payment.type === 'card' && topUpCents === null)
+      errors.push({ path: 'topUpCents', code: 'topup.min', message: '' });
+    if (errors.length) core.set({ fieldErrors: errors });
+    return errors.length > 0;
+  };
   /** After a refused payment: back to the summary, same selection, a new order. */
   chooseAnotherMethod = (): void => this.#ordering.current?.chooseAnotherMethod();
 }

@@ -18,4 +18,10 @@ export const enAddons = addMessages('en', 'addons', {
   'addon.less': 'Decrease: {name}',
   'addon.more': 'Increase: {name}',
   'checkout.addons.none': 'Choose at least one add-on.',
+  'addon.unit.user': 'users',
+  'addon.unit.external-user': 'external users',
+  'addon.unit.gb': 'GB',
+  'addon.error.max': 'At most {max} {unit}.',
+  'addon.error.min': 'At least {min} {unit}.',
+  'addon.error.step': 'It comes in multiples of {step} {unit}: for example {a} or {b}.',
 } satisfies typeof itAddons);
