@@ -353,3 +353,21 @@ describe('a card that expires before the next charge', () => {
     assert.match(mails[0]!.body, /Cosa fare: aggiungi la nuova carta/);
   });
 });
+
+describe('the contract', () => {
+  it('OpenAPI lists the new status and every webhook, subscription.renewal_action_required with its action', async () => {
+    const reply = await server.request('GET', '/api/v1/openapi.json');
+    const { components, webhooks } = reply.body;
+    assert.ok(
+      components.schemas.AccountSubscription.properties.status.enum.includes('action_required'),
+    );
+    const event = webhooks['subscription.renewal_action_required'].post;
+    const schema = event.requestBody.content['application/json'].schema;
+    assert.deepEqual(schema.properties.type, {
+      type: 'string',
+      const: 'subscription.renewal_action_required',
+    });
+    assert.deepEqual(schema.properties.data.required, ['subscription', 'order', 'action']);
+    assert.ok(webhooks['subscription.renewal_failed'] && webhooks['order.completed']);
+  });
+});
