@@ -9,7 +9,7 @@ import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
 import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
 import { WebhookEventSchemas } from '../../src/api/webhooks.ts';
 import { AccountSubscriptionsSchema } from '../../src/api/account-schemas.ts';
-import { TEST_CARDS } from '../../demo/server/sandbox/provider.ts';
+import { sandboxProvider, TEST_CARDS } from '../../demo/server/sandbox/provider.ts';
 import { attemptOf, ORIGIN, START, startServer, TODAY, type Server } from './harness.ts';
 
 const PROFESSIONAL = '7654321@aruba.it';
@@ -191,6 +191,50 @@ describe('a purchase the bank wants authenticated (3-D Secure-like challenge)', 
       insufficientFunds: 'paid',
       expired: 'refused',
     });
+  });
+});
+
+describe('the test cards at a renewal (merchant-initiated) and at a checkout with the saved card', () => {
+  it('answer as the README table says; PayPal pays', async () => {
+    const provider = sandboxProvider();
+    const charge = async (label: string, initiator: 'merchant' | 'customer') =>
+      (
+        await provider.chargeSaved(
+          {
+            initiator,
+            orderId: 'o',
+            orderNumber: 'n',
+            amountCents: 100,
+            currency: 'EUR',
+            attempt: 1,
+            saved: { id: 'pm', customerId: 'c', type: 'card', label, merchantInitiated: true },
+          },
+          server.db,
+        )
+      ).outcome;
+    const atRenewal: Record<string, string> = {};
+    const atCheckout: Record<string, string> = {};
+    for (const [name, card] of Object.entries(TEST_CARDS)) {
+      atRenewal[name] = await charge(`Visa •••• ${card.number.slice(-4)}`, 'merchant');
+      atCheckout[name] = await charge(`Visa •••• ${card.number.slice(-4)}`, 'customer');
+    }
+    assert.deepEqual(atRenewal, {
+      succeeds: 'paid',
+      refused: 'refused',
+      challenge: 'paid',
+      renewalChallenge: 'authentication_required',
+      insufficientFunds: 'refused',
+      expired: 'refused',
+    });
+    assert.deepEqual(atCheckout, {
+      succeeds: 'paid',
+      refused: 'refused',
+      challenge: 'paid',
+      renewalChallenge: 'paid',
+      insufficientFunds: 'paid',
+      expired: 'refused',
+    });
+    assert.equal(await charge('PayPal anna@example.com', 'merchant'), 'paid');
   });
 });
 
