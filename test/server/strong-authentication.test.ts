@@ -10,7 +10,17 @@ import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
 import { WebhookEventSchemas } from '../../src/api/webhooks.ts';
 import { AccountSubscriptionsSchema } from '../../src/api/account-schemas.ts';
 import { sandboxProvider, TEST_CARDS } from '../../demo/server/sandbox/provider.ts';
-import { attemptOf, ORIGIN, START, startServer, TODAY, type Server } from './harness.ts';
+import {
+  attemptOf,
+  DATABASE_URL,
+  ORIGIN,
+  START,
+  startServer,
+  TODAY,
+  type Server,
+} from './harness.ts';
+
+const STORE = DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 
 const PROFESSIONAL = '7654321@aruba.it';
 const RETURN_URL = 'http://localhost/partner.html?step=pay#checkout';
@@ -156,6 +166,9 @@ describe('a purchase the bank wants authenticated (3-D Secure-like challenge)', 
     // The answered challenge cannot be answered again.
     const again = await answer(`/api/sandbox/pay/${order.id}`, challenge.html, 'fail');
     assert.equal(again.status, 409);
+    console.log(
+      `hardening: purchase challenge store=${STORE} challenge=200 approved=paid mit-saved=1 second-answer=${again.status}`,
+    );
     assert.equal(await orderStatus(order.id), 'paid');
   });
 
@@ -342,6 +355,9 @@ describe('a renewal the bank answers "authentication required"', () => {
     assert.equal(spent.status, 200);
     assert.match(spent.html, /già stato completato/);
     // Nothing more is due before the next charge.
+    console.log(
+      `hardening: renewal authentication store=${STORE} action-required-emails=1 events=1 failed-answer=${failed.status} approved=${done.status} renewal-invoices=1 renewed-events=1 charges=${after.map((c) => c.outcome).join('+')}`,
+    );
     const next = await runOn('2027-01-15');
     assert.equal(next.failed + next.renewed + next.actionRequired, 0);
   });
@@ -370,6 +386,9 @@ describe('a renewal the bank answers "authentication required"', () => {
     assert.equal(page.status, 410);
     assert.equal(attemptOf(page.html), undefined, 'no form to answer');
     assert.equal((await rows("SELECT 1 FROM invoices WHERE kind = 'renewal'")).length, 0);
+    console.log(
+      `hardening: renewal authentication left alone store=${STORE} failed-on=2027-01-15 link=${late.status} invoices=0`,
+    );
   });
 });
 
