@@ -174,7 +174,10 @@ describe('a purchase the bank wants authenticated (3-D Secure-like challenge)', 
 
   it('failed, the order is refused and nothing is saved; the page is in English too', async () => {
     const order = await pendingCardOrder();
-    const challenge = await payWithCard(order.id, TEST_CARDS.challenge.number, '12/29', 'en');
+    const shown = await payWithCard(order.id, TEST_CARDS.challenge.number, '12/29', 'it');
+    assert.match(shown.html, /Verifica della banca/);
+    // The page's language link keeps the challenge on screen.
+    const challenge = await browse(`/api/sandbox/pay/${order.id}?lang=en`);
     assert.match(challenge.html, /Bank verification \(3-D Secure\)/);
     assert.match(challenge.html, /Confirm the payment/);
     const done = await answer(`/api/sandbox/pay/${order.id}`, challenge.html, 'fail');

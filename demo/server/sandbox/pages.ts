@@ -30,6 +30,7 @@ import {
 } from '../../../server/src/payments/renewal-payments.ts';
 import {
   grouped,
+  heldChallenge,
   holdChallenge,
   sandboxAuthenticationPath,
   sandboxDecision,
@@ -352,9 +353,16 @@ export function sandboxRoutes(deps: AppDeps) {
     // Each form shown gets its one-time token; the previous one stops working.
     const attempt =
       order.status === 'pending_payment' ? await issuePaymentAttempt(deps.db, order.id) : undefined;
+    // A card waiting for its challenge keeps the challenge on screen (a reload, the language link).
+    const held = attempt ? await heldChallenge(deps.db, order.id) : undefined;
     return htmlPage(
       c,
-      renderPayment(order, locale, { values: {}, errors: {} }, attempt),
+      renderPayment(
+        order,
+        locale,
+        { values: {}, errors: {}, ...(held ? { challenge: held } : {}) },
+        attempt,
+      ),
       200,
       order,
     );

@@ -168,6 +168,15 @@ export async function holdChallenge(db: Queryable, orderId: string, saved: Saved
   );
 }
 
+/** The label of the card waiting for its challenge, if any. */
+export async function heldChallenge(db: Queryable, orderId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ label: string }>(
+    'SELECT label FROM sandbox_challenges WHERE order_id = $1',
+    [orderId],
+  );
+  return rows[0]?.label;
+}
+
 /** Takes the card waiting for its challenge (once). */
 async function takeChallenge(db: Queryable, orderId: string) {
   const { rows } = await db.query<{ label: string; card_expires_on: string | null }>(
