@@ -224,7 +224,7 @@ export function outboxPageRoutes(deps: AppDeps) {
     const { today, report } = await advanceClock(deps, days);
     return c.redirect(
       back(
-        `${today}: rinnovati / renewed ${report.renewed + report.addonsRenewed}, rifiutati / refused ${report.refused}, falliti / failed ${report.failed}, disattivati / deactivated ${report.addonsDeactivated}`,
+        `${today}: rinnovati / renewed ${report.renewed + report.addonsRenewed}, rifiutati / refused ${report.refused}, da autenticare / action required ${report.actionRequired}, falliti / failed ${report.failed}, disattivati / deactivated ${report.addonsDeactivated}`,
       ),
       303,
     );

@@ -3,7 +3,7 @@
 // strict CSP), Italian and English. A submitted form goes through the server's payment seam:
 // the engine's `completeReturn` locks the order and asks the provider (provider.ts) what happened.
 import { Hono, type Context } from 'hono';
-import { formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
+import { formatDate, formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
 import { publicOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
 import { PAGES_STYLESHEET } from '../../../server/src/http/assets.ts';
 import { html, type Html } from '../../../server/src/http/html.ts';
@@ -74,6 +74,8 @@ const TEXT = {
     approveAuth: 'Conferma il pagamento',
     failAuth: 'Non confermare (autenticazione fallita)',
     renewalTitle: 'Pagamento del rinnovo',
+    purpose: 'Causale',
+    renewalOf: (date: string) => `Rinnovo dal ${formatDate(date, 'it')}`,
     authFailed:
       'Autenticazione non riuscita: nessun addebito. Puoi riprovare finché il link è valido.',
     renewalPaid: 'Pagamento completato: il rinnovo è attivo e la fattura è stata emessa.',
@@ -113,6 +115,8 @@ const TEXT = {
     approveAuth: 'Confirm the payment',
     failAuth: 'Do not confirm (authentication fails)',
     renewalTitle: 'Renewal payment',
+    purpose: 'For',
+    renewalOf: (date: string) => `Renewal from ${formatDate(date, 'en')}`,
     authFailed:
       'Authentication failed: nothing was charged. You can try again while the link works.',
     renewalPaid: 'Payment complete: the renewal is done and its invoice issued.',
@@ -189,13 +193,24 @@ function page(locale: Locale, title: string, body: Html, switchTo: string): stri
     </html>`.value;
 }
 
-function summary(order: OrderRecord, locale: Locale, amountCents = amountChargedNow(order)) {
+function summary(
+  order: OrderRecord,
+  locale: Locale,
+  amountCents = amountChargedNow(order),
+  purpose?: string,
+) {
   const t = TEXT[locale];
   return html`<dl class="summary">
     <dt>${t.merchant}</dt>
     <dd>Cassa Demo S.r.l.</dd>
     <dt>${t.order}</dt>
     <dd>${order.number}</dd>
+    ${
+      purpose
+        ? html`<dt>${t.purpose}</dt>
+            <dd>${purpose}</dd>`
+        : ''
+    }
     <dt>${t.amount}</dt>
     <dd class="total">${formatMoney(amountCents, order.currency, locale)}</dd>
   </dl>`;
@@ -475,7 +490,8 @@ export function sandboxRoutes(deps: AppDeps) {
     return page(
       locale,
       t.renewalTitle,
-      html`${summary(order, locale, payment.amountCents)} ${body}`,
+      html`${summary(order, locale, payment.amountCents, t.renewalOf(payment.cycleExpiresOn))}
+      ${body}`,
       switchTo,
     );
   };
