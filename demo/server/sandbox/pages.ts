@@ -218,7 +218,7 @@ function summary(
 
 /** The public test cards, as the README's table lists them. */
 function testCardList(locale: Locale) {
-  return html`<ul class="testcards">
+  return html`<ul>
     ${Object.values(TEST_CARDS).map(
       (card) => html`<li><code>${grouped(card.number)}</code> — ${card[locale]}</li>`,
     )}
@@ -326,8 +326,10 @@ function renderPayment(
           </div>
           <div>${input('cvc', t.cvc, form, { autocomplete: 'cc-csc', inputmode: 'numeric' })}</div>
         </div>
-        <p class="testcards">${t.testCards}</p>
-        ${testCardList(locale)}
+        <div class="testcards">
+          <p>${t.testCards}</p>
+          ${testCardList(locale)}
+        </div>
         <div class="actions">
           <button type="submit" name="decision" value="pay">${t.pay(amount)}</button>
           <button type="submit" name="decision" value="cancel" class="secondary" formnovalidate>

@@ -42,14 +42,14 @@ export const TEST_CARDS = {
     number: '4000002500003155',
     purchase: 'challenge',
     renewal: 'paid',
-    it: "chiede l'autenticazione all'acquisto",
+    it: 'chiede l’autenticazione all’acquisto',
     en: 'asks for authentication at purchase',
   },
   renewalChallenge: {
     number: '4000002760003184',
     purchase: 'approved',
     renewal: 'authentication_required',
-    it: "accettata all'acquisto, chiede l'autenticazione al rinnovo",
+    it: 'accettata all’acquisto, chiede l’autenticazione al rinnovo',
     en: 'succeeds at purchase, asks for authentication on renewal',
   },
   insufficientFunds: {
