@@ -189,6 +189,14 @@ describe('a purchase the bank wants authenticated (3-D Secure-like challenge)', 
     );
   });
 
+  it('a typed expiry already past is refused at its field, in the page’s language', async () => {
+    const order = await pendingCardOrder();
+    const reply = await payWithCard(order.id, TEST_CARDS.succeeds.number, '12/25');
+    assert.equal(reply.status, 422);
+    assert.match(reply.html, /Questa carta è scaduta\./);
+    assert.equal(await orderStatus(order.id), 'pending_payment');
+  });
+
   it('each test card does what the README table says at the purchase', async () => {
     const outcomes: Record<string, string> = {};
     for (const [name, card] of Object.entries(TEST_CARDS)) {

@@ -64,6 +64,7 @@ const TEXT = {
     back: 'Torna al negozio',
     errNumber: 'Usa una delle carte di prova elencate sotto.',
     errExpiry: 'Scrivi la scadenza come MM/AA.',
+    errExpired: 'Questa carta è scaduta.',
     errCvc: 'Il CVC ha 3 o 4 cifre.',
     errHolder: 'Scrivi il nome del titolare.',
     errEmail: "Scrivi l'email del conto PayPal.",
@@ -105,6 +106,7 @@ const TEXT = {
     back: 'Return to the shop',
     errNumber: 'Use one of the test cards listed below.',
     errExpiry: 'Write the expiry as MM/YY.',
+    errExpired: 'This card has expired.',
     errCvc: 'The CVC has 3 or 4 digits.',
     errHolder: "Write the cardholder's name.",
     errEmail: 'Write the PayPal account email.',
@@ -430,6 +432,7 @@ export function sandboxRoutes(deps: AppDeps) {
         const decision = sandboxDecision(
           order.paymentMethod === 'paypal' ? 'paypal' : 'card',
           fields,
+          deps.clock.today(),
         );
         if ('errors' in decision) {
           const attempt = await issuePaymentAttempt(tx, order.id);

@@ -95,7 +95,8 @@ export const sandboxAuthenticationPath = (paymentId: string) =>
 
 export type SandboxField = 'holder' | 'number' | 'expiry' | 'cvc' | 'email';
 /** What is wrong with a field, as a key of the page's texts. */
-export type SandboxError = 'errHolder' | 'errNumber' | 'errExpiry' | 'errCvc' | 'errEmail';
+export type SandboxError =
+  'errHolder' | 'errNumber' | 'errExpiry' | 'errExpired' | 'errCvc' | 'errEmail';
 
 export interface SandboxForm {
   values: Partial<Record<SandboxField, string>>;
@@ -117,10 +118,14 @@ export function cardExpiryDate(expiry: string): string | undefined {
   return `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
-/** The sandbox's answer to its submitted form, or the field errors to show on the page. */
+/**
+ * The sandbox's answer to its submitted form, or the field errors to show on the page. With
+ * `today`, a card whose typed expiry has passed is refused at its field.
+ */
 export function sandboxDecision(
   method: OnlineMethod,
   form: Readonly<Record<string, string>>,
+  today?: string,
 ): PaymentResult | SandboxForm | SandboxChallenge {
   if (form.decision === 'cancel') return { outcome: 'cancelled' };
   if (method === 'paypal') {
@@ -144,6 +149,7 @@ export function sandboxDecision(
   if (!card) errors.number = 'errNumber';
   const cardExpiresOn = cardExpiryDate(values.expiry);
   if (!cardExpiresOn) errors.expiry = 'errExpiry';
+  else if (today && cardExpiresOn < today) errors.expiry = 'errExpired';
   if (!/^\d{3,4}$/.test(values.cvc)) errors.cvc = 'errCvc';
   // The card number is never echoed back into the page.
   if (!card || !cardExpiresOn || Object.keys(errors).length)
