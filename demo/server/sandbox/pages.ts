@@ -3,6 +3,7 @@
 // strict CSP), Italian and English. A submitted form goes through the server's payment seam:
 // the engine's `completeReturn` locks the order and asks the provider (provider.ts) what happened.
 import { Hono, type Context } from 'hono';
+import { settlement } from '../../../src/domain/settlement.ts';
 import { formatDate, formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
 import { publicOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
 import { PAGES_STYLESHEET } from '../../../server/src/http/assets.ts';
@@ -48,6 +49,9 @@ const TEXT = {
     merchant: 'Esercente',
     order: 'Ordine',
     amount: 'Importo',
+    topUp: 'Addebito ora: ricarica del credito',
+    fromCredit: 'Pagato ora con il credito',
+    creditAfter: 'Credito residuo dopo l’ordine',
     holder: 'Titolare della carta',
     number: 'Numero della carta',
     expiry: 'Scadenza (MM/AA)',
@@ -90,6 +94,9 @@ const TEXT = {
     merchant: 'Merchant',
     order: 'Order',
     amount: 'Amount',
+    topUp: 'Charged now: credit top-up',
+    fromCredit: 'Paid now from the credit',
+    creditAfter: 'Credit left after the order',
     holder: 'Cardholder name',
     number: 'Card number',
     expiry: 'Expiry (MM/YY)',
@@ -202,6 +209,18 @@ function summary(
   purpose?: string,
 ) {
   const t = TEXT[locale];
+  const money = (cents: number) => formatMoney(cents, order.currency, locale);
+  // Add-ons: the card loads the credit and the order is paid from it; the page says both (not
+  // for a renewal's payment, `purpose`).
+  const paidFromCredit =
+    purpose === undefined && order.topUpCents !== null
+      ? settlement({
+          totalCents: order.totalCents,
+          creditCents: order.quote.creditCents,
+          method: order.paymentMethod,
+          topUpCents: order.topUpCents,
+        })
+      : null;
   return html`<dl class="summary">
     <dt>${t.merchant}</dt>
     <dd>Cassa Demo S.r.l.</dd>
@@ -213,8 +232,16 @@ function summary(
             <dd>${purpose}</dd>`
         : ''
     }
-    <dt>${t.amount}</dt>
-    <dd class="total">${formatMoney(amountCents, order.currency, locale)}</dd>
+    <dt>${paidFromCredit ? t.topUp : t.amount}</dt>
+    <dd class="total">${money(amountCents)}</dd>
+    ${
+      paidFromCredit
+        ? html`<dt>${t.fromCredit}</dt>
+            <dd>${money(paidFromCredit.fromCreditCents)}</dd>
+            <dt>${t.creditAfter}</dt>
+            <dd>${money(paidFromCredit.creditAfterCents)}</dd>`
+        : ''
+    }
   </dl>`;
 }
 
