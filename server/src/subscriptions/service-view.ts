@@ -20,11 +20,20 @@ export interface ServiceRow {
   payment_method: string;
   saved_payment_method_id: string | null;
   quote: { renewal: { totalCents: number } };
+  /** The renewal payment waiting for the buyer's authentication (action_required). */
+  action_payment_id: string | null;
 }
+
+/** Where the buyer pays a renewal the bank wants authenticated, relative to the API base. */
+export const renewalPaymentApiPath = (paymentId: string) =>
+  `/renewal-payments/${encodeURIComponent(paymentId)}`;
 
 export const SERVICE_COLUMNS = `id, number, product_id, plan_id, years, addons, expires_on::text AS expires_on,
   auto_renew, renewal_state, next_renewal_on::text AS next_renewal_on, payment_method,
-  saved_payment_method_id, quote`;
+  saved_payment_method_id, quote,
+  (SELECT rp.id FROM renewal_payments rp
+    WHERE rp.order_id = orders.id AND rp.status = 'action_required'
+    ORDER BY rp.cycle_expires_on DESC LIMIT 1) AS action_payment_id`;
 
 export function serviceItem(row: ServiceRow, today: string): AccountSubscription {
   const status =
@@ -32,8 +41,12 @@ export function serviceItem(row: ServiceRow, today: string): AccountSubscription
       ? 'renewal_failed'
       : row.expires_on <= today
         ? 'expired'
-        : 'active';
+        : row.renewal_state === 'action_required'
+          ? 'action_required'
+          : 'active';
   const renewing = row.renewal_state === 'scheduled' || row.renewal_state === 'retrying';
+  // Waiting for the buyer's authentication, the service is still on until its expiry.
+  const live = status === 'active' || status === 'action_required';
   const source = row.payment_method === 'paypal' ? 'paypal' : 'card';
   return {
     id: `${SERVICE_PREFIX}${row.id}`,
@@ -48,10 +61,10 @@ export function serviceItem(row: ServiceRow, today: string): AccountSubscription
       .map((a) => ({
         id: a.id,
         quantity: a.quantity,
-        status: status === 'active' ? 'active' : 'deactivated',
+        status: live ? 'active' : 'deactivated',
         expiresOn: row.expires_on,
         freeUntil: null,
-        deactivatedOn: status === 'active' ? null : row.expires_on,
+        deactivatedOn: live ? null : row.expires_on,
       })),
     autoRenew: row.auto_renew && renewing,
     nextCharge:
@@ -60,6 +73,10 @@ export function serviceItem(row: ServiceRow, today: string): AccountSubscription
         : null,
     paymentMethodId: row.saved_payment_method_id,
     orderId: row.id,
+    // Relative to the backend (the API base), as the contract's other paths: the email's link.
+    ...(status === 'action_required' && row.action_payment_id
+      ? { actionUrl: renewalPaymentApiPath(row.action_payment_id) }
+      : {}),
   };
 }
 
