@@ -19,11 +19,13 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * cannot grow unnoticed while the rest of the work goes on. Issue 25 (checkout UX round 2: the
  * statement of what the card and the credit pay, every missing choice at once, the error by
  * Confirm, the outcome brought into view, the resume session, the recovery link, the units and
- * their messages in both languages) adds, measured against main's build just before it: plans
- * page 34.48 → 35.40 (+0.92), largest first step 38.19 → 39.76 (+1.57), all 75.47 → 79.26
- * (+3.80); the budgets are raised by those figures (rounded up to 0.1 KB) and no more.
+ * their messages in both languages; a reopened overlay continuing on the buyer's step with the
+ * registration data and the page's in-memory session; the saved PayPal email's wrapping) adds,
+ * measured against main's build just before it: plans page 34.48 → 35.67 (+1.19), largest first
+ * step 38.19 → 40.13 (+1.94), all 75.47 → 79.77 (+4.30); the budgets are raised by those figures
+ * (rounded up to 0.1 KB) and no more.
  */
-export const BUDGETS = { plans: 36, initial: 40.1, all: 79.3 };
+export const BUDGETS = { plans: 36.2, initial: 40.5, all: 79.8 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;
