@@ -329,7 +329,9 @@ function savedLabel(label: string) {
   if (!match) return label;
   const [, before, email, after] = match as unknown as [string, string, string, string];
   const pieces = email.split(/(?<=[.\-_])|(?=@)/);
-  return html`${before}<span class="address"
-      >${pieces.map((piece) => html`<span>${piece}</span>`)}</span
-    >${after}`;
+  // One flex item next to the radio: the text flows as one paragraph.
+  return html`<span
+    >${before}<span class="address">${pieces.map((piece) => html`<span>${piece}</span>`)}</span
+    >${after}</span
+  >`;
 }
