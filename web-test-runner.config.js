@@ -1,5 +1,6 @@
 // Browser tests: real Debian Chromium, TypeScript through esbuild (legacy decorators for Lit).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
@@ -37,7 +38,11 @@ export default {
   // A hang guard per test, not a pace: tests wait for states (test/browser/wait.ts, 30 s each)
   // and a loaded machine may need minutes for a long journey.
   testFramework: { config: { timeout: 180000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  // a11ySnapshot: tests read accessible names as a screen reader gets them.
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    a11ySnapshotPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -17,9 +17,14 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * first step in either language ≤ 33, everything a purchase can load ≤ 68 (TARGETS). This build is
  * over them (README "Performance" says by how much and why); the budgets are its own figures
  * (issue 25's checkout UX round 2 included: it added 0.9 / 1.6 / 3.8 KB to main's build), rounded
- * up by at most 0.3 KB, so that nothing regrows unnoticed.
+ * up by at most 0.3 KB, so that nothing regrows unnoticed. Issue 25's second part (a reopened
+ * overlay continuing on the buyer's step with the registration data and the page's in-memory
+ * session; the saved PayPal email's wrapping) adds, against main's 33.8 / 39.2 / 78.9: plans page
+ * → 34.06 (+0.26), largest first step → 39.45 (+0.25), all → 79.37 (+0.47); the budgets are
+ * raised by those figures, rounded up to 0.1 KB. Issue 24's buy more on a Certified Platform
+ * service adds about 0.15 KB to all (79.8).
  */
-export const BUDGETS = { plans: 34, initial: 39.4, all: 79.3 };
+export const BUDGETS = { plans: 34.3, initial: 39.7, all: 79.8 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;

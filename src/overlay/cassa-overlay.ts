@@ -309,7 +309,7 @@ export class CassaOverlay extends LitElement {
     // Opened again with the same options in this tab, the checkout finds the buyer's work.
     const store = this.#checkout()?.store;
     if (this.#discard) store?.discardDraft();
-    else store?.keepDraft();
+    else store?.keepOnClose();
     const { step, order } = this.#state() ?? {};
     const shown = step === 'result' && order && order.status !== 'refused' ? order : undefined;
     this.dispatchEvent(new CassaOverlayCloseEvent(this.#completed || !!shown, shown));

@@ -4,6 +4,12 @@
 // return from the payment page), drafts.ts (what the buyer typed) — on a shared core
 // (store-core.ts); only they call the API client. <cassa-checkout> renders `state` and calls the
 // intents below.
+import {
+  forgetPageSession,
+  keepPageSession,
+  takePageSession,
+  wasClosedHere,
+} from './page-sessions.ts';
 import type { ApiError } from '../api/types.ts';
 import type { Holder, PaymentChoice } from '../domain/types.ts';
 import type { HolderDraft } from '../domain/holder-draft.ts';
@@ -154,9 +160,19 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
       return;
     if (core.disposed) return;
     const keptStep = this.#drafts.restore();
+    // Reopened on this page after closing: the session it had, unless the host gave another.
+    const closedHere = wasClosedHere(this.#drafts.key);
+    const kept = takePageSession(this.#drafts.key);
+    if (kept && !core.state.session) {
+      core.client.token = kept.token;
+      core.set({ session: kept.session });
+    }
     core.set({ step: core.state.steps[0]! });
+    // A session kept on this page: its concern checks it as for a login.
+    if (kept) await this.#session.load().catch(() => undefined);
+    if (core.disposed) return;
     this.#session.current?.checkEligibility();
-    this.#resumeAt(keptStep);
+    this.#resumeAt(keptStep, closedHere);
     core.started = true;
     this.#selection.scheduleQuote();
     core.ready();
@@ -186,14 +202,16 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
   }
 
   /**
-   * Reloaded (or reopened) on the summary: the summary again, with everything kept; without a
-   * session (the token is never kept) the buyer logs in first, then lands there. Earlier steps
-   * start from the first one, with the choices and typing kept (the buyer walks through them).
+   * Reopened on this page after closing (`closedHere`): the step the buyer was on, with the
+   * session kept in the page's memory. Reloaded on the summary: the summary again, with everything
+   * kept; without a session (the token is never stored) the buyer logs in first, then lands there.
+   * After a reload, earlier steps start from the first one, with the choices and typing kept.
    */
-  #resumeAt(step: StepId | null): void {
+  #resumeAt(step: StepId | null, closedHere = false): void {
     const core = this.#core;
     const { steps, session, ineligible } = core.state;
-    if (step !== 'summary' || !steps.includes(step) || ineligible) return;
+    if (!step || step === 'result' || !steps.includes(step) || ineligible) return;
+    if (step !== 'summary' && !closedHere) return;
     const account = steps.indexOf('account');
     if (account >= 0 && steps.indexOf(step) > account && !session) {
       this.#navigation.needLogin(step);
@@ -211,9 +229,23 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
     this.#drafts.keep();
   }
 
+  /**
+   * Closed (an overlay) with the draft kept: the draft, and the session in the page's memory only,
+   * so opening the same checkout again while the page lives continues where the buyer was.
+   */
+  keepOnClose(): void {
+    this.#drafts.keep();
+    const token = this.#core.client.token;
+    const { session, step } = this.#core.state;
+    // A purchase that ended starts afresh.
+    if (step === 'result') return forgetPageSession(this.#drafts.key);
+    keepPageSession(this.#drafts.key, token && session ? { token, session } : null);
+  }
+
   /** Forgets a kept draft (the buyer chose to discard it, or the order completed). */
   discardDraft(): void {
     this.#drafts.discard();
+    forgetPageSession(this.#drafts.key);
   }
 
   /** Stops timers and ignores every answer still on its way. */
@@ -236,6 +268,8 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
   setYears = (years: number): void => this.#selection.setYears(years);
   selectSubscription = (id: string): void => this.#selection.selectSubscription(id);
   setHolderDraft = (draft: HolderDraft): void => this.#drafts.setHolderDraft(draft);
+  /** What the buyer types in the registration form (never the password). */
+  setRegisterDraft = (draft: HolderDraft): void => this.#drafts.setRegisterDraft(draft);
   /** The holder step's form was submitted valid. */
   submitHolder = (holder: Holder): void => this.#navigation.submitHolder(holder);
   setPayment = (payment: PaymentChoice | null, topUpCents?: number): void =>

@@ -18,19 +18,30 @@ export class Drafts {
     this.#keptKey = `cassa:draft:${JSON.stringify([...scope, options.planId, options.subscriptionId])}`;
   }
 
-  /** Whether the buyer typed holder data here (closing then asks before leaving). */
+  /** Where this checkout's draft is kept (also the key of a closed overlay's page session). */
+  get key(): string {
+    return this.#keptKey;
+  }
+
+  /** Whether the buyer typed holder data here, or registration data (closing then asks first). */
   get typedHolder(): boolean {
-    return this.#core.state.holderDraft !== null;
+    const { holderDraft, registerDraft } = this.#core.state;
+    return holderDraft !== null || registerDraft !== null;
   }
 
   setHolderDraft(holderDraft: HolderDraft): void {
     this.#core.set({ holderDraft });
   }
 
+  setRegisterDraft(registerDraft: HolderDraft): void {
+    this.#core.set({ registerDraft });
+  }
+
   /** Keeps choices and typing (never a token or a password); nothing once an order completed. */
   keep(): void {
     const { status, step, planId, years, quantities, subscriptionId, holderDraft, holder } =
       this.#core.state;
+    const { registerDraft } = this.#core.state;
     if (status !== 'ready' || step === 'result' || this.#core.state.ordering) return;
     const kept: KeptDraft = {
       planId,
@@ -40,6 +51,7 @@ export class Drafts {
       holderDraft,
       step,
       ...(holder ? { holder } : {}),
+      ...(registerDraft ? { registerDraft } : {}),
     };
     save(this.#core.env.storage, this.#keptKey, kept);
   }
@@ -66,6 +78,7 @@ export class Drafts {
       subscriptionId: kept.subscriptionId ?? subscriptionId,
       holderDraft: kept.holderDraft,
       ...(kept.holder ? { holder: kept.holder } : {}),
+      ...(kept.registerDraft ? { registerDraft: kept.registerDraft } : {}),
     });
     return kept.step ?? null;
   }

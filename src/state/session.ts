@@ -36,7 +36,11 @@ export class SessionFlow {
     );
     const { session } = this.#core.state;
     if (session)
-      this.#core.set({ holderDraft: null, registeredUsername: session.customer.username });
+      this.#core.set({
+        holderDraft: null,
+        registerDraft: null,
+        registeredUsername: session.customer.username,
+      });
   }
 
   /** The host page changed `session-token`: log in with it (or forget a host session). */

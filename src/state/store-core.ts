@@ -116,6 +116,7 @@ export class StoreCore {
       loginAgain: false,
       registeredUsername: null,
       holderDraft: null,
+      registerDraft: null,
       holder: null,
       payment: null,
       topUpCents: null,

@@ -61,6 +61,8 @@ export interface CheckoutState {
   registeredUsername: string | null;
   /** Whatever the buyer typed in the holder form, kept across steps and errors. */
   holderDraft: HolderDraft | null;
+  /** What the buyer typed in the registration form (never the password), until registered. */
+  registerDraft: HolderDraft | null;
   /** The holder the buyer confirmed in the holder step (sent with the order). */
   holder: Holder | null;
   payment: PaymentChoice | null;
@@ -152,4 +154,4 @@ export type KeptDraft = Pick<
 > &
   // Where the buyer was, and the holder they confirmed (never a token: after a reload the buyer
   // logs in again, then lands on that step).
-  Partial<Pick<CheckoutState, 'step' | 'holder'>>;
+  Partial<Pick<CheckoutState, 'step' | 'holder' | 'registerDraft'>>;

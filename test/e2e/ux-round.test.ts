@@ -121,7 +121,7 @@ describe('issue 14: real mouse clicks right after typing, one navigation layout'
     }
   }
 
-  it('the overlay at 375 px: Chiudi after typing holder data asks first, and a reopening finds it', async () => {
+  it('the overlay at 375 px: Chiudi after typing holder data asks first, and a reopening continues there', async () => {
     const w = WORDS.it;
     const { page, problems } = await e2e.open('/product.html', { width: 375, height: 812 });
     await page
@@ -152,8 +152,14 @@ describe('issue 14: real mouse clicks right after typing, one navigation layout'
       .getByRole('button', { name: /^Acquista/ })
       .first()
       .click();
-    await onStep(page, w.plans);
-    await mouseClick(page, button(page, w.continue));
+    // Issue 25 (4): while the page lives, the reopened checkout is on the holder step, logged in,
+    // with the typing kept; the choices of the earlier steps are there too.
+    await onStep(page, w.holder);
+    assert.equal(await field(page, w.city).inputValue(), 'Torino');
+    await screenshot(page, 'ux25-overlay-reopened-it-375', false);
+    await mouseClick(page, button(page, 'Indietro'));
+    await onStep(page, w.account);
+    await mouseClick(page, button(page, 'Indietro'));
     await onStep(page, w.addons);
     assert.equal(await field(page, w.extraUsers).inputValue(), '2');
     assertClean(problems);

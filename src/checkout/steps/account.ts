@@ -5,6 +5,7 @@ import '../../components/account-step/cassa-account-step.ts';
 import type {
   CassaLoginEvent,
   CassaRegisterEvent,
+  CassaRegisterInputEvent,
 } from '../../components/account-step/cassa-account-step.ts';
 import { formatMoney } from '../../i18n/index.ts';
 import type { CheckoutState } from '../../state/checkout-store.ts';
@@ -41,6 +42,8 @@ registerStepView('account', (c) => {
       reset-url=${c.resetUrl()}
       .customer=${s.session?.customer ?? null}
       .registerErrors=${store.holderErrors}
+      .registration=${s.registerDraft ?? undefined}
+      @cassa-register-input=${(e: CassaRegisterInputEvent) => store.setRegisterDraft(e.detail.value)}
       @cassa-login=${(e: CassaLoginEvent) => void store.login(e.detail.username, e.detail.password)}
       @cassa-register=${(e: CassaRegisterEvent) =>
         void store.register(e.detail.holder, e.detail.password)}

@@ -31,6 +31,16 @@ export class CassaRegisterEvent extends CustomEvent<{ holder: Holder; password: 
   }
 }
 
+/**
+ * `cassa-register-input`: the buyer typed in the registration form; `value` is what it holds, never
+ * the password (kept by the checkout, e.g. across closing and reopening it).
+ */
+export class CassaRegisterInputEvent extends CustomEvent<{ value: HolderDraft }> {
+  constructor(value: HolderDraft) {
+    super('cassa-register-input', { detail: { value } });
+  }
+}
+
 /** `cassa-account-switch`: "Cambia account". */
 export class CassaAccountSwitchEvent extends CustomEvent<Record<string, never>> {
   constructor() {
@@ -55,6 +65,7 @@ function linkable(url: string): boolean {
  * @summary Log in or register.
  * @fires cassa-login - Login submitted (does not bubble: it carries the password).
  * @fires cassa-register - Registration submitted valid (does not bubble).
+ * @fires cassa-register-input - The buyer typed in the registration form (the data, never the password; does not bubble).
  * @fires cassa-account-switch - "Cambia account".
  * @csspart login - The login form.
  * @csspart register - The registration area.
@@ -101,15 +112,29 @@ export class CassaAccountStep extends CassaElement {
   @state() private registering = false;
   /** The registration form's file could not be loaded. */
   @state() private loadFailed = false;
-  /** What was typed in the registration form (kept while switching to login and back). */
+  /**
+   * What was typed in the registration form (kept while switching to login and back; never the
+   * password). Given when the checkout is opened again: the registration form shows it.
+   */
   // Nothing until the first input: the form starts empty (its own default, its own file).
-  @state() private registration?: HolderDraft;
+  @property({ attribute: false }) registration?: HolderDraft;
+  /** The registration given from outside was opened once (then the buyer's toggles rule). */
+  #restored = false;
   @state() private missing = false;
 
   /**
    * A failed login: the buyer types again from the username, with the error read out with it
    * (pressed with the keyboard, the focus was on Accedi; it never falls to the page).
    */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Opened again with registration data typed before: the registration form, as it was left.
+    if (changed.has('registration') && this.registration && !this.#restored && !this.customer) {
+      this.#restored = true;
+      if (!this.registering) this.#toggle(true);
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (!changed.has('error') || !this.error || this.customer || this.registering) return;
@@ -217,7 +242,9 @@ export class CassaAccountStep extends CassaElement {
         .serverErrors=${this.registerErrors}
         @cassa-holder-input=${(e: CassaHolderInputEvent) => {
           e.stopPropagation();
+          this.#restored = true;
           this.registration = e.detail.value;
+          this.dispatchEvent(new CassaRegisterInputEvent(e.detail.value));
         }}
         @cassa-holder-submit=${(e: CassaHolderSubmitEvent) => {
           e.stopPropagation();

@@ -10,8 +10,16 @@ export const paymentChooserStyles = css`
   .others[hidden] {
     display: none;
   }
-  /* A saved PayPal account is labelled with its email: let it wrap on a phone. */
+  /*
+   * A saved PayPal account is labelled with its email: on a phone it wraps between its pieces
+   * (after a dot, before the @), never inside a word; a piece wider than the line still wraps.
+   */
   .choice {
+    overflow-wrap: break-word;
+  }
+  .address > span {
+    display: inline-block;
+    max-width: 100%;
     overflow-wrap: anywhere;
   }
   .link {

@@ -1,6 +1,8 @@
-// Issue 14, item 4: nothing typed is lost. Closing the overlay after typing holder data asks first;
-// reopening Cassa.open with the same options in the tab, or reloading an inline widget, finds the
-// selection and the typing again — never a token or a password.
+// Issue 14, item 4 (and issue 25, item 4): nothing typed is lost. Closing the overlay after typing
+// holder or registration data asks first; reopening Cassa.open with the same options while the
+// page lives continues on the step the buyer was on, still logged in (the session stays in the
+// page's memory, never in storage); reloading an inline widget finds the selection and the typing
+// again after logging in — never a token or a password kept in the tab.
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait.ts';
 import { sendKeys } from '@web/test-runner-commands';
@@ -18,6 +20,8 @@ import {
   onStep,
   press,
   type,
+  seeText,
+  within,
 } from '../checkout/helpers.ts';
 
 const options = { backend: BACKEND, product: 'certified-platform', plan: 'base' };
@@ -91,7 +95,7 @@ describe('nothing typed is lost (issue 14)', function () {
     expect(outcome.error).to.equal(undefined);
   });
 
-  it('Esc asks too; "Chiudi" then closes, and Cassa.open with the same options finds it all again', async () => {
+  it('Esc asks too; "Chiudi" then closes, and Cassa.open with the same options continues on the holder step, logged in', async () => {
     const first = await openOverlay();
     await typeHolder(first.el);
     deep<HTMLInputElement>(first.el, 'input#city').focus();
@@ -109,18 +113,58 @@ describe('nothing typed is lost (issue 14)', function () {
     expect(kept[0]![1]).to.contain('Bianchi Impianti S.r.l.');
     expect(kept[0]![1]).not.to.match(/token|cassa-demo|password/i);
 
+    const logins = backend.sent('POST', '/v1/auth/login').length;
     const again = await openOverlay();
-    await onStep(again.el, 'Scegli la versione');
-    await press(again.el, 'Prosegui');
-    await onStep(again.el, 'Servizi aggiuntivi');
-    expect(deep<HTMLInputElement>(again.el, 'input#q-extra-users').value).to.equal('2');
-    await press(again.el, 'Prosegui');
-    await logIn(again.el, '1234567@aruba.it');
+    // Where the buyer was, with what they typed, without logging in again.
     await onStep(again.el, 'Dati intestatario');
     expect(deep<HTMLInputElement>(again.el, 'input#name').value).to.equal(
       'Bianchi Impianti S.r.l.',
     );
     expect(deep<HTMLInputElement>(again.el, 'input#city').value).to.equal('Torino');
+    expect(backend.sent('POST', '/v1/auth/login').length, 'no second login').to.equal(logins);
+    await expect(again.overlay).to.be.accessible();
+    // Back on the add-ons, the choice is there too.
+    await press(again.el, 'Indietro');
+    await onStep(again.el, 'Accedi o registrati');
+    await seeText(again.el, '1234567@aruba.it');
+    await press(again.el, 'Indietro');
+    await onStep(again.el, 'Servizi aggiuntivi');
+    expect(deep<HTMLInputElement>(again.el, 'input#q-extra-users').value).to.equal('2');
+  });
+
+  it('registration data typed: Chiudi asks; reopened, the registration form shows it again, never the password', async () => {
+    const first = await openOverlay();
+    await onStep(first.el, 'Scegli la versione');
+    await press(first.el, 'Prosegui');
+    await onStep(first.el, 'Servizi aggiuntivi');
+    await press(first.el, 'Prosegui');
+    await onStep(first.el, 'Accedi o registrati');
+    await press(first.el, 'Registrati');
+    await seeText(first.el, 'Registrati e prosegui');
+    const set = (el: CassaCheckout, id: string, value: string) => {
+      const input = within<HTMLInputElement>(el, 'cassa-account-step', `input#${id}`)[0]!;
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    };
+    set(first.el, 'name', 'Nuova Impresa S.r.l.');
+    set(first.el, 'city', 'Torino');
+    set(first.el, 'password', 'una-password-lunga');
+    await press(first.overlay, /Chiudi$/);
+    await waitUntil(() => asked(first.overlay), 'closing did not ask');
+    await press(first.overlay, 'Chiudi');
+    await waitUntil(() => !document.querySelector('cassa-overlay'), 'not closed');
+    const kept = Object.entries(sessionStorage).filter(([key]) => key.startsWith('cassa:draft:'));
+    expect(kept[0]![1]).to.contain('Nuova Impresa S.r.l.');
+    expect(kept[0]![1]).not.to.contain('una-password-lunga');
+
+    const again = await openOverlay();
+    await onStep(again.el, 'Accedi o registrati');
+    await seeText(again.el, 'Registrati e prosegui');
+    const field = (id: string) =>
+      within<HTMLInputElement>(again.el, 'cassa-account-step', `input#${id}`)[0]!.value;
+    expect(field('name')).to.equal('Nuova Impresa S.r.l.');
+    expect(field('city')).to.equal('Torino');
+    expect(field('password'), 'the password is never kept').to.equal('');
   });
 
   it('"Chiudi e cancella i dati" forgets it: reopened, the checkout starts afresh', async () => {
@@ -134,6 +178,7 @@ describe('nothing typed is lost (issue 14)', function () {
       [],
     );
     const again = await openOverlay();
+    await onStep(again.el, 'Scegli la versione');
     await press(again.el, 'Prosegui');
     await onStep(again.el, 'Servizi aggiuntivi');
     expect(deep<HTMLInputElement>(again.el, 'input#q-extra-users').value).to.equal('0');
@@ -165,7 +210,7 @@ describe('nothing typed is lost (issue 14)', function () {
     await waitUntil(() => outcome.error instanceof DOMException);
   });
 
-  it('an inline widget reloaded by accident finds the selection and the holder data again', async () => {
+  it('an inline widget reloaded by accident finds the selection and the holder data again, after logging in', async () => {
     const first = await mount(backend, { plan: 'base' });
     await typeHolder(first.el);
     // What a reload does: the page is hidden (pagehide), then a new page builds a new widget.

@@ -1,7 +1,7 @@
 // Issue 25 (13, 14): what wraps on a 375 px phone, and what other checkouts do for a buyer: the
 // only payment method is chosen already.
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, findAccessibilityNode, setViewport } from '@web/test-runner-commands';
 import '../../../src/components/cassa-payment-chooser/cassa-payment-chooser.ts';
 import '../../../src/components/checkout-result/cassa-checkout-result.ts';
 import type { CassaPaymentChooser } from '../../../src/components/cassa-payment-chooser/cassa-payment-chooser.ts';
@@ -67,6 +67,46 @@ describe('issue 25 (13): 375 px wrapping', () => {
       lines.join(' / '),
     ).to.equal(true);
     expect(el.scrollWidth).to.be.at.most(311);
+  });
+
+  it('the saved PayPal email wraps after a dot or before the @, never inside a word; its label reads the same', async () => {
+    const email = 'amministrazione.contabilita@studio-tecnico-bianchi.example.com';
+    const label = `PayPal ${email}`;
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 311px">
+        <cassa-payment-chooser
+          locale="it"
+          .methods=${['card', 'paypal']}
+          .saved=${[{ id: 'pm-pp', type: 'paypal', label }]}
+        ></cassa-payment-chooser>
+      </div>`,
+    );
+    const el = wrapper.querySelector<CassaPaymentChooser>('cassa-payment-chooser')!;
+    await el.updateComplete;
+    const choice = $$<HTMLLabelElement>(el, 'label.choice').find((l) =>
+      l.textContent?.includes('@'),
+    )!;
+    expect(choice.textContent?.trim()).to.equal(label);
+    const lines = renderedLines(choice);
+    expect(lines.length, lines.join(' / ')).to.be.greaterThan(1);
+    // Every line ends at a piece's end: after a dot, a hyphen or an underscore, or before the @.
+    const pieces = ['PayPal', ...email.split(/(?<=[.\-_])|(?=@)/)];
+    for (const line of lines) {
+      const words = line.replace(/\s+/g, '');
+      let rest = words;
+      for (const piece of pieces) if (rest.startsWith(piece)) rest = rest.slice(piece.length);
+      expect(rest, `a line broken inside a word: ${lines.join(' / ')}`).to.equal('');
+    }
+    expect(el.scrollWidth).to.be.at.most(311);
+    // Its accessible name is the label as the server wrote it (no added spaces or marks).
+    type AxNode = { role?: string; name?: string; children: AxNode[] };
+    const snapshot = (await a11ySnapshot({})) as unknown as AxNode;
+    const radio = findAccessibilityNode<AxNode>(
+      snapshot,
+      (node) => node.role === 'radio' && !!node.name?.includes('@'),
+    );
+    expect(radio?.name).to.equal(label);
+    await expect(el).to.be.accessible();
   });
 });
 
