@@ -5,6 +5,8 @@ import { AREAS } from './areas.ts';
 import { authChecks } from './checks/auth.ts';
 import { catalogChecks } from './checks/catalog.ts';
 import { corsChecks } from './checks/cors.ts';
+import { customerAreaChecks } from './checks/customer-area.ts';
+import { customerAreaPaymentChecks } from './checks/customer-area-payments.ts';
 import { invoiceChecks } from './checks/invoices.ts';
 import { mailboxChecks } from './checks/mailboxes.ts';
 import { orderReadChecks } from './checks/order-reads.ts';
@@ -24,6 +26,8 @@ export const CHECKS: readonly Check<ConformanceContext>[] = [
   ...paymentPageChecks,
   ...invoiceChecks,
   ...mailboxChecks,
+  ...customerAreaChecks,
+  ...customerAreaPaymentChecks,
   ...corsChecks,
 ];
 

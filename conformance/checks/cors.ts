@@ -34,6 +34,24 @@ export const WIDGET_CALLS: readonly { method: string; path: string; headers: str
   { method: 'GET', path: 'v1/orders/{id}/invoice', headers: ['authorization'] },
   { method: 'GET', path: 'v1/me/invoices', headers: ['authorization'] },
   { method: 'GET', path: 'v1/me/invoices/{id}/xml', headers: ['authorization'] },
+  // The customer area (`<cassa-account>`).
+  {
+    method: 'PATCH',
+    path: 'v1/subscriptions/{id}',
+    headers: ['content-type', 'authorization', 'accept-language'],
+  },
+  { method: 'DELETE', path: 'v1/me/payment-methods/{id}', headers: ['authorization'] },
+  { method: 'GET', path: 'v1/me/orders', headers: ['authorization'] },
+  {
+    method: 'POST',
+    path: 'v1/me/payment-methods',
+    headers: ['content-type', 'authorization', 'accept-language'],
+  },
+  {
+    method: 'POST',
+    path: 'v1/me/credit/top-ups',
+    headers: ['content-type', 'authorization', 'accept-language'],
+  },
 ];
 
 function needOrigin(context: C): string {
