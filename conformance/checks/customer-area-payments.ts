@@ -11,8 +11,13 @@ import type { ConformanceContext } from '../context.ts';
 import { drivePaymentPage } from '../payment-page.ts';
 import { expectFieldErrors, expectProblem } from '../problem.ts';
 import { ensure, expectJson, expectShape, expectStatus, skip, type Check } from '../runner.ts';
-import { needMailboxProduct } from './catalog.ts';
-import { patchSubscription, readSubscriptions, subscriptions } from './customer-area.ts';
+import { needMailboxProduct, needProduct } from './catalog.ts';
+import {
+  needPaidOrders,
+  patchSubscription,
+  readSubscriptions,
+  subscriptions,
+} from './customer-area.ts';
 import { needBuyer, needOtherBuyer, writes } from './order-requests.ts';
 
 type C = ConformanceContext;
@@ -58,10 +63,12 @@ export const customerAreaPaymentChecks: Check<C>[] = [
       );
       const mine = context.placed.filter((p) => p.token === buyer.token);
       const awaiting = mine.filter((p) => p.order.status === 'awaiting_payment');
-      if (!awaiting.length)
+      if (!awaiting.length) {
+        needProduct(context);
         skip(
           'the run placed no order by bank transfer or postal slip for the buyer (see the orders area)',
         );
+      }
       for (const { order } of awaiting) {
         const item = items.find((o) => o.id === order.id);
         ensure(item, `${what} does not list the ${order.paymentMethod} order ${order.number}`);
@@ -101,11 +108,7 @@ export const customerAreaPaymentChecks: Check<C>[] = [
       expectStatus(reply, 200, what);
       expectJson(reply, what);
       const { items } = expectShape(AccountInvoicesSchema, reply.json, what);
-      const paid = (context.paidOnline ?? []).filter((p) => p.resume).map((p) => p.order);
-      if (!paid.length)
-        skip(
-          'needs an order paid by card or PayPal: the kit pays one on its payment page (see "payment-page-driven"), which could not be completed',
-        );
+      const paid = needPaidOrders(context);
       for (const order of paid) {
         const invoice = items.find((i) => i.orderId === order.id);
         ensure(invoice, `${what} lists no invoice of the paid order ${order.number}`);

@@ -15,6 +15,7 @@ import { RENEWAL_CHARGE_DAYS_BEFORE } from '../../src/domain/pricing.ts';
 import type { ConformanceContext } from '../context.ts';
 import { expectFieldErrors, expectProblem } from '../problem.ts';
 import { ensure, expectJson, expectShape, expectStatus, skip, type Check } from '../runner.ts';
+import { needProduct } from './catalog.ts';
 import { needBuyer, needOtherBuyer, writes } from './order-requests.ts';
 
 type C = ConformanceContext;
@@ -43,7 +44,8 @@ const deleteMethod = (context: C, id: string, token?: string) =>
   });
 
 /** The run's orders paid on their payment page (card, PayPal): each is a renewing service. */
-function needPaidOrders(context: C): Order[] {
+export function needPaidOrders(context: C): Order[] {
+  needProduct(context);
   const paid = (context.paidOnline ?? []).filter((p) => p.resume).map((p) => p.order);
   if (!paid.length)
     skip(
@@ -204,6 +206,9 @@ export const customerAreaChecks: Check<C>[] = [
         `PATCH /v1/subscriptions/${service.id} (autoRenew false) by another customer`,
       );
       const after = await listed(context, service.id, buyer.token, 'GET /v1/me/subscriptions');
+      // Put back what the other customer changed, so the checks after this one start as planned.
+      if (!after.autoRenew)
+        await patchSubscription(context, service.id, { autoRenew: true }, buyer.token);
       ensure(
         after.autoRenew,
         `another customer’s refused PATCH turned automatic renewal off on ${service.id} all the same`,
