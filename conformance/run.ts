@@ -13,6 +13,7 @@ import { orderReadChecks } from './checks/order-reads.ts';
 import { orderChecks } from './checks/orders.ts';
 import { paymentPageChecks } from './checks/payment-pages.ts';
 import { quoteChecks } from './checks/quotes.ts';
+import { resumeSessionChecks } from './checks/resume-session.ts';
 import type { ConformanceContext, ConformanceOptions } from './context.ts';
 import { BackendClient } from './http.ts';
 import { runChecks, skip, type Check, type CheckResult } from './runner.ts';
@@ -24,6 +25,7 @@ export const CHECKS: readonly Check<ConformanceContext>[] = [
   ...orderChecks,
   ...orderReadChecks,
   ...paymentPageChecks,
+  ...resumeSessionChecks,
   ...invoiceChecks,
   ...mailboxChecks,
   ...customerAreaChecks,

@@ -22,6 +22,11 @@ export const WIDGET_CALLS: readonly { method: string; path: string; headers: str
   { method: 'POST', path: 'v1/auth/login', headers: ['content-type', 'accept-language'] },
   { method: 'POST', path: 'v1/auth/register', headers: ['content-type', 'accept-language'] },
   { method: 'POST', path: 'v1/auth/logout', headers: ['authorization'] },
+  {
+    method: 'POST',
+    path: 'v1/auth/resume',
+    headers: ['content-type', 'cassa-resume', 'accept-language'],
+  },
   { method: 'GET', path: 'v1/me', headers: ['authorization'] },
   { method: 'GET', path: 'v1/me/payment-methods', headers: ['authorization'] },
   { method: 'GET', path: 'v1/me/subscriptions', headers: ['authorization'] },
