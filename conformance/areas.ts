@@ -38,7 +38,7 @@ export const AREAS: readonly Area[] = [
     id: 'payment-pages',
     title: 'Card and PayPal orders',
     checks:
-      'an order by card and by PayPal: pending_payment with a redirect action (an absolute http(s) URL); the payment page driven to the end where the kit can (the reference sandbox), the order then paid; the resume token from the return URL reads its order and no other, a forged one reads nothing; saved methods never show a full card number, another customer’s savedId is refused',
+      'an order by card and by PayPal: pending_payment with a redirect action (an absolute http(s) URL); the payment page driven to the end where the kit can (the reference sandbox), the order then paid; the resume token from the return URL reads its order and no other, a forged one reads nothing; where the backend’s OpenAPI declares POST /v1/auth/resume, a page cancelled by the buyer leaves the order cancelled and its token opens the buyer’s session once (a forged token, a paid order’s token, a second use: 401); saved methods never show a full card number, another customer’s savedId is refused',
   },
   {
     id: 'invoices',
