@@ -16,9 +16,14 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * first step in either language ≤ 33, everything a purchase can load ≤ 68 (TARGETS). This build is
  * over them (README "Performance" says by how much and why); the budgets are its own figures,
  * rounded up (issue 22's public-administration fields and split payment included), so that it
- * cannot grow unnoticed while the rest of the work goes on.
+ * cannot grow unnoticed while the rest of the work goes on. Issue 25 (checkout UX round 2: the
+ * statement of what the card and the credit pay, every missing choice at once, the error by
+ * Confirm, the outcome brought into view, the resume session, the recovery link, the units and
+ * their messages in both languages) adds, measured against main's build just before it: plans
+ * page 34.48 → 35.40 (+0.92), largest first step 38.19 → 39.76 (+1.57), all 75.47 → 79.26
+ * (+3.80); the budgets are raised by those figures (rounded up to 0.1 KB) and no more.
  */
-export const BUDGETS = { plans: 35, initial: 38.5, all: 75.5 };
+export const BUDGETS = { plans: 36, initial: 40.1, all: 79.3 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;

@@ -21,10 +21,26 @@ export const checkoutStyles = css`
     margin: 0;
     font-size: 1.375em;
     line-height: 1.25;
+    /* Brought into view (back from the payment page): a little room above, never cut at the top. */
+    scroll-margin-top: var(--_s2);
   }
   @container (max-width: 24rem) {
     .checkout {
       padding: var(--_s2);
     }
+  }
+  /* The selection's yearly price, kept in sight on the login step. */
+  .running {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_s2);
+    margin: 0 0 var(--_s3);
+    padding: var(--_s2) var(--_s3);
+    border-radius: var(--_radius);
+    background: var(--_alt);
+  }
+  .running .figure {
+    font-weight: 700;
   }
 `;

@@ -2,7 +2,7 @@
 // properties make a store (state/checkout-store.ts), whose state it renders in a frame (indicator,
 // heading, error banner, navigation) around the step's elements (checkout/step-views.ts); its
 // controllers keep the store connected, the step's files loaded, the focus and the draft.
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { cache } from 'lit/directives/cache.js';
 import { property } from 'lit/decorators.js';
 import type { ErrorCode } from './domain/errors.ts';
@@ -71,6 +71,11 @@ export class CassaCheckout extends CassaElement {
   @property() subscription: string | null = null;
   /** A session token from the host page (an already-logged-in portal). */
   @property({ attribute: 'session-token' }) sessionToken: string | null = null;
+  /**
+   * The backend's password (and username) recovery page, linked from the login form; the
+   * reference server's `{backend}/account/password-reset` when absent, none when empty.
+   */
+  @property({ attribute: 'password-reset-url' }) passwordResetUrl: string | null = null;
   /** The `fetch` the API client uses (tests, special environments). */
   @property({ attribute: false }) fetchImpl?: typeof fetch;
   /** Per-request timeout of the API client in ms, default 10 s (tests shorten it; set before connecting). */
@@ -90,7 +95,16 @@ export class CassaCheckout extends CassaElement {
     error: ({ detail: { code, retryable, context } }) => {
       const error = new CassaErrorEvent(code, this.#errorText(code, context), retryable);
       // Once shown, and never before cassa-ready (back from the payment page, both come at once).
-      void this.#afterRender(() => this.dispatchEvent(error));
+      void this.#afterRender(() => {
+        this.dispatchEvent(error);
+        // Next to Confirm: in view, with the focus (on Riprova when there is one).
+        const state = this.#store.store?.state;
+        if (state && this.#views.errorNearConfirm(state)) {
+          const banner = this.renderRoot.querySelector<HTMLElement>('cassa-checkout-error[slot]');
+          banner?.scrollIntoView({ block: 'center' });
+          banner?.focus({ preventScroll: true });
+        }
+      });
     },
     complete: ({ detail: { order } }) =>
       void this.#afterRender(() => this.dispatchEvent(new CassaOrderCompleteEvent(order))),
@@ -111,11 +125,23 @@ export class CassaCheckout extends CassaElement {
     locale: () => this.locale,
     t: (key, params) => this.t(key, params),
     valid: () => this.#valid(),
+    banner: (s, slot) => this.#banner(s, slot),
+    resetUrl: () => {
+      const url =
+        this.passwordResetUrl ?? `${this.backend.replace(/\/+$/, '')}/account/password-reset`;
+      if (!url) return '';
+      const withLang = new URL(url, document.baseURI);
+      withLang.searchParams.set('lang', this.locale);
+      return withLang.href;
+    },
   });
+  /** Loaded back from the payment page: the outcome is brought into view with the focus. */
+  #returning = false;
   readonly #ready = new ReadySignalController(
     this,
     () => !this.#parts.missing,
     () => {
+      this.#showOutcome();
       this.dispatchEvent(new CassaReadyEvent(this.product));
       const steps = this.#store.store?.state.steps ?? [];
       void prefetch(PARTS.filter((part) => !isStep(part) || steps.includes(part)));
@@ -148,6 +174,21 @@ export class CassaCheckout extends CassaElement {
     if (changed.has('sessionToken')) void store.useSessionToken(this.sessionToken);
   }
 
+  /**
+   * Paid, refused or cancelled on the provider's page: the buyer reads it first, from the heading
+   * (the page loads scrolled to its top, the widget may be far below). This widget's order only.
+   */
+  #showOutcome(): void {
+    const s = this.#store.store?.state;
+    const outcome = s?.step === 'result' || s?.error?.code === 'payment_cancelled' || s?.loginAgain;
+    if (this.#returning && outcome) {
+      const heading = this.#heading();
+      heading?.scrollIntoView({ block: 'start' });
+      heading?.focus({ preventScroll: true });
+    }
+    this.#returning = false;
+  }
+
   /** Resolves once rendered with the shown step's elements (or its loading error). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
@@ -159,6 +200,7 @@ export class CassaCheckout extends CassaElement {
   }
 
   #connect(): void {
+    this.#returning = returnedFromPayment(window.location.href);
     const store = createPageStore(this);
     this.#store.set(store);
     void store.start();
@@ -233,10 +275,13 @@ export class CassaCheckout extends CassaElement {
     return html`<p class="muted" role="status">${this.t('checkout.loading')}</p>`;
   }
 
-  #banner(s: CheckoutState) {
+  #banner(s: CheckoutState, slot?: string): TemplateResult | string {
     if (!s.error) return '';
+    // An error that follows Confirm is shown by the button (the summary's `error` slot).
+    if (!slot && this.#views.errorNearConfirm(s)) return '';
     const store = this.#store.store;
     return html`<cassa-checkout-error
+      slot=${slot ?? nothing}
       part="error"
       locale=${this.locale}
       message=${this.#errorText(s.error.code)}
@@ -257,6 +302,16 @@ export class CassaCheckout extends CassaElement {
   /** The step's heading (where the focus goes on a new step). */
   #heading() {
     return this.renderRoot.querySelector<HTMLElement>('h2') ?? undefined;
+  }
+}
+
+/** The page was loaded back from a payment page (`?cassa_order=…&cassa_resume=…`). */
+function returnedFromPayment(href: string): boolean {
+  try {
+    const params = new URL(href).searchParams;
+    return params.has('cassa_order') && params.has('cassa_resume');
+  } catch {
+    return false;
   }
 }
 

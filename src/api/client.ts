@@ -236,8 +236,13 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
     }
   }
 
-  async function authenticate(path: string, body: object, callOptions?: CallOptions) {
-    const result = await call('POST', path, AuthResponseSchema, callOptions, body);
+  async function authenticate(
+    path: string,
+    body: object,
+    callOptions?: CallOptions,
+    headers?: Record<string, string>,
+  ) {
+    const result = await call('POST', path, AuthResponseSchema, callOptions, body, headers);
     if (result.ok) client.token = result.value.token;
     return result;
   }
@@ -249,6 +254,8 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
     quote: (body, o) => call('POST', 'v1/quotes', QuoteSchema, o, body),
     login: (body, o) => authenticate('v1/auth/login', body, o),
     register: (body, o) => authenticate('v1/auth/register', body, o),
+    resumeSession: ({ orderId, resumeToken }, o) =>
+      authenticate('v1/auth/resume', { orderId }, o, { 'cassa-resume': resumeToken }),
     logout: async (o) => {
       const result = await call<null>('POST', 'v1/auth/logout', null, o);
       client.token = null;

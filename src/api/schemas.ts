@@ -48,6 +48,11 @@ export const QuoteSchema = z.object({
   renewal: z.object({ date: isoDate(), chargeDate: isoDate(), totalCents: cents() }),
   minimumTopUpCents: z.nullable(cents()),
   /**
+   * Add-ons paid from credit: the credit the quote was made with, else `null` (an additive change:
+   * a backend that leaves it out is read as `null`).
+   */
+  creditCents: z._default(z.nullable(cents()), null),
+  /**
    * Scissione dei pagamenti (additive, optional): `true` when the buyer is a public
    * administration; the buyer then pays `payableCents` (the taxable amount) and the VAT goes to
    * the Treasury. `totalCents` stays taxable + VAT, the invoice's total.
@@ -103,6 +108,13 @@ export const CustomerSchema = z.object({
 });
 
 export const AuthResponseSchema = z.object({ token: z.string(), customer: CustomerSchema });
+
+/**
+ * Back from the payment page without a session (it lives in memory only): the return URL's resume
+ * token opens a session once, for an order whose payment was cancelled or refused, so the buyer
+ * picks another method without logging in again. Optional for a backend (additive).
+ */
+export const ResumeSessionRequestSchema = z.object({ orderId: filled(64) });
 
 export const PortalSessionRequestSchema = z.object({ username: filled(254) });
 export const PortalSessionResponseSchema = z.object({ token: z.string() });
@@ -174,6 +186,8 @@ export const OrderSchema = z.object({
   paymentMethod: PaymentMethodTypeSchema,
   autoRenew: z.boolean(),
   topUpCents: z.optional(cents()),
+  /** Add-ons paid from credit, once paid: the credit left after the order (optional, additive). */
+  creditAfterCents: z.optional(cents()),
   freeUntil: z.optional(z.nullable(isoDate())),
   renewalChargeDate: z.optional(z.nullable(isoDate())),
   action: z.optional(z.object({ type: z.literal('redirect'), url: z.string() })),
@@ -216,6 +230,7 @@ export type SubscriptionItem = Subscriptions['items'][number];
 export type Problem = z.infer<typeof ProblemSchema>;
 export type ApiFieldError = z.infer<typeof FieldErrorSchema>;
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+export type ResumeSessionRequest = z.infer<typeof ResumeSessionRequestSchema>;
 export type RegisterRequest = z.infer<typeof RegisterRequestSchema>;
 
 // The domain's hand-written shapes and the contract must agree (compile-time check).

@@ -56,6 +56,14 @@ export interface CassaClient {
     options?: CallOptions,
   ): Promise<ApiResult<Order>>;
   /**
+   * After a cancelled or refused payment page: the return URL's resume token opens a session once
+   * (`POST /v1/auth/resume`), so the buyer is not asked to log in again.
+   */
+  resumeSession?(
+    request: { orderId: string; resumeToken: string },
+    options?: CallOptions,
+  ): Promise<ApiResult<AuthResponse>>;
+  /**
    * Any other call of the contract (the customer area's, src/api/account-client.ts): parsed by
    * `schema` (`null`: no body expected), not retried unless it is a GET.
    */

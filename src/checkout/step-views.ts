@@ -14,6 +14,10 @@ export interface StepViewHost {
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** Whether the step's fields are valid (each shows why and takes the focus when not). */
   valid(): boolean;
+  /** The backend's password recovery page, for the login form's link ('' for none). */
+  resetUrl(): string;
+  /** The error banner of the shown error, placed in `slot` of a step's element when given. */
+  banner(s: CheckoutState, slot?: string): unknown;
 }
 
 /** What a step's view renders from. */
@@ -25,6 +29,14 @@ export interface StepContext {
   valid: StepViewHost['valid'];
   /** Indietro, for the nav row of the step's own element (`slot`). */
   back(slot?: string): TemplateResult;
+  /** The backend's password recovery page ('' for none). */
+  resetUrl: StepViewHost['resetUrl'];
+  /** The error banner, placed in `slot` of the step's element. */
+  banner(slot: string): unknown;
+  /** Whether the shown error follows Confirm (then it stands by the button). */
+  errorNearConfirm: boolean;
+  /** Confirm was pressed: what goes wrong next is shown by the button. */
+  confirmPressed(): void;
 }
 
 export type StepView = (context: StepContext) => TemplateResult;
@@ -54,9 +66,19 @@ export const fieldError = (s: CheckoutState, path: string): string =>
 
 export class StepViews {
   readonly #host: StepViewHost;
+  /** Confirm was pressed on the summary shown: what goes wrong then is shown by the button. */
+  #confirmPressed = false;
 
   constructor(host: StepViewHost) {
     this.#host = host;
+  }
+
+  /**
+   * An error that follows Confirm (the server unreachable, a new price) stands next to the button
+   * the buyer just pressed, not above the summary out of view.
+   */
+  errorNearConfirm(s: CheckoutState): boolean {
+    return s.step === 'summary' && this.#confirmPressed && !!s.error;
   }
 
   /** The step's heading. */
@@ -72,9 +94,23 @@ export class StepViews {
 
   /** The shown step's elements (its view has arrived with them). */
   body(store: CheckoutStore, s: CheckoutState) {
-    const { t, valid } = this.#host;
-    const back = (slot?: string) => this.#back(store, slot);
-    return views[s.step]?.({ store, s, locale: this.#host.locale(), t, valid, back }) ?? nothing;
+    if (s.step !== 'summary') this.#confirmPressed = false;
+    const host = this.#host;
+    const { t, valid, resetUrl } = host;
+    return (
+      views[s.step]?.({
+        store,
+        s,
+        locale: host.locale(),
+        t,
+        valid,
+        back: (slot?: string) => this.#back(store, slot),
+        resetUrl,
+        banner: (slot) => host.banner(s, slot),
+        errorNearConfirm: this.errorNearConfirm(s),
+        confirmPressed: () => (this.#confirmPressed = true),
+      }) ?? nothing
+    );
   }
 
   /** Indietro; `slot`: placed in the nav row of the step's own element (holder form, summary). */

@@ -9,5 +9,6 @@ export * from './pricing.ts';
 export * from './eligibility.ts';
 export * from './validators/index.ts';
 export * from './top-up.ts';
+export * from './settlement.ts';
 export * from './password.ts';
 export * from './split-payment.ts';

@@ -85,6 +85,7 @@ export function priceSelection(
           totalCents: amounts.totalCents,
         },
         minimumTopUpCents: null,
+        creditCents: null,
       },
     };
   }
@@ -106,6 +107,8 @@ export function priceSelection(
       freeUntil: free ? expiresOn : null,
       renewal: { date: expiresOn, chargeDate: expiresOn, totalCents: yearlyTotal },
       minimumTopUpCents: Math.max(0, yearlyTotal - creditCents),
+      // The server states the credit (its figure, at quote time); the preview does not.
+      creditCents: null,
     },
   };
 }

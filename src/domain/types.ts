@@ -55,6 +55,11 @@ export interface Quote {
   renewal: { date: IsoDate; chargeDate: IsoDate; totalCents: number };
   minimumTopUpCents: number | null;
   /**
+   * The account's prepaid credit the quote was made with (add-ons paid from credit; else absent
+   * or `null`): with the top-up it gives what the card pays now and the credit left after.
+   */
+  creditCents: number | null;
+  /**
    * Scissione dei pagamenti (split payment, DPR 633/72 art. 17-ter): the buyer is a public
    * administration that pays the seller the taxable amount and the VAT to the Treasury. Absent
    * or `false` otherwise.

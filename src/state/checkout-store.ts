@@ -14,6 +14,7 @@ import { Selection } from './selection.ts';
 import { SessionFlow } from './session.ts';
 import { StoreCore, type Flow, type StoreEventMap } from './store-core.ts';
 import type { CheckoutState, CheckoutStoreOptions } from './types.ts';
+import type { StepId } from './steps.ts';
 
 export type * from './types.ts';
 export type { OrderCompleteDetail, StoreEventMap } from './store-core.ts';
@@ -58,6 +59,7 @@ export class CheckoutStore extends EventTarget {
       needLogin: (step) => this.#session.needLogin(step),
       takeResumeStep: () => this.#session.takeResumeStep(),
       loginAgain: () => this.#session.loginAgain(),
+      resumeSession: (orderId, token) => this.#session.resumeSession(orderId, token),
       checkEligibility: () => this.#session.checkEligibility(),
       confirm: () => this.confirm(),
       discardDraft: () => this.#drafts.discard(),
@@ -170,9 +172,10 @@ export class CheckoutStore extends EventTarget {
     )
       return;
     if (core.disposed) return;
-    this.#drafts.restore();
+    const keptStep = this.#drafts.restore();
     core.set({ step: core.state.steps[0]! });
     this.#session.checkEligibility();
+    this.#resumeAt(keptStep);
     core.started = true;
     this.#selection.scheduleQuote();
     core.ready();
@@ -192,6 +195,24 @@ export class CheckoutStore extends EventTarget {
         throw error;
       },
     ));
+  }
+
+  /**
+   * Reloaded (or reopened) on the summary: the summary again, with everything kept; without a
+   * session (the token is never kept) the buyer logs in first, then lands there. Earlier steps
+   * start from the first one, with the choices and typing kept (the buyer walks through them).
+   */
+  #resumeAt(step: StepId | null): void {
+    const core = this.#core;
+    const { steps, session, ineligible } = core.state;
+    if (step !== 'summary' || !steps.includes(step) || ineligible) return;
+    const account = steps.indexOf('account');
+    if (account >= 0 && steps.indexOf(step) > account && !session) {
+      this.#session.needLogin(step);
+      core.set({ loginAgain: true });
+      return;
+    }
+    core.set({ step });
   }
 
   /**
@@ -250,6 +271,21 @@ export class CheckoutStore extends EventTarget {
           // Its file could not be loaded: the buyer may confirm again.
           () => this.#core.showError({ code: 'network', fieldErrors: [], retryable: false }),
         );
+  /**
+   * Conditions not accepted: shows what else is missing too (the payment method, the top-up); true
+   * when something is. Here rather than in the ordering file, which may still be on its way.
+   */
+  reportMissing = (): boolean => {
+    const core = this.#core;
+    const { product, payment, topUpCents, step } = core.state;
+    if (!product || step !== 'summary' || !this.#selection.needsPayment) return false;
+    const errors = [];
+    if (!payment) errors.push({ path: 'paymentMethod', code: 'payment.method', message: '' });
+    else if (product.pricing === 'coterm' && payment.type === 'card' && topUpCents === null)
+      errors.push({ path: 'topUpCents', code: 'topup.min', message: '' });
+    if (errors.length) core.set({ fieldErrors: errors });
+    return errors.length > 0;
+  };
   /** After a refused payment: back to the summary, same selection, a new order. */
   chooseAnotherMethod = (): void => this.#ordering?.chooseAnotherMethod();
 }

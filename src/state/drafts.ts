@@ -3,6 +3,7 @@
 import type { HolderDraft } from '../domain/holder-draft.ts';
 import { loadSaved, returnDraftKey, save } from './persistence.ts';
 import type { StoreCore } from './store-core.ts';
+import type { StepId } from './steps.ts';
 import type { KeptDraft } from './types.ts';
 
 export class Drafts {
@@ -28,10 +29,18 @@ export class Drafts {
 
   /** Keeps choices and typing (never a token or a password); nothing once an order completed. */
   keep(): void {
-    const { status, step, planId, years, quantities, subscriptionId, holderDraft, ordering } =
+    const { status, step, planId, years, quantities, subscriptionId, holderDraft, holder } =
       this.#core.state;
-    if (status !== 'ready' || step === 'result' || ordering) return;
-    const kept: KeptDraft = { planId, years, quantities, subscriptionId, holderDraft };
+    if (status !== 'ready' || step === 'result' || this.#core.state.ordering) return;
+    const kept: KeptDraft = {
+      planId,
+      years,
+      quantities,
+      subscriptionId,
+      holderDraft,
+      step,
+      ...(holder ? { holder } : {}),
+    };
     save(this.#core.env.storage, this.#keptKey, kept);
   }
 
@@ -40,19 +49,24 @@ export class Drafts {
     save(this.#core.env.storage, this.#keptKey, null);
   }
 
-  /** Back in the state, checked against the catalog (unknown add-on ids are never sent). */
-  restore(): void {
+  /**
+   * Back in the state, checked against the catalog (unknown add-on ids are never sent); returns the
+   * step the buyer was on, if any.
+   */
+  restore(): StepId | null {
     const core = this.#core;
     const kept = loadSaved<KeptDraft>(core.env.storage, this.#keptKey);
     this.discard();
     const { product, planId, years, subscriptionId } = core.state;
-    if (!kept || !product) return;
+    if (!kept || !product) return null;
     core.set({
       planId: product.plans.some((p) => p.id === kept.planId) ? kept.planId : planId,
       years: product.terms.includes(kept.years) ? kept.years : years,
       quantities: kept.quantities,
       subscriptionId: kept.subscriptionId ?? subscriptionId,
       holderDraft: kept.holderDraft,
+      ...(kept.holder ? { holder: kept.holder } : {}),
     });
+    return kept.step ?? null;
   }
 }

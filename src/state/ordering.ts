@@ -100,6 +100,10 @@ export class Ordering {
     }
     save(env.storage, this.#draftKey, null);
     const done = order.status !== 'cancelled' && order.status !== 'pending_payment';
+    // Cancelled or refused: the buyer goes on choosing how to pay, still logged in.
+    if (order.status === 'cancelled' || order.status === 'refused')
+      await core.flow.resumeSession(order.id, resumeToken);
+    if (core.disposed) return true;
     core.set({ step: done ? 'result' : 'summary' });
     core.started = true;
     // Ready first (the page may start listening), then what happened on the provider's page.

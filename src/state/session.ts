@@ -44,7 +44,9 @@ export class SessionFlow {
     await this.#authenticate('register', (o) =>
       client.register({ password, holder, ...(locale ? { locale } : {}) }, o),
     );
-    if (this.#core.state.session) this.#core.set({ holderDraft: null });
+    const { session } = this.#core.state;
+    if (session)
+      this.#core.set({ holderDraft: null, registeredUsername: session.customer.username });
   }
 
   /** The host page changed `session-token`: log in with it (or forget a host session). */
@@ -64,6 +66,7 @@ export class SessionFlow {
     if (client.token) void client.logout().catch(() => undefined);
     this.#sessionToken = null;
     this.#forget();
+    this.#core.set({ registeredUsername: null });
     if (state.step !== 'account' && state.steps.includes('account')) this.#core.flow.go('account');
   }
 
@@ -104,6 +107,22 @@ export class SessionFlow {
   needLogin(resumeStep: StepId | null = this.#core.state.step): void {
     this.#resumeStep = resumeStep === 'account' ? null : resumeStep;
     this.#core.flow.go('account');
+  }
+
+  /**
+   * Back from a cancelled or refused payment page: the return URL's resume token opens a session
+   * once (`POST /v1/auth/resume`), so the buyer is not asked to log in again. Nothing is kept in
+   * the browser for it. False when the backend does not offer it or refuses (then: log in again).
+   */
+  async resumeSession(orderId: string, resumeToken: string): Promise<boolean> {
+    const core = this.#core;
+    const { client } = core;
+    if (!client.resumeSession || core.state.session) return !!core.state.session;
+    const result = await settle(client.resumeSession({ orderId, resumeToken }));
+    if (!result?.ok || core.disposed) return false;
+    client.token = result.value.token;
+    await this.#load(result.value.customer, 'login');
+    return !!core.state.session && this.checkEligibility();
   }
 
   /** Back from the payment page without a session: log in, with the reason, then the summary. */

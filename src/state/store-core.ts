@@ -60,6 +60,11 @@ export interface Flow {
   takeResumeStep(): StepId | null;
   /** Session: back from the payment page without a session. */
   loginAgain(): void;
+  /**
+   * Session: back from a cancelled or refused payment page, the resume token opens a session
+   * (when the backend offers it); true when one is open.
+   */
+  resumeSession(orderId: string, resumeToken: string): Promise<boolean>;
   /** Session: false (and the account step with the reason) for an account that may not buy. */
   checkEligibility(): boolean;
   /** Ordering: "Conferma". */
@@ -109,6 +114,7 @@ export class StoreCore {
       authError: null,
       ineligible: false,
       loginAgain: false,
+      registeredUsername: null,
       holderDraft: null,
       holder: null,
       payment: null,

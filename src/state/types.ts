@@ -57,6 +57,8 @@ export interface CheckoutState {
    * account step says why the buyer logs in again, and that everything typed was kept.
    */
   loginAgain: boolean;
+  /** The username the server gave the account just registered here (shown until the summary). */
+  registeredUsername: string | null;
   /** Whatever the buyer typed in the holder form, kept across steps and errors. */
   holderDraft: HolderDraft | null;
   /** The holder the buyer confirmed in the holder step (sent with the order). */
@@ -147,4 +149,7 @@ export interface SavedCheckout {
 export type KeptDraft = Pick<
   CheckoutState,
   'planId' | 'years' | 'quantities' | 'subscriptionId' | 'holderDraft'
->;
+> &
+  // Where the buyer was, and the holder they confirmed (never a token: after a reload the buyer
+  // logs in again, then lands on that step).
+  Partial<Pick<CheckoutState, 'step' | 'holder'>>;

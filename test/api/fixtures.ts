@@ -38,6 +38,7 @@ export const quote: Quote = {
   freeUntil: null,
   renewal: { date: '2027-11-23', chargeDate: '2027-11-16', totalCents: 17568 },
   minimumTopUpCents: null,
+  creditCents: null,
 };
 
 export const holder: Holder = {

@@ -134,6 +134,7 @@ describe('holder data: public administrations', () => {
       freeUntil: null,
       renewal: { date: '2027-12-06', chargeDate: '2027-11-29', totalCents: 14640 },
       minimumTopUpCents: null,
+      creditCents: null,
     };
     const split = withSplitPayment(quote);
     assert.equal(split.splitPayment, true);

@@ -103,7 +103,7 @@ describe('hardening e2e: purchases under the strict CSP with Trusted Types', () 
     await onStep(page, w.refused);
     await expectNoViolation(tab, 'refused');
     await button(page, w.otherMethod).click();
-    await logIn(page, w, '7654321@aruba.it');
+    // The return URL's resume token opened a session (issue 25): no second login.
     await onStep(page, w.summary);
     await chooseNew(page, w, 'card');
     await acceptAndConfirm(page, w);

@@ -3,6 +3,7 @@
 // strict CSP), Italian and English. A submitted form goes through the server's payment seam:
 // the engine's `completeReturn` locks the order and asks the provider (provider.ts) what happened.
 import { Hono, type Context } from 'hono';
+import { settlement } from '../../../src/domain/settlement.ts';
 import { formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
 import { publicOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
 import { PAGES_STYLESHEET } from '../../../server/src/http/assets.ts';
@@ -36,6 +37,9 @@ const TEXT = {
     merchant: 'Esercente',
     order: 'Ordine',
     amount: 'Importo',
+    topUp: 'Addebito ora: ricarica del credito',
+    fromCredit: 'Pagato ora con il credito',
+    creditAfter: 'Credito residuo dopo l’ordine',
     holder: 'Titolare della carta',
     number: 'Numero della carta',
     expiry: 'Scadenza (MM/AA)',
@@ -65,6 +69,9 @@ const TEXT = {
     merchant: 'Merchant',
     order: 'Order',
     amount: 'Amount',
+    topUp: 'Charged now: credit top-up',
+    fromCredit: 'Paid now from the credit',
+    creditAfter: 'Credit left after the order',
     holder: 'Cardholder name',
     number: 'Card number',
     expiry: 'Expiry (MM/YY)',
@@ -156,13 +163,32 @@ function page(locale: Locale, title: string, body: Html, switchTo: string): stri
 
 function summary(order: OrderRecord, locale: Locale) {
   const t = TEXT[locale];
+  const money = (cents: number) => formatMoney(cents, order.currency, locale);
+  // Add-ons: the card loads the credit and the order is paid from it; the page says both.
+  const paidFromCredit =
+    order.topUpCents !== null
+      ? settlement({
+          totalCents: order.totalCents,
+          creditCents: order.quote.creditCents,
+          method: order.paymentMethod,
+          topUpCents: order.topUpCents,
+        })
+      : null;
   return html`<dl class="summary">
     <dt>${t.merchant}</dt>
     <dd>Cassa Demo S.r.l.</dd>
     <dt>${t.order}</dt>
     <dd>${order.number}</dd>
-    <dt>${t.amount}</dt>
-    <dd class="total">${formatMoney(amountChargedNow(order), order.currency, locale)}</dd>
+    <dt>${paidFromCredit ? t.topUp : t.amount}</dt>
+    <dd class="total">${money(amountChargedNow(order))}</dd>
+    ${
+      paidFromCredit
+        ? html`<dt>${t.fromCredit}</dt>
+            <dd>${money(paidFromCredit.fromCreditCents)}</dd>
+            <dt>${t.creditAfter}</dt>
+            <dd>${money(paidFromCredit.creditAfterCents)}</dd>`
+        : ''
+    }
   </dl>`;
 }
 

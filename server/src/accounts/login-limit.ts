@@ -43,7 +43,7 @@ export function usernameDigest(username: string): string {
  * `rowCount`; our adapter takes (sql, params). PGlite returns bigint columns as BigInt, which
  * the library subtracts from Date.now(): they become numbers here.
  */
-function storeClient(db: Queryable) {
+export function storeClient(db: Queryable) {
   return {
     async query(q: { text: string; values?: unknown[] }) {
       const result = await db.query<Record<string, unknown>>(q.text, q.values ?? []);

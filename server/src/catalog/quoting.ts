@@ -84,5 +84,11 @@ export async function priceRequest(
       errors: priced.errors,
     });
   }
-  return { product, quote: priced.quote, subscription };
+  // The credit the quote was made with: the widget states what the card pays now, what the credit
+  // pays and the credit left after (DESIGN 1.2), from these figures.
+  const quote =
+    subscription && context.customer
+      ? { ...priced.quote, creditCents: context.customer.creditCents }
+      : priced.quote;
+  return { product, quote, subscription };
 }

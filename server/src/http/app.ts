@@ -9,6 +9,7 @@ import { apiCors } from './cors.ts';
 import { Problem, problemResponse } from './problems.ts';
 import { accountRoutes } from './account.ts';
 import { authRoutes } from './auth.ts';
+import { passwordResetRoutes } from './password-reset.ts';
 import { catalogRoutes } from './catalog.ts';
 import { invoiceRoutes } from './invoices.ts';
 import { meRoutes } from './me.ts';
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps, mounts: AppMounts = {}): Hono<AppEnv> {
   api.route('/', catalogRoutes(deps));
   api.route('/', quoteRoutes(deps));
   api.route('/', authRoutes(deps));
+  api.route('/', passwordResetRoutes(deps));
   // Before meRoutes: the customer area's GET /v1/me/subscriptions (a superset) answers.
   api.route('/', accountRoutes(deps));
   api.route('/', meRoutes(deps));

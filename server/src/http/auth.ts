@@ -4,6 +4,7 @@ import {
   LoginRequestSchema,
   PortalSessionRequestSchema,
   RegisterRequestSchema,
+  ResumeSessionRequestSchema,
   normalizeHolder,
   validateHolder,
 } from 'cassa/contract';
@@ -13,10 +14,11 @@ import {
   createSession,
   deleteSession,
   findCredentials,
+  findCustomer,
   publicCustomer,
 } from '../accounts/accounts.ts';
 import type { AppDeps, AppEnv } from './context.ts';
-import { needsRehash, secretsEqual, verifyPassword } from '../accounts/credentials.ts';
+import { hashToken, needsRehash, secretsEqual, verifyPassword } from '../accounts/credentials.ts';
 import type { Queryable } from '../db/database.ts';
 import { DEFAULT_LOGIN_LIMITS, loginLimiter, usernameDigest } from '../accounts/login-limit.ts';
 import { newPasswordError } from '../accounts/password-policy.ts';
@@ -117,6 +119,34 @@ export function authRoutes(deps: AppDeps) {
       };
     });
     return c.json(result, 201);
+  });
+
+  // Back from a cancelled or refused payment page: the return URL's resume token opens one session
+  // for the order's customer, so the buyer chooses another method without logging in again. Once
+  // per token, while it is valid (30 minutes), never for a paid order.
+  routes.post('/v1/auth/resume', async (c) => {
+    const request = parseBody(ResumeSessionRequestSchema, await readJson(c));
+    const resumeToken = c.req.header('Cassa-Resume')?.trim();
+    if (!resumeToken) throw unauthorized('A resume token is required.');
+    const now = clock.now();
+    const result = await db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ customer_id: string }>(
+        `UPDATE orders SET resume_session_at = $4
+          WHERE id = $1 AND resume_token_hash = $2 AND resume_expires_at > $3
+            AND resume_session_at IS NULL AND status IN ('cancelled', 'refused')
+          RETURNING customer_id`,
+        [request.orderId, hashToken(resumeToken), now, now],
+      );
+      const customerId = rows[0]?.customer_id;
+      const customer = customerId ? await findCustomer(tx, customerId) : undefined;
+      if (!customer) return undefined;
+      return {
+        token: await createSession(tx, customer.id, now),
+        customer: publicCustomer(customer),
+      };
+    });
+    if (!result) throw unauthorized('Unknown, used or expired resume token.');
+    return c.json(result);
   });
 
   routes.post('/v1/auth/logout', async (c) => {

@@ -8,6 +8,7 @@ import {
   OrderSchema,
   PaymentMethodsSchema,
   PortalSessionRequestSchema,
+  ResumeSessionRequestSchema,
   PortalSessionResponseSchema,
   ProblemSchema,
   ProductSchema,
@@ -48,6 +49,7 @@ const SCHEMAS = {
   Order: [OrderSchema, 'output'],
   OrderView: [OrderViewSchema, 'output'],
   PortalSessionRequest: [PortalSessionRequestSchema, 'input'],
+  ResumeSessionRequest: [ResumeSessionRequestSchema, 'input'],
   PortalSessionResponse: [PortalSessionResponseSchema, 'output'],
   Problem: [ProblemSchema, 'output'],
 } as const;
@@ -212,6 +214,18 @@ export function openApiDocument() {
           auth: 'required',
           ok: [200, 'AccountSubscriptions', 'Subscriptions'],
           errors: { 401: 'Token required' },
+        }),
+      },
+      '/v1/auth/resume': {
+        post: operation({
+          summary:
+            'Back from a cancelled or refused payment page: the resume token opens a session, once',
+          body: 'ResumeSessionRequest',
+          headers: {
+            'Cassa-Resume': { required: true, description: 'Resume token from the return URL' },
+          },
+          ok: [200, 'AuthResponse', 'Session opened'],
+          errors: { ...COMMON, 401: 'Unknown, used or expired resume token, or a paid order' },
         }),
       },
       '/v1/subscriptions/{subscriptionId}': {

@@ -25,6 +25,11 @@ export function destinationSentence(destination: InvoiceDocument['destination'])
     : `Trasmessa tramite SDI all'indirizzo PEC ${destination.address}`;
 }
 
+/** "1 utente", "3 utenti": the copy reads as Italian (the XML keeps its unit of measure). */
+function unitWord(unit: string, quantity: number): string {
+  return quantity === 1 && unit === 'utenti' ? 'utente' : unit;
+}
+
 export function invoiceCopyPage(doc: InvoiceDocument, xmlHref: string): string {
   const { seller, buyer } = doc;
   const sellerAddress = `${seller.address.street}${seller.address.streetNumber ? ` ${seller.address.streetNumber}` : ''}, ${seller.address.postalCode} ${seller.address.city} (${seller.address.province})`;
@@ -69,7 +74,9 @@ export function invoiceCopyPage(doc: InvoiceDocument, xmlHref: string): string {
                   (l) =>
                     html`<tr>
                       <td>${l.description}</td>
-                      <td class="num">${l.quantity}${l.unit ? ` ${l.unit}` : ''}</td>
+                      <td class="num">
+                        ${l.quantity}${l.unit ? ` ${unitWord(l.unit, l.quantity)}` : ''}
+                      </td>
                       <td class="num">${money(l.amountCents)}</td>
                       <td class="num">${percent(l.vatRateBasisPoints)}</td>
                     </tr>`,

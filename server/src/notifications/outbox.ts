@@ -4,6 +4,7 @@ import {
   formatMoney,
   type Instructions,
   type Locale,
+  type Product,
   type Quote,
 } from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
@@ -19,7 +20,8 @@ export type EmailKind =
   | 'renewal_failed'
   | 'addon_renewed'
   | 'addon_deactivated'
-  | 'invoice';
+  | 'invoice'
+  | 'password_reset';
 
 export interface Email {
   kind: EmailKind;
@@ -90,10 +92,34 @@ export function registrationEmail(to: string, username: string, locale: Locale):
       };
 }
 
+/** The reset link, with the account's username (a forgotten username is recovered too). */
+export function passwordResetEmail(
+  to: string,
+  username: string,
+  link: string,
+  locale: Locale,
+): Email {
+  return locale === 'en'
+    ? {
+        kind: 'password_reset',
+        to,
+        subject: 'Choose a new password',
+        body: `Someone (we hope you) asked to reset the password of the account ${username}.\n\nChoose a new password here, within 30 minutes (the link works once):\n${link}\n\nIf it was not you, ignore this email: your password stays as it is.${SIGNATURE.en}`,
+      }
+    : {
+        kind: 'password_reset',
+        to,
+        subject: 'Scegli una nuova password',
+        body: `Abbiamo ricevuto una richiesta di nuova password per l’account ${username}.\n\nScegli la nuova password qui, entro 30 minuti (il link si usa una volta sola):\n${link}\n\nSe non sei stato tu, ignora questa email: la password resta quella di prima.${SIGNATURE.it}`,
+      };
+}
+
 export interface ConfirmationFacts {
   number: string;
   productName: string;
   quote: Quote;
+  /** Each quote line as a buyer reads it ("Versione base, 2 anni", "Spazio aggiuntivo: 5 GB"). */
+  lineLabels?: string[];
   paymentMethodLabel: string;
   autoRenew: boolean;
   topUpCents?: number;
@@ -135,6 +161,31 @@ function invoiceLines(
   ];
 }
 
+/**
+ * A quote line in the buyer's words: the plan with its term in years, an add-on with its quantity
+ * in its unit ("5 GB"), an on/off add-on by its name alone.
+ */
+export function confirmationLineLabel(
+  product: Product,
+  years: number,
+  line: Quote['lines'][number],
+  locale: Locale,
+): string {
+  const en = locale === 'en';
+  const plan = product.plans.find((p) => p.id === line.id);
+  if (plan) {
+    const name = plan.name[locale];
+    if (product.pricing !== 'term') return name;
+    return `${name}, ${years} ${years === 1 ? (en ? 'year' : 'anno') : en ? 'years' : 'anni'}`;
+  }
+  const addon = product.addons.find((a) => a.id === line.id);
+  if (!addon) return `${line.label} × ${line.quantity}`;
+  const name = addon.name[locale];
+  if (addon.unit === 'flag') return name;
+  if (addon.unit === 'gb') return `${name} (${line.quantity} GB)`;
+  return `${name} × ${line.quantity}`;
+}
+
 export function orderConfirmationEmail(
   to: string,
   facts: ConfirmationFacts,
@@ -142,7 +193,9 @@ export function orderConfirmationEmail(
 ): Email {
   const money = (cents: number) => formatMoney(cents, facts.quote.currency, locale);
   const { quote } = facts;
-  const lines = quote.lines.map((l) => `- ${l.label} × ${l.quantity}: ${money(l.amountCents)}`);
+  const lines = quote.lines.map(
+    (l, i) => `- ${facts.lineLabels?.[i] ?? `${l.label} × ${l.quantity}`}: ${money(l.amountCents)}`,
+  );
   const en = locale === 'en';
   const body = [
     en ? `Thank you for your order ${facts.number}.` : `Grazie per il tuo ordine ${facts.number}.`,

@@ -8,6 +8,7 @@ import {
   type OrderStatus,
   type PaymentMethodType,
   type Quote,
+  settlement,
 } from 'cassa/contract';
 import { hashToken } from '../accounts/credentials.ts';
 import type { Queryable } from '../db/database.ts';
@@ -95,6 +96,20 @@ const toRecord = (row: OrderRow): OrderRecord => ({
   locale: row.locale,
 });
 
+/** A paid add-on order: the credit left after it (the quote's credit + the top-up − due now). */
+function creditAfter(order: OrderRecord): { creditAfterCents?: number } {
+  const figures = settlement({
+    totalCents: order.totalCents,
+    creditCents: order.quote.creditCents,
+    method: order.paymentMethod,
+    topUpCents: order.topUpCents,
+  });
+  const paid = order.status === 'paid' || order.status === 'active';
+  return paid && order.topUpCents !== null && figures
+    ? { creditAfterCents: figures.creditAfterCents }
+    : {};
+}
+
 /** The contract's view of an order (never the holder, the return URL or any token). */
 export function publicOrder(order: OrderRecord): Order {
   return {
@@ -110,6 +125,7 @@ export function publicOrder(order: OrderRecord): Order {
     paymentMethod: order.paymentMethod,
     autoRenew: order.autoRenew,
     ...(order.topUpCents !== null ? { topUpCents: order.topUpCents } : {}),
+    ...creditAfter(order),
     freeUntil: order.freeUntil,
     renewalChargeDate: order.renewalChargeDate,
     ...(order.status === 'pending_payment' && order.paymentUrl

@@ -13,6 +13,7 @@ import type { Queryable } from '../db/database.ts';
 import { markOrderPaid, queueOrderWebhook } from '../orders/fulfilment.ts';
 import type { OrderRecord } from '../orders/orders.ts';
 import {
+  confirmationLineLabel,
   orderConfirmationEmail,
   queueEmail,
   type ConfirmationFacts,
@@ -132,6 +133,9 @@ export async function queueConfirmation(
         number: order.number,
         productName: product.name[order.locale],
         quote: order.quote,
+        lineLabels: order.quote.lines.map((line) =>
+          confirmationLineLabel(product, order.years, line, order.locale),
+        ),
         paymentMethodLabel: paymentMethodLabel(order.paymentMethod, order.locale, extra.savedLabel),
         autoRenew: order.autoRenew,
         ...(order.topUpCents ? { topUpCents: order.topUpCents } : {}),

@@ -6,17 +6,39 @@ import type {
   CassaLoginEvent,
   CassaRegisterEvent,
 } from '../../components/account-step/cassa-account-step.ts';
-import { registerStepView } from '../step-views.ts';
+import { formatMoney } from '../../i18n/index.ts';
+import type { CheckoutState } from '../../state/checkout-store.ts';
+import { registerStepView, type StepContext } from '../step-views.ts';
+
+/**
+ * The login step keeps the selection's price in sight, as the add-ons step shows it: one year of
+ * the quoted plan and add-ons, + VAT.
+ */
+function running(c: StepContext, s: CheckoutState) {
+  const { quote, product } = s;
+  if (!quote || !product || product.pricing !== 'term') return '';
+  const step = (id: string) => product.addons.find((a) => a.id === id)?.step ?? 1;
+  const yearly = quote.lines.reduce(
+    (sum, line) => sum + Math.round((line.unitCents * line.quantity) / step(line.id)),
+    0,
+  );
+  const price = formatMoney(yearly, quote.currency, c.locale);
+  return html`<p class="running" part="running-total">
+    <span class="muted">${c.t('checkout.running')}</span>
+    <span class="figure">${c.t('account.running.price', { price })}</span>
+  </p>`;
+}
 
 registerStepView('account', (c) => {
   const { store, s, locale } = c;
   const product = s.product!;
-  return html`${s.loginAgain ? html`<p>${c.t('account.again')}</p>` : ''}<cassa-account-step
+  return html`${s.loginAgain ? html`<p>${c.t('account.again')}</p>` : ''}${running(c, s)}<cassa-account-step
       locale=${locale}
       error=${s.authError ?? ''}
       username-hint=${c.t(product.pricing === 'coterm' ? 'account.username.pec' : 'account.username.hint')}
       ?busy=${s.authBusy}
       ?allow-register=${product.pricing === 'term'}
+      reset-url=${c.resetUrl()}
       .customer=${s.session?.customer ?? null}
       .registerErrors=${store.holderErrors}
       @cassa-login=${(e: CassaLoginEvent) => void store.login(e.detail.username, e.detail.password)}

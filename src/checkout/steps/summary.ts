@@ -1,7 +1,7 @@
 // <cassa-checkout>'s summary step: the payment chooser (when the order costs anything) and the
 // order summary with "Conferma", bound to the store (props down, events up). Loaded with those
 // elements (loading/parts.ts).
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import '../../components/cassa-payment-chooser/cassa-payment-chooser.ts';
 import '../../components/cassa-order-summary/cassa-order-summary.ts';
 import type { CassaPaymentChangeEvent } from '../../components/cassa-payment-chooser/cassa-payment-chooser.ts';
@@ -53,6 +53,7 @@ registerStepView('summary', (c) => {
             .methods=${product.paymentMethods}
             .saved=${s.session?.savedMethods ?? []}
             .value=${s.payment}
+            preselect-single
             .topUp=${minimum == null ? null : topUpOf(memo, minimum, s.topUpCents ?? minimum)}
             error=${fieldError(s, 'paymentMethod')}
             @cassa-payment-change=${(e: CassaPaymentChangeEvent) =>
@@ -73,9 +74,20 @@ registerStepView('summary', (c) => {
       .terms=${product.terms}
       .lineLabels=${labelsOf(memo, product, locale)}
       .eInvoice=${(s.holder ?? s.session?.customer.holder)?.eInvoice ?? null}
+      payment-type=${store.needsPayment ? (s.payment?.type ?? '') : ''}
+      .topUpCents=${minimum == null ? null : (s.topUpCents ?? minimum)}
+      .product=${product}
+      plan-id=${s.planId}
       @cassa-years-change=${(e: CassaYearsChangeEvent) => store.setYears(e.detail.years)}
       @cassa-terms-change=${(e: CassaTermsChangeEvent) => store.setTermsAccepted(e.detail.accepted)}
-      @cassa-confirm=${() => c.valid() && void store.confirm()}
-      >${c.back('back')}</cassa-order-summary
+      @cassa-confirm=${() => {
+        c.confirmPressed();
+        if (c.valid()) void store.confirm();
+      }}
+      @cassa-confirm-blocked=${(e: Event) => {
+        // Everything missing at once; the first of it (the payment method, above) takes the focus.
+        if (store.reportMissing()) e.preventDefault();
+      }}
+      >${c.back('back')}${c.errorNearConfirm ? c.banner('error') : nothing}</cassa-order-summary
     >`;
 });

@@ -1,5 +1,5 @@
 // <cassa-account-step>: log in, or register a new customer, before the holder data.
-import { css, html } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Customer } from '../../api/schemas.ts';
 import type { ErrorCode } from '../../domain/errors.ts';
@@ -35,6 +35,16 @@ export class CassaRegisterEvent extends CustomEvent<{ holder: Holder; password: 
 export class CassaAccountSwitchEvent extends CustomEvent<Record<string, never>> {
   constructor() {
     super('cassa-account-switch', eventInit({}));
+  }
+}
+
+/** Only http(s) and relative addresses become links (never a `javascript:` one). */
+function linkable(url: string): boolean {
+  if (!url) return false;
+  try {
+    return /^https?:$/.test(new URL(url, document.baseURI).protocol);
+  } catch {
+    return false;
   }
 }
 
@@ -85,6 +95,8 @@ export class CassaAccountStep extends CassaElement {
   @property({ attribute: 'username-hint' }) usernameHint = '';
   /** Server field errors of the registration, relative to the holder (`vatNumber`, `password`). */
   @property({ attribute: false }) registerErrors: { path: string; code: string }[] = [];
+  /** The backend's password recovery page ("Password dimenticata?"); empty: no link. */
+  @property({ attribute: 'reset-url' }) resetUrl = '';
 
   @state() private registering = false;
   /** The registration form's file could not be loaded. */
@@ -93,6 +105,18 @@ export class CassaAccountStep extends CassaElement {
   // Nothing until the first input: the form starts empty (its own default, its own file).
   @state() private registration?: HolderDraft;
   @state() private missing = false;
+
+  /**
+   * A failed login: the buyer types again from the username, with the error read out with it
+   * (pressed with the keyboard, the focus was on Accedi; it never falls to the page).
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!changed.has('error') || !this.error || this.customer || this.registering) return;
+    const active = this.shadowRoot?.activeElement;
+    if (active && active.tagName === 'INPUT') return;
+    this.renderRoot.querySelector<HTMLInputElement>('#username')?.focus();
+  }
 
   override render() {
     if (this.customer) {
@@ -148,9 +172,20 @@ export class CassaAccountStep extends CassaElement {
             aria-invalid=${error ? 'true' : 'false'}
           />
         </div>
+        ${
+          linkable(this.resetUrl)
+            ? html`<p class="forgot">
+                <a href=${this.resetUrl} target="_blank" rel="noopener"
+                  >${this.t('account.forgot')}<span class="sr">
+                    ${this.t('account.newtab')}</span
+                  ></a
+                >
+              </p>`
+            : ''
+        }
         <p class="error" id="login-error" role="alert">${error}</p>
         <div class="nav">
-          <button class="btn primary" ?disabled=${this.busy}>
+          <button class="btn primary" aria-disabled=${this.busy ? 'true' : 'false'}>
             ${this.t(this.busy ? 'account.login.busy' : 'account.login.submit')}
           </button>
         </div>
@@ -215,6 +250,8 @@ export class CassaAccountStep extends CassaElement {
 
   #submitLogin(event: SubmitEvent) {
     event.preventDefault();
+    // While busy the button is aria-disabled, not disabled: it keeps the focus; presses wait.
+    if (this.busy) return;
     const form = event.target as HTMLFormElement;
     const username = (form.elements.namedItem('username') as HTMLInputElement).value.trim();
     const password = (form.elements.namedItem('password') as HTMLInputElement).value;

@@ -42,6 +42,9 @@ export const addonSelectorStyles = css`
     width: 4.5rem;
     text-align: center;
   }
+  .unit {
+    color: var(--_muted);
+  }
   .stepper .btn {
     width: 2.75rem;
     padding: 0;

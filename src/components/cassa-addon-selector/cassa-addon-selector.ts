@@ -94,6 +94,10 @@ export class CassaAddonSelector extends CassaElement {
     );
   }
   @state() private announcement = '';
+  /** A refused typed whole number, by add-on id: −/+ and the arrow keys step from it. */
+  @state() private typedValue: Record<string, number | undefined> = {};
+  /** The refused text as typed, kept in the field across renders. */
+  @state() private typedText: Record<string, string | undefined> = {};
 
   /** One year of the quoted selection: each line's yearly price per step × its steps. */
   #yearly(quote: Quote): number {
@@ -132,12 +136,12 @@ export class CassaAddonSelector extends CassaElement {
   }
 
   #row(addon: Addon) {
-    const { id, name, unit, step, min, max, unitCents } = addon;
+    const { id, name, unit, step, max, unitCents } = addon;
     const label = name[this.locale];
     const available = addonOnPlan(addon, this.planId);
     const quantity = available ? (this.quantities[id] ?? 0) : 0;
     const code = this.typed[id] ?? this.errors[id];
-    const error = code ? this.tOr(`field.${code}`, 'field.invalid') : '';
+    const error = code ? this.#errorText(addon, code) : '';
     const yearly = (price: number) =>
       this.t('addon.yearly', { price: this.money(price, this.currency) });
     const hint = [yearly(unitCents)];
@@ -153,11 +157,11 @@ export class CassaAddonSelector extends CassaElement {
       hint.push(this.t(unit === 'user' ? 'addon.max.user' : 'addon.max', { max }));
     }
     if (!available) hint.push(this.t('addon.unavailable'));
-    const described = `h-${id} e-${id}`;
+    const unitText = unit === 'flag' ? '' : this.t(`addon.unit.${unit}`);
+    const described = unitText ? `h-${id} u-${id} e-${id}` : `h-${id} e-${id}`;
     const change = (next: number, event?: Event) => this.#change(addon, next, event);
-    // One step down or up from the quantity, landing on a multiple of the step.
-    const down = Math.ceil(quantity / step - 1) * step;
-    const up = Math.floor(quantity / step + 1) * step;
+    // −/+ step from what the field shows: a refused typed value too, clamped to the limits.
+    const { down, up } = this.#steps(addon, this.typedValue[id] ?? quantity);
     const stepper =
       unit === 'flag'
         ? html`<input
@@ -172,29 +176,30 @@ export class CassaAddonSelector extends CassaElement {
               type="button"
               class="btn secondary"
               aria-label=${this.t('addon.less', { name: label })}
-              ?disabled=${!available || quantity <= 0}
-              @click=${(e: Event) => change(down < min ? 0 : down, e)}
+              ?disabled=${!available || down === undefined}
+              @click=${(e: Event) => down !== undefined && change(down, e)}
             >
               &minus;</button
             ><input
               id="q-${id}"
               inputmode="numeric"
               autocomplete="off"
-              .value=${String(quantity)}
+              .value=${this.typedText[id] ?? String(quantity)}
               ?disabled=${!available}
               aria-invalid=${Boolean(error)}
               aria-describedby=${described}
               @input=${(e: Event) => this.#fixing(addon, e.target as HTMLInputElement)}
               @change=${(e: Event) => this.#typed(addon, e.target as HTMLInputElement)}
+              @keydown=${(e: KeyboardEvent) => this.#arrow(addon, e)}
             /><button
               type="button"
               class="btn secondary"
               aria-label=${this.t('addon.more', { name: label })}
-              ?disabled=${!available || (max !== undefined && up > max)}
-              @click=${(e: Event) => change(Math.max(min, up), e)}
+              ?disabled=${!available || up === undefined}
+              @click=${(e: Event) => up !== undefined && change(up, e)}
             >
-              +
-            </button>`;
+              +</button
+            ><span id="u-${id}" class="unit">${unitText}</span>`;
     return html`<div class="addon ${available ? '' : 'off'}" part="addon">
       <label for="q-${id}">${label}</label>
       <p id="h-${id}" class="muted">${hint.join(' · ')}</p>
@@ -202,6 +207,54 @@ export class CassaAddonSelector extends CassaElement {
       <span class="amount">${quantity > 0 ? yearly((quantity / step) * unitCents) : ''}</span>
       <p id="e-${id}" class="error">${error}</p>
     </div>`;
+  }
+
+  /**
+   * The next quantity down and up from `from` (a multiple of the step within the limits), or
+   * `undefined` where there is none: from above the maximum, "−" lands on the maximum.
+   */
+  #steps(addon: Addon, from: number): { down?: number; up?: number } {
+    const { step, min, max } = addon;
+    const top = max === undefined ? Infinity : Math.floor(max / step) * step;
+    let down: number | undefined = Math.min(Math.ceil(from / step - 1) * step, top);
+    if (from <= 0) down = undefined;
+    else if (down < min) down = 0;
+    let up: number | undefined = Math.max(min, Math.floor(from / step + 1) * step);
+    if (up > top) up = undefined;
+    return { down, up };
+  }
+
+  /** The field's message, with the limit or the step it broke ("at most 14 users"). */
+  #errorText(addon: Addon, code: string): string {
+    const text = this.tOr(`field.${code}`, 'field.invalid');
+    if (addon.unit === 'flag') return text;
+    const unit = this.t(`addon.unit.${addon.unit}`);
+    if (code === 'selection.addon.max' && addon.max !== undefined)
+      return `${text} ${this.t('addon.error.max', { max: addon.max, unit })}`;
+    if (code === 'selection.addon.min')
+      return `${text} ${this.t('addon.error.min', { min: addon.min, unit })}`;
+    if (code === 'selection.addon.step') {
+      const typed = this.typedValue[addon.id];
+      const below =
+        typed === undefined
+          ? addon.step
+          : Math.max(addon.step, Math.floor(typed / addon.step) * addon.step);
+      const above = below + addon.step;
+      return `${text} ${this.t('addon.error.step', { step: addon.step, unit, a: below, b: above })}`;
+    }
+    return text;
+  }
+
+  /** Arrow up and down in the quantity: the same as + and −. */
+  #arrow(addon: Addon, event: KeyboardEvent) {
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+    event.preventDefault();
+    const input = event.target as HTMLInputElement;
+    const text = input.value.trim() || '0';
+    const from = /^\d{1,9}$/.test(text) ? Number(text) : (this.quantities[addon.id] ?? 0);
+    const { down, up } = this.#steps(addon, from);
+    const next = event.key === 'ArrowUp' ? up : down;
+    if (next !== undefined) void this.#change(addon, next);
   }
 
   /**
@@ -227,12 +280,21 @@ export class CassaAddonSelector extends CassaElement {
   #typed(addon: Addon, input: HTMLInputElement) {
     const code = checkAddonQuantity(addon, input.value);
     this.#setTyped({ ...this.typed, [addon.id]: code });
-    if (!code) this.#change(addon, Number(input.value.trim()));
+    const text = input.value.trim();
+    // A refused whole number stays what −/+ and the arrows step from.
+    this.typedValue = {
+      ...this.typedValue,
+      [addon.id]: code && /^\d{1,9}$/.test(text) ? Number(text) : undefined,
+    };
+    this.typedText = { ...this.typedText, [addon.id]: code ? input.value : undefined };
+    if (!code) this.#change(addon, Number(text || '0'));
   }
 
   async #change(addon: Addon, quantity: number, event?: Event) {
     const { id } = addon;
     this.#setTyped({ ...this.typed, [id]: undefined });
+    this.typedValue = { ...this.typedValue, [id]: undefined };
+    this.typedText = { ...this.typedText, [id]: undefined };
     this.quantities = { ...this.quantities, [id]: quantity };
     emit(this, new CassaAddonsChangeEvent({ id, quantity, quantities: this.quantities }));
     // A button disabled at its bound would drop the focus: hand it to the quantity instead.

@@ -45,6 +45,14 @@ export const orderSummaryStyles = css`
     font-size: 1.25em;
     font-weight: 700;
   }
+  .settlement {
+    padding: var(--_s3) var(--_s4);
+    border-radius: var(--_radius);
+    background: var(--_alt);
+  }
+  .settlement .charge {
+    font-weight: 700;
+  }
   .free {
     color: var(--_success);
     font-weight: 600;

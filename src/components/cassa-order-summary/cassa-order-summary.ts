@@ -2,7 +2,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { EInvoice, Quote } from '../../domain/types.ts';
+import type { Product, PaymentMethodType } from '../../domain/catalog.ts';
+import { settlement } from '../../domain/settlement.ts';
+import type { EInvoice, Quote, QuoteLine } from '../../domain/types.ts';
 import { formatDate, formatNumber } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
@@ -22,6 +24,17 @@ export class CassaYearsChangeEvent extends CustomEvent<{ years: number }> {
 export class CassaTermsChangeEvent extends CustomEvent<{ accepted: boolean }> {
   constructor(detail: { accepted: boolean }) {
     super('cassa-terms-change', eventInit(detail));
+  }
+}
+
+/**
+ * `cassa-confirm-blocked`: Confirm was pressed with the conditions not accepted (their error is
+ * shown). Cancelable: the checkout cancels it when something above is missing too and takes the
+ * focus there; else the conditions checkbox gets it.
+ */
+export class CassaConfirmBlockedEvent extends CustomEvent<Record<string, never>> {
+  constructor() {
+    super('cassa-confirm-blocked', { ...eventInit({}), cancelable: true });
   }
 }
 
@@ -49,6 +62,7 @@ function linkable(url: string): boolean {
  * @fires {CassaYearsChangeEvent} cassa-years-change - The buyer chose a term; `detail.years`.
  * @fires {CassaTermsChangeEvent} cassa-terms-change - The conditions checkbox changed; `detail.accepted`.
  * @fires {CassaConfirmEvent} cassa-confirm - Confirm pressed with the conditions accepted.
+ * @fires {CassaConfirmBlockedEvent} cassa-confirm-blocked - Confirm pressed without the conditions accepted (cancelable: cancelled, the checkbox does not take the focus).
  * @csspart summary - The whole summary.
  * @csspart total - The "total due now" row (the taxable amount under split payment).
  * @csspart split-vat - Split payment: the VAT row the public body pays the Treasury.
@@ -57,6 +71,7 @@ function linkable(url: string): boolean {
  * @csspart confirm - The confirm button.
  * @csspart invoice - Where the electronic invoice will be sent.
  * @slot back - A Back button, placed at the start of the confirm button's row.
+ * @slot error - What went wrong after Confirm, shown just above the confirm button's row.
  * @cssprop --cassa-color-primary - The confirm button.
  * @cssprop --cassa-color-success - The "free until" note.
  */
@@ -80,6 +95,16 @@ export class CassaOrderSummary extends CassaElement {
   @property({ attribute: false }) lineLabels: Record<string, string> = {};
   /** The holder's SDI code or PEC address: shown before confirming when there is a total to pay. */
   @property({ attribute: false }) eInvoice: EInvoice | null = null;
+  /**
+   * The payment method chosen (empty: none yet). A bank transfer or a postal slip does not renew
+   * automatically; a card or PayPal top-up of add-ons is what the card pays now.
+   */
+  @property({ attribute: 'payment-type' }) paymentType: PaymentMethodType | '' = '';
+  /** Add-ons paid from credit: the top-up by card or PayPal (else `null`). */
+  @property({ attribute: false }) topUpCents: number | null = null;
+  /** The catalog: the unit of each add-on line ("5 GB") and the plan of a free order. */
+  @property({ attribute: false }) product: Product | null = null;
+  @property({ attribute: 'plan-id' }) planId = '';
 
   @state() private termsError = false;
   @state() private announcement = '';
@@ -103,8 +128,14 @@ export class CassaOrderSummary extends CassaElement {
       class=${this.loading ? 'loading' : ''}
       aria-busy=${this.loading}
     >
-      ${this.pricing === 'term' && this.terms.length > 1 ? this.#years() : nothing}
-      ${quote ? this.#figures(quote) : html`<p class="muted">${this.t('summary.pending')}</p>`}
+      ${this.pricing === 'term' && this.terms.length > 1 && !this.#free() ? this.#years() : nothing}
+      ${
+        quote
+          ? this.#free()
+            ? this.#freeFigures(quote)
+            : this.#figures(quote)
+          : html`<p class="muted">${this.t('summary.pending')}</p>`
+      }
       ${this.loading ? html`<p class="sr">${this.t('summary.updating')}</p>` : nothing}
       <p class="sr" aria-live="polite">${this.announcement}</p>
       <div class="terms">
@@ -132,6 +163,7 @@ export class CassaOrderSummary extends CassaElement {
         </label>
         <p id="terms-m" class="error">${this.termsError ? this.t('field.terms.required') : ''}</p>
       </div>
+      <slot name="error"></slot>
       <div class="nav" part="nav">
         <slot name="back"></slot>
         <button
@@ -167,6 +199,81 @@ export class CassaOrderSummary extends CassaElement {
     </fieldset>`;
   }
 
+  /** The free plan: nothing to pay now or at renewal, and no term to choose. */
+  #free(): boolean {
+    if (this.pricing !== 'term') return false;
+    const plan = this.product?.plans.find((p) => p.id === this.planId);
+    if (plan) return plan.yearlyCents === 0;
+    const { quote } = this;
+    return !!quote && quote.lines.length === 0 && quote.renewal.totalCents === 0;
+  }
+
+  #freeFigures(quote: Quote) {
+    const plan = this.product?.plans.find((p) => p.id === this.planId);
+    return html`<dl>
+      <div>
+        <dt>${plan ? plan.name[this.locale] : this.t('summary.plan.free')}</dt>
+        <dd>${this.t('plan.free')}</dd>
+      </div>
+      <div class="sum total" part="total">
+        <dt>${this.t('summary.total')}</dt>
+        <dd>${this.money(quote.totalCents, quote.currency)}</dd>
+      </div>
+    </dl>`;
+  }
+
+  /**
+   * "Spazio aggiuntivo: 5 GB", "Spazio extra × 2 GB", "Utenti aggiuntivi × 3": the quantity in the
+   * add-on's unit.
+   */
+  #lineLabel(line: QuoteLine): string {
+    const name = this.lineLabels[line.id] ?? line.label;
+    const addon = this.product?.addons.find((a) => a.id === line.id);
+    // Blocks of several GB read as the space bought; a per-GB price as GB times the price.
+    if (addon?.unit === 'gb')
+      return addon.step > 1
+        ? this.t('summary.line.gb', { name, n: line.quantity })
+        : `${name} × ${line.quantity} GB`;
+    return line.quantity > 1 ? `${name} × ${line.quantity}` : name;
+  }
+
+  /**
+   * Add-ons paid from credit (the server's quote says the credit): what the card pays now, what
+   * the credit pays now and the credit left after, one statement.
+   */
+  #settlement(quote: Quote) {
+    const method = this.paymentType || undefined;
+    const figures = settlement({
+      totalCents: quote.totalCents,
+      creditCents: quote.creditCents,
+      method,
+      topUpCents: this.topUpCents,
+    });
+    if (!figures || !method) return nothing;
+    const money = (cents: number) => this.money(cents, quote.currency);
+    const online = method === 'card' || method === 'paypal';
+    return html`<dl class="settlement" part="settlement">
+      ${
+        online
+          ? html`<div class="charge">
+              <dt>
+                ${this.t(method === 'paypal' ? 'summary.charge.paypal' : 'summary.charge.card')}
+              </dt>
+              <dd>${money(figures.chargedNowCents)}</dd>
+            </div>`
+          : nothing
+      }
+      <div>
+        <dt>${this.t('summary.from.credit')}</dt>
+        <dd>${money(figures.fromCreditCents)}</dd>
+      </div>
+      <div>
+        <dt>${this.t('summary.credit.after')}</dt>
+        <dd>${money(figures.creditAfterCents)}</dd>
+      </div>
+    </dl>`;
+  }
+
   /**
    * Split payment (scissione dei pagamenti): the server's quote says so, or the holder's e-invoice
    * goes to a public administration's 6-character office code.
@@ -186,13 +293,14 @@ export class CassaOrderSummary extends CassaElement {
     const { renewal, freeUntil } = quote;
     const renewalTotal = money(renewal.totalCents);
     const rate = formatNumber(quote.vatRateBasisPoints / 100, this.locale);
+    // Bank transfer and postal slip never renew by themselves (DESIGN 1.1).
+    const manual = this.paymentType === 'bank_transfer' || this.paymentType === 'postal_slip';
+    const fromCredit = quote.creditCents !== null && quote.creditCents !== undefined;
     return html`<dl>
         ${quote.lines.map(
           (line) =>
             html`<div>
-              <dt>
-                ${this.lineLabels[line.id] ?? line.label}${line.quantity > 1 ? ` × ${line.quantity}` : ''}
-              </dt>
+              <dt>${this.#lineLabel(line)}</dt>
               <dd>${money(line.amountCents)}</dd>
             </div>`,
         )}
@@ -219,11 +327,12 @@ export class CassaOrderSummary extends CassaElement {
                   <dd>${money(quote.payableCents ?? quote.taxableCents)}</dd>
                 </div>`
             : html`<div class="sum total" part="total">
-                <dt>${this.t('summary.total')}</dt>
+                <dt>${this.t(fromCredit ? 'summary.total.credit' : 'summary.total')}</dt>
                 <dd>${money(quote.totalCents)}</dd>
               </div>`
         }
       </dl>
+      ${this.#settlement(quote)}
       ${
         split
           ? html`<p class="muted" part="split-note">${this.t('summary.split.note')}</p>`
@@ -233,7 +342,18 @@ export class CassaOrderSummary extends CassaElement {
         this.pricing === 'term'
           ? renewal.totalCents > 0
             ? html`<p class="muted">
-                ${this.t('summary.renewal', { date: date(renewal.date), amount: renewalTotal, charge: date(renewal.chargeDate) })}
+                ${
+                  manual
+                    ? this.t('summary.renewal.manual', {
+                        date: date(renewal.date),
+                        amount: renewalTotal,
+                      })
+                    : this.t('summary.renewal', {
+                        date: date(renewal.date),
+                        amount: renewalTotal,
+                        charge: date(renewal.chargeDate),
+                      })
+                }
               </p>`
             : nothing
           : html`${
@@ -278,8 +398,9 @@ export class CassaOrderSummary extends CassaElement {
     if (this.busy) return;
     if (!this.accepted) {
       this.termsError = true;
+      const focusHere = this.dispatchEvent(new CassaConfirmBlockedEvent());
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#terms')?.focus();
+      if (focusHere) this.renderRoot.querySelector<HTMLInputElement>('#terms')?.focus();
       return;
     }
     emit(this, new CassaConfirmEvent());
@@ -297,5 +418,6 @@ declare global {
     'cassa-years-change': CassaYearsChangeEvent;
     'cassa-terms-change': CassaTermsChangeEvent;
     'cassa-confirm': CassaConfirmEvent;
+    'cassa-confirm-blocked': CassaConfirmBlockedEvent;
   }
 }

@@ -54,6 +54,8 @@ export class CassaPaymentChooser extends CassaElement {
   @property({ attribute: false }) saved: SavedPaymentMethod[] = [];
   @property({ attribute: false }) value: PaymentChoice | null = null;
   /** PEC add-ons only: the credit top-up asked for with a card. */
+  /** The only way to pay is chosen at once (the checkout sets it; alone, the buyer picks). */
+  @property({ type: Boolean, attribute: 'preselect-single' }) preselectSingle = false;
   @property({ attribute: false }) topUp: { minimumCents: number; valueCents: number } | null = null;
   /** A field error code for the choice itself (e.g. `payment.method`: none chosen), shown in the group. */
   @property() error = '';
@@ -88,9 +90,16 @@ export class CassaPaymentChooser extends CassaElement {
     this.#syncValidity();
   }
 
-  /** A new error for the choice (e.g. none chosen, on Conferma): the buyer picks here. */
+  /**
+   * A new error for the choice (e.g. none chosen, on Conferma): the buyer picks here. The only way
+   * to pay is chosen already (`preselect-single`): nothing to pick, one click less.
+   */
   protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
     if (changed.has('error') && this.error && changed.get('error') === '') this.focus();
+    if (this.value || !this.preselectSingle) return;
+    const choices = this.#choices();
+    if (choices.length === 1) this.#choose(choices[0]!);
   }
 
   /** Tells the form whether the top-up field (when shown) holds an amount that can be sent. */
@@ -265,6 +274,21 @@ export class CassaPaymentChooser extends CassaElement {
     this.topUpChecked = true;
     this.#syncValidity();
     if (this.value && !this.#topUpError()) this.#emit(this.value);
+  }
+
+  /** Every choice shown, in order (saved ones, new ones, credit, the deferred methods). */
+  #choices(): PaymentChoice[] {
+    const offered = (type: PaymentMethodType) => this.methods.includes(type);
+    const choices: PaymentChoice[] = [];
+    for (const type of ['card', 'paypal'] as const) {
+      if (!offered(type)) continue;
+      for (const m of this.saved) if (m.type === type) choices.push({ type, savedId: m.id });
+      choices.push({ type });
+    }
+    if (offered('credit') && (!this.topUp || this.topUp.minimumCents === 0))
+      choices.push({ type: 'credit' });
+    for (const type of DEFERRED) if (offered(type)) choices.push({ type });
+    return choices;
   }
 
   #choose(choice: PaymentChoice) {

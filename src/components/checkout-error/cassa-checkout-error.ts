@@ -46,8 +46,16 @@ export class CassaCheckoutError extends CassaElement {
   @property() message = '';
   @property({ type: Boolean }) retryable = false;
 
+  /** Focus goes to Riprova when there is one, else to the message itself. */
+  override focus(options?: FocusOptions): void {
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('button') ??
+      this.renderRoot.querySelector<HTMLElement>('[part="banner"]');
+    target?.focus(options);
+  }
+
   override render() {
-    return html`<div role="alert" part="banner">
+    return html`<div role="alert" part="banner" tabindex="-1">
       <p>${this.message}</p>
       ${
         this.retryable

@@ -66,6 +66,17 @@ export class CassaCheckoutResult extends CassaElement {
         align-items: center;
         gap: var(--_s2);
       }
+      /* "Ordine C-2026-000009": may wrap between words, never inside the order number. */
+      .word {
+        white-space: nowrap;
+      }
+      .settlement {
+        display: grid;
+        gap: var(--_s1);
+      }
+      .settlement p {
+        margin: 0;
+      }
       .copied {
         color: var(--_success);
         font-weight: 600;
@@ -109,17 +120,21 @@ export class CassaCheckoutResult extends CassaElement {
       <ul aria-label=${this.t('result.bought')}>
         ${this.#lines(order)}
       </ul>
-      <p>
-        ${this.t(awaiting ? 'result.total.due' : 'result.total', {
-          amount: this.money(order.totalCents, order.currency),
-        })}
-      </p>
       ${
-        order.topUpCents
-          ? html`<p>
-              ${this.t('result.topup', { amount: this.money(order.topUpCents, order.currency) })}
-            </p>`
-          : ''
+        order.creditAfterCents !== undefined
+          ? this.#settlement(order, order.creditAfterCents)
+          : html`<p>
+                ${this.t(awaiting ? 'result.total.due' : 'result.total', {
+                  amount: this.money(order.totalCents, order.currency),
+                })}
+              </p>
+              ${
+                order.topUpCents
+                  ? html`<p>
+                      ${this.t('result.topup', { amount: this.money(order.topUpCents, order.currency) })}
+                    </p>`
+                  : ''
+              }`
       }
       ${this.#renewal(order)} ${awaiting ? this.#instructions(order) : ''}
       ${
@@ -128,6 +143,26 @@ export class CassaCheckoutResult extends CassaElement {
           : ''
       }
       <p>${this.t(awaiting ? 'result.instructions.emailed' : 'result.emailed')}</p>
+    </div>`;
+  }
+
+  /** Add-ons paid from credit: what the card paid, what the credit paid, the credit left. */
+  #settlement(order: Order, creditAfterCents: number) {
+    const money = (cents: number) => this.money(cents, order.currency);
+    const card = order.paymentMethod === 'card' || order.paymentMethod === 'paypal';
+    return html`<div class="settlement" part="settlement">
+      ${
+        card && order.topUpCents
+          ? html`<p>
+              ${this.t(
+                order.paymentMethod === 'paypal' ? 'result.charged.paypal' : 'result.charged.card',
+                { amount: money(order.topUpCents) },
+              )}
+            </p>`
+          : ''
+      }
+      <p>${this.t('result.from.credit', { amount: money(order.totalCents) })}</p>
+      <p>${this.t('result.credit.after', { amount: money(creditAfterCents) })}</p>
     </div>`;
   }
 
@@ -182,7 +217,11 @@ export class CassaCheckoutResult extends CassaElement {
         <dd>${this.money(instructions.amountCents, instructions.currency)}</dd>
         <dt>${this.t('result.reference')}</dt>
         <dd class="copy">
-          <span id="reference">${instructions.reference}</span>
+          <span id="reference"
+            >${instructions.reference
+              .split(' ')
+              .map((word, i) => html`${i ? ' ' : ''}<span class="word">${word}</span>`)}</span
+          >
           <button
             type="button"
             class="btn secondary"

@@ -17,4 +17,10 @@ export const enAddons = addMessages('en', 'addons', {
   'addon.unavailable': 'not available with the chosen version',
   'addon.less': 'Decrease: {name}',
   'addon.more': 'Increase: {name}',
+  'addon.unit.user': 'users',
+  'addon.unit.external-user': 'external users',
+  'addon.unit.gb': 'GB',
+  'addon.error.max': 'At most {max} {unit}.',
+  'addon.error.min': 'At least {min} {unit}.',
+  'addon.error.step': 'It comes in multiples of {step} {unit}: for example {a} or {b}.',
 } satisfies typeof itAddons);

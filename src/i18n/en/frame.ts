@@ -10,7 +10,7 @@ export const enFrame = addMessages('en', 'frame', {
   'error.unauthorized': 'Your session has expired: log in again. What you typed is kept.',
   'error.forbidden': 'This account may not do that.',
   'error.ineligible_customer':
-    'This account is registered as a private individual without a VAT number: the service is for companies and professionals with a Partita IVA.',
+    'This account is registered as a private individual without a VAT number: the service is for companies and professionals with a Partita IVA. To buy, choose “Switch account” and log in with the account of a company or of a professional with a Partita IVA, or register a new one.',
   'error.invalid_selection': 'Some data is not valid: check the highlighted fields.',
   'error.price_changed': 'The price has changed. Check the new total and confirm again.',
   'error.payment_refused': 'The payment was refused. Try another method.',

@@ -36,4 +36,6 @@ export const enHolder = addMessages('en', 'holder', {
   'holder.cig.hint': '10 characters, if required.',
   'holder.cup': 'CUP (optional)',
   'holder.cup.hint': '15 characters, if required.',
+  'account.registered':
+    'You are registered. Your username is {username}: use it to log in (we have emailed it to you too).',
 } satisfies typeof itHolder);

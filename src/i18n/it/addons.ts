@@ -15,4 +15,10 @@ export const itAddons = addMessages('it', 'addons', {
   'addon.unavailable': 'non disponibile con la versione scelta',
   'addon.less': 'Diminuisci: {name}',
   'addon.more': 'Aumenta: {name}',
+  'addon.unit.user': 'utenti',
+  'addon.unit.external-user': 'utenti esterni',
+  'addon.unit.gb': 'GB',
+  'addon.error.max': 'Al massimo {max} {unit}.',
+  'addon.error.min': 'Almeno {min} {unit}.',
+  'addon.error.step': 'Si aggiunge a multipli di {step} {unit}: per esempio {a} o {b}.',
 });

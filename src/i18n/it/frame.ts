@@ -8,7 +8,7 @@ export const itFrame = addMessages('it', 'frame', {
   'error.unauthorized': 'La sessione è scaduta: accedi di nuovo. I dati inseriti restano.',
   'error.forbidden': 'Operazione non consentita per questo account.',
   'error.ineligible_customer':
-    'Questo account è registrato come persona fisica senza Partita IVA: il servizio è riservato ad aziende e professionisti con Partita IVA.',
+    'Questo account è registrato come persona fisica senza Partita IVA: il servizio è riservato ad aziende e professionisti con Partita IVA. Per acquistare, scegli «Cambia account» e accedi con l’account di un’azienda o di un professionista con Partita IVA, oppure registrane uno nuovo.',
   'error.invalid_selection': 'Alcuni dati non sono validi: controlla i campi evidenziati.',
   'error.price_changed': 'Il prezzo è cambiato. Controlla il nuovo totale e conferma di nuovo.',
   'error.payment_refused': 'Il pagamento è stato rifiutato. Prova con un altro metodo.',

@@ -34,4 +34,6 @@ export const itHolder = addMessages('it', 'holder', {
   'holder.cig.hint': '10 caratteri, se previsto.',
   'holder.cup': 'CUP (facoltativo)',
   'holder.cup.hint': '15 caratteri, se previsto.',
+  'account.registered':
+    'Registrazione completata. Il tuo username è {username}: usalo per accedere (te lo abbiamo inviato anche per email).',
 });
