@@ -45,6 +45,7 @@ describe('conformance kit against backends with one defect each', () => {
       'payment-pages',
       'invoices',
       'mailboxes',
+      'customer-area',
       'cors',
     ]);
     const failures = report.results.filter((r) => r.outcome === 'fail');
