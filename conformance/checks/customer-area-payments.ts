@@ -65,6 +65,7 @@ export const customerAreaPaymentChecks: Check<C>[] = [
       const awaiting = mine.filter((p) => p.order.status === 'awaiting_payment');
       if (!awaiting.length) {
         needProduct(context);
+        writes(context);
         skip(
           'the run placed no order by bank transfer or postal slip for the buyer (see the orders area)',
         );

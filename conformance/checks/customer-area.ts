@@ -46,6 +46,7 @@ const deleteMethod = (context: C, id: string, token?: string) =>
 /** The run's orders paid on their payment page (card, PayPal): each is a renewing service. */
 export function needPaidOrders(context: C): Order[] {
   needProduct(context);
+  writes(context);
   const paid = (context.paidOnline ?? []).filter((p) => p.resume).map((p) => p.order);
   if (!paid.length)
     skip(
