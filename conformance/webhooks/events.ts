@@ -1,5 +1,6 @@
 // Sample events of every type the contract defines (src/api/webhooks.ts), as a backend sends
-// them: a bank-transfer order, its payment, a renewal, a failed renewal, PEC add-ons renewed
+// them: a bank-transfer order, its payment, a renewal, a renewal the bank wants authenticated,
+// a failed renewal, PEC add-ons renewed
 // from credit and deactivated. Each is parsed with the contract's schema before it is sent.
 import type { Order } from '../../src/api/schemas.ts';
 import {
@@ -34,7 +35,7 @@ const order = (status: Order['status']): Order => ({
     : {}),
 });
 
-const service = (status: 'active' | 'renewal_failed') => ({
+const service = (status: 'active' | 'action_required' | 'renewal_failed') => ({
   id: 'svc_7d1f0c3e',
   orderId: '7d1f0c3e-0000-4000-8000-00000000c0a5',
   orderNumber: '2026-000042',
@@ -42,10 +43,10 @@ const service = (status: 'active' | 'renewal_failed') => ({
   planId: 'base',
   status,
   expiresOn: status === 'active' ? '2028-01-15' : '2027-01-15',
-  autoRenew: status === 'active',
+  autoRenew: status !== 'renewal_failed',
   nextChargeOn: status === 'active' ? '2028-01-08' : null,
   renewalTotalCents: 16104,
-  refusedAttempts: status === 'active' ? 0 : 4,
+  refusedAttempts: status === 'renewal_failed' ? 4 : 0,
 });
 
 const mailbox = {
@@ -69,6 +70,17 @@ const DATA: Record<WebhookEventType, Record<string, unknown>[]> = {
   ],
   'subscription.renewal_failed': [
     { subscription: service('renewal_failed'), order: order('paid') },
+  ],
+  'subscription.renewal_action_required': [
+    {
+      subscription: { ...service('action_required'), expiresOn: '2027-01-15' },
+      order: order('paid'),
+      action: {
+        type: 'authentication',
+        url: 'https://shop.example/api/renewal-payments/rp_conformance',
+        expiresOn: '2027-01-15',
+      },
+    },
   ],
   'addon.deactivated': [
     {

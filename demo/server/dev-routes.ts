@@ -13,6 +13,7 @@ import { listOutbox } from '../../server/src/notifications/outbox.ts';
 import { Problem } from '../../server/src/http/problems.ts';
 import { pageCsp } from '../../server/src/http/security.ts';
 import { advanceClock, receivePayment } from '../../server/src/http/operator.ts';
+import { grouped, TEST_CARDS } from './sandbox/provider.ts';
 
 export function devApiRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
@@ -40,7 +41,6 @@ interface RenewingRow {
   next_renewal_on: string;
   expires_on: string;
   label: string | null;
-  refuses_charges: boolean | null;
 }
 
 /** The clock steps the demo page offers (days). */
@@ -57,9 +57,9 @@ export function outboxPageRoutes(deps: AppDeps) {
     );
     const { rows: renewing } = await deps.db.query<RenewingRow>(
       `SELECT o.number, o.renewal_state, o.next_renewal_on::text AS next_renewal_on,
-              o.expires_on::text AS expires_on, pm.label, pm.refuses_charges
+              o.expires_on::text AS expires_on, pm.label
          FROM orders o LEFT JOIN payment_methods pm ON pm.id = o.saved_payment_method_id
-        WHERE o.renewal_state IN ('scheduled', 'retrying')
+        WHERE o.renewal_state IN ('scheduled', 'retrying', 'action_required')
         ORDER BY o.next_renewal_on, o.number LIMIT 50`,
     );
     const clock = deps.shiftableClock;
@@ -109,23 +109,22 @@ export function outboxPageRoutes(deps: AppDeps) {
               renewing.length
                 ? html`<section class="card">
                     <h2>Rinnovi automatici / Automatic renewals</h2>
+                    <p class="hint">
+                      Ogni carta di prova fa al rinnovo ciò che dice la tabella del README (per
+                      esempio ${grouped(TEST_CARDS.insufficientFunds.number)}: fondi insufficienti
+                      al rinnovo; ${grouped(TEST_CARDS.renewalChallenge.number)}: la banca chiede
+                      l'autenticazione). / Each test card does at renewal what the README's table
+                      says (${grouped(TEST_CARDS.insufficientFunds.number)}: insufficient funds on
+                      renewal; ${grouped(TEST_CARDS.renewalChallenge.number)}: the bank asks for
+                      authentication).
+                    </p>
                     <ul class="awaiting">
                       ${renewing.map(
                         (o) =>
                           html`<li>
-                            <form method="post" action="/outbox/refuse-charges">
-                              <input type="hidden" name="orderNumber" value="${o.number}" />
-                              ${o.number} · ${o.renewal_state} · addebito / charge
-                              ${o.next_renewal_on} · scade / expires ${o.expires_on} ·
-                              ${o.label ?? '?'}${o.refuses_charges ? ' (rifiuta / refuses)' : ''}
-                              <button type="submit">
-                                ${
-                                  o.refuses_charges
-                                    ? 'Accetta gli addebiti / Accept charges'
-                                    : 'Rifiuta gli addebiti / Refuse charges'
-                                }
-                              </button>
-                            </form>
+                            ${o.number} · ${o.renewal_state} · addebito / charge
+                            ${o.next_renewal_on} · scade / expires ${o.expires_on} ·
+                            ${o.label ?? '?'}
                           </li>`,
                       )}
                     </ul>
@@ -217,31 +216,6 @@ export function outboxPageRoutes(deps: AppDeps) {
     }
   });
 
-  // The sandbox provider refuses (or accepts again) the saved card or PayPal account an order
-  // renews with: a person can watch a refused renewal walk its retries.
-  routes.post('/outbox/refuse-charges', async (c) => {
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const orderNumber = typeof form.orderNumber === 'string' ? form.orderNumber : '';
-    const { rows } = await deps.db.query<{ refuses_charges: boolean }>(
-      `UPDATE payment_methods pm SET refuses_charges = NOT pm.refuses_charges
-         FROM orders o
-        WHERE o.number = $1 AND pm.id = o.saved_payment_method_id
-        RETURNING pm.refuses_charges`,
-      [orderNumber],
-    );
-    const state = rows[0];
-    return c.redirect(
-      back(
-        !state
-          ? '?'
-          : state.refuses_charges
-            ? `${orderNumber}: gli addebiti saranno rifiutati / charges will be refused`
-            : `${orderNumber}: gli addebiti saranno accettati / charges will be accepted`,
-      ),
-      303,
-    );
-  });
-
   routes.post('/outbox/clock', async (c) => {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const days = Number(form.days);
@@ -250,7 +224,7 @@ export function outboxPageRoutes(deps: AppDeps) {
     const { today, report } = await advanceClock(deps, days);
     return c.redirect(
       back(
-        `${today}: rinnovati / renewed ${report.renewed + report.addonsRenewed}, rifiutati / refused ${report.refused}, falliti / failed ${report.failed}, disattivati / deactivated ${report.addonsDeactivated}`,
+        `${today}: rinnovati / renewed ${report.renewed + report.addonsRenewed}, rifiutati / refused ${report.refused}, da autenticare / action required ${report.actionRequired}, falliti / failed ${report.failed}, disattivati / deactivated ${report.addonsDeactivated}`,
       ),
       303,
     );

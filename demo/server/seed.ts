@@ -123,7 +123,7 @@ export async function seedDemoAccounts(
       });
 
     const company = await create('company');
-    await savePaymentMethod(tx, company.id, 'card', 'Visa •••• 4242', now);
+    await savePaymentMethod(tx, company.id, 'card', 'Visa •••• 4242', now, '2030-12-31');
     await savePaymentMethod(tx, company.id, 'paypal', 'PayPal rossi.costruzioni@example.com', now);
     await create('professional');
     await create('private');

@@ -236,6 +236,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     payments,
     seller,
+    publicUrl: config.publicUrl,
+    ...(deps.accountUrl ? { accountUrl: deps.accountUrl } : {}),
     ...(webhooks ? { webhooks } : {}),
     webhookPollMs: config.webhooks.pollMs,
     scheduler: config.scheduler,

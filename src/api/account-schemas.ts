@@ -46,7 +46,16 @@ export const AccountSubscriptionSchema = z.object({
   planId: z.optional(z.string()),
   /** The renewal term in years (Certified Platform). */
   years: z.optional(int()),
-  status: z._default(z.enum(['active', 'renewal_failed', 'expired']), 'active'),
+  /**
+   * `action_required`: the bank asked for the buyer's authentication of the renewal charge; the
+   * service stays active until its expiry, and `actionUrl` (when given) completes the payment.
+   */
+  status: z._default(z.enum(['active', 'action_required', 'renewal_failed', 'expired']), 'active'),
+  /**
+   * `action_required`: where the buyer completes the renewal payment (with their bank's
+   * authentication), relative to the backend as the contract's other paths, or absolute.
+   */
+  actionUrl: z.optional(z.string()),
   addons: z._default(z.array(AccountAddonSchema), []),
   /** Whether it renews by itself at expiry (card/PayPal for a service, credit for add-ons). */
   autoRenew: z._default(z.boolean(), false),

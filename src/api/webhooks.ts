@@ -11,6 +11,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'order.payment_received',
   'subscription.renewed',
   'subscription.renewal_failed',
+  'subscription.renewal_action_required',
   'addon.deactivated',
   'subscription.updated',
 ] as const;
@@ -72,6 +73,23 @@ export const WebhookEventSchemas = {
     z.union([ServiceEventData, AddonsRenewedData]),
   ),
   'subscription.renewal_failed': event('subscription.renewal_failed', ServiceEventData),
+  /**
+   * The bank asked for the buyer's strong authentication of a renewal charge: nothing charged,
+   * the buyer was emailed `action.url` (it pays the renewal until `action.expiresOn`, the expiry;
+   * then `subscription.renewal_failed`).
+   */
+  'subscription.renewal_action_required': event(
+    'subscription.renewal_action_required',
+    z.looseObject({
+      subscription: ServiceSchema,
+      order: OrderSchema,
+      action: z.looseObject({
+        type: z.literal('authentication'),
+        url: z.string(),
+        expiresOn: isoDate(),
+      }),
+    }),
+  ),
   'addon.deactivated': event(
     'addon.deactivated',
     z.looseObject({

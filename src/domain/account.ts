@@ -7,7 +7,7 @@ import type { IsoDate } from './types.ts';
 /** The fields of a subscription these rules read (a subset of the contract's). */
 export interface RenewingSubscription {
   id: string;
-  status: 'active' | 'renewal_failed' | 'expired';
+  status: 'active' | 'action_required' | 'renewal_failed' | 'expired';
   autoRenew: boolean;
   nextCharge: { date: IsoDate; totalCents: number; source: 'card' | 'paypal' | 'credit' } | null;
   addons: { status: 'active' | 'free' | 'deactivated' }[];
@@ -67,10 +67,14 @@ export function accountTopUpError(
 
 /**
  * What happens at a subscription's expiry: it `renews` (charged to its method or the credit),
- * `ends` (auto-renew off, or nothing to renew), or `failed` (a renewal that already failed).
+ * `ends` (auto-renew off, or nothing to renew), `failed` (a renewal that already failed), or
+ * waits for the buyer (`action`: the bank asked to authenticate the renewal payment).
  */
-export function atExpiry(subscription: RenewingSubscription): 'renews' | 'ends' | 'failed' {
+export function atExpiry(
+  subscription: RenewingSubscription,
+): 'renews' | 'ends' | 'failed' | 'action' {
   if (subscription.status === 'renewal_failed') return 'failed';
+  if (subscription.status === 'action_required') return 'action';
   return subscription.autoRenew && subscription.nextCharge ? 'renews' : 'ends';
 }
 

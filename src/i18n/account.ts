@@ -16,6 +16,7 @@ const itAccount = {
   'acc.status': 'Stato',
   'acc.status.active': 'Attivo',
   'acc.status.renewal_failed': 'Rinnovo non riuscito',
+  'acc.status.action_required': 'Pagamento da completare',
   'acc.status.expired': 'Scaduto',
   'acc.expires': 'Scadenza',
   'acc.next': 'Prossimo addebito',
@@ -38,6 +39,9 @@ const itAccount = {
   'acc.auto.off.pec':
     'Alla scadenza del {date} i servizi aggiuntivi vengono disattivati; la casella resta.',
   'acc.auto.failed': 'Il rinnovo non è riuscito: il servizio è terminato il {date}.',
+  'acc.auto.action':
+    'La tua banca chiede di confermare il pagamento del rinnovo: completalo entro il {date}, altrimenti il servizio scade.',
+  'acc.action.pay': 'Completa il pagamento',
   'acc.auto.needs_method': 'Per attivare il rinnovo automatico salva prima una carta o PayPal.',
   'acc.buy.more': 'Aggiungi utenti o spazio',
   'acc.buy.addons': 'Aggiungi servizi alla casella',
@@ -95,6 +99,7 @@ const enAccount: Record<AccountKey, string> = {
   'acc.status': 'Status',
   'acc.status.active': 'Active',
   'acc.status.renewal_failed': 'Renewal failed',
+  'acc.status.action_required': 'Payment to complete',
   'acc.status.expired': 'Expired',
   'acc.expires': 'Expires',
   'acc.next': 'Next charge',
@@ -114,6 +119,9 @@ const enAccount: Record<AccountKey, string> = {
   'acc.auto.off.cp': 'At expiry on {date} the service ends and nothing is charged.',
   'acc.auto.off.pec': 'At expiry on {date} the add-ons are deactivated; the mailbox stays.',
   'acc.auto.failed': 'The renewal failed: the service ended on {date}.',
+  'acc.auto.action':
+    'Your bank asks you to confirm the renewal payment: complete it by {date}, or the service expires.',
+  'acc.action.pay': 'Complete the payment',
   'acc.auto.needs_method': 'To turn automatic renewal on, first save a card or PayPal.',
   'acc.buy.more': 'Add users or storage',
   'acc.buy.addons': 'Add services to the mailbox',

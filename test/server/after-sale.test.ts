@@ -419,17 +419,18 @@ describe('renewals: Certified Platform by saved card or PayPal', () => {
 
   it('a refused card is retried 3 times every 2 days with an email each, and ends renewal_failed at expiry', async () => {
     const token = await server.login(DEMO_USERS.company);
-    // The sandbox refuses the refused test card (…0002) when it is charged again.
+    // The sandbox's test card that succeeds at purchase and is refused for insufficient funds
+    // on renewal (README "Test cards"), saved as the sandbox saves it.
     const [customer] = await rows<{ id: string }>('SELECT id FROM customers WHERE username = $1', [
       DEMO_USERS.company,
     ]);
     await server.db.query(
-      "INSERT INTO payment_methods (id, customer_id, type, label, created_at) VALUES ('pm_0002', $1, 'card', 'Visa •••• 0002', now())",
+      "INSERT INTO payment_methods (id, customer_id, type, label, created_at) VALUES ('pm_9995', $1, 'card', 'Visa •••• 9995', now())",
       [customer!.id],
     );
     const order = await placeOrder(
       token,
-      { paymentMethod: { type: 'card', savedId: 'pm_0002' } },
+      { paymentMethod: { type: 'card', savedId: 'pm_9995' } },
       'k1',
     );
     assert.equal(order.renewalChargeDate, '2027-01-08');
@@ -537,21 +538,18 @@ describe('renewals: Certified Platform by saved card or PayPal', () => {
       { paymentMethod: { type: 'card', savedId: await savedMethod(token, 'card') } },
       'k1',
     );
-    // The demo page lists the renewal and lets a person make the saved card refuse it.
+    // The demo page lists the renewal and says which test card shows a refused one (the
+    // refuse switch is gone: the test cards do what the README's table says).
     const page = await server.request('GET', '/outbox');
     assert.match(page.text, /Rinnovi automatici/);
-    const press = (path: string, fields: Record<string, string>) =>
-      server.app.request(`http://localhost${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(fields).toString(),
-        redirect: 'manual',
-      });
-    const number = (await rows<{ number: string }>('SELECT number FROM orders'))[0]!.number;
-    assert.equal((await press('/outbox/refuse-charges', { orderNumber: number })).status, 303);
-    assert.equal(await count('payment_methods WHERE refuses_charges'), 1, 'pressed: refuses');
-    await press('/outbox/refuse-charges', { orderNumber: number });
-    assert.equal(await count('payment_methods WHERE refuses_charges'), 0, 'pressed again: accepts');
+    assert.match(page.text, /4000 0000 0000 9995/);
+    assert.doesNotMatch(page.text, /refuse-charges/);
+    const gone = await server.app.request('http://localhost/outbox/refuse-charges', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'orderNumber=x',
+    });
+    assert.equal(gone.status, 404);
     const moved = await operator('/clock', { days: 358 });
     assert.equal(moved.status, 200);
     assert.equal(moved.body.today, '2027-01-08');

@@ -348,9 +348,11 @@ describe('customer area: the contract', () => {
     assert.ok(paths['/v1/me/orders'].get);
     assert.deepEqual(components.schemas.AccountSubscription.properties.status.enum, [
       'active',
+      'action_required',
       'renewal_failed',
       'expired',
     ]);
+    assert.equal(components.schemas.AccountSubscription.properties.actionUrl.type, 'string');
     assert.equal(
       paths['/v1/me/subscriptions'].get.responses['200'].content['application/json'].schema.$ref,
       '#/components/schemas/AccountSubscriptions',

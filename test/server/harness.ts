@@ -52,6 +52,7 @@ async function dumpCacheFile(): Promise<string> {
   for (const file of [
     'demo/server/seed.ts',
     'demo/server/migrations/9001_demo.sql',
+    'demo/server/migrations/9002_sandbox_cards.sql',
     'server/src/accounts/accounts.ts',
     'server/src/accounts/credentials.ts',
     'server/src/payments/payments.ts',

@@ -45,6 +45,12 @@ function fakeProvider(options: { renewals: 'paid' | 'refused'; checkout?: 'paid'
       };
     },
     describeSaved: (saved) => `${saved.label} (Acme)`,
+    async startAuthentication(start) {
+      return { url: `https://pay.acme.example/authenticate?payment=${start.paymentId}` };
+    },
+    async completeAuthentication(back) {
+      return { outcome: back.query.result === 'ok' ? 'paid' : 'refused' };
+    },
   };
   return { provider, calls };
 }

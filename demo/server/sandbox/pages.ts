@@ -4,7 +4,7 @@
 // the engine's `completeReturn` locks the order and asks the provider (provider.ts) what happened.
 import { Hono, type Context } from 'hono';
 import { settlement } from '../../../src/domain/settlement.ts';
-import { formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
+import { formatDate, formatMoney, toLocale, type Locale } from '../../../src/i18n/index.ts';
 import { publicOrigin, type AppDeps, type AppEnv } from '../../../server/src/http/context.ts';
 import { PAGES_STYLESHEET } from '../../../server/src/http/assets.ts';
 import { html, type Html } from '../../../server/src/http/html.ts';
@@ -23,8 +23,20 @@ import {
   takePaymentAttempt,
 } from '../../../server/src/payments/attempts.ts';
 import {
+  completeRenewalPayment,
+  findRenewalPayment,
+  issueRenewalAttempt,
+  takeRenewalAttempt,
+  type RenewalPayment,
+} from '../../../server/src/payments/renewal-payments.ts';
+import {
+  grouped,
+  heldChallenge,
+  holdChallenge,
+  sandboxAuthenticationPath,
   sandboxDecision,
   sandboxPagePath,
+  TEST_CARDS,
   type SandboxField,
   type SandboxForm,
 } from './provider.ts';
@@ -46,8 +58,7 @@ const TEXT = {
     cvc: 'CVC',
     pay: (amount: string) => `Paga ${amount}`,
     cancel: 'Annulla e torna al negozio',
-    testCards:
-      'Carte di prova: 4242 4242 4242 4242 viene accettata, 4000 0000 0000 0002 viene rifiutata.',
+    testCards: 'Carte di prova (qualsiasi scadenza futura e CVC):',
     paypalEmail: 'Email del conto PayPal',
     approve: 'Approva il pagamento',
     paypalHint: 'Conto PayPal di prova: nessun accesso reale.',
@@ -55,11 +66,25 @@ const TEXT = {
     stale: 'Questo modulo era già stato inviato o è scaduto: controlla i dati e invialo di nuovo.',
     foreign: 'Questo modulo può essere inviato solo dalla pagina di pagamento.',
     back: 'Torna al negozio',
-    errNumber: 'Usa una carta di prova: 4242 4242 4242 4242 oppure 4000 0000 0000 0002.',
+    errNumber: 'Usa una delle carte di prova elencate sotto.',
     errExpiry: 'Scrivi la scadenza come MM/AA.',
+    errExpired: 'Questa carta è scaduta.',
     errCvc: 'Il CVC ha 3 o 4 cifre.',
     errHolder: 'Scrivi il nome del titolare.',
     errEmail: "Scrivi l'email del conto PayPal.",
+    challengeTitle: 'Verifica della banca (3-D Secure)',
+    challengeIntro:
+      'La tua banca chiede di confermare questo pagamento. Nella sandbox non serve nessun codice: scegli tu l’esito.',
+    card: 'Carta',
+    approveAuth: 'Conferma il pagamento',
+    failAuth: 'Non confermare (autenticazione fallita)',
+    renewalTitle: 'Pagamento del rinnovo',
+    purpose: 'Causale',
+    renewalOf: (date: string) => `Rinnovo dal ${formatDate(date, 'it')}`,
+    authFailed:
+      'Autenticazione non riuscita: nessun addebito. Puoi riprovare finché il link è valido.',
+    renewalPaid: 'Pagamento completato: il rinnovo è attivo e la fattura è stata emessa.',
+    linkClosed: 'Questo link non è più valido: il pagamento è concluso o il servizio è scaduto.',
     language: 'English',
   },
   en: {
@@ -78,7 +103,7 @@ const TEXT = {
     cvc: 'CVC',
     pay: (amount: string) => `Pay ${amount}`,
     cancel: 'Cancel and return to the shop',
-    testCards: 'Test cards: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is refused.',
+    testCards: 'Test cards (any future expiry and CVC):',
     paypalEmail: 'PayPal account email',
     approve: 'Approve payment',
     paypalHint: 'Test PayPal account: no real login.',
@@ -86,11 +111,25 @@ const TEXT = {
     stale: 'This form was already sent or has expired: check the details and send it again.',
     foreign: 'This form can only be sent from the payment page.',
     back: 'Return to the shop',
-    errNumber: 'Use a test card: 4242 4242 4242 4242 or 4000 0000 0000 0002.',
+    errNumber: 'Use one of the test cards listed below.',
     errExpiry: 'Write the expiry as MM/YY.',
+    errExpired: 'This card has expired.',
     errCvc: 'The CVC has 3 or 4 digits.',
     errHolder: "Write the cardholder's name.",
     errEmail: 'Write the PayPal account email.',
+    challengeTitle: 'Bank verification (3-D Secure)',
+    challengeIntro:
+      'Your bank asks you to confirm this payment. In the sandbox no code is needed: you choose the outcome.',
+    card: 'Card',
+    approveAuth: 'Confirm the payment',
+    failAuth: 'Do not confirm (authentication fails)',
+    renewalTitle: 'Renewal payment',
+    purpose: 'For',
+    renewalOf: (date: string) => `Renewal from ${formatDate(date, 'en')}`,
+    authFailed:
+      'Authentication failed: nothing was charged. You can try again while the link works.',
+    renewalPaid: 'Payment complete: the renewal is done and its invoice issued.',
+    linkClosed: 'This link no longer works: the payment is complete or the service has expired.',
     language: 'Italiano',
   },
 } as const;
@@ -99,9 +138,11 @@ type Field = SandboxField;
 type FormState = SandboxForm & {
   /** A message above the form (a stale or replayed submission). */
   notice?: 'stale';
+  /** The card asked for the bank's challenge: the challenge page instead of the form. */
+  challenge?: string;
 };
 /** The form shown again instead of a payment: its state, its new one-time token, the status. */
-type FormPage = { state: FormState; attempt: string; status: 409 | 422 };
+type FormPage = { state: FormState; attempt: string; status: 200 | 409 | 422 };
 /** A form as shown: its errors in the page's language. */
 type ShownForm = { values: FormState['values']; errors: Partial<Record<Field, string>> };
 
@@ -161,12 +202,18 @@ function page(locale: Locale, title: string, body: Html, switchTo: string): stri
     </html>`.value;
 }
 
-function summary(order: OrderRecord, locale: Locale) {
+function summary(
+  order: OrderRecord,
+  locale: Locale,
+  amountCents = amountChargedNow(order),
+  purpose?: string,
+) {
   const t = TEXT[locale];
   const money = (cents: number) => formatMoney(cents, order.currency, locale);
-  // Add-ons: the card loads the credit and the order is paid from it; the page says both.
+  // Add-ons: the card loads the credit and the order is paid from it; the page says both (not
+  // for a renewal's payment, `purpose`).
   const paidFromCredit =
-    order.topUpCents !== null
+    purpose === undefined && order.topUpCents !== null
       ? settlement({
           totalCents: order.totalCents,
           creditCents: order.quote.creditCents,
@@ -179,8 +226,14 @@ function summary(order: OrderRecord, locale: Locale) {
     <dd>Cassa Demo S.r.l.</dd>
     <dt>${t.order}</dt>
     <dd>${order.number}</dd>
+    ${
+      purpose
+        ? html`<dt>${t.purpose}</dt>
+            <dd>${purpose}</dd>`
+        : ''
+    }
     <dt>${paidFromCredit ? t.topUp : t.amount}</dt>
-    <dd class="total">${money(amountChargedNow(order))}</dd>
+    <dd class="total">${money(amountCents)}</dd>
     ${
       paidFromCredit
         ? html`<dt>${t.fromCredit}</dt>
@@ -190,6 +243,43 @@ function summary(order: OrderRecord, locale: Locale) {
         : ''
     }
   </dl>`;
+}
+
+/** The public test cards, as the README's table lists them. */
+function testCardList(locale: Locale) {
+  return html`<ul>
+    ${Object.values(TEST_CARDS).map(
+      (card) => html`<li><code>${grouped(card.number)}</code> — ${card[locale]}</li>`,
+    )}
+  </ul>`;
+}
+
+/**
+ * The bank's 3-D Secure-like challenge: approve or fail, two buttons of a plain form (keyboard
+ * and screen reader as any form; no script). `hidden` carries the form's one-time token.
+ */
+function challengeForm(
+  locale: Locale,
+  action: string,
+  cardLabel: string,
+  hidden: Html,
+  notice?: string,
+) {
+  const t = TEXT[locale];
+  return html`<h1>${t.challengeTitle}</h1>
+    <p>${t.challengeIntro}</p>
+    ${notice ? html`<p class="error" role="alert">${notice}</p>` : ''}
+    <dl class="summary">
+      <dt>${t.card}</dt>
+      <dd>${cardLabel}</dd>
+    </dl>
+    <form method="post" action="${action}">
+      ${hidden}
+      <div class="actions">
+        <button type="submit" name="decision" value="approve">${t.approveAuth}</button>
+        <button type="submit" name="decision" value="fail" class="secondary">${t.failAuth}</button>
+      </div>
+    </form>`;
 }
 
 function renderPayment(
@@ -218,6 +308,20 @@ function renderPayment(
     <input type="hidden" name="attempt" value="${attempt}" />
     ${state.notice ? html`<p class="error" role="alert">${t[state.notice]}</p>` : ''}`;
   const amount = formatMoney(amountChargedNow(order), order.currency, locale);
+  if (state.challenge) {
+    return page(
+      locale,
+      t.challengeTitle,
+      html`${summary(order, locale)}
+      ${challengeForm(
+        locale,
+        action,
+        state.challenge,
+        html`${hidden} <input type="hidden" name="step" value="challenge" />`,
+      )}`,
+      switchTo,
+    );
+  }
   if (order.paymentMethod === 'paypal') {
     return page(
       locale,
@@ -251,7 +355,10 @@ function renderPayment(
           </div>
           <div>${input('cvc', t.cvc, form, { autocomplete: 'cc-csc', inputmode: 'numeric' })}</div>
         </div>
-        <p class="testcards">${t.testCards}</p>
+        <div class="testcards">
+          <p>${t.testCards}</p>
+          ${testCardList(locale)}
+        </div>
         <div class="actions">
           <button type="submit" name="decision" value="pay">${t.pay(amount)}</button>
           <button type="submit" name="decision" value="cancel" class="secondary" formnovalidate>
@@ -266,7 +373,7 @@ function renderPayment(
 function htmlPage(
   c: Context<AppEnv>,
   body: string,
-  status: 200 | 403 | 409 | 422,
+  status: 200 | 403 | 409 | 410 | 422,
   order: OrderRecord,
 ) {
   const formActions = order.returnUrl ? [new URL(order.returnUrl).origin] : [];
@@ -292,9 +399,16 @@ export function sandboxRoutes(deps: AppDeps) {
     // Each form shown gets its one-time token; the previous one stops working.
     const attempt =
       order.status === 'pending_payment' ? await issuePaymentAttempt(deps.db, order.id) : undefined;
+    // A card waiting for its challenge keeps the challenge on screen (a reload, the language link).
+    const held = attempt ? await heldChallenge(deps.db, order.id) : undefined;
     return htmlPage(
       c,
-      renderPayment(order, locale, { values: {}, errors: {} }, attempt),
+      renderPayment(
+        order,
+        locale,
+        { values: {}, errors: {}, ...(held ? { challenge: held } : {}) },
+        attempt,
+      ),
       200,
       order,
     );
@@ -335,13 +449,28 @@ export function sandboxRoutes(deps: AppDeps) {
             page: { state: { values: {}, errors: {}, notice: 'stale' }, attempt, status: 409 },
           };
         }
+        // The challenge's answer: the provider takes the card it held for it.
+        if (fields.step === 'challenge') {
+          return deps.payments.completeReturn(
+            paymentReturn(order, { query: {}, form: fields }),
+            tx,
+          );
+        }
         const decision = sandboxDecision(
           order.paymentMethod === 'paypal' ? 'paypal' : 'card',
           fields,
+          deps.clock.today(),
         );
         if ('errors' in decision) {
           const attempt = await issuePaymentAttempt(tx, order.id);
           return { page: { state: decision, attempt, status: 422 } };
+        }
+        if ('challenge' in decision) {
+          // The bank asks for the buyer's authentication: the card waits, the challenge shows.
+          await holdChallenge(tx, order.id, decision.challenge);
+          const attempt = await issuePaymentAttempt(tx, order.id);
+          const state = { values: {}, errors: {}, challenge: decision.challenge.label };
+          return { page: { state, attempt, status: 200 } };
         }
         // Through the seam, as any provider's return: the provider says what happened.
         return deps.payments.completeReturn(paymentReturn(order, { query: {}, form: fields }), tx);
@@ -362,6 +491,118 @@ export function sandboxRoutes(deps: AppDeps) {
       );
     }
     return c.redirect(result.location, 303);
+  });
+
+  // A renewal the bank wants authenticated (the email's link leads here through the engine):
+  // the same look as the payment page, the challenge's two answers.
+  const renewalPage = async (
+    payment: RenewalPayment,
+    order: OrderRecord,
+    locale: Locale,
+    state: { attempt?: string; notice?: string; done?: string },
+  ) => {
+    const t = TEXT[locale];
+    const action = sandboxAuthenticationPath(payment.id);
+    const switchTo = `${action}?lang=${locale === 'it' ? 'en' : 'it'}`;
+    const { rows } = await deps.db.query<{ label: string }>(
+      'SELECT label FROM payment_methods WHERE id = $1',
+      [order.savedPaymentMethodId],
+    );
+    const body = state.attempt
+      ? challengeForm(
+          locale,
+          action,
+          rows[0]?.label ?? '',
+          html`<input type="hidden" name="lang" value="${locale}" />
+            <input type="hidden" name="attempt" value="${state.attempt}" />`,
+          state.notice,
+        )
+      : html`<h1>${t.renewalTitle}</h1>
+          <p role="status">${state.done ?? t.linkClosed}</p>`;
+    return page(
+      locale,
+      t.renewalTitle,
+      html`${summary(order, locale, payment.amountCents, t.renewalOf(payment.cycleExpiresOn))}
+      ${body}`,
+      switchTo,
+    );
+  };
+  const renewalOf = async (id: string) => {
+    const payment = await findRenewalPayment(deps.db, id);
+    const order = payment && (await findOrder(deps.db, payment.orderId));
+    if (!payment || !order) throw notFound('Unknown payment.');
+    return { payment, order };
+  };
+
+  routes.get('/sandbox/authenticate/:paymentId', async (c) => {
+    const { payment, order } = await renewalOf(c.req.param('paymentId'));
+    const locale = toLocale(c.req.query('lang') ?? order.locale);
+    const open =
+      payment.status === 'action_required' && deps.clock.today() < payment.cycleExpiresOn;
+    const attempt = open ? await issueRenewalAttempt(deps.db, payment.id) : undefined;
+    return htmlPage(
+      c,
+      await renewalPage(payment, order, locale, attempt ? { attempt } : {}),
+      open ? 200 : 410,
+      order,
+    );
+  });
+
+  routes.post('/sandbox/authenticate/:paymentId', async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}));
+    const fields = Object.fromEntries(
+      Object.entries(form).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    );
+    const id = c.req.param('paymentId');
+    const { order } = await renewalOf(id);
+    const locale = toLocale(fields.lang ?? order.locale);
+    const t = TEXT[locale];
+    if (!formOriginAllowed(c.req.header('Origin'), publicOrigin(deps))) {
+      return htmlPage(
+        c,
+        page(locale, t.renewalTitle, html`<h1>${t.foreign}</h1>`, sandboxAuthenticationPath(id)),
+        403,
+        order,
+      );
+    }
+    const result = await completeRenewalPayment<'stale'>(deps, id, async (payment, _order, tx) => {
+      // One submission per form shown: a replayed or stale one is shown again.
+      if (!(await takeRenewalAttempt(tx, payment.id, fields.attempt))) return { page: 'stale' };
+      return deps.payments.completeAuthentication(
+        {
+          paymentId: payment.id,
+          orderId: payment.orderId,
+          amountCents: payment.amountCents,
+          currency: order.currency,
+          query: {},
+          form: fields,
+        },
+        tx,
+      );
+    });
+    if (result.kind === 'paid') {
+      if (result.location) return c.redirect(result.location, 303);
+      const { payment } = await renewalOf(id);
+      return htmlPage(
+        c,
+        await renewalPage(payment, result.order, locale, { done: t.renewalPaid }),
+        200,
+        result.order,
+      );
+    }
+    if (result.kind === 'closed') {
+      return htmlPage(c, await renewalPage(result.payment, result.order, locale, {}), 410, order);
+    }
+    const attempt = await issueRenewalAttempt(deps.db, id);
+    const notice = result.kind === 'refused' ? t.authFailed : t.stale;
+    return htmlPage(
+      c,
+      await renewalPage(result.payment, result.order, locale, { attempt, notice }),
+      result.kind === 'refused' ? 422 : 409,
+      order,
+    );
   });
   return routes;
 }

@@ -25,6 +25,9 @@ import {
   ProviderRedirectSchema,
   SubscriptionUpdateSchema,
   TopUpRequestSchema,
+  WEBHOOK_EVENT_TYPES,
+  WebhookEventSchemas,
+  type WebhookEventType,
 } from 'cassa/contract';
 
 const SCHEMAS = {
@@ -122,6 +125,43 @@ function operation(op: Operation) {
 
 const COMMON = { 400: 'Body is not JSON', 413: 'Body over 64 KB', 422: 'Invalid request' };
 
+/** When each signed webhook is sent (README "Fulfil from the webhook"). */
+const WEBHOOK_WHEN: Record<WebhookEventType, string> = {
+  'order.completed':
+    'An order was placed (paid, awaiting_payment or active), or a payment page paid it',
+  'order.payment_received': 'The bank transfer or postal slip of an awaiting order arrived',
+  'subscription.renewed': 'A renewal was paid (card/PayPal, or PEC add-ons from credit)',
+  'subscription.renewal_failed': 'The renewal ended unpaid at the expiry: the service has ended',
+  'subscription.renewal_action_required':
+    'The bank answered a renewal charge "authentication required": the buyer was emailed `action.url`, which pays it until `action.expiresOn`',
+  'addon.deactivated': 'At the mailbox expiry the credit did not cover a year of its add-ons',
+  'subscription.updated': 'The buyer changed auto-renew or the renewal method in the customer area',
+};
+
+/** The signed webhooks a backend sends to the seller's server (OpenAPI 3.1 `webhooks`). */
+function webhooks() {
+  return Object.fromEntries(
+    WEBHOOK_EVENT_TYPES.map((type) => {
+      const { $schema: _ignored, ...schema } = z.toJSONSchema(WebhookEventSchemas[type], {
+        io: 'output',
+        unrepresentable: 'any',
+      });
+      return [
+        type,
+        {
+          post: {
+            summary: WEBHOOK_WHEN[type],
+            description:
+              'Signed with Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`); delivered at least once, in order per subject.',
+            requestBody: { required: true, content: { 'application/json': { schema } } },
+            responses: { '200': { description: 'Received (any 2xx)' } },
+          },
+        },
+      ];
+    }),
+  );
+}
+
 export function openApiDocument() {
   const schemas = Object.fromEntries(
     Object.entries(SCHEMAS).map(([name, [schema, io]]) => {
@@ -141,6 +181,7 @@ export function openApiDocument() {
         'The HTTP contract between the Cassa checkout widget and a backend (DESIGN.md 3.3). Errors are RFC 9457 problem details whose `type` ends with the problem code.',
     },
     servers: [{ url: '/api' }],
+    webhooks: webhooks(),
     components: {
       schemas,
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

@@ -20,6 +20,10 @@ export interface AfterSaleOptions {
   payments: PaymentProvider;
   /** The seller on renewal invoices. */
   seller: Seller;
+  /** The public base URL (CASSA_PUBLIC_URL): the links in renewal emails. */
+  publicUrl?: string;
+  /** The customer area's address (the card-expiry email points to it). */
+  accountUrl?: string;
   /** Absent: events are kept (pending) and not sent. */
   webhooks?: WebhookConfig;
   /** How often the delivery loop looks for due events. */

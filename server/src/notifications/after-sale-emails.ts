@@ -91,6 +91,80 @@ export function renewalRefusedEmail(
   };
 }
 
+/**
+ * The bank asked for the buyer's authentication of a renewal charge: the link pays it (on the
+ * provider's page, with strong authentication) until the expiry.
+ */
+export function renewalActionRequiredEmail(
+  to: string,
+  facts: RenewalFacts & { expiresOn: string; payUrl: string },
+  locale: Locale,
+): Email {
+  const en = locale === 'en';
+  const expires = formatDate(facts.expiresOn, locale);
+  const body = [
+    en
+      ? `Your bank asks you to confirm the renewal payment of ${money(facts.amountCents, locale)} for ${facts.productName} (order ${facts.number}, ${facts.methodLabel}): it was not charged.`
+      : `La tua banca chiede di confermare il pagamento di ${money(facts.amountCents, locale)} per il rinnovo di ${facts.productName} (ordine ${facts.number}, ${facts.methodLabel}): non è stato addebitato.`,
+    '',
+    en
+      ? 'Complete the payment (your bank will ask you to authenticate it):'
+      : 'Completa il pagamento (la tua banca ti chiederà di autenticarlo):',
+    facts.payUrl,
+    '',
+    en
+      ? `The link works until ${expires}, when the service expires: without the payment the renewal fails.`
+      : `Il link funziona fino al ${expires}, quando il servizio scade: senza il pagamento il rinnovo non riesce.`,
+  ].join('\n');
+  return {
+    kind: 'renewal_action_required',
+    to,
+    subject: en
+      ? `Confirm your renewal payment — order ${facts.number}`
+      : `Conferma il pagamento del rinnovo — ordine ${facts.number}`,
+    body: body + SIGNATURE[locale],
+  };
+}
+
+/** A saved card expires before the next renewal charge (sent a month before it, once). */
+export function cardExpiringEmail(
+  to: string,
+  facts: {
+    number: string;
+    productName: string;
+    methodLabel: string;
+    cardExpiresOn: string;
+    chargeOn: string;
+    accountUrl?: string;
+  },
+  locale: Locale,
+): Email {
+  const en = locale === 'en';
+  const month = new Intl.DateTimeFormat(en ? 'en-GB' : 'it-IT', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${facts.cardExpiresOn}T00:00:00Z`));
+  const body = [
+    en
+      ? `Your card ${facts.methodLabel} expires in ${month}, before the automatic renewal of ${facts.productName} (order ${facts.number}) is charged on ${formatDate(facts.chargeOn, locale)}.`
+      : `La tua carta ${facts.methodLabel} scade a ${month}, prima dell'addebito del rinnovo automatico di ${facts.productName} (ordine ${facts.number}) il ${formatDate(facts.chargeOn, locale)}.`,
+    '',
+    en
+      ? 'What to do: add your new card in your customer area and choose it for this renewal. If the card was renewed with the same number, nothing is needed once your bank has updated it; otherwise the renewal charge will be refused.'
+      : "Cosa fare: aggiungi la nuova carta nella tua area clienti e sceglila per questo rinnovo. Se la carta è stata rinnovata con lo stesso numero non serve altro quando la banca l'avrà aggiornata; altrimenti l'addebito del rinnovo verrà rifiutato.",
+    ...(facts.accountUrl ? ['', facts.accountUrl] : []),
+  ].join('\n');
+  return {
+    kind: 'card_expiring',
+    to,
+    subject: en
+      ? `Your card expires before the renewal — order ${facts.number}`
+      : `La tua carta scade prima del rinnovo — ordine ${facts.number}`,
+    body: body + SIGNATURE[locale],
+  };
+}
+
 export function renewalFailedEmail(
   to: string,
   facts: { number: string; productName: string; expiresOn: string },

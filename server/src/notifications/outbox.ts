@@ -17,6 +17,8 @@ export type EmailKind =
   | 'payment_received'
   | 'renewal_confirmation'
   | 'renewal_refused'
+  | 'renewal_action_required'
+  | 'card_expiring'
   | 'renewal_failed'
   | 'addon_renewed'
   | 'addon_deactivated'

@@ -71,7 +71,7 @@ export interface ServiceView {
   orderNumber: string;
   productId: string;
   planId: string;
-  status: 'active' | 'renewal_failed' | 'expired';
+  status: 'active' | 'action_required' | 'renewal_failed' | 'expired';
   expiresOn: string | null;
   autoRenew: boolean;
   nextChargeOn: string | null;
@@ -108,7 +108,9 @@ export async function serviceView(
       ? 'renewal_failed'
       : row.expires_on && row.expires_on <= today
         ? 'expired'
-        : 'active';
+        : row.renewal_state === 'action_required'
+          ? 'action_required'
+          : 'active';
   return {
     id: `svc_${row.id}`,
     orderId: row.id,
@@ -118,8 +120,11 @@ export async function serviceView(
     status,
     expiresOn: row.expires_on,
     autoRenew: row.auto_renew,
+    // Waiting for the buyer's authentication (action_required): no charge is planned.
     nextChargeOn:
-      row.renewal_state && row.renewal_state !== 'renewal_failed' ? row.next_renewal_on : null,
+      row.renewal_state === 'scheduled' || row.renewal_state === 'retrying'
+        ? row.next_renewal_on
+        : null,
     renewalTotalCents: row.quote.renewal.totalCents,
     refusedAttempts: row.renewal_failures,
   };

@@ -61,16 +61,23 @@ export async function savePaymentMethod(
   type: 'card' | 'paypal',
   label: string,
   now: Date,
+  cardExpiresOn?: string,
 ): Promise<string> {
+  // Saved by a customer-initiated payment (strongly authenticated when the bank asked): the
+  // credential is stored for merchant-initiated renewals from now on.
   const existing = await db.query<{ id: string }>(
-    'SELECT id FROM payment_methods WHERE customer_id = $1 AND type = $2 AND label = $3',
-    [customerId, type, label],
+    `UPDATE payment_methods
+        SET card_expires_on = COALESCE($4::date, card_expires_on),
+            merchant_initiated_since = COALESCE(merchant_initiated_since, $5)
+      WHERE customer_id = $1 AND type = $2 AND label = $3 RETURNING id`,
+    [customerId, type, label, cardExpiresOn ?? null, now],
   );
   if (existing.rows[0]) return existing.rows[0].id;
   const id = `pm_${randomUUID()}`;
   await db.query(
-    'INSERT INTO payment_methods (id, customer_id, type, label, created_at) VALUES ($1, $2, $3, $4, $5)',
-    [id, customerId, type, label, now],
+    `INSERT INTO payment_methods (id, customer_id, type, label, created_at, merchant_initiated_since, card_expires_on)
+     VALUES ($1, $2, $3, $4, $5, $5, $6::date)`,
+    [id, customerId, type, label, now, cardExpiresOn ?? null],
   );
   return id;
 }
@@ -166,8 +173,15 @@ export async function completePayment(
   if (order.status === 'pending_payment') {
     if (result.outcome === 'approved') {
       status = 'paid';
-      const { type, label } = result.saved;
-      const savedId = await savePaymentMethod(db, order.customerId, type, label, now);
+      const { type, label, cardExpiresOn } = result.saved;
+      const savedId = await savePaymentMethod(
+        db,
+        order.customerId,
+        type,
+        label,
+        now,
+        cardExpiresOn,
+      );
       let creditAfterCents: number | undefined;
       if (product.pricing === 'coterm') {
         const credit = await applyCredit(

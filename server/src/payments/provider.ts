@@ -48,11 +48,17 @@ export interface PaymentReturn {
   form: Readonly<Record<string, string>>;
 }
 
-/** A method the provider keeps for later charges (its token, if any, in `reference`). */
+/**
+ * A method the provider keeps for later charges. A first payment is customer-initiated (with
+ * strong authentication when the bank asks for it, on the provider's page) and stores the
+ * credential for merchant-initiated renewals (Nexi's CONTRACT_CREATION, then MIT_SCHEDULED).
+ */
 export interface SavedMethodDetails {
   type: OnlineMethod;
   /** What the buyer recognises it by: "Mastercard •••• 5100", "PayPal anna@example.com". */
   label: string;
+  /** A card's expiry (the last day of its month), when the provider says it. */
+  cardExpiresOn?: string;
 }
 
 /** The end of a first payment. A refusal is a result, not an error. */
@@ -67,6 +73,8 @@ export interface SavedMethod {
   customerId: string;
   type: OnlineMethod;
   label: string;
+  /** Stored, by a customer-initiated payment, for merchant-initiated renewals. */
+  merchantInitiated: boolean;
 }
 
 /** A charge of a saved method. */
@@ -86,10 +94,38 @@ export interface SavedCharge {
 }
 
 /**
- * The outcome of a charge of a saved method. `paid` and `refused` today; the union is open for
- * the outcomes a bank may give (issue 23: `authentication_required`).
+ * The outcome of a charge of a saved method: `paid`; `refused` (retried as the renewal rules
+ * say); `authentication_required` (the bank wants the buyer: the renewal waits for a payment
+ * the buyer makes with strong authentication, `startAuthentication`).
  */
-export type ChargeResult = { outcome: 'paid' } | { outcome: 'refused' };
+export type ChargeResult =
+  { outcome: 'paid' } | { outcome: 'refused' } | { outcome: 'authentication_required' };
+
+/** A renewal's payment the buyer makes with strong authentication (the bank asked for it). */
+export interface AuthenticationStart {
+  /** The renewal payment (its id is the email link's capability). */
+  paymentId: string;
+  orderId: string;
+  orderNumber: string;
+  amountCents: number;
+  currency: string;
+  locale: Locale;
+  origin: string;
+  saved: SavedMethod;
+}
+
+/** The buyer's return from authenticating a renewal payment, as the provider's request carried it. */
+export interface AuthenticationReturn {
+  paymentId: string;
+  orderId: string;
+  amountCents: number;
+  currency: string;
+  query: Readonly<Record<string, string>>;
+  form: Readonly<Record<string, string>>;
+}
+
+/** What the buyer's authentication of a renewal payment gave (a refusal is a result). */
+export type AuthenticationResult = { outcome: 'paid' } | { outcome: 'refused' };
 
 export interface PaymentProvider {
   /** The name CASSA_PAYMENT_PROVIDER selects it by. */
@@ -109,6 +145,13 @@ export interface PaymentProvider {
   chargeSaved(charge: SavedCharge, db: Queryable): Promise<ChargeResult>;
   /** How a saved method is shown in emails and to the buyer ("Mastercard •••• 5100"). */
   describeSaved(saved: SavedMethod, locale: Locale): string;
+  /**
+   * Where the buyer goes to pay a renewal with strong authentication (the provider's page);
+   * the provider's page hands its result to the engine (payments/renewal-payments.ts).
+   */
+  startAuthentication(start: AuthenticationStart): Promise<PaymentRedirect>;
+  /** Completes the buyer's return from it: what the provider says happened (verified with it). */
+  completeAuthentication(back: AuthenticationReturn, db: Queryable): Promise<AuthenticationResult>;
 }
 
 /** Providers a server can be started with, by CASSA_PAYMENT_PROVIDER name. */
@@ -134,6 +177,12 @@ export function offlineProvider(): PaymentProvider {
       return { outcome: 'refused' };
     },
     describeSaved: (saved) => saved.label,
+    async startAuthentication() {
+      throw new Error('no payment provider: card and PayPal payments are not taken');
+    },
+    async completeAuthentication() {
+      return { outcome: 'refused' };
+    },
   };
 }
 

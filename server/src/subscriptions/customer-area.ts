@@ -20,6 +20,7 @@ import { invalidRequest, notFound, Problem } from '../http/problems.ts';
 import { findOrder, publicOrder } from '../orders/orders.ts';
 import { enqueueWebhook } from '../webhooks/webhooks.ts';
 import { findSavedPaymentMethod } from './subscriptions.ts';
+import { renewalPaymentApiPath } from './renewals.ts';
 
 /** A Certified Platform service is its order: `svc_<order id>` (as the renewal webhooks say). */
 const SERVICE_PREFIX = 'svc_';
@@ -38,11 +39,16 @@ interface ServiceRow {
   payment_method: string;
   saved_payment_method_id: string | null;
   quote: { renewal: { totalCents: number } };
+  /** The renewal payment waiting for the buyer's authentication (action_required). */
+  action_payment_id: string | null;
 }
 
 const SERVICE_COLUMNS = `id, number, product_id, plan_id, years, addons, expires_on::text AS expires_on,
   auto_renew, renewal_state, next_renewal_on::text AS next_renewal_on, payment_method,
-  saved_payment_method_id, quote`;
+  saved_payment_method_id, quote,
+  (SELECT rp.id FROM renewal_payments rp
+    WHERE rp.order_id = orders.id AND rp.status = 'action_required'
+    ORDER BY rp.cycle_expires_on DESC LIMIT 1) AS action_payment_id`;
 
 function serviceItem(row: ServiceRow, today: string): AccountSubscription {
   const status =
@@ -50,8 +56,12 @@ function serviceItem(row: ServiceRow, today: string): AccountSubscription {
       ? 'renewal_failed'
       : row.expires_on <= today
         ? 'expired'
-        : 'active';
+        : row.renewal_state === 'action_required'
+          ? 'action_required'
+          : 'active';
   const renewing = row.renewal_state === 'scheduled' || row.renewal_state === 'retrying';
+  // Waiting for the buyer's authentication, the service is still on until its expiry.
+  const live = status === 'active' || status === 'action_required';
   const source = row.payment_method === 'paypal' ? 'paypal' : 'card';
   return {
     id: `${SERVICE_PREFIX}${row.id}`,
@@ -66,10 +76,10 @@ function serviceItem(row: ServiceRow, today: string): AccountSubscription {
       .map((a) => ({
         id: a.id,
         quantity: a.quantity,
-        status: status === 'active' ? 'active' : 'deactivated',
+        status: live ? 'active' : 'deactivated',
         expiresOn: row.expires_on,
         freeUntil: null,
-        deactivatedOn: status === 'active' ? null : row.expires_on,
+        deactivatedOn: live ? null : row.expires_on,
       })),
     autoRenew: row.auto_renew && renewing,
     nextCharge:
@@ -78,6 +88,10 @@ function serviceItem(row: ServiceRow, today: string): AccountSubscription {
         : null,
     paymentMethodId: row.saved_payment_method_id,
     orderId: row.id,
+    // Relative to the backend (the API base), as the contract's other paths: the email's link.
+    ...(status === 'action_required' && row.action_payment_id
+      ? { actionUrl: renewalPaymentApiPath(row.action_payment_id) }
+      : {}),
   };
 }
 

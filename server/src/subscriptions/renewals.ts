@@ -30,10 +30,13 @@ import {
 import {
   addonDeactivatedEmail,
   addonRenewedEmail,
+  cardExpiringEmail,
+  renewalActionRequiredEmail,
   renewalConfirmationEmail,
   renewalFailedEmail,
   renewalRefusedEmail,
 } from '../notifications/after-sale-emails.ts';
+import { newToken } from '../accounts/credentials.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Database, Queryable } from '../db/database.ts';
@@ -47,6 +50,7 @@ import { enqueueWebhook } from '../webhooks/webhooks.ts';
 import { addonRenewalLines, renewalLines } from '../invoices/document.ts';
 import { issueChargeInvoice, type IssuedInvoice } from '../invoices/issue.ts';
 import type { Seller } from '../invoices/seller.ts';
+import { publicOrigin } from '../http/context.ts';
 
 /** Refused renewal charges are tried again this many times (4 charges in all)… */
 export const RENEWAL_RETRIES = 3;
@@ -66,7 +70,17 @@ export interface RenewalDeps {
   seller: Seller;
   /** Charges the saved card or PayPal account (the payment-provider seam). */
   payments: PaymentProvider;
+  /** The public base URL (CASSA_PUBLIC_URL): the links in renewal emails. */
+  publicUrl?: string;
+  /** The customer area's address, absolute or a path on the public URL. */
+  accountUrl?: string;
 }
+
+/** Where the buyer pays a renewal the bank wants authenticated, relative to the API base. */
+export const renewalPaymentApiPath = (paymentId: string) =>
+  `/renewal-payments/${encodeURIComponent(paymentId)}`;
+/** The same on this server's origin (the email's link). */
+export const renewalPaymentPath = (paymentId: string) => `/api${renewalPaymentApiPath(paymentId)}`;
 
 /** What a renewal's invoice needs besides the transaction. */
 interface RenewalInvoicing {
@@ -159,6 +173,8 @@ export async function markRenewalPaid(
 export interface RenewalReport {
   renewed: number;
   refused: number;
+  /** The bank asked for the buyer's authentication: the renewal waits for them (action_required). */
+  actionRequired: number;
   failed: number;
   addonsRenewed: number;
   addonsDeactivated: number;
@@ -176,8 +192,14 @@ async function chargeSaved(
   order: OrderRecord,
   charge: { amountCents: number; attempt: number },
 ) {
-  const { rows } = await tx.query<{ id: string; type: OnlineMethod; label: string }>(
-    'SELECT id, type, label FROM payment_methods WHERE id = $1 AND customer_id = $2',
+  const { rows } = await tx.query<{
+    id: string;
+    type: OnlineMethod;
+    label: string;
+    merchantInitiated: boolean;
+  }>(
+    `SELECT id, type, label, merchant_initiated_since IS NOT NULL AS "merchantInitiated"
+       FROM payment_methods WHERE id = $1 AND customer_id = $2`,
     [order.savedPaymentMethodId, order.customerId],
   );
   const row = rows[0];
@@ -201,7 +223,7 @@ async function chargeSaved(
     order.locale,
     saved && payments.describeSaved(saved, order.locale),
   );
-  return { approved: result.outcome === 'paid', label };
+  return { outcome: result.outcome, label };
 }
 
 interface DueOrder {
@@ -209,6 +231,7 @@ interface DueOrder {
   expires_on: string;
   next_renewal_on: string;
   renewal_failures: number;
+  renewal_state: 'scheduled' | 'retrying' | 'action_required';
 }
 
 async function renewOrder(
@@ -216,27 +239,40 @@ async function renewOrder(
   payments: PaymentProvider,
   due: DueOrder,
   product: Product,
-  context: RenewalInvoicing & { catalog: Catalog },
+  context: RenewalInvoicing & { catalog: Catalog; origin: string },
 ): Promise<keyof RenewalReport> {
   const { today, now } = context;
   const order = (await findOrder(tx, due.id))!;
   const expiresOn = due.expires_on;
   const to = order.holder.email;
   const facts = { number: order.number, productName: product.name[order.locale] };
-  const event = async (type: 'subscription.renewed' | 'subscription.renewal_failed') =>
+  const event = async (
+    type:
+      | 'subscription.renewed'
+      | 'subscription.renewal_failed'
+      | 'subscription.renewal_action_required',
+    extra: Record<string, unknown> = {},
+  ) =>
     enqueueWebhook(
       tx,
       type,
       {
         subscription: await serviceView(tx, order.id, today),
         order: await presentOrder(tx, (await findOrder(tx, order.id))!, today),
+        ...extra,
       },
       // The service of a Certified Platform order is the order's: one subject, one sequence.
       { occurredAt: now, orderId: order.id, subject: { type: 'order', id: order.id } },
     );
 
-  // Every charge refused and the expiry reached: the renewal has failed.
-  if (due.renewal_failures > RENEWAL_RETRIES) {
+  // Every charge refused, or the authentication asked for never given, and the expiry reached:
+  // the renewal has failed (the payment's link stops working).
+  if (due.renewal_failures > RENEWAL_RETRIES || due.renewal_state === 'action_required') {
+    await tx.query(
+      `UPDATE renewal_payments SET status = 'expired', attempt_hash = NULL, completed_at = $2
+        WHERE order_id = $1 AND status = 'action_required'`,
+      [order.id, now],
+    );
     await tx.query(
       `UPDATE orders SET renewal_state = 'renewal_failed', next_renewal_on = NULL,
               auto_renew = false, renewal_charge_date = NULL, updated_at = $2
@@ -261,14 +297,44 @@ async function renewOrder(
       order.id,
       expiresOn,
       attempt,
-      charge.approved ? 'approved' : 'refused',
+      charge.outcome === 'paid' ? 'approved' : charge.outcome,
       amountCents,
       today,
       now,
     ],
   );
   const renewal = { ...facts, amountCents, methodLabel: charge.label };
-  if (charge.approved) {
+  if (charge.outcome === 'authentication_required') {
+    // The bank wants the buyer: a payment of this renewal they make with strong authentication,
+    // by the email's link, until the expiry (then the renewal fails as a refused one does).
+    const paymentId = `rp_${newToken()}`;
+    await tx.query(
+      `INSERT INTO renewal_payments (id, order_id, cycle_expires_on, amount_cents, status, created_at)
+       VALUES ($1, $2, $3::date, $4, 'action_required', $5)
+       ON CONFLICT (order_id, cycle_expires_on) DO NOTHING`,
+      [paymentId, order.id, expiresOn, amountCents, now],
+    );
+    const { rows } = await tx.query<{ id: string }>(
+      `SELECT id FROM renewal_payments WHERE order_id = $1 AND cycle_expires_on = $2::date`,
+      [order.id, expiresOn],
+    );
+    const payUrl = `${context.origin}${renewalPaymentPath(rows[0]!.id)}`;
+    await tx.query(
+      `UPDATE orders SET renewal_state = 'action_required', next_renewal_on = $2::date, updated_at = $3
+        WHERE id = $1`,
+      [order.id, addDays(expiresOn, GRACE_DAYS), now],
+    );
+    await queueEmail(
+      tx,
+      renewalActionRequiredEmail(to, { ...renewal, expiresOn, payUrl }, order.locale),
+      { now, orderId: order.id },
+    );
+    await event('subscription.renewal_action_required', {
+      action: { type: 'authentication', url: payUrl, expiresOn },
+    });
+    return 'actionRequired';
+  }
+  if (charge.outcome === 'paid') {
     await markRenewalPaid(
       tx,
       order,
@@ -612,7 +678,13 @@ async function renewAddons(
 async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<boolean> {
   const today = deps.clock.today();
   const now = deps.clock.now();
-  const context = { catalog: deps.catalog, seller: deps.seller, today, now };
+  const context = {
+    catalog: deps.catalog,
+    seller: deps.seller,
+    today,
+    now,
+    origin: publicOrigin(deps),
+  };
   // Products whose subscription is renewed at its expiry even without add-ons.
   const selfRenewing = deps.catalog.products
     .filter((p) => p.pricing === 'coterm' && p.renewsSubscription !== false)
@@ -620,9 +692,10 @@ async function handleOne(deps: RenewalDeps, report: RenewalReport): Promise<bool
   const outcome = await deps.db.transaction(async (tx) => {
     const orders = await tx.query<DueOrder>(
       `SELECT id, expires_on::text AS expires_on, next_renewal_on::text AS next_renewal_on,
-              renewal_failures
+              renewal_failures, renewal_state
          FROM orders
-        WHERE renewal_state IN ('scheduled', 'retrying') AND next_renewal_on <= $1::date
+        WHERE renewal_state IN ('scheduled', 'retrying', 'action_required')
+          AND next_renewal_on <= $1::date
         ORDER BY next_renewal_on, id LIMIT 1
         FOR NO KEY UPDATE SKIP LOCKED`,
       [today],
@@ -666,6 +739,7 @@ export async function runDueRenewals(deps: RenewalDeps): Promise<RenewalReport> 
   const report: RenewalReport = {
     renewed: 0,
     refused: 0,
+    actionRequired: 0,
     failed: 0,
     addonsRenewed: 0,
     addonsDeactivated: 0,
@@ -674,11 +748,83 @@ export async function runDueRenewals(deps: RenewalDeps): Promise<RenewalReport> 
   for (let i = 0; i < RENEWALS_PER_RUN; i++) {
     if (!(await handleOne(deps, report))) break;
   }
-  const { renewed, refused, failed, addonsRenewed, addonsDeactivated, mailboxesRenewed } = report;
-  if (renewed + refused + failed + addonsRenewed + addonsDeactivated + mailboxesRenewed > 0) {
+  const { renewed, refused, actionRequired, failed } = report;
+  const { addonsRenewed, addonsDeactivated, mailboxesRenewed } = report;
+  if (Object.values(report).some((n) => n > 0)) {
     deps.logger.info(
-      `renewals: renewed=${renewed} refused=${refused} failed=${failed} addons-renewed=${addonsRenewed} addons-deactivated=${addonsDeactivated} mailboxes-renewed=${mailboxesRenewed}`,
+      `renewals: renewed=${renewed} refused=${refused} action-required=${actionRequired} failed=${failed} addons-renewed=${addonsRenewed} addons-deactivated=${addonsDeactivated} mailboxes-renewed=${mailboxesRenewed}`,
     );
   }
+  const notices = await sendCardExpiryNotices(deps);
+  if (notices > 0) deps.logger.info(`renewals: card-expiry-notices=${notices}`);
   return report;
+}
+
+/** A card-expiry email goes this many months before the charge. */
+export const CARD_EXPIRY_NOTICE_MONTHS = 1;
+
+/**
+ * "Your card expires before the next charge": for every automatic renewal whose saved card
+ * expires before its charge date, an email from a month before that date, once per card and
+ * charge date (card_expiry_notices), with what to do (another card in the customer area).
+ */
+export async function sendCardExpiryNotices(
+  deps: Pick<RenewalDeps, 'db' | 'catalog' | 'clock' | 'publicUrl' | 'accountUrl' | 'payments'>,
+): Promise<number> {
+  const today = deps.clock.today();
+  const now = deps.clock.now();
+  const horizon = addMonths(today, CARD_EXPIRY_NOTICE_MONTHS);
+  const { rows } = await deps.db.query<{
+    order_id: string;
+    payment_method_id: string;
+    charge_on: string;
+    card_expires_on: string;
+    label: string;
+  }>(
+    `SELECT o.id AS order_id, pm.id AS payment_method_id,
+            o.renewal_charge_date::text AS charge_on, pm.card_expires_on::text AS card_expires_on,
+            pm.label
+       FROM orders o JOIN payment_methods pm ON pm.id = o.saved_payment_method_id
+      WHERE o.renewal_state = 'scheduled' AND o.auto_renew
+        AND pm.type = 'card' AND pm.card_expires_on IS NOT NULL
+        AND o.renewal_charge_date IS NOT NULL AND o.renewal_charge_date <= $1::date
+        AND pm.card_expires_on < o.renewal_charge_date
+        AND NOT EXISTS (SELECT 1 FROM card_expiry_notices n
+                         WHERE n.payment_method_id = pm.id AND n.charge_on = o.renewal_charge_date)
+      ORDER BY o.renewal_charge_date, o.id LIMIT ${RENEWALS_PER_RUN}`,
+    [horizon],
+  );
+  let sent = 0;
+  for (const row of rows) {
+    await deps.db.transaction(async (tx) => {
+      // Once per card and charge date, whichever instance gets there first.
+      const claimed = await tx.query(
+        `INSERT INTO card_expiry_notices (payment_method_id, charge_on, order_id, created_at)
+         VALUES ($1, $2::date, $3, $4) ON CONFLICT DO NOTHING RETURNING charge_on`,
+        [row.payment_method_id, row.charge_on, row.order_id, now],
+      );
+      if (claimed.rows.length === 0) return;
+      const order = (await findOrder(tx, row.order_id))!;
+      const product = findProduct(deps.catalog, order.productId);
+      const origin = publicOrigin(deps);
+      await queueEmail(
+        tx,
+        cardExpiringEmail(
+          order.holder.email,
+          {
+            number: order.number,
+            productName: product?.name[order.locale] ?? order.productId,
+            methodLabel: row.label,
+            cardExpiresOn: row.card_expires_on,
+            chargeOn: row.charge_on,
+            ...(deps.accountUrl ? { accountUrl: new URL(deps.accountUrl, origin).href } : {}),
+          },
+          order.locale,
+        ),
+        { now, orderId: order.id },
+      );
+      sent++;
+    });
+  }
+  return sent;
 }

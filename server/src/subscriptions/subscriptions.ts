@@ -113,9 +113,10 @@ export async function findSavedPaymentMethod(
   db: Queryable,
   id: string,
   customerId: string,
-): Promise<SavedPaymentMethod | undefined> {
-  const { rows } = await db.query<SavedPaymentMethod>(
-    'SELECT id, type, label FROM payment_methods WHERE id = $1 AND customer_id = $2',
+): Promise<(SavedPaymentMethod & { merchantInitiated: boolean }) | undefined> {
+  const { rows } = await db.query<SavedPaymentMethod & { merchantInitiated: boolean }>(
+    `SELECT id, type, label, merchant_initiated_since IS NOT NULL AS "merchantInitiated"
+       FROM payment_methods WHERE id = $1 AND customer_id = $2`,
     [id, customerId],
   );
   return rows[0];

@@ -15,6 +15,7 @@ export const WEBHOOK_TYPES = [
   'order.payment_received',
   'subscription.renewed',
   'subscription.renewal_failed',
+  'subscription.renewal_action_required',
   'subscription.updated',
   'addon.deactivated',
 ] as const;

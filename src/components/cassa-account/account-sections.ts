@@ -77,6 +77,8 @@ function expiryText(view: AccountView, s: AccountSubscription): string {
   switch (atExpiry(s)) {
     case 'failed':
       return view.a('acc.auto.failed', { date });
+    case 'action':
+      return view.a('acc.auto.action', { date });
     case 'renews':
       return pec
         ? view.a('acc.auto.on.pec', { date, amount: view.money(s.nextCharge!.totalCents) })
@@ -141,6 +143,13 @@ function subscription(view: AccountView, s: AccountSubscription): TemplateResult
       )}
       ${pec ? nothing : row(view.a('acc.method'), methodLabel(view, s))}
     </dl>
+    ${
+      s.status === 'action_required' && s.actionUrl
+        ? html`<p class="action">
+            <a part="action" href=${view.href(s.actionUrl)}>${view.a('acc.action.pay')}</a>
+          </p>`
+        : nothing
+    }
     <h4>${view.a('acc.addons')}</h4>
     ${
       s.addons.length
