@@ -75,14 +75,32 @@ export const widgetBuild = {
  * dictionary): everything the first step runs in one file with the main module (the plan picker
  * included), the few helpers later steps share with it there too, and each later step's elements,
  * with what only they use, in a file of its own; what several form steps share (field messages,
- * the help bubble, the e-invoice wording) in one more.
+ * the help bubble, the e-invoice wording) in one more. Issue 21: the store's session concern and
+ * the contract's schemas but the catalog's are a file fetched after the first step (with the
+ * first files when the page gives a session token); the summary and the result (always shown one
+ * after the other) are one file; the later steps' English strings are one file.
  */
 const DROPIN_GROUPS = [
   // The first step's file: its name says what it starts with (most checkouts start on the plans).
   { name: 'first-plan-picker', tags: ['$initial' as const], priority: 3 },
   {
+    // English strings of the later steps (a buyer who reaches one soon reaches the others); the
+    // first steps' ones (frame, account, mailbox) stay files of their own.
+    name: 'en-later-steps',
+    test: /[\\/]i18n[\\/]en[\\/](addons|forms|holder|summary|result)\.ts$/,
+    priority: 2,
+  },
+  {
     name: 'forms',
     test: /[\\/](i18n[\\/]it[\\/]forms|cassa-toggletip|shared[\\/]e-invoice|domain[\\/]selection)\.ts$/,
+    priority: 2,
+  },
+  {
+    // Fetched right after the first step is shown (by dist/cassa.js with the first files when a
+    // checkout has a `session-token`): the store's session concern and the contract's schemas
+    // other than the catalog's (the first quote, a login and a host session parse them).
+    name: 'session',
+    test: /[\\/](state[\\/]session|api[\\/]schemas)\.ts$/,
     priority: 2,
   },
   {
@@ -91,20 +109,20 @@ const DROPIN_GROUPS = [
     priority: 2,
   },
   {
-    name: 'payment-order-summary',
-    test: /[\\/](cassa-payment-chooser|cassa-order-summary|i18n[\\/]it[\\/]summary|steps[\\/]summary)\.ts$/,
+    name: 'payment-order-summary-result',
+    test: /[\\/](cassa-payment-chooser|cassa-order-summary|i18n[\\/]it[\\/](summary|result)|steps[\\/](summary|result)|cassa-checkout-result)\.ts$/,
     priority: 2,
   },
 ];
 
 /**
  * A chunk's name says what it holds: English dictionaries by step are `en-<step>` (the Italian ones
- * are in the steps' files), the summary step `payment-order-summary`; else the module's name.
+ * are in the steps' files), the summary step `payment-order-summary-result`; else the module's name.
  */
 export const chunkName = (chunk: { facadeModuleId?: string | null; name: string }): string => {
   const id = chunk.facadeModuleId ?? '';
   if (/[\\/]i18n[\\/]en[\\/]/.test(id)) return `en-${chunk.name}`;
-  if (/[\\/]checkout[\\/]steps[\\/]summary\.ts$/.test(id)) return 'payment-order-summary';
+  if (/[\\/]checkout[\\/]steps[\\/]summary\.ts$/.test(id)) return 'payment-order-summary-result';
   return chunk.name;
 };
 
@@ -130,6 +148,10 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         ...widgetBuild.output,
+        // These files are served as they are (no bundler reads them after this build): the
+        // tree-shaking hints (`/* @__PURE__ */`, 119 of them) are bytes for nothing here. The ESM
+        // build keeps them for the integrator's bundler.
+        comments: { legal: true, annotation: false, jsdoc: false },
         entryFileNames: `${DROPIN_PREFIX}main-[hash].js`,
         chunkFileNames: (chunk) => `${DROPIN_PREFIX}${chunkName(chunk)}-[hash].js`,
         codeSplitting: { groups: DROPIN_GROUPS },

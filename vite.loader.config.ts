@@ -2,12 +2,27 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { widgetBuild } from './vite.config.ts';
 
-type Manifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+type Manifest = Record<
+  string,
+  { file: string; name?: string; isEntry?: boolean; imports?: string[] }
+>;
 
 /** The main module's file and every file it imports statically, from build 1's manifest. */
 export function firstFiles(manifest: Manifest): string[] {
   const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
   if (!entry) throw new Error('dist/.vite/manifest.json has no entry: run vite build first');
+  return filesOf(manifest, entry);
+}
+
+/** The store's session file (the group `session` of vite.config.ts) and its imports but the first files. */
+export function sessionFiles(manifest: Manifest): string[] {
+  const key = Object.keys(manifest).find((k) => manifest[k]!.name === 'session');
+  if (!key) throw new Error('dist/.vite/manifest.json has no session file: run vite build first');
+  const first = firstFiles(manifest);
+  return filesOf(manifest, key).filter((file) => !first.includes(file));
+}
+
+function filesOf(manifest: Manifest, entry: string): string[] {
   const files: string[] = [];
   const visit = (key: string) => {
     const chunk = manifest[key]!;
@@ -26,7 +41,11 @@ export function firstFiles(manifest: Manifest): string[] {
 export default defineConfig(() => {
   const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Manifest;
   return {
-    define: { ...widgetBuild.define, __CASSA_FILES__: JSON.stringify(firstFiles(manifest)) },
+    define: {
+      ...widgetBuild.define,
+      __CASSA_FILES__: JSON.stringify(firstFiles(manifest)),
+      __CASSA_SESSION_FILES__: JSON.stringify(sessionFiles(manifest)),
+    },
     plugins: widgetBuild.plugins,
     build: {
       target: 'es2022',

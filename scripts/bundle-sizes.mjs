@@ -9,7 +9,9 @@ export const FIRST_STEPS = {
   // The plan picker is in the main module's file (src/loading/parts.ts imports it).
   plan: [],
   account: ['src/checkout/steps/account.ts'],
-  mailbox: ['src/checkout/steps/mailbox.ts'],
+  // Shown to a host session only: the store's session file (the contract's schemas with it) is
+  // fetched before the first step (dist/cassa.js asks for it with the first files).
+  mailbox: ['src/checkout/steps/mailbox.ts', 'session'],
 };
 /** The English dictionary modules each first step shows (its elements' `messages`). */
 const ENGLISH = {
@@ -36,7 +38,8 @@ export function dropInSizes(dist = 'dist') {
   const filesOf = (keys) => {
     const files = new Set();
     const visit = (key) => {
-      const chunk = manifest[key];
+      // A module's key, or a group's name (vite.config.ts) for a file that is no module's own.
+      const chunk = manifest[key] ?? Object.values(manifest).find((c) => !c.src && c.name === key);
       if (!chunk) throw new Error(`${key} is not in ${manifestFile}`);
       if (files.has(chunk.file)) return;
       files.add(chunk.file);

@@ -143,8 +143,13 @@ export class CassaCheckout extends CassaElement {
     () => {
       this.#showOutcome();
       this.dispatchEvent(new CassaReadyEvent(this.product));
+      // After the painting frame: nothing of later steps runs before the first step is seen.
+      this.#store.store?.prefetch();
       const steps = this.#store.store?.state.steps ?? [];
-      void prefetch(PARTS.filter((part) => !isStep(part) || steps.includes(part)));
+      // The overlay is `Cassa.open`'s (`Cassa.preload()` fetches it): not this checkout's.
+      void prefetch(
+        PARTS.filter((part) => part !== 'overlay' && (!isStep(part) || steps.includes(part))),
+      );
     },
   );
   readonly #loadingLine = new LoadingLineController(this);

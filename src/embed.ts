@@ -10,6 +10,8 @@ import type { CassaAccountOpenOptions, CassaOpenOptions, CompletedOrder } from '
 declare const __CASSA_VERSION__: string | undefined;
 /** The first files to load: the main module first, then what it imports (set by the build). */
 declare const __CASSA_FILES__: string[] | undefined;
+/** The store's session file (set by the build): a page giving a `session-token` needs it first. */
+declare const __CASSA_SESSION_FILES__: string[] | undefined;
 
 /** What the drop-in script puts on `window`. */
 export interface CassaGlobal {
@@ -63,9 +65,16 @@ if (!window.Cassa) {
   // The catalog of every <cassa-checkout> already in the page is asked for now, while the
   // checkout's files are on their way (the element's client uses the answer); with the script in
   // the head, again once the page is parsed.
-  startCatalogRequests(document);
-  if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', () => startCatalogRequests(document));
+  // A checkout given a `session-token` opens that session before its first step: its file comes
+  // with the first ones (a failure is the store's to see when it asks again).
+  const early = () => {
+    startCatalogRequests(document);
+    if (built && document.querySelector('cassa-checkout[session-token]'))
+      for (const file of __CASSA_SESSION_FILES__ ?? [])
+        import(/* @vite-ignore */ new URL(file, base).href).catch(() => undefined);
+  };
+  early();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', early);
   // <cassa-checkout> elements on the page upgrade when the main module has run. Offline at first:
   // again when the browser is back online (and on the next `Cassa.open`).
   const start = () =>

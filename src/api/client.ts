@@ -2,18 +2,23 @@
 // by its schema (a backend is untrusted input) and turned into an ApiResult with one closed
 // ErrorCode.
 import ky, { HTTPError, TimeoutError, type Options } from 'ky';
+import { ProductSchema } from '../domain/catalog.ts';
 import type { ErrorCode } from '../domain/errors.ts';
-import {
-  AuthResponseSchema,
-  CustomerSchema,
-  OrderSchema,
-  PaymentMethodsSchema,
-  ProblemSchema,
-  ProductSchema,
-  QuoteSchema,
-  SubscriptionsSchema,
-} from './schemas.ts';
 import type { ApiError, ApiResult, CallOptions, CassaClient } from './types.ts';
+
+type Contract = typeof import('./schemas.ts');
+let contract: Promise<Contract> | undefined;
+/**
+ * The contract's schemas other than the catalog's (issue 21): a file of their own, fetched by the
+ * first call that parses one (the first step parses only the catalog). The call's request goes out
+ * at the same time; a file that cannot be fetched fails the call as `network`, and is asked again
+ * by the next call.
+ */
+const loadContract = (): Promise<Contract> =>
+  (contract ??= import('./schemas.ts').catch((error: unknown) => {
+    contract = undefined;
+    throw error;
+  }));
 
 export interface ClientOptions {
   /** Per attempt until the response headers arrive, and again for reading the body. Default 10 s. */
@@ -37,6 +42,9 @@ interface Schema<T> {
   raw?: boolean;
   safeParse(input: unknown): { success: true; data: T } | { success: false };
 }
+
+/** A schema, or where to find it among the contract's (loaded with the call). */
+type SchemaOf<T> = Schema<T> | ((contract: Contract) => Schema<T>);
 
 /** Longest `Retry-After` honoured between automatic retries. */
 const RETRY_AFTER_CAP_MS = 5000;
@@ -169,7 +177,8 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
           shouldRetry: async ({ error }) => {
             if (!(error instanceof HTTPError) || error.response.status !== 409) return undefined;
             const body = await bodyOf(error.response.clone(), timeoutMs).catch(() => '');
-            const problem = ProblemSchema.safeParse(json(body)).data;
+            const schemas = await loadContract().catch(() => null);
+            const problem = schemas?.ProblemSchema.safeParse(json(body)).data;
             return problemCode(problem?.type) === 'request-in-progress' ? undefined : false;
           },
         }
@@ -182,6 +191,7 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
       if (isTimeout(error)) throw error;
       return '';
     });
+    const { ProblemSchema } = await loadContract();
     const problem = ProblemSchema.safeParse(json(body)).data;
     const code = codeOf(status, problemCode(problem?.type));
     const retryAfter = headers.get('retry-after');
@@ -197,7 +207,7 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
   async function call<T>(
     method: Method,
     path: string,
-    schema: Schema<T> | null,
+    schemaOf: SchemaOf<T> | null,
     { signal }: CallOptions = {},
     payload?: object,
     headers: Record<string, string> = {},
@@ -205,6 +215,9 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
     if (client.token) headers.authorization = `Bearer ${client.token}`;
     // Reads, and a POST whose Idempotency-Key makes repeating it safe (createOrder).
     const retried = method === 'GET' || 'idempotency-key' in headers;
+    const schemas = typeof schemaOf === 'function' ? loadContract() : null;
+    // Read after the response; a failure to fetch it before then is seen there.
+    schemas?.catch(() => undefined);
     try {
       // A URL or a header that `Request` refuses throws before anything is sent: `network`.
       const response = await http(path, {
@@ -214,7 +227,10 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
         signal,
         retry: retryPolicy(retried ? (method === 'GET' ? 'get' : 'post') : null),
       });
-      if (!schema) return { ok: true, value: null as T };
+      if (!schemaOf) return { ok: true, value: null as T };
+      const schema = schemas
+        ? (schemaOf as (c: Contract) => Schema<T>)(await schemas)
+        : (schemaOf as Schema<T>);
       const body = await bodyOf(response, timeoutMs, signal);
       const parsed = schema.safeParse(schema.raw ? body : json(body));
       return parsed.success
@@ -242,7 +258,14 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
     callOptions?: CallOptions,
     headers?: Record<string, string>,
   ) {
-    const result = await call('POST', path, AuthResponseSchema, callOptions, body, headers);
+    const result = await call(
+      'POST',
+      path,
+      (c) => c.AuthResponseSchema,
+      callOptions,
+      body,
+      headers,
+    );
     if (result.ok) client.token = result.value.token;
     return result;
   }
@@ -251,7 +274,7 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
     backend,
     token: null,
     getProduct: (id, o) => call('GET', `v1/products/${encodeURIComponent(id)}`, ProductSchema, o),
-    quote: (body, o) => call('POST', 'v1/quotes', QuoteSchema, o, body),
+    quote: (body, o) => call('POST', 'v1/quotes', (c) => c.QuoteSchema, o, body),
     login: (body, o) => authenticate('v1/auth/login', body, o),
     register: (body, o) => authenticate('v1/auth/register', body, o),
     resumeSession: ({ orderId, resumeToken }, o) =>
@@ -261,17 +284,19 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
       client.token = null;
       return result;
     },
-    me: (o) => call('GET', 'v1/me', CustomerSchema, o),
-    paymentMethods: (o) => call('GET', 'v1/me/payment-methods', PaymentMethodsSchema, o),
-    subscriptions: (o) => call('GET', 'v1/me/subscriptions', SubscriptionsSchema, o),
+    me: (o) => call('GET', 'v1/me', (c) => c.CustomerSchema, o),
+    paymentMethods: (o) => call('GET', 'v1/me/payment-methods', (c) => c.PaymentMethodsSchema, o),
+    subscriptions: (o) => call('GET', 'v1/me/subscriptions', (c) => c.SubscriptionsSchema, o),
     createOrder: (body, idempotencyKey, o) =>
-      call('POST', 'v1/orders', OrderSchema, o, body, { 'idempotency-key': idempotencyKey }),
+      call('POST', 'v1/orders', (c) => c.OrderSchema, o, body, {
+        'idempotency-key': idempotencyKey,
+      }),
     request: (method, path, schema, o, body) => call(method, path, schema, o, body),
     getOrder: (id, o) =>
       call(
         'GET',
         `v1/orders/${encodeURIComponent(id)}`,
-        OrderSchema,
+        (c) => c.OrderSchema,
         o,
         undefined,
         o?.resumeToken ? { 'cassa-resume': o.resumeToken } : {},

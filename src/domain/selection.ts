@@ -1,4 +1,5 @@
 // Selection rules: which plan, which add-on quantities and which term a product allows.
+import { addonOnPlan } from './addon-on-plan.ts';
 import type { Addon, Product } from './catalog.ts';
 import type { FieldErrorCode } from './errors.ts';
 import type { FieldError, Selection, SubscriptionContext } from './types.ts';
@@ -16,9 +17,7 @@ export interface SelectionContext {
  */
 export const MAX_ADDON_QUANTITY = 100_000;
 
-/** Whether an add-on may be bought with a plan (no `plans` list: with any plan of the product). */
-export const addonOnPlan = (addon: Addon, planId: string): boolean =>
-  !addon.plans || addon.plans.includes(planId);
+export { addonOnPlan };
 
 /**
  * The quantity rules of one add-on, shared by the widget's stepper and the server: a whole number

@@ -1,8 +1,8 @@
 // What the widget loads on demand (issue 13): the first files hold the checkout, its store, the API
 // client and the Italian dictionary; each step's elements, the English dictionary, floating-ui and
 // the overlay are further files (dynamic-import chunks), fetched when needed and prefetched when
-// the browser is idle after `cassa-ready`, so that no step waits on the network when the buyer
-// reaches it. Loading is global, like the element registry: one request per part, whichever
+// the browser is idle after `cassa-ready` (the overlay by `Cassa.preload()` only), so that no
+// step waits on the network when the buyer reaches it. Loading is global, like the element registry: one request per part, whichever
 // element asks; a failed part is forgotten, so asking again retries it.
 import {
   hasModule,

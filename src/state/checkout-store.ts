@@ -4,40 +4,44 @@
 // return from the payment page), drafts.ts (what the buyer typed) — on a shared core
 // (store-core.ts); only they call the API client. <cassa-checkout> renders `state` and calls the
 // intents below.
+import type { ApiError } from '../api/types.ts';
 import type { Holder, PaymentChoice } from '../domain/types.ts';
 import type { HolderDraft } from '../domain/holder-draft.ts';
 import { Drafts } from './drafts.ts';
 import { Navigation } from './navigation.ts';
+import { LazyConcern, PageModule } from './lazy-concern.ts';
 import type { Ordering } from './ordering.ts';
 import { readReturn } from './persistence.ts';
 import { Selection } from './selection.ts';
-import { SessionFlow } from './session.ts';
+import type { SessionFlow } from './session.ts';
 import { StoreCore, type Flow, type StoreEventMap } from './store-core.ts';
+import { TypedEventTarget } from './typed-event-target.ts';
 import type { CheckoutState, CheckoutStoreOptions } from './types.ts';
 import type { StepId } from './steps.ts';
 
 export type * from './types.ts';
 export type { OrderCompleteDetail, StoreEventMap } from './store-core.ts';
 
-type OrderingModule = typeof import('./ordering.ts');
-/** The ordering concern's module, once loaded (by any store of the page). */
-let orderingModule: OrderingModule | undefined;
+/** Later steps' concerns: files of their own, fetched once for every store of the page. */
+const orderingModule = new PageModule(() => import('./ordering.ts'));
+const sessionModule = new PageModule(() => import('./session.ts'));
 
-type Listener<K extends keyof StoreEventMap> = (event: StoreEventMap[K]) => void;
+/** What a concern whose file could not be fetched shows: the buyer may try again. */
+const unreachable = (): ApiError => ({ code: 'network', fieldErrors: [], retryable: false });
 
 /**
  * Emits `change` on every state change, and `ready`, `step` ({@link StepChangeDetail}),
  * `error` ({@link StoreErrorDetail}) and `complete` (`{ order }`, once per order id): see
  * {@link StoreEventMap}.
  */
-export class CheckoutStore extends EventTarget {
+export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
   readonly #core: StoreCore;
   readonly #selection: Selection;
-  readonly #session: SessionFlow;
+  /** Loaded after the first step is shown, or at once for a host session (or a login). */
+  readonly #session: LazyConcern<typeof import('./session.ts'), SessionFlow>;
   readonly #navigation: Navigation;
-  /** Loaded when the first step is shown (or at once, back from the payment page). */
-  #ordering: Ordering | null = null;
-  #orderingLoad?: Promise<Ordering>;
+  /** Loaded after the first step is shown (or at once, back from the payment page). */
+  readonly #ordering: LazyConcern<typeof import('./ordering.ts'), Ordering>;
   readonly #drafts: Drafts;
 
   constructor(options: CheckoutStoreOptions) {
@@ -45,9 +49,13 @@ export class CheckoutStore extends EventTarget {
     const core = new StoreCore(options, this);
     this.#core = core;
     this.#selection = new Selection(core, options.quoteDelayMs);
-    this.#session = new SessionFlow(core);
     this.#navigation = new Navigation(core);
     this.#drafts = new Drafts(core);
+    this.#session = new LazyConcern(sessionModule, (module) => new module.SessionFlow(core));
+    this.#ordering = new LazyConcern(
+      orderingModule,
+      (module) => new module.Ordering(core, () => this.#selection.needsPayment),
+    );
     const flow: Flow = {
       go: (step) => this.#navigation.go(step),
       next: () => this.#navigation.next(),
@@ -55,53 +63,20 @@ export class CheckoutStore extends EventTarget {
       flushQuote: () => this.#selection.flushQuote(),
       setQuote: (quote) => this.#selection.setQuote(quote),
       keepTermsFor: (cents) => this.#selection.keepTermsFor(cents),
-      sessionLost: () => this.#session.sessionLost(),
-      needLogin: (step) => this.#session.needLogin(step),
-      takeResumeStep: () => this.#session.takeResumeStep(),
-      loginAgain: () => this.#session.loginAgain(),
-      resumeSession: (orderId, token) => this.#session.resumeSession(orderId, token),
-      checkEligibility: () => this.#session.checkEligibility(),
+      sessionLost: () => this.#withSession((session) => session.sessionLost()),
+      needLogin: (step) => this.#navigation.needLogin(step),
+      loginAgain: () => this.#navigation.loginAgain(),
+      resumeSession: (orderId, token) =>
+        this.#session.load().then(
+          (session) => session.resumeSession(orderId, token),
+          () => false,
+        ),
+      // Only a session can be ineligible, and only the session concern opens one.
+      checkEligibility: () => this.#session.current?.checkEligibility() ?? true,
       confirm: () => this.confirm(),
       discardDraft: () => this.#drafts.discard(),
     };
     core.flow = flow;
-    if (orderingModule) void this.#loadOrdering();
-  }
-
-  override addEventListener<K extends keyof StoreEventMap>(
-    type: K,
-    listener: Listener<K>,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | AddEventListenerOptions,
-  ): void {
-    super.addEventListener(type, listener, options);
-  }
-
-  override removeEventListener<K extends keyof StoreEventMap>(
-    type: K,
-    listener: Listener<K>,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  override removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  override removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject | null,
-    options?: boolean | EventListenerOptions,
-  ): void {
-    super.removeEventListener(type, listener, options);
   }
 
   get state(): CheckoutState {
@@ -140,13 +115,19 @@ export class CheckoutStore extends EventTarget {
     const core = this.#core;
     const { client, options } = core;
     core.set({ status: 'loading', error: null });
-    const hostToken = this.#session.pendingHostToken;
+    const session = this.#session.current;
+    const hostToken = session ? session.pendingHostToken : options.sessionToken || null;
     const [product] = await Promise.all([
       core.call(
         (o) => client.getProduct(options.productId, o),
         () => void this.start(),
       ),
-      hostToken ? this.#session.openHostSession(hostToken) : null,
+      hostToken
+        ? this.#session.load().then(
+            (session) => session.openHostSession(hostToken),
+            () => core.showError(unreachable()),
+          )
+        : null,
     ]);
     if (!product) return void core.set({ status: 'failed' });
     const { planId, years } = core.state;
@@ -167,34 +148,41 @@ export class CheckoutStore extends EventTarget {
       returned &&
       (!returned.widget || returned.widget === core.id) &&
       (await (
-        await this.#loadOrdering()
+        await this.#ordering.load()
       ).resume(returned.orderId, returned.resumeToken, () => void this.start()))
     )
       return;
     if (core.disposed) return;
     const keptStep = this.#drafts.restore();
     core.set({ step: core.state.steps[0]! });
-    this.#session.checkEligibility();
+    this.#session.current?.checkEligibility();
     this.#resumeAt(keptStep);
     core.started = true;
     this.#selection.scheduleQuote();
     core.ready();
-    // Ordering is the last step's: its code arrives while the buyer looks at the first.
-    void this.#loadOrdering().catch(() => undefined);
   }
 
-  /** The ordering concern (a file of its own, fetched once for every store); a failed load may be retried. */
-  #loadOrdering(): Promise<Ordering> {
-    const make = (module: OrderingModule) =>
-      (this.#ordering ??= new module.Ordering(this.#core, () => this.#selection.needsPayment));
-    if (orderingModule) return Promise.resolve(make(orderingModule));
-    return (this.#orderingLoad ??= import('./ordering.ts').then(
-      (module) => make((orderingModule = module)),
-      (error: unknown) => {
-        this.#orderingLoad = undefined;
-        throw error;
-      },
-    ));
+  /**
+   * Fetches the later steps' concerns (session, ordering) now, so that they are here when the
+   * buyer moves on: the element calls it once the first step is painted (each is also fetched
+   * when first needed).
+   */
+  prefetch(): void {
+    void this.#session.load().catch(() => undefined);
+    void this.#ordering.load().catch(() => undefined);
+  }
+
+  /** Runs `run` with the session concern: at once when it is here, else when its file arrives. */
+  #withSession(
+    run: (session: SessionFlow) => unknown,
+    context?: 'login' | 'register',
+  ): Promise<void> {
+    const current = this.#session.current;
+    if (current) return Promise.resolve(run(current)).then(() => undefined);
+    return this.#session.load().then(
+      async (session) => void (await run(session)),
+      () => this.#core.showError(unreachable(), undefined, context),
+    );
   }
 
   /**
@@ -208,7 +196,7 @@ export class CheckoutStore extends EventTarget {
     if (step !== 'summary' || !steps.includes(step) || ineligible) return;
     const account = steps.indexOf('account');
     if (account >= 0 && steps.indexOf(step) > account && !session) {
-      this.#session.needLogin(step);
+      this.#navigation.needLogin(step);
       core.set({ loginAgain: true });
       return;
     }
@@ -254,22 +242,23 @@ export class CheckoutStore extends EventTarget {
     this.#selection.setPayment(payment, topUpCents);
   setTermsAccepted = (accepted: boolean): void => this.#selection.setTermsAccepted(accepted);
   login = (username: string, password: string): Promise<void> =>
-    this.#session.login(username, password);
+    this.#withSession((session) => session.login(username, password), 'login');
   /** Registers a new customer; the holder step is then prefilled from the registered holder. */
   register = (holder: Holder, password: string): Promise<void> =>
-    this.#session.register(holder, password);
+    this.#withSession((session) => session.register(holder, password), 'register');
   /** The host page changed `session-token`: log in with it (or forget a host session). */
-  useSessionToken = (token: string | null): Promise<void> => this.#session.useSessionToken(token);
+  useSessionToken = (token: string | null): Promise<void> =>
+    this.#withSession((session) => session.useSessionToken(token));
   /** "Cambia account": forgets the session and shows the login form again. */
-  switchAccount = (): void => this.#session.switchAccount();
+  switchAccount = (): void => void this.#withSession((session) => session.switchAccount());
   /** "Conferma e completa l'ordine". A double click never sends two different orders. */
   confirm = (): Promise<void> =>
-    this.#ordering
-      ? this.#ordering.confirm()
-      : this.#loadOrdering().then(
+    this.#ordering.current
+      ? this.#ordering.current.confirm()
+      : this.#ordering.load().then(
           (ordering) => ordering.confirm(),
           // Its file could not be loaded: the buyer may confirm again.
-          () => this.#core.showError({ code: 'network', fieldErrors: [], retryable: false }),
+          () => this.#core.showError(unreachable()),
         );
   /**
    * Conditions not accepted: shows what else is missing too (the payment method, the top-up); true
@@ -287,5 +276,5 @@ export class CheckoutStore extends EventTarget {
     return errors.length > 0;
   };
   /** After a refused payment: back to the summary, same selection, a new order. */
-  chooseAnotherMethod = (): void => this.#ordering?.chooseAnotherMethod();
+  chooseAnotherMethod = (): void => this.#ordering.current?.chooseAnotherMethod();
 }

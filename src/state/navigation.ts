@@ -1,5 +1,6 @@
-// The store's navigation: Continue (with what the current step needs first), Back, Riprova, and
-// moving to a step (its errors cleared, the move announced once the first step was shown).
+// The store's navigation: Continue (with what the current step needs first), Back, moving to a
+// step (its errors cleared, the move announced once the first step was shown), and the way back
+// to where the buyer was going after logging in (again).
 import type { Holder } from '../domain/types.ts';
 import { fieldErrorViews } from './requests.ts';
 import type { StepId } from './steps.ts';
@@ -35,8 +36,27 @@ export class Navigation {
     )
       return;
     if (step === 'summary') return void core.flow.confirm();
-    const resume = step === 'account' ? core.flow.takeResumeStep() : null;
+    const resume = step === 'account' ? this.#takeResumeStep() : null;
     this.go(resume ?? this.#stepAfter(step));
+  }
+
+  /** The account step, then `resumeStep` (where the buyer was going) once logged in. */
+  needLogin(resumeStep: StepId | null = this.#core.state.step): void {
+    this.#core.resumeStep = resumeStep === 'account' ? null : resumeStep;
+    this.go('account');
+  }
+
+  /** Where Continue on the account step goes after logging in again (once). */
+  #takeResumeStep(): StepId | null {
+    const step = this.#core.resumeStep;
+    this.#core.resumeStep = null;
+    return step;
+  }
+
+  /** Back from the payment page without a session: log in, with the reason, then the summary. */
+  loginAgain(): void {
+    this.needLogin('summary');
+    this.#core.set({ loginAgain: true });
   }
 
   /** Back one step; everything chosen and typed stays. */

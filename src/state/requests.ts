@@ -1,9 +1,8 @@
-// What the store sends and keeps, derived from its state: the quote request, the order body,
-// the draft saved across the payment page, and server field errors mapped back to the UI.
-import type { ApiFieldError, OrderRequest, QuoteRequest } from '../api/schemas.ts';
-import type { Quote } from '../domain/types.ts';
-import { addonOnPlan } from '../domain/selection.ts';
-import type { CheckoutState, PaymentChoice, SavedCheckout } from './types.ts';
+// What the store sends while the buyer chooses, derived from its state: the quote request, and
+// server field errors mapped back to the UI (the order's body is ordering's: order-requests.ts).
+import type { ApiFieldError, QuoteRequest } from '../api/schemas.ts';
+import { addonOnPlan } from '../domain/addon-on-plan.ts';
+import type { CheckoutState } from './types.ts';
 
 /** The selection as a quote request; null while something it needs is missing. */
 export function quoteRequestOf(state: CheckoutState): QuoteRequest | null {
@@ -27,48 +26,6 @@ export function quoteRequestOf(state: CheckoutState): QuoteRequest | null {
     addons,
     ...(coterm ? { subscriptionId: subscriptionId! } : {}),
     ...(splitPayment ? { splitPayment: true } : {}),
-  };
-}
-
-/** The order body: the selection, the total the buyer saw, how they pay, who they are. */
-export function orderRequestOf(
-  state: CheckoutState,
-  request: QuoteRequest,
-  quote: Quote,
-  paymentMethod: PaymentChoice,
-  returnUrl: string,
-  locale?: OrderRequest['locale'],
-): OrderRequest {
-  const { product, holder, topUpCents } = state;
-  const topUp = product?.pricing === 'coterm' && paymentMethod.type === 'card';
-  return {
-    ...request,
-    expectedTotalCents: quote.totalCents,
-    paymentMethod,
-    ...(topUp ? { topUpCents: topUpCents ?? 0 } : {}),
-    // PEC add-ons are invoiced to the account's registered holder (no holder step).
-    ...(holder && product?.pricing === 'term' ? { holder } : {}),
-    acceptTerms: true,
-    returnUrl,
-    ...(locale ? { locale } : {}),
-  };
-}
-
-/** What survives the payment page: choices and typed data, never a token. */
-export function savedCheckoutOf(state: CheckoutState, orderId: string): SavedCheckout {
-  const { planId, years, quantities, subscriptionId, holderDraft, holder, payment, topUpCents } =
-    state;
-  return {
-    orderId,
-    acceptedCents: state.termsAccepted ? (state.quote?.totalCents ?? null) : null,
-    planId,
-    years,
-    quantities,
-    subscriptionId,
-    holderDraft,
-    holder,
-    payment,
-    topUpCents,
   };
 }
 

@@ -5,15 +5,12 @@ import type { Customer } from '../api/schemas.ts';
 import type { Holder } from '../domain/types.ts';
 import { checkEligibility } from '../domain/eligibility.ts';
 import { settle } from './settle.ts';
-import type { StepId } from './steps.ts';
 import { networkFailure, type StoreCore } from './store-core.ts';
 import type { Session } from './types.ts';
 
 export class SessionFlow {
   readonly #core: StoreCore;
   #sessionToken: string | null;
-  /** Where to go back to after logging in again (401 mid-flow). */
-  #resumeStep: StepId | null = null;
 
   constructor(core: StoreCore) {
     this.#core = core;
@@ -23,13 +20,6 @@ export class SessionFlow {
   /** The host page's token, when it gave one and no session is open yet (start). */
   get pendingHostToken(): string | null {
     return this.#sessionToken && !this.#core.state.session ? this.#sessionToken : null;
-  }
-
-  /** Where Continue on the account step goes after logging in again (once). */
-  takeResumeStep(): StepId | null {
-    const step = this.#resumeStep;
-    this.#resumeStep = null;
-    return step;
   }
 
   async login(username: string, password: string): Promise<void> {
@@ -100,13 +90,8 @@ export class SessionFlow {
     this.#forget();
     // Before the first step is shown, the account step simply comes first.
     if (core.started)
-      this.needLogin(core.state.step === 'account' ? this.#resumeStep : core.state.step);
+      core.flow.needLogin(core.state.step === 'account' ? core.resumeStep : core.state.step);
     core.showError({ code: 'unauthorized', fieldErrors: [], retryable: false });
-  }
-
-  needLogin(resumeStep: StepId | null = this.#core.state.step): void {
-    this.#resumeStep = resumeStep === 'account' ? null : resumeStep;
-    this.#core.flow.go('account');
   }
 
   /**
@@ -123,12 +108,6 @@ export class SessionFlow {
     client.token = result.value.token;
     await this.#load(result.value.customer, 'login');
     return !!core.state.session && this.checkEligibility();
-  }
-
-  /** Back from the payment page without a session: log in, with the reason, then the summary. */
-  loginAgain(): void {
-    this.needLogin('summary');
-    this.#core.set({ loginAgain: true });
   }
 
   async #authenticate(

@@ -1,6 +1,6 @@
 // Which steps a buyer walks through, per product and plan (issue 5, part 2).
 import type { Product } from '../domain/catalog.ts';
-import { addonOnPlan } from '../domain/selection.ts';
+import { addonOnPlan } from '../domain/addon-on-plan.ts';
 
 export const STEP_IDS = [
   'plan',

@@ -54,11 +54,9 @@ export interface Flow {
   keepTermsFor(totalCents: number | null): void;
   /** Session: a 401 mid-flow (log in again, then come back). */
   sessionLost(): void;
-  /** Session: the account step, then `resumeStep`. */
+  /** Navigation: the account step, then `resumeStep`. */
   needLogin(resumeStep?: StepId | null): void;
-  /** Session: where Continue on the account step goes after logging in again (taken once). */
-  takeResumeStep(): StepId | null;
-  /** Session: back from the payment page without a session. */
+  /** Navigation: back from the payment page without a session. */
   loginAgain(): void;
   /**
    * Session: back from a cancelled or refused payment page, the resume token opens a session
@@ -87,6 +85,8 @@ export class StoreCore {
   started = false;
   /** The add-on ids of the last request, to map `addons.N.*` field errors back to add-ons. */
   sentAddonIds: string[] = [];
+  /** Where Continue on the account step goes after logging in again (a 401 mid-flow). */
+  resumeStep: StepId | null = null;
   /** The banner shows a failed quote: a later successful quote removes it. */
   quoteErrorShown = false;
   #retry: (() => void) | null = null;

@@ -25,4 +25,6 @@ export const enAccount = addMessages('en', 'account', {
   'account.register.back': 'Already have an account? Log in',
   'account.logged': 'Logged in as {username}.',
   'account.switch': 'Change account',
+  'account.again':
+    'For your security, log in again to retry or choose another method: the details you entered have been kept.',
 } satisfies typeof itAccount);

@@ -17,6 +17,7 @@ export const enAddons = addMessages('en', 'addons', {
   'addon.unavailable': 'not available with the chosen version',
   'addon.less': 'Decrease: {name}',
   'addon.more': 'Increase: {name}',
+  'checkout.addons.none': 'Choose at least one add-on.',
   'addon.unit.user': 'users',
   'addon.unit.external-user': 'external users',
   'addon.unit.gb': 'GB',

@@ -37,4 +37,10 @@ export const enResult = addMessages('en', 'result', {
   'result.refused.text':
     'The payment did not go through. Your selection and the data you typed are kept.',
   'result.refused.action': 'Choose another payment method',
+  'result.title.paid': 'Order confirmed',
+  'result.title.active': 'Service activated',
+  'result.title.awaiting_payment': 'Order awaiting payment',
+  'result.title.pending_payment': 'Payment in progress',
+  'result.title.refused': 'Payment failed',
+  'result.title.cancelled': 'Payment cancelled',
 } satisfies typeof itResult);

@@ -59,4 +59,7 @@ export const enSummary = addMessages('en', 'summary', {
   'summary.split.vat': 'VAT paid by the body to the Treasury',
   'summary.split.payable': 'Due now (taxable amount)',
   'summary.split.note': 'Split payment (art. 17-ter DPR 633/72).',
+  'checkout.confirm.free': 'Confirm and activate',
+  'checkout.free.note': 'The free version is activated without payment.',
+  'step.summary.free': 'Summary',
 } satisfies typeof itSummary);

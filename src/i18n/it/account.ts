@@ -23,4 +23,6 @@ export const itAccount = addMessages('it', 'account', {
   'account.register.back': 'Hai già un account? Accedi',
   'account.logged': 'Accesso effettuato come {username}.',
   'account.switch': 'Cambia account',
+  'account.again':
+    'Per sicurezza accedi di nuovo per riprovare o scegliere un altro metodo: i dati inseriti sono stati conservati.',
 });

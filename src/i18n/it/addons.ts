@@ -15,6 +15,7 @@ export const itAddons = addMessages('it', 'addons', {
   'addon.unavailable': 'non disponibile con la versione scelta',
   'addon.less': 'Diminuisci: {name}',
   'addon.more': 'Aumenta: {name}',
+  'checkout.addons.none': 'Scegli almeno un servizio aggiuntivo.',
   'addon.unit.user': 'utenti',
   'addon.unit.external-user': 'utenti esterni',
   'addon.unit.gb': 'GB',

@@ -35,4 +35,10 @@ export const itResult = addMessages('it', 'result', {
   'result.refused.text':
     'Il pagamento non è andato a buon fine. La tua selezione e i dati inseriti restano.',
   'result.refused.action': 'Scegli un altro metodo di pagamento',
+  'result.title.paid': 'Ordine confermato',
+  'result.title.active': 'Servizio attivato',
+  'result.title.awaiting_payment': 'Ordine in attesa di pagamento',
+  'result.title.pending_payment': 'Pagamento in corso',
+  'result.title.refused': 'Pagamento non riuscito',
+  'result.title.cancelled': 'Pagamento annullato',
 });

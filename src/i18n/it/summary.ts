@@ -58,4 +58,7 @@ export const itSummary = addMessages('it', 'summary', {
   'summary.split.vat': 'IVA versata dall’ente all’Erario',
   'summary.split.payable': 'Da pagare ora (imponibile)',
   'summary.split.note': 'Scissione dei pagamenti (art. 17-ter DPR 633/72).',
+  'checkout.confirm.free': 'Conferma e attiva',
+  'checkout.free.note': 'La versione gratuita si attiva senza pagamento.',
+  'step.summary.free': 'Riepilogo',
 });

@@ -1,0 +1,43 @@
+// A store concern in a file of its own (issue 21: the first step's file holds only what it runs):
+// the module is fetched once for the page, whichever store asks first; each store makes its own
+// instance once. A fetch that fails is forgotten, so the next use asks again.
+
+/** One module of the page, fetched on first use. */
+export class PageModule<M> {
+  module: M | undefined;
+  #pending: Promise<M> | undefined;
+  readonly #load: () => Promise<M>;
+
+  constructor(load: () => Promise<M>) {
+    this.#load = load;
+  }
+
+  get(): Promise<M> {
+    if (this.module) return Promise.resolve(this.module);
+    return (this.#pending ??= this.#load().then(
+      (module) => (this.module = module),
+      (error: unknown) => {
+        this.#pending = undefined;
+        throw error;
+      },
+    ));
+  }
+}
+
+/** One store's instance of a concern: `current` once made (at once when the module is here). */
+export class LazyConcern<M, C> {
+  current: C | null = null;
+  readonly #page: PageModule<M>;
+  readonly #make: (module: M) => C;
+
+  constructor(page: PageModule<M>, make: (module: M) => C) {
+    this.#page = page;
+    this.#make = make;
+    if (page.module) this.current = make(page.module);
+  }
+
+  load(): Promise<C> {
+    if (this.current) return Promise.resolve(this.current);
+    return this.#page.get().then((module) => (this.current ??= this.#make(module)));
+  }
+}
