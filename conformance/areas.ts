@@ -38,7 +38,7 @@ export const AREAS: readonly Area[] = [
     id: 'payment-pages',
     title: 'Card and PayPal orders',
     checks:
-      'an order by card and by PayPal: pending_payment with a redirect action (an absolute http(s) URL); the payment page driven to the end where the kit can (the reference sandbox), the order then paid; the resume token from the return URL reads its order and no other, a forged one reads nothing; saved methods never show a full card number, another customer’s savedId is refused',
+      'an order by card and by PayPal: pending_payment with a redirect action (an absolute http(s) URL); the payment page driven to the end where the kit can (the reference sandbox), the order then paid; the resume token from the return URL reads its order and no other, a forged one reads nothing; where the backend’s OpenAPI declares POST /v1/auth/resume, a page cancelled by the buyer leaves the order cancelled and its token opens the buyer’s session once (a forged token, a paid order’s token, a second use: 401); saved methods never show a full card number, another customer’s savedId is refused',
   },
   {
     id: 'invoices',
@@ -51,6 +51,12 @@ export const AREAS: readonly Area[] = [
     title: 'Add-ons on a subscription (co-termed, e.g. PEC mailboxes)',
     checks:
       'with a member account: the subscription listed; quotes co-termed with its expiry and recomputed (months left, free period, renewal, minimum top-up); 401 without a session; another customer’s subscriptionId refused; orders by card (with a top-up, payment page driven) and from credit, with their contents and statuses',
+  },
+  {
+    id: 'customer-area',
+    title: 'Customer area (after the sale)',
+    checks:
+      'GET /v1/me/subscriptions in the customer area’s schema: each service the run paid by card or PayPal listed active, renewing 7 days before expiry with its saved method, not in another customer’s list; PATCH /v1/subscriptions/{id} turns auto-renew off and on and moves the renewal to another saved method (and back), another customer’s or an unknown id 404, a bad body 422 (400 not JSON), a method not the buyer’s refused; DELETE /v1/me/payment-methods/{id} of a method in use 409 payment-method-in-use, another customer’s 404, the method kept; GET /v1/me/orders?status=awaiting_payment lists the run’s offline orders with instructions, to their owner only; GET /v1/me/invoices in the area’s schema; POST /v1/me/credit/top-ups (with a co-termed product and a member): 0 refused at amountCents, a redirect to an absolute URL, the page driven, the credit grown by the amount; 401 from every endpoint without a session',
   },
   {
     id: 'cors',

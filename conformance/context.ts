@@ -1,4 +1,5 @@
 // What the checks share: the options, the client, and what earlier checks learned or created.
+import type { AccountSubscription } from '../src/api/account-schemas.ts';
 import type {
   AuthResponse,
   Order,
@@ -69,6 +70,8 @@ export interface ConformanceContext {
   paidOnline?: { order: Order; resume?: { orderId: string; token: string } }[];
   /** The buyer's subscription of the co-termed product, and the account's credit. */
   mailbox?: { subscription: SubscriptionItem; creditCents: number };
+  /** The services the run's paid orders started, as the customer area listed them. */
+  services?: AccountSubscription[];
   /** The URL payment pages come back to (on --origin, else on the backend's own origin). */
   returnUrl: string;
   /** Orders placed so far, for the checks that read them back. */

@@ -49,7 +49,12 @@ interface Form {
   fields: [string, string][];
 }
 
-function pickForm(html: string, pageUrl: string): Form | undefined {
+/** `pay`: the button that is not "cancel"; `cancel`: the buyer gives up on the page. */
+export type PageChoice = 'pay' | 'cancel';
+
+const CANCEL = /cancel|annull|back|return|torna|indietro/i;
+
+function pickForm(html: string, pageUrl: string, choice: PageChoice): Form | undefined {
   for (const match of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
     const formAttrs = attributes(match[1] ?? '');
     if ((formAttrs.method ?? 'get').toLowerCase() !== 'post') continue;
@@ -68,7 +73,7 @@ function pickForm(html: string, pageUrl: string): Form | undefined {
       .map((b) => ({ attrs: attributes(b[1] ?? ''), label: (b[2] ?? '').replace(/<[^>]*>/g, '') }))
       .filter((b) => (b.attrs.type ?? 'submit').toLowerCase() === 'submit');
     const go = buttons.find(
-      (b) => !/cancel|annull|back|return|torna|indietro/i.test(`${b.attrs.value ?? ''} ${b.label}`),
+      (b) => CANCEL.test(`${b.attrs.value ?? ''} ${b.label}`) === (choice === 'cancel'),
     );
     if (!go) continue;
     if (go.attrs.name) fields.push([go.attrs.name, go.attrs.value ?? '']);
@@ -82,6 +87,7 @@ export async function drivePaymentPage(
   actionUrl: string,
   returnUrl: string,
   timeoutMs: number,
+  choice: PageChoice = 'pay',
 ): Promise<DriveResult> {
   const back = new URL(returnUrl);
   const steps: string[] = [];
@@ -139,7 +145,7 @@ export async function drivePaymentPage(
       };
     }
     const form = /html/i.test(response.headers.get('content-type') ?? '')
-      ? pickForm(text, next.url)
+      ? pickForm(text, next.url, choice)
       : undefined;
     if (!form) {
       return {

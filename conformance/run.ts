@@ -5,12 +5,15 @@ import { AREAS } from './areas.ts';
 import { authChecks } from './checks/auth.ts';
 import { catalogChecks } from './checks/catalog.ts';
 import { corsChecks } from './checks/cors.ts';
+import { customerAreaChecks } from './checks/customer-area.ts';
+import { customerAreaPaymentChecks } from './checks/customer-area-payments.ts';
 import { invoiceChecks } from './checks/invoices.ts';
 import { mailboxChecks } from './checks/mailboxes.ts';
 import { orderReadChecks } from './checks/order-reads.ts';
 import { orderChecks } from './checks/orders.ts';
 import { paymentPageChecks } from './checks/payment-pages.ts';
 import { quoteChecks } from './checks/quotes.ts';
+import { resumeSessionChecks } from './checks/resume-session.ts';
 import type { ConformanceContext, ConformanceOptions } from './context.ts';
 import { BackendClient } from './http.ts';
 import { runChecks, skip, type Check, type CheckResult } from './runner.ts';
@@ -22,8 +25,11 @@ export const CHECKS: readonly Check<ConformanceContext>[] = [
   ...orderChecks,
   ...orderReadChecks,
   ...paymentPageChecks,
+  ...resumeSessionChecks,
   ...invoiceChecks,
   ...mailboxChecks,
+  ...customerAreaChecks,
+  ...customerAreaPaymentChecks,
   ...corsChecks,
 ];
 

@@ -22,6 +22,11 @@ export const WIDGET_CALLS: readonly { method: string; path: string; headers: str
   { method: 'POST', path: 'v1/auth/login', headers: ['content-type', 'accept-language'] },
   { method: 'POST', path: 'v1/auth/register', headers: ['content-type', 'accept-language'] },
   { method: 'POST', path: 'v1/auth/logout', headers: ['authorization'] },
+  {
+    method: 'POST',
+    path: 'v1/auth/resume',
+    headers: ['content-type', 'cassa-resume', 'accept-language'],
+  },
   { method: 'GET', path: 'v1/me', headers: ['authorization'] },
   { method: 'GET', path: 'v1/me/payment-methods', headers: ['authorization'] },
   { method: 'GET', path: 'v1/me/subscriptions', headers: ['authorization'] },
@@ -34,6 +39,24 @@ export const WIDGET_CALLS: readonly { method: string; path: string; headers: str
   { method: 'GET', path: 'v1/orders/{id}/invoice', headers: ['authorization'] },
   { method: 'GET', path: 'v1/me/invoices', headers: ['authorization'] },
   { method: 'GET', path: 'v1/me/invoices/{id}/xml', headers: ['authorization'] },
+  // The customer area (`<cassa-account>`).
+  {
+    method: 'PATCH',
+    path: 'v1/subscriptions/{id}',
+    headers: ['content-type', 'authorization', 'accept-language'],
+  },
+  { method: 'DELETE', path: 'v1/me/payment-methods/{id}', headers: ['authorization'] },
+  { method: 'GET', path: 'v1/me/orders', headers: ['authorization'] },
+  {
+    method: 'POST',
+    path: 'v1/me/payment-methods',
+    headers: ['content-type', 'authorization', 'accept-language'],
+  },
+  {
+    method: 'POST',
+    path: 'v1/me/credit/top-ups',
+    headers: ['content-type', 'authorization', 'accept-language'],
+  },
 ];
 
 function needOrigin(context: C): string {

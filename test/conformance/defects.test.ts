@@ -45,6 +45,7 @@ describe('conformance kit against backends with one defect each', () => {
       'payment-pages',
       'invoices',
       'mailboxes',
+      'customer-area',
       'cors',
     ]);
     const failures = report.results.filter((r) => r.outcome === 'fail');
@@ -64,6 +65,7 @@ describe('conformance kit against backends with one defect each', () => {
           .map((r) => `${r.outcome} ${r.id}: ${r.message}`)
           .join('\n')}`,
       );
+      if ('says' in defect) assert.match(caught?.message ?? '', defect.says);
       assert.equal(report.verdict, 'fails');
       assert.equal(report.areas.find((a) => a.id === caught?.area)?.outcome, 'fail');
     });
