@@ -6,6 +6,7 @@ import { authChecks } from './checks/auth.ts';
 import { catalogChecks } from './checks/catalog.ts';
 import { corsChecks } from './checks/cors.ts';
 import { customerAreaChecks } from './checks/customer-area.ts';
+import { customerAreaLinkChecks } from './checks/customer-area-links.ts';
 import { customerAreaPaymentChecks } from './checks/customer-area-payments.ts';
 import { invoiceChecks } from './checks/invoices.ts';
 import { mailboxChecks } from './checks/mailboxes.ts';
@@ -14,6 +15,7 @@ import { orderChecks } from './checks/orders.ts';
 import { paymentPageChecks } from './checks/payment-pages.ts';
 import { quoteChecks } from './checks/quotes.ts';
 import { resumeSessionChecks } from './checks/resume-session.ts';
+import { serviceAdditionChecks } from './checks/service-additions.ts';
 import type { ConformanceContext, ConformanceOptions } from './context.ts';
 import { BackendClient } from './http.ts';
 import { runChecks, skip, type Check, type CheckResult } from './runner.ts';
@@ -30,6 +32,8 @@ export const CHECKS: readonly Check<ConformanceContext>[] = [
   ...mailboxChecks,
   ...customerAreaChecks,
   ...customerAreaPaymentChecks,
+  ...serviceAdditionChecks,
+  ...customerAreaLinkChecks,
   ...corsChecks,
 ];
 
