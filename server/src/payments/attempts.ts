@@ -5,30 +5,58 @@
 import { hashToken, newToken } from '../accounts/credentials.ts';
 import type { Queryable } from '../db/database.ts';
 
+/**
+ * Where a kind of hosted form keeps its token: the row, the column and the status in which the
+ * form may still be submitted. Fixed here (never from a request), so the SQL below stays literal.
+ */
+const FORM_TOKENS = {
+  order: { table: 'orders', column: 'payment_attempt_hash', open: 'pending_payment' },
+  setup: { table: 'payment_method_setups', column: 'attempt_hash', open: 'pending' },
+  renewal: { table: 'renewal_payments', column: 'attempt_hash', open: 'action_required' },
+} as const;
+type FormKind = keyof typeof FORM_TOKENS;
+
 /** A fresh token for the form about to be shown (the previous one stops working). */
-export async function issuePaymentAttempt(db: Queryable, orderId: string): Promise<string> {
+async function issueFormToken(db: Queryable, kind: FormKind, id: string): Promise<string> {
+  const { table, column, open } = FORM_TOKENS[kind];
   const token = newToken();
-  await db.query(
-    `UPDATE orders SET payment_attempt_hash = $2 WHERE id = $1 AND status = 'pending_payment'`,
-    [orderId, hashToken(token)],
-  );
+  await db.query(`UPDATE ${table} SET ${column} = $2 WHERE id = $1 AND status = '${open}'`, [
+    id,
+    hashToken(token),
+  ]);
   return token;
 }
 
-/** Takes the attempt's token: true for the one submission that carries it, false after. */
-export async function takePaymentAttempt(
+/** Takes the form's token: true for the one submission that carries it, false after. */
+async function takeFormToken(
   db: Queryable,
-  orderId: string,
+  kind: FormKind,
+  id: string,
   token: string | undefined,
 ): Promise<boolean> {
   if (!token) return false;
+  const { table, column, open } = FORM_TOKENS[kind];
   const { rows } = await db.query(
-    `UPDATE orders SET payment_attempt_hash = NULL
-      WHERE id = $1 AND payment_attempt_hash = $2 AND status = 'pending_payment' RETURNING id`,
-    [orderId, hashToken(token)],
+    `UPDATE ${table} SET ${column} = NULL
+      WHERE id = $1 AND ${column} = $2 AND status = '${open}' RETURNING id`,
+    [id, hashToken(token)],
   );
   return rows.length === 1;
 }
+
+/** An order's payment page. */
+export const issuePaymentAttempt = (db: Queryable, orderId: string) =>
+  issueFormToken(db, 'order', orderId);
+export const takePaymentAttempt = (db: Queryable, orderId: string, token: string | undefined) =>
+  takeFormToken(db, 'order', orderId, token);
+/** A payment method added from the customer area (nothing charged). */
+export const issueSetupAttempt = (db: Queryable, id: string) => issueFormToken(db, 'setup', id);
+export const takeSetupAttempt = (db: Queryable, id: string, token: string | undefined) =>
+  takeFormToken(db, 'setup', id, token);
+/** The bank's challenge for a renewal payment (the email's link). */
+export const issueRenewalAttempt = (db: Queryable, id: string) => issueFormToken(db, 'renewal', id);
+export const takeRenewalAttempt = (db: Queryable, id: string, token: string | undefined) =>
+  takeFormToken(db, 'renewal', id, token);
 
 /**
  * A form post may come from this server's own page only. Browsers send Origin on every POST;

@@ -5,7 +5,6 @@
 // then goes back to the shop's page with `cassa_method=saved|refused|cancelled`.
 import { randomUUID } from 'node:crypto';
 import type { FieldError, Locale, PaymentMethodSetup, ProviderRedirect } from 'cassa/contract';
-import { hashToken, newToken } from '../accounts/credentials.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { invalidRequest, notFound } from '../http/problems.ts';
 import { returnUrlError } from '../orders/checkout.ts';
@@ -147,26 +146,4 @@ export async function completeMethodSetup<Page>(
   });
 }
 
-/** A fresh one-time token for the setup's form (as attempts.ts does for an order's). */
-export async function issueSetupAttempt(db: Queryable, id: string): Promise<string> {
-  const token = newToken();
-  await db.query(
-    `UPDATE payment_method_setups SET attempt_hash = $2 WHERE id = $1 AND status = 'pending'`,
-    [id, hashToken(token)],
-  );
-  return token;
-}
-
-export async function takeSetupAttempt(
-  db: Queryable,
-  id: string,
-  token: string | undefined,
-): Promise<boolean> {
-  if (!token) return false;
-  const { rows } = await db.query(
-    `UPDATE payment_method_setups SET attempt_hash = NULL
-      WHERE id = $1 AND attempt_hash = $2 AND status = 'pending' RETURNING id`,
-    [id, hashToken(token)],
-  );
-  return rows.length === 1;
-}
+export { issueSetupAttempt, takeSetupAttempt } from './attempts.ts';

@@ -183,27 +183,4 @@ export async function completeRenewalPayment<Page>(
   });
 }
 
-/** A fresh one-time token for the authentication form about to be shown. */
-export async function issueRenewalAttempt(db: Queryable, id: string): Promise<string> {
-  const token = newToken();
-  await db.query(
-    `UPDATE renewal_payments SET attempt_hash = $2 WHERE id = $1 AND status = 'action_required'`,
-    [id, hashToken(token)],
-  );
-  return token;
-}
-
-/** Takes the form's one-time token: true for the one submission that carries it. */
-export async function takeRenewalAttempt(
-  db: Queryable,
-  id: string,
-  token: string | undefined,
-): Promise<boolean> {
-  if (!token) return false;
-  const { rows } = await db.query(
-    `UPDATE renewal_payments SET attempt_hash = NULL
-      WHERE id = $1 AND attempt_hash = $2 AND status = 'action_required' RETURNING id`,
-    [id, hashToken(token)],
-  );
-  return rows.length === 1;
-}
+export { issueRenewalAttempt, takeRenewalAttempt } from './attempts.ts';
