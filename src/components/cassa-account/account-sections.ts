@@ -8,6 +8,7 @@ import type { Order, SavedPaymentMethod } from '../../api/schemas.ts';
 import { atExpiry, minimumTopUpCents } from '../../domain/account.ts';
 import type { AccountKey } from '../../i18n/account.ts';
 import type { AccountState } from '../../state/account-store.ts';
+import { savedLabel } from '../shared/saved-label.ts';
 
 type Params = Record<string, string | number>;
 
@@ -144,7 +145,7 @@ function subscription(view: AccountView, s: AccountSubscription): TemplateResult
             })
           : view.a('acc.next.none'),
       )}
-      ${pec ? nothing : row(view.a('acc.method'), methodLabel(view, s))}
+      ${pec ? nothing : row(view.a('acc.method'), savedLabel(methodLabel(view, s)))}
     </dl>
     ${
       s.status === 'action_required' && s.actionUrl
@@ -306,8 +307,9 @@ function method(view: AccountView, m: SavedPaymentMethod): TemplateResult {
   const using = view.renewalsUsing(m.id);
   const others = view.state.methods.filter((o) => o.id !== m.id);
   const replacementId = `replace-${m.id}`;
+  const removeText = view.a('acc.methods.remove', { label: m.label });
   return html`<li>
-    <span class="label">${m.label}</span>
+    <span class="label">${savedLabel(m.label)}</span>
     ${
       using.length
         ? html`<span class="muted">
@@ -328,6 +330,7 @@ function method(view: AccountView, m: SavedPaymentMethod): TemplateResult {
     <button
       type="button"
       class="btn secondary"
+      aria-label=${removeText}
       aria-describedby=${`err-${key}`}
       aria-busy=${view.busy(key) ? 'true' : 'false'}
       @click=${(e: Event) => {
@@ -337,7 +340,7 @@ function method(view: AccountView, m: SavedPaymentMethod): TemplateResult {
         view.act.remove(m.id, select?.value || undefined);
       }}
     >
-      ${view.a('acc.methods.remove', { label: m.label })}
+      ${savedLabel(removeText)}
     </button>
     ${errorOf(view, key, () => view.act.remove(m.id))}
   </li>`;

@@ -17,11 +17,6 @@ export const paymentChooserStyles = css`
   .choice {
     overflow-wrap: break-word;
   }
-  .address > span {
-    display: inline-block;
-    max-width: 100%;
-    overflow-wrap: anywhere;
-  }
   .link {
     justify-self: start;
     min-height: 2.75rem;

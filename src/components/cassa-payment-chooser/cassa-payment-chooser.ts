@@ -14,6 +14,7 @@ import { CassaElement } from '../shared/cassa-element.ts';
 import '../../i18n/it/summary.ts';
 import '../../i18n/it/forms.ts';
 import { emit, eventInit } from '../shared/events.ts';
+import { savedLabel } from '../shared/saved-label.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { paymentChooserStyles } from './cassa-payment-chooser.styles.ts';
 
@@ -315,23 +316,4 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'cassa-payment-change': CassaPaymentChangeEvent;
   }
-}
-
-/**
- * A saved method's label (text, never markup). An email in it (a PayPal account) may break only
- * after a dot, a hyphen or an underscore, or before the @, never inside a word: its pieces are
- * inline blocks (one wider than the line still wraps). The label's text stays the same (no <wbr>,
- * no invisible characters); the radio is named by the whole label (`aria-label`), as screen
- * readers would otherwise read a space between the pieces.
- */
-function savedLabel(label: string) {
-  const match = /^(.*?)(\S+@\S+)(.*)$/s.exec(label);
-  if (!match) return label;
-  const [, before, email, after] = match as unknown as [string, string, string, string];
-  const pieces = email.split(/(?<=[.\-_])|(?=@)/);
-  // One flex item next to the radio: the text flows as one paragraph.
-  return html`<span
-    >${before}<span class="address">${pieces.map((piece) => html`<span>${piece}</span>`)}</span
-    >${after}</span
-  >`;
 }

@@ -1,5 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import {
+  a11ySnapshot,
+  findAccessibilityNode,
+  sendKeys,
+  setViewport,
+} from '@web/test-runner-commands';
 import '../../../src/components/cassa-account/cassa-account.ts';
 import type {
   CassaAccount,
@@ -9,7 +14,15 @@ import { addDays, addMonths } from '../../../src/domain/dates.ts';
 import { formatDate } from '../../../src/i18n/index.ts';
 import { withAccountRoutes, type AccountData } from '../account-backend.ts';
 import { BACKEND, FakeBackend, PAY_PAGE, problem } from '../fake-backend.ts';
-import { button, deep, deepAll, seeText, type, visibleText } from '../checkout/helpers.ts';
+import {
+  button,
+  deep,
+  deepAll,
+  renderedLines,
+  seeText,
+  type,
+  visibleText,
+} from '../checkout/helpers.ts';
 
 const COMPANY = '1234567@aruba.it';
 const MEMBER = 'mario.rossi@architettitorinopec.it';
@@ -243,6 +256,46 @@ describe('cassa-account: a Certified Platform buyer', () => {
     expect(text).to.contain('Base version');
     expect(text).to.contain('Renewal method Visa •••• 4242');
     expect(text).to.contain('Orders awaiting payment');
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
+    await expect(el).to.be.accessible();
+  });
+  it('wraps a saved PayPal address on a phone between its pieces, never inside a word', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const { el } = await mount(COMPANY);
+    await ready(el);
+    const select = deep<HTMLSelectElement>(el, 'select#method-svc-1');
+    select.value = 'pm-paypal';
+    select.dispatchEvent(new Event('change'));
+    await seeText(el, 'Metodo di rinnovo PayPal rossi.costruzioni@example.com');
+    const email = 'rossi.costruzioni@example.com';
+    const pieces = email.split(/(?<=[.\-_])|(?=@)/);
+    const card = deepAll<HTMLLIElement>(el, '.methods li').find((li) =>
+      li.textContent?.includes('@'),
+    )!;
+    const remove = card.querySelector('button')!;
+    const shown = [
+      card.querySelector('.label')!,
+      remove,
+      deepAll<HTMLElement>(el, 'dd').find((dd) => dd.textContent?.includes('@'))!,
+    ];
+    for (const element of shown) {
+      const lines = renderedLines(element);
+      // Every line holds whole pieces: it ends after a dot or before the @.
+      for (const line of lines) {
+        let rest = line.replace(/^(Rimuovi )?PayPal ?/, '');
+        for (const piece of pieces) if (rest.startsWith(piece)) rest = rest.slice(piece.length);
+        expect(rest, `broken inside a word: ${lines.join(' / ')}`).to.equal('');
+      }
+    }
+    expect(renderedLines(remove).length, 'the remove button wraps at 320 px').to.be.greaterThan(1);
+    // The button is named by its whole text, as the server wrote the address.
+    type AxNode = { role?: string; name?: string; children: AxNode[] };
+    const snapshot = (await a11ySnapshot({})) as unknown as AxNode;
+    const named = findAccessibilityNode<AxNode>(
+      snapshot,
+      (node) => node.role === 'button' && !!node.name?.includes('@'),
+    );
+    expect(named?.name).to.equal(`Rimuovi PayPal ${email}`);
     expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
     await expect(el).to.be.accessible();
   });

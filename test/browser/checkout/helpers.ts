@@ -237,3 +237,22 @@ export function clearCassaStorage(): void {
   for (const key of Object.keys(sessionStorage))
     if (key.startsWith('cassa:')) sessionStorage.removeItem(key);
 }
+
+/** The text of each line `element` renders, top to bottom (how it wraps on screen). */
+export function renderedLines(element: Element): string[] {
+  const lines = new Map<number, string>();
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    for (let i = 0; i < text.length; i++) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rect = range.getBoundingClientRect();
+      if (!rect.height) continue;
+      const top = Math.round(rect.top);
+      lines.set(top, (lines.get(top) ?? '') + text[i]);
+    }
+  }
+  return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t.trim());
+}

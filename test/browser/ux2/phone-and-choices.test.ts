@@ -7,26 +7,8 @@ import '../../../src/components/checkout-result/cassa-checkout-result.ts';
 import type { CassaPaymentChooser } from '../../../src/components/cassa-payment-chooser/cassa-payment-chooser.ts';
 import type { CassaCheckoutResult } from '../../../src/components/checkout-result/cassa-checkout-result.ts';
 import type { Order } from '../../../src/api/schemas.ts';
+import { renderedLines } from '../checkout/helpers.ts';
 import { $, $$ } from '../components/fixtures.ts';
-
-/** The visual lines a text node's characters fall on, as strings. */
-function renderedLines(element: Element): string[] {
-  const lines = new Map<number, string>();
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent ?? '';
-    for (let i = 0; i < text.length; i++) {
-      range.setStart(node, i);
-      range.setEnd(node, i + 1);
-      const rect = range.getBoundingClientRect();
-      if (!rect.height) continue;
-      const top = Math.round(rect.top);
-      lines.set(top, (lines.get(top) ?? '') + text[i]);
-    }
-  }
-  return [...lines.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t.trim());
-}
 
 describe('issue 25 (13): 375 px wrapping', () => {
   before(() => setViewport({ width: 375, height: 740 }));
