@@ -60,4 +60,14 @@ export const orderSummaryStyles = css`
   .terms .error {
     margin-top: var(--_s1);
   }
+  /* At 320 px Back and the busy Confirm ("Elaborazione…", one word that cannot wrap) share one
+     line: a tighter button keeps them inside the checkout while the price is recalculated. */
+  @container (max-width: 24rem) {
+    .nav {
+      gap: var(--_s2);
+    }
+    .nav .primary {
+      padding-inline: var(--_s3);
+    }
+  }
 `;

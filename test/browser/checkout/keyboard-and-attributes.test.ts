@@ -11,6 +11,7 @@ import {
   clearCassaStorage,
   deep,
   deepAll,
+  enabledButton,
   eventsOf,
   logIn,
   mount,
@@ -154,6 +155,49 @@ describe('<cassa-checkout> keyboard, small screens and runtime attributes', () =
     await seeText(el, 'Totale da pagare ora 146,40 €');
     await press(el, 'Conferma e completa l’ordine');
     await fits('Ordine in attesa di pagamento');
+  });
+
+  it('at 320 px nothing overflows while the summary recalculates the price either', async () => {
+    const { el } = await mount(backend);
+    el.style.width = '320px';
+    await onStep(el, 'Scegli la versione');
+    await press(el, 'Prosegui');
+    await press(el, 'Prosegui');
+    await onStep(el, 'Accedi o registrati');
+    await logIn(el, '1234567@aruba.it');
+    await onStep(el, 'Dati intestatario');
+    await press(el, 'Prosegui');
+    await onStep(el, 'Riepilogo e pagamento');
+    await settled(el);
+    // The next quote is held in flight: the summary shows its busy state until it is released.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    backend.interceptors.unshift(async (request) => {
+      if (request.method === 'POST' && request.path === '/v1/quotes') await held;
+      return undefined;
+    });
+    deepAll<HTMLInputElement>(el, 'input[name=years]')
+      .find((r) => r.closest('label')?.textContent?.includes('2 anni'))!
+      .click();
+    await waitUntil(
+      () =>
+        within(el, 'cassa-order-summary', 'button.primary')[0]?.textContent?.includes(
+          'Elaborazione…',
+        ),
+      'the confirm button never showed the recalculation',
+    );
+    const right = el.getBoundingClientRect().right;
+    const wide = deepAll(el, '*').filter((e) => e.getBoundingClientRect().right > right + 1);
+    const describe = (e: Element) =>
+      `${e.tagName}.${e.className} "${e.textContent?.trim().slice(0, 40)}" ${e.getBoundingClientRect().right}`;
+    expect(wide.map(describe), 'overflow while recalculating').to.deep.equal([]);
+    release();
+    await settled(el);
+    await enabledButton(el, 'Conferma e completa l’ordine');
+    const years = backend
+      .sent('POST', '/v1/quotes')
+      .map((r) => (r.body as { years: number }).years);
+    expect(years.at(-1)).to.equal(2);
   });
 
   it('session-token set at runtime logs in; product changed at runtime reloads the catalog', async () => {
