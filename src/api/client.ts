@@ -277,8 +277,8 @@ export function createClient(backend: string, options: ClientOptions = {}): Cass
     quote: (body, o) => call('POST', 'v1/quotes', (c) => c.QuoteSchema, o, body),
     login: (body, o) => authenticate('v1/auth/login', body, o),
     register: (body, o) => authenticate('v1/auth/register', body, o),
-    resumeSession: ({ orderId, resumeToken }, o) =>
-      authenticate('v1/auth/resume', { orderId }, o, { 'cassa-resume': resumeToken }),
+    resumeSession: ({ resumeToken, ...which }, o) =>
+      authenticate('v1/auth/resume', which, o, { 'cassa-resume': resumeToken }),
     logout: async (o) => {
       const result = await call<null>('POST', 'v1/auth/logout', null, o);
       client.token = null;

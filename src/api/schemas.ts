@@ -112,9 +112,13 @@ export const AuthResponseSchema = z.object({ token: z.string(), customer: Custom
 /**
  * Back from the payment page without a session (it lives in memory only): the return URL's resume
  * token opens a session once, for an order whose payment was cancelled or refused, so the buyer
- * picks another method without logging in again. Optional for a backend (additive).
+ * picks another method without logging in again; or (`setupId`) for the customer area back from
+ * adding a payment method. One of the two. Optional for a backend (additive).
  */
-export const ResumeSessionRequestSchema = z.object({ orderId: filled(64) });
+export const ResumeSessionRequestSchema = z.object({
+  orderId: z.optional(filled(64)),
+  setupId: z.optional(filled(64)),
+});
 
 export const PortalSessionRequestSchema = z.object({ username: filled(254) });
 export const PortalSessionResponseSchema = z.object({ token: z.string() });

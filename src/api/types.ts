@@ -56,11 +56,12 @@ export interface CassaClient {
     options?: CallOptions,
   ): Promise<ApiResult<Order>>;
   /**
-   * After a cancelled or refused payment page: the return URL's resume token opens a session once
+   * After a cancelled or refused payment page (`orderId`), or back from adding a payment method in
+   * the customer area (`setupId`): the return URL's resume token opens a session once
    * (`POST /v1/auth/resume`), so the buyer is not asked to log in again.
    */
   resumeSession?(
-    request: { orderId: string; resumeToken: string },
+    request: ({ orderId: string } | { setupId: string }) & { resumeToken: string },
     options?: CallOptions,
   ): Promise<ApiResult<AuthResponse>>;
   /**

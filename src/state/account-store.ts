@@ -114,6 +114,17 @@ export class AccountStore extends EventTarget {
     return this.load();
   }
 
+  /**
+   * Back from the provider's page after adding a payment method: the return URL's resume token
+   * opens a session once (no second login); refused or not offered, the login form.
+   */
+  async resume(setupId: string, resumeToken: string): Promise<void> {
+    const result = this.#client.resumeSession
+      ? await this.#client.resumeSession({ setupId, resumeToken })
+      : undefined;
+    await this.useToken(result?.ok ? result.value.token : null);
+  }
+
   async login(username: string, password: string): Promise<void> {
     if (this.state.loginBusy) return;
     this.#set({ loginBusy: true, loginError: '' });

@@ -28,7 +28,7 @@ describe('migrations', () => {
       const [first, second] = await Promise.all([migrate(a), migrate(b)]);
       const versions = (await loadMigrations()).map((m) => m.version);
       assert.deepEqual(
-        [...first, ...second].sort(),
+        [...first, ...second].sort((x, y) => x - y),
         versions,
         'each migration applied by exactly one process',
       );

@@ -43,7 +43,11 @@ describe('customer area: adding a payment method', () => {
       email: 'studio.verdi@example.com',
     });
     assert.equal(done.status, 303, done.html);
-    assert.equal(done.location, `${AREA}?cassa_method=saved`);
+    const back = new URL(done.location!);
+    assert.equal(`${back.origin}${back.pathname}`, AREA);
+    assert.equal(back.searchParams.get('cassa_method'), 'saved');
+    assert.equal(back.searchParams.get('cassa_setup'), id);
+    assert.ok(back.searchParams.get('cassa_resume'), 'a resume token for the area');
     assert.deepEqual(await labels(token), [...before, 'PayPal studio.verdi@example.com']);
 
     // A second post of the finished page changes nothing.
@@ -68,7 +72,7 @@ describe('customer area: adding a payment method', () => {
       expiry: '12/29',
       cvc: '123',
     });
-    assert.equal(done.location, `${AREA}?cassa_method=refused`);
+    assert.equal(new URL(done.location!).searchParams.get('cassa_method'), 'refused');
     assert.deepEqual(await labels(token), before);
   });
 
@@ -84,5 +88,71 @@ describe('customer area: adding a payment method', () => {
       body: { type: 'card', returnUrl: AREA },
     });
     assert.equal(anonymous.status, 401);
+  });
+});
+
+describe('customer area: back from adding a method, logged in again without a password', () => {
+  const resume = (body: Record<string, string>, resumeToken?: string) =>
+    server.request('POST', '/api/v1/auth/resume', {
+      body,
+      headers: resumeToken ? { 'Cassa-Resume': resumeToken } : {},
+    });
+
+  /** A setup answered on the sandbox page with `fields`; its id and the return URL's token. */
+  async function setup(username: string, fields: Record<string, string>) {
+    const token = await server.login(username);
+    const { id } = ProviderRedirectSchema.parse(
+      (await start(token, { type: 'paypal', returnUrl: AREA })).body,
+    );
+    const done = await submitSandboxForm(server.app, id, fields);
+    return { id, resumeToken: new URL(done.location!).searchParams.get('cassa_resume')! };
+  }
+
+  it('the return URL’s token opens one session for the setup’s customer, once', async () => {
+    const { id, resumeToken } = await setup(DEMO_USERS.professional, {
+      decision: 'approve',
+      email: 'studio.verdi@example.com',
+    });
+    const first = await resume({ setupId: id }, resumeToken);
+    assert.equal(first.status, 200, first.text);
+    assert.equal(first.body.customer.username, DEMO_USERS.professional);
+    assert.ok((await labels(first.body.token)).includes('PayPal studio.verdi@example.com'));
+    const second = await resume({ setupId: id }, resumeToken);
+    assert.equal(second.status, 401, 'a resume token opens one session only');
+  });
+
+  it('also after a cancelled setup; never with a wrong token, another setup’s, an order id, or none', async () => {
+    const cancelled = await setup(DEMO_USERS.professional, { decision: 'cancel' });
+    const other = await setup(DEMO_USERS.company, {
+      decision: 'approve',
+      email: 'rossi@example.com',
+    });
+    assert.equal((await resume({ setupId: cancelled.id }, 'forged-token')).status, 401);
+    assert.equal((await resume({ setupId: cancelled.id }, other.resumeToken)).status, 401);
+    assert.equal((await resume({ orderId: cancelled.id }, cancelled.resumeToken)).status, 401);
+    assert.equal((await resume({ setupId: cancelled.id })).status, 401);
+    assert.equal(
+      (await resume({ setupId: cancelled.id, orderId: 'x' }, cancelled.resumeToken)).status,
+      422,
+    );
+    const opened = await resume({ setupId: cancelled.id }, cancelled.resumeToken);
+    assert.equal(opened.status, 200, opened.text);
+    assert.equal(opened.body.customer.username, DEMO_USERS.professional);
+  });
+
+  it('a replayed return carries no second token: the first one keeps working', async () => {
+    const token = await server.login(DEMO_USERS.professional);
+    const { id } = ProviderRedirectSchema.parse(
+      (await start(token, { type: 'paypal', returnUrl: AREA })).body,
+    );
+    const done = await submitSandboxForm(server.app, id, {
+      decision: 'approve',
+      email: 'studio.verdi@example.com',
+    });
+    const replay = await server.app.request(`/api/payment-methods/setups/${id}/return`);
+    assert.equal(replay.status, 303);
+    assert.equal(new URL(replay.headers.get('location')!).searchParams.get('cassa_resume'), null);
+    const resumeToken = new URL(done.location!).searchParams.get('cassa_resume')!;
+    assert.equal((await resume({ setupId: id }, resumeToken)).status, 200);
   });
 });

@@ -28,6 +28,24 @@ import { clientAddress, NO_TRUSTED_PROXIES } from './client-address.ts';
 import { queueEmail, registrationEmail } from '../notifications/outbox.ts';
 import { invalidRequest, notFound, prefixed, Problem, unauthorized } from './problems.ts';
 import { parseBody, readJson } from './request.ts';
+import { takeSetupResume } from '../payments/method-setups.ts';
+
+/** An order's resume token: its customer, once, after a cancelled or refused payment. */
+async function takeOrderResume(
+  tx: Queryable,
+  orderId: string,
+  resumeToken: string,
+  now: Date,
+): Promise<string | undefined> {
+  const { rows } = await tx.query<{ customer_id: string }>(
+    `UPDATE orders SET resume_session_at = $4
+      WHERE id = $1 AND resume_token_hash = $2 AND resume_expires_at > $3
+        AND resume_session_at IS NULL AND status IN ('cancelled', 'refused')
+      RETURNING customer_id`,
+    [orderId, hashToken(resumeToken), now, now],
+  );
+  return rows[0]?.customer_id;
+}
 
 /** Usernames compare case-insensitively (they are email-like). */
 export const normalizeUsername = (username: string) => username.trim().toLowerCase();
@@ -122,22 +140,20 @@ export function authRoutes(deps: AppDeps) {
   });
 
   // Back from a cancelled or refused payment page: the return URL's resume token opens one session
-  // for the order's customer, so the buyer chooses another method without logging in again. Once
-  // per token, while it is valid (30 minutes), never for a paid order.
+  // for the order's customer, so the buyer chooses another method without logging in again. Back
+  // from adding a payment method (`setupId`): the customer area continues logged in. Once per
+  // token, while it is valid, never for a paid order.
   routes.post('/v1/auth/resume', async (c) => {
     const request = parseBody(ResumeSessionRequestSchema, await readJson(c));
     const resumeToken = c.req.header('Cassa-Resume')?.trim();
     if (!resumeToken) throw unauthorized('A resume token is required.');
+    if (!request.orderId === !request.setupId)
+      throw invalidRequest([{ path: 'orderId', code: 'invalid' }], 'Name an order or a setup.');
     const now = clock.now();
     const result = await db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ customer_id: string }>(
-        `UPDATE orders SET resume_session_at = $4
-          WHERE id = $1 AND resume_token_hash = $2 AND resume_expires_at > $3
-            AND resume_session_at IS NULL AND status IN ('cancelled', 'refused')
-          RETURNING customer_id`,
-        [request.orderId, hashToken(resumeToken), now, now],
-      );
-      const customerId = rows[0]?.customer_id;
+      const customerId = request.setupId
+        ? await takeSetupResume(tx, request.setupId, resumeToken, now)
+        : await takeOrderResume(tx, request.orderId!, resumeToken, now);
       const customer = customerId ? await findCustomer(tx, customerId) : undefined;
       if (!customer) return undefined;
       return {

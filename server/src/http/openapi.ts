@@ -271,7 +271,7 @@ export function openApiDocument() {
       '/v1/auth/resume': {
         post: operation({
           summary:
-            'Back from a cancelled or refused payment page: the resume token opens a session, once',
+            'Back from a cancelled or refused payment page (`orderId`), or from adding a payment method (`setupId`, the customer area): the resume token opens a session, once',
           body: 'ResumeSessionRequest',
           headers: {
             'Cassa-Resume': { required: true, description: 'Resume token from the return URL' },

@@ -2,13 +2,16 @@
 // the buyer enters a card or PayPal account on the provider's page (the same seam as a first
 // payment, for 0.00 €: nothing is charged), and on the way back the method is saved for the
 // customer. A setup is pending until its one return; a later return changes nothing. The buyer
-// then goes back to the shop's page with `cassa_method=saved|refused|cancelled`.
+// then goes back to the shop's page with `cassa_method=saved|refused|cancelled`, and (on that one
+// return) `cassa_setup` and `cassa_resume`: a resume token that opens one session for the setup's
+// customer (POST /v1/auth/resume), so the customer area continues without a second login.
 import { randomUUID } from 'node:crypto';
 import type { FieldError, Locale, PaymentMethodSetup, ProviderRedirect } from 'cassa/contract';
 import type { Database, Queryable } from '../db/database.ts';
 import { invalidRequest, notFound } from '../http/problems.ts';
 import { returnUrlError } from '../orders/checkout.ts';
-import { savePaymentMethod } from './payments.ts';
+import { hashToken, newToken } from '../accounts/credentials.ts';
+import { RESUME_TTL_MS, savePaymentMethod } from './payments.ts';
 import type { OnlineMethod, PaymentProvider, PaymentResult } from './provider.ts';
 
 export interface MethodSetup {
@@ -96,11 +99,39 @@ export async function findMethodSetup(
   );
 }
 
-/** The shop's page with the setup's outcome. */
-export function setupBackUrl(setup: MethodSetup, outcome = setup.status): string {
+/** The shop's page with the setup's outcome (and, on its one return, the resume token). */
+export function setupBackUrl(
+  setup: MethodSetup,
+  outcome = setup.status,
+  resumeToken?: string,
+): string {
   const back = new URL(setup.returnUrl);
   back.searchParams.set('cassa_method', outcome);
+  if (resumeToken) {
+    back.searchParams.set('cassa_setup', setup.id);
+    back.searchParams.set('cassa_resume', resumeToken);
+  }
   return back.toString();
+}
+
+/**
+ * The session a setup's resume token opens, once, while it is valid: the customer's id, or
+ * undefined (unknown, used or expired). Marks it used in the same statement.
+ */
+export async function takeSetupResume(
+  tx: Queryable,
+  setupId: string,
+  resumeToken: string,
+  now: Date,
+): Promise<string | undefined> {
+  const { rows } = await tx.query<{ customer_id: string }>(
+    `UPDATE payment_method_setups SET resume_session_at = $4
+      WHERE id = $1 AND resume_token_hash = $2 AND resume_expires_at > $3
+        AND resume_session_at IS NULL AND status <> 'pending'
+      RETURNING customer_id`,
+    [setupId, hashToken(resumeToken), now, now],
+  );
+  return rows[0]?.customer_id;
 }
 
 export type SetupOutcome<Page> =
@@ -136,13 +167,25 @@ export async function completeMethodSetup<Page>(
       );
       status = 'saved';
     }
+    const resumeToken = newToken();
     await tx.query(
       `UPDATE payment_method_setups SET status = $2, payment_method_id = $3, attempt_hash = NULL,
-              updated_at = $4 WHERE id = $1`,
-      [setup.id, status, methodId, now],
+              resume_token_hash = $5, resume_expires_at = $6, updated_at = $4 WHERE id = $1`,
+      [
+        setup.id,
+        status,
+        methodId,
+        now,
+        hashToken(resumeToken),
+        new Date(now.getTime() + RESUME_TTL_MS),
+      ],
     );
     const done = { ...setup, status };
-    return { kind: 'redirect' as const, location: setupBackUrl(done), setup: done };
+    return {
+      kind: 'redirect' as const,
+      location: setupBackUrl(done, status, resumeToken),
+      setup: done,
+    };
   });
 }
 

@@ -70,6 +70,12 @@ export class CassaAccount extends CassaElement {
     (outcome) => new URLSearchParams(window.location.search).get('cassa_method') === outcome,
   ) as 'saved' | 'refused' | 'cancelled' | undefined;
 
+  /**
+   * Back from adding a method, the return URL's one-time resume token (`cassa_setup`,
+   * `cassa_resume`): taken out of the address bar at once, used once for a session.
+   */
+  #resume = takeSetupResume();
+
   /** A polite announcement of the last saved change. */
   @state() private announcement = '';
 
@@ -94,7 +100,11 @@ export class CassaAccount extends CassaElement {
         locale: () => this.locale,
       });
       this.#store.set(store);
-      void store.useToken(this.sessionToken);
+      const resume = !this.sessionToken && this.#resume;
+      this.#resume = undefined;
+      void (resume
+        ? store.resume(resume.setupId, resume.token)
+        : store.useToken(this.sessionToken));
     } else if (changed.has('sessionToken')) void this.store?.useToken(this.sessionToken);
     if (this.store?.state.phase === 'login') void load('account').catch(() => undefined);
   }
@@ -262,4 +272,16 @@ declare global {
   interface HTMLElementTagNameMap {
     'cassa-account': CassaAccount;
   }
+}
+
+/** Reads the setup's resume pair and removes it from the URL (a reload or a shared link carries none). */
+function takeSetupResume(): { setupId: string; token: string } | undefined {
+  const url = new URL(window.location.href);
+  const setupId = url.searchParams.get('cassa_setup');
+  const token = url.searchParams.get('cassa_resume');
+  if (!setupId || !token || url.searchParams.has('cassa_order')) return undefined;
+  url.searchParams.delete('cassa_setup');
+  url.searchParams.delete('cassa_resume');
+  history.replaceState(history.state, '', url);
+  return { setupId, token };
 }

@@ -13,7 +13,7 @@ import type {
 import { addDays, addMonths } from '../../../src/domain/dates.ts';
 import { formatDate } from '../../../src/i18n/index.ts';
 import { withAccountRoutes, type AccountData } from '../account-backend.ts';
-import { BACKEND, FakeBackend, PAY_PAGE, problem } from '../fake-backend.ts';
+import { BACKEND, FakeBackend, PAY_PAGE, json, problem } from '../fake-backend.ts';
 import {
   button,
   deep,
@@ -140,6 +140,53 @@ describe('cassa-account: a Certified Platform buyer', () => {
       const { el } = await mount(COMPANY);
       await ready(el);
       expect(deepAll(el, '.notice')).to.have.length(0);
+    } finally {
+      window.history.replaceState(null, '', page);
+    }
+  });
+
+  it('back from adding a method on the provider’s page: logged in by the return URL’s token, once, and the token leaves the address bar', async () => {
+    const page = window.location.href;
+    const resumeRoute = (backend: FakeBackend) =>
+      backend.interceptors.unshift((r) => {
+        if (r.method !== 'POST' || r.path !== '/v1/auth/resume') return undefined;
+        const body = r.body as { setupId?: string };
+        return body.setupId === 'pms_1' && r.headers['cassa-resume'] === 'resume-1'
+          ? json(200, {
+              token: backend.tokenFor(COMPANY),
+              customer: backend.accounts.find((a) => a.customer.username === COMPANY)!.customer,
+            })
+          : problem(401, 'unauthorized');
+      });
+    try {
+      window.history.replaceState(
+        null,
+        '',
+        '?cassa_method=saved&cassa_setup=pms_1&cassa_resume=resume-1&tab=area',
+      );
+      const { el, backend } = await mount(null, 'it', resumeRoute);
+      await ready(el);
+      expect(visibleText(el)).to.contain('Nuovo metodo di pagamento salvato.');
+      expect(visibleText(el)).to.contain('Metodi di pagamento salvati');
+      const [request] = backend.sent('POST', '/v1/auth/resume');
+      expect(request!.body).to.deep.equal({ setupId: 'pms_1' });
+      expect(backend.sent('GET', '/v1/me/payment-methods')[0]!.headers.authorization).to.match(
+        /^Bearer token-/,
+      );
+      // The token is gone from the URL (a reload or a shared link carries none); the rest stays.
+      expect(window.location.search).to.equal('?cassa_method=saved&tab=area');
+
+      // A token the server refuses: the login form, as without one.
+      window.history.replaceState(
+        null,
+        '',
+        '?cassa_method=saved&cassa_setup=pms_1&cassa_resume=used',
+      );
+      const second = await mount(null, 'it', resumeRoute);
+      await waitUntil(() => second.backend.sent('POST', '/v1/auth/resume').length === 1);
+      await waitUntil(() => second.el.store?.state.phase === 'login', 'no login form');
+      await seeText(second.el, 'Accedi');
+      expect(deepAll(second.el, 'input#password')).to.have.length(1);
     } finally {
       window.history.replaceState(null, '', page);
     }
