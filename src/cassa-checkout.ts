@@ -29,6 +29,7 @@ import { LoadingLineController } from './checkout/loading-line.ts';
 import { ReadySignalController } from './checkout/ready-signal.ts';
 import { StoreController } from './checkout/store-controller.ts';
 import { checkoutStyles } from './cassa-checkout.styles.ts';
+import { defineElement } from './components/shared/define-element.ts';
 
 const isStep = (part: Part): part is StepId => (STEP_IDS as readonly string[]).includes(part);
 
@@ -320,7 +321,7 @@ function returnedFromPayment(href: string): boolean {
   }
 }
 
-if (!customElements.get('cassa-checkout')) customElements.define('cassa-checkout', CassaCheckout);
+defineElement('cassa-checkout', CassaCheckout);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -27,6 +27,7 @@ import { AccountController } from './account-controller.ts';
 import { CassaAccountChangeEvent } from './account-events.ts';
 import { accountSections, type AccountView } from './account-sections.ts';
 import { accountStyles } from './cassa-account.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 export { CassaAccountChangeEvent };
 export { openAccount } from './open-account.ts';
@@ -256,7 +257,7 @@ export class CassaAccount extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-account')) customElements.define('cassa-account', CassaAccount);
+defineElement('cassa-account', CassaAccount);
 
 declare global {
   interface HTMLElementTagNameMap {

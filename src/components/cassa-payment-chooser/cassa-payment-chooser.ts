@@ -16,6 +16,7 @@ import '../../i18n/it/forms.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { paymentChooserStyles } from './cassa-payment-chooser.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 export type { PaymentChoice };
 
@@ -305,8 +306,7 @@ export class CassaPaymentChooser extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-payment-chooser'))
-  customElements.define('cassa-payment-chooser', CassaPaymentChooser);
+defineElement('cassa-payment-chooser', CassaPaymentChooser);
 
 declare global {
   interface HTMLElementTagNameMap {
