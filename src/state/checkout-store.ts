@@ -11,7 +11,7 @@ import { Navigation } from './navigation.ts';
 import { LazyConcern, PageModule, unreachable } from './lazy-concern.ts';
 import type { Ordering } from './ordering.ts';
 import { Selection } from './selection.ts';
-import { start } from './start.ts';
+import { start, type StartConcerns } from './start.ts';
 import type { SessionFlow } from './session.ts';
 import { StoreCore, type Flow, type StoreEventMap } from './store-core.ts';
 import { TypedEventTarget } from './typed-event-target.ts';
@@ -38,6 +38,8 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
   /** Loaded after the first step is shown (or at once, back from the payment page). */
   readonly #ordering: LazyConcern<typeof import('./ordering.ts'), Ordering>;
   readonly #drafts: Drafts;
+  /** All of them, for the start. */
+  readonly #concerns: StartConcerns;
 
   constructor(options: CheckoutStoreOptions) {
     super();
@@ -72,6 +74,9 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
       discardDraft: () => this.#drafts.discard(),
     };
     core.flow = flow;
+    const [selection, navigation, drafts] = [this.#selection, this.#navigation, this.#drafts];
+    const lazy = { session: this.#session, ordering: this.#ordering };
+    this.#concerns = { core, selection, navigation, drafts, ...lazy };
   }
 
   get state(): CheckoutState {
@@ -107,14 +112,7 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
 
   /** Loads the catalog (and the host session), resumes a return from the payment page, shows the first step. */
   start(): Promise<void> {
-    const [core, selection, navigation, drafts] = [
-      this.#core,
-      this.#selection,
-      this.#navigation,
-      this.#drafts,
-    ];
-    const concerns = { core, selection, navigation, drafts, session: this.#session };
-    return start({ ...concerns, ordering: this.#ordering }, () => void this.start());
+    return start(this.#concerns, () => void this.start());
   }
 
   /**
@@ -197,8 +195,21 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
       (ordering) => ordering.confirm(),
       () => this.#core.showError(unreachable()),
     );
-  /** Conditions not accepted: shows what else is missing too; true when something is. */
-  reportMissing = (): boolean => this.#selection.reportMissing();
+  /**
+   * Conditions not accepted: shows what else is missing too (the payment method, the top-up); true
+   * when something is. Here rather than in the ordering file, which may still be on its way.
+   */
+  reportMissing = (): boolean => {
+    const core = this.#core;
+    const { product, payment, topUpCents, step } = core.state;
+    if (!product || step !== 'summary' || !this.#selection.needsPayment) return false;
+    const errors = [];
+    if (!payment) errors.push({ path: 'paymentMethod', code: 'payment.method', message: '' });
+    else if (product.pricing === 'coterm' && payment.type === 'card' && topUpCents === null)
+      errors.push({ path: 'topUpCents', code: 'topup.min', message: '' });
+    if (errors.length) core.set({ fieldErrors: errors });
+    return errors.length > 0;
+  };
   /** After a refused payment: back to the summary, same selection, a new order. */
   chooseAnotherMethod = (): void => this.#ordering.current?.chooseAnotherMethod();
 }

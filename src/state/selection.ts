@@ -29,22 +29,6 @@ export class Selection {
     return product?.pricing === 'coterm' || (quote?.totalCents ?? 1) > 0;
   }
 
-  /**
-   * Conditions not accepted: shows what else is missing too (the payment method, the top-up); true
-   * when something is. Here rather than in the ordering file, which may still be on its way.
-   */
-  reportMissing(): boolean {
-    const core = this.#core;
-    const { product, payment, topUpCents, step } = core.state;
-    if (!product || step !== 'summary' || !this.needsPayment) return false;
-    const errors = [];
-    if (!payment) errors.push({ path: 'paymentMethod', code: 'payment.method', message: '' });
-    else if (product.pricing === 'coterm' && payment.type === 'card' && topUpCents === null)
-      errors.push({ path: 'topUpCents', code: 'topup.min', message: '' });
-    if (errors.length) core.set({ fieldErrors: errors });
-    return errors.length > 0;
-  }
-
   /** Server field errors as the holder form and the add-ons show them (the same until they change). */
   get errorViews(): FieldErrorViews {
     const { fieldErrors } = this.#core.state;
