@@ -7,6 +7,9 @@ import { cache } from 'lit/directives/cache.js';
 import { property } from 'lit/decorators.js';
 import { CassaErrorEvent, CassaReadyEvent } from './events.ts';
 import type { CheckoutStore } from './state/checkout-store.ts';
+// The store's modules first: the element's own then stand together in the built file (it
+// compresses better).
+import { createPageStore } from './checkout/page-store.ts';
 import { CassaElement } from './components/shared/cassa-element.ts';
 import { defineElement } from './components/shared/define-element.ts';
 import { formStyles, tokens } from './components/shared/tokens.styles.ts';
@@ -20,7 +23,6 @@ import { FocusRecoveryController } from './checkout/focus-recovery.ts';
 import { FrameStatus } from './checkout/frame-status.ts';
 import { StepPartsController } from './checkout/step-parts.ts';
 import { StepViews, type StepViewHost } from './checkout/step-views.ts';
-import { createPageStore } from './checkout/page-store.ts';
 import { LoadingLineController } from './checkout/loading-line.ts';
 import { PaymentReturn } from './checkout/payment-return.ts';
 import { ReadySignalController } from './checkout/ready-signal.ts';
@@ -99,12 +101,11 @@ export class CassaCheckout extends CassaElement {
   };
   readonly #views = new StepViews(this.#host);
   readonly #status = new FrameStatus(this.#host, (s) => this.#views.errorNearConfirm(s));
-  readonly #events = checkoutEvents(this, {
-    sent: () => this.#ready.sent,
-    heading: () => this.#heading(),
-    nearConfirm: () => !!this.store && this.#views.errorNearConfirm(this.store.state),
-    errorText: (code, context) => this.#status.errorText(code, context),
-  });
+  readonly #events = checkoutEvents(
+    this,
+    { sent: () => this.#ready.sent, heading: () => this.#heading() },
+    this.#status,
+  );
   readonly #store = new StoreController(this, {
     // Sent once the first step's own file has arrived and the step is shown (updated()).
     ready: () => this.#ready.storeReady(),

@@ -2,9 +2,8 @@
 // step's file that could not be loaded) go out as `cassa-step-change`, `cassa-error` and
 // `cassa-order-complete`, each once the element has rendered what it tells and never before
 // `cassa-ready`; a new step's heading takes the focus, an error next to Confirm comes into view.
-import type { ErrorCode } from '../domain/errors.ts';
 import { CassaErrorEvent, CassaOrderCompleteEvent, CassaStepChangeEvent } from '../events.ts';
-import type { StoreErrorDetail } from '../state/checkout-store.ts';
+import type { FrameStatus } from './frame-status.ts';
 import type { StoreHandlers } from './store-controller.ts';
 
 /** The element: its rendering, and where its events go. */
@@ -19,13 +18,14 @@ export interface EventsView {
   sent(): Promise<void> | undefined;
   /** Where the focus goes on a new step. */
   heading(): HTMLElement | undefined;
-  /** Whether the shown error stands next to Confirm. */
-  nearConfirm(): boolean;
-  errorText(code: ErrorCode, context?: StoreErrorDetail['context']): string;
 }
 
 /** `send` dispatches an event once rendered; `handlers` relay the store's events. */
-export function checkoutEvents(host: EventsHost, view: EventsView) {
+export function checkoutEvents(
+  host: EventsHost,
+  view: EventsView,
+  status: Pick<FrameStatus, 'errorText'>,
+) {
   const after = async (action: () => void) => {
     await host.updateComplete;
     await view.sent();
@@ -39,12 +39,12 @@ export function checkoutEvents(host: EventsHost, view: EventsView) {
         host.dispatchEvent(new CassaStepChangeEvent(step, previous));
       }),
     error: ({ detail: { code, retryable, context } }) => {
-      const error = new CassaErrorEvent(code, view.errorText(code, context), retryable);
+      const error = new CassaErrorEvent(code, status.errorText(code, context), retryable);
       // Once shown, and never before cassa-ready (back from the payment page, both come at once).
       void after(() => {
         host.dispatchEvent(error);
-        if (!view.nearConfirm()) return;
-        // Next to Confirm: in view, with the focus (on Riprova when there is one).
+        // Next to Confirm (the summary's slot has it only there): in view, with the focus (on
+        // Riprova when there is one).
         const banner = host.renderRoot.querySelector<HTMLElement>('cassa-checkout-error[slot]');
         banner?.scrollIntoView({ block: 'center' });
         banner?.focus({ preventScroll: true });

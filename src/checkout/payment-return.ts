@@ -3,6 +3,7 @@
 // top and the widget may be far below, so the heading comes into view with the focus once the
 // first step is shown. This widget's order only.
 import type { CheckoutState } from '../state/checkout-store.ts';
+import { readReturn } from '../state/persistence.ts';
 
 export class PaymentReturn {
   #returning = false;
@@ -10,8 +11,7 @@ export class PaymentReturn {
   /** A store starts on the page at `href`. */
   start(href: string): void {
     try {
-      const params = new URL(href).searchParams;
-      this.#returning = params.has('cassa_order') && params.has('cassa_resume');
+      this.#returning = !!readReturn(href);
     } catch {
       this.#returning = false;
     }
