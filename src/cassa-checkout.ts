@@ -1,7 +1,8 @@
 // <cassa-checkout>: the orchestrating element (issue 5, part 3; split by concern in issue 21). Its
 // properties make a store (state/checkout-store.ts), whose state it renders in a frame (indicator,
-// heading, error banner, navigation) around the step's elements (checkout/step-views.ts); its
-// controllers keep the store connected, the step's files loaded, the focus and the draft.
+// heading, status lines: checkout/frame-status.ts) around the step's elements
+// (checkout/step-views.ts); its controllers keep the store connected, the step's files loaded, the
+// focus and the draft; checkout/checkout-events.ts tells the host page, payment-return.ts the buyer.
 import { html, nothing, type PropertyValues } from 'lit';
 import { cache } from 'lit/directives/cache.js';
 import { property } from 'lit/decorators.js';
