@@ -22,9 +22,11 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * session; the saved PayPal email's wrapping) adds, against main's 33.8 / 39.2 / 78.9: plans page
  * → 34.06 (+0.26), largest first step → 39.45 (+0.25), all → 79.37 (+0.47); the budgets are
  * raised by those figures, rounded up to 0.1 KB. Issue 24's buy more on a Certified Platform
- * service adds about 0.15 KB to all (79.8).
+ * service adds about 0.15 KB to all (79.8). The element and the store split further by concern
+ * (the element's modules built next to each other) brought the build to 33.84 / 39.21 / 79.17
+ * (from 34.09 / 39.48 / 79.49); the budgets follow, rounded up by 0.2–0.3 KB.
  */
-export const BUDGETS = { plans: 34.3, initial: 39.7, all: 79.8 };
+export const BUDGETS = { plans: 34.1, initial: 39.5, all: 79.4 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;

@@ -1,36 +1,34 @@
 // <cassa-checkout>: the orchestrating element (issue 5, part 3; split by concern in issue 21). Its
 // properties make a store (state/checkout-store.ts), whose state it renders in a frame (indicator,
-// heading, error banner, navigation) around the step's elements (checkout/step-views.ts); its
-// controllers keep the store connected, the step's files loaded, the focus and the draft.
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+// heading, status lines: checkout/frame-status.ts) around the step's elements
+// (checkout/step-views.ts); its controllers keep the store connected, the step's files loaded, the
+// focus and the draft; checkout/checkout-events.ts tells the host page, payment-return.ts the buyer.
+import { html, nothing, type PropertyValues } from 'lit';
 import { cache } from 'lit/directives/cache.js';
 import { property } from 'lit/decorators.js';
-import type { ErrorCode } from './domain/errors.ts';
-import {
-  CassaOrderCompleteEvent,
-  CassaErrorEvent,
-  CassaReadyEvent,
-  CassaStepChangeEvent,
-} from './events.ts';
-import type { CheckoutState, CheckoutStore, StoreErrorDetail } from './state/checkout-store.ts';
-import { STEP_IDS, type StepId } from './state/steps.ts';
+import { CassaErrorEvent, CassaReadyEvent } from './events.ts';
+import type { CheckoutStore } from './state/checkout-store.ts';
+// The store's modules first: the element's own then stand together in the built file (it
+// compresses better).
+import { createPageStore } from './checkout/page-store.ts';
 import { CassaElement } from './components/shared/cassa-element.ts';
+import { defineElement } from './components/shared/define-element.ts';
 import { formStyles, tokens } from './components/shared/tokens.styles.ts';
 // The other steps' elements are loaded with their step (loading/parts.ts).
 import './components/checkout-steps/cassa-checkout-steps.ts';
 import './components/checkout-error/cassa-checkout-error.ts';
-import { prefetch, PARTS, type Part } from './loading/parts.ts';
+import { prefetchPurchase } from './loading/parts.ts';
+import { checkoutEvents } from './checkout/checkout-events.ts';
 import { DraftKeeperController } from './checkout/draft-keeper.ts';
 import { FocusRecoveryController } from './checkout/focus-recovery.ts';
+import { FrameStatus } from './checkout/frame-status.ts';
 import { StepPartsController } from './checkout/step-parts.ts';
-import { StepViews } from './checkout/step-views.ts';
-import { createPageStore } from './checkout/page-store.ts';
+import { StepViews, type StepViewHost } from './checkout/step-views.ts';
 import { LoadingLineController } from './checkout/loading-line.ts';
+import { PaymentReturn } from './checkout/payment-return.ts';
 import { ReadySignalController } from './checkout/ready-signal.ts';
 import { StoreController } from './checkout/store-controller.ts';
 import { checkoutStyles } from './cassa-checkout.styles.ts';
-
-const isStep = (part: Part): part is StepId => (STEP_IDS as readonly string[]).includes(part);
 
 /**
  * The whole checkout: plan, add-ons, account, holder data (or the PEC mailbox), summary and
@@ -84,48 +82,15 @@ export class CassaCheckout extends CassaElement {
   @property({ attribute: false }) navigate: (url: string) => void = (url) =>
     window.location.assign(url);
 
-  readonly #store = new StoreController(this, {
-    // Sent once the first step's own file has arrived and the step is shown (updated()).
-    ready: () => this.#ready.storeReady(),
-    step: ({ detail: { step, previous } }) =>
-      void this.#afterRender(() => {
-        this.#heading()?.focus();
-        this.dispatchEvent(new CassaStepChangeEvent(step, previous));
-      }),
-    error: ({ detail: { code, retryable, context } }) => {
-      const error = new CassaErrorEvent(code, this.#errorText(code, context), retryable);
-      // Once shown, and never before cassa-ready (back from the payment page, both come at once).
-      void this.#afterRender(() => {
-        this.dispatchEvent(error);
-        // Next to Confirm: in view, with the focus (on Riprova when there is one).
-        const state = this.#store.store?.state;
-        if (state && this.#views.errorNearConfirm(state)) {
-          const banner = this.renderRoot.querySelector<HTMLElement>('cassa-checkout-error[slot]');
-          banner?.scrollIntoView({ block: 'center' });
-          banner?.focus({ preventScroll: true });
-        }
-      });
-    },
-    complete: ({ detail: { order } }) =>
-      void this.#afterRender(() => this.dispatchEvent(new CassaOrderCompleteEvent(order))),
-  });
-  readonly #parts = new StepPartsController(
-    this,
-    () => {
-      const s = this.#store.store?.state;
-      return s?.status === 'ready' && s.product ? s.step : null;
-    },
-    () => this.locale,
-    () =>
-      void this.#afterRender(() =>
-        this.dispatchEvent(new CassaErrorEvent('network', this.t('error.network'), true)),
-      ),
-  );
-  readonly #views = new StepViews({
+  /** What the views of the frame and of the steps need of the element. */
+  readonly #host: StepViewHost = {
     locale: () => this.locale,
     t: (key, params) => this.t(key, params),
-    valid: () => this.#valid(),
-    banner: (s, slot) => this.#banner(s, slot),
+    // Each step element reports its own validity to the form around the step (form-associated
+    // elements: a refused quantity, an unreadable top-up) and, when invalid, shows why and takes
+    // the focus.
+    valid: () => this.renderRoot.querySelector('form')?.reportValidity() !== false,
+    banner: (s, slot) => this.#status.banner(this.store, s, slot),
     resetUrl: () => {
       const url =
         this.passwordResetUrl ?? `${this.backend.replace(/\/+$/, '')}/account/password-reset`;
@@ -134,22 +99,39 @@ export class CassaCheckout extends CassaElement {
       withLang.searchParams.set('lang', this.locale);
       return withLang.href;
     },
+  };
+  readonly #views = new StepViews(this.#host);
+  readonly #status = new FrameStatus(this.#host, (s) => this.#views.errorNearConfirm(s));
+  readonly #events = checkoutEvents(
+    this,
+    { sent: () => this.#ready.sent, heading: () => this.#heading() },
+    this.#status,
+  );
+  readonly #store = new StoreController(this, {
+    // Sent once the first step's own file has arrived and the step is shown (updated()).
+    ready: () => this.#ready.storeReady(),
+    ...this.#events.handlers,
   });
+  readonly #parts = new StepPartsController(
+    this,
+    () => {
+      const s = this.store?.state;
+      return s?.status === 'ready' && s.product ? s.step : null;
+    },
+    () => this.locale,
+    () => this.#events.send(new CassaErrorEvent('network', this.t('error.network'), true)),
+  );
   /** Loaded back from the payment page: the outcome is brought into view with the focus. */
-  #returning = false;
+  readonly #return = new PaymentReturn();
   readonly #ready = new ReadySignalController(
     this,
     () => !this.#parts.missing,
     () => {
-      this.#showOutcome();
+      this.#return.show(this.store?.state, this.#heading());
       this.dispatchEvent(new CassaReadyEvent(this.product));
       // After the painting frame: nothing of later steps runs before the first step is seen.
-      this.#store.store?.prefetch();
-      const steps = this.#store.store?.state.steps ?? [];
-      // The overlay is `Cassa.open`'s (`Cassa.preload()` fetches it): not this checkout's.
-      void prefetch(
-        PARTS.filter((part) => part !== 'overlay' && (!isStep(part) || steps.includes(part))),
-      );
+      this.store?.prefetch();
+      void prefetchPurchase(this.store?.state.steps ?? []);
     },
   );
   readonly #loadingLine = new LoadingLineController(this);
@@ -157,7 +139,7 @@ export class CassaCheckout extends CassaElement {
   constructor() {
     super();
     new FocusRecoveryController(this, () => this.#heading());
-    new DraftKeeperController(this, () => this.#store.store?.keepDraft());
+    new DraftKeeperController(this, () => this.store?.keepDraft());
   }
 
   /** The element's store (read-only use: state and intents), e.g. for tests and tools. */
@@ -179,21 +161,6 @@ export class CassaCheckout extends CassaElement {
     if (changed.has('sessionToken')) void store.useSessionToken(this.sessionToken);
   }
 
-  /**
-   * Paid, refused or cancelled on the provider's page: the buyer reads it first, from the heading
-   * (the page loads scrolled to its top, the widget may be far below). This widget's order only.
-   */
-  #showOutcome(): void {
-    const s = this.#store.store?.state;
-    const outcome = s?.step === 'result' || s?.error?.code === 'payment_cancelled' || s?.loginAgain;
-    if (this.#returning && outcome) {
-      const heading = this.#heading();
-      heading?.scrollIntoView({ block: 'start' });
-      heading?.focus({ preventScroll: true });
-    }
-    this.#returning = false;
-  }
-
   /** Resolves once rendered with the shown step's elements (or its loading error). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
@@ -205,23 +172,11 @@ export class CassaCheckout extends CassaElement {
   }
 
   #connect(): void {
-    this.#returning = returnedFromPayment(window.location.href);
+    this.#return.start(window.location.href);
     const store = createPageStore(this);
     this.#store.set(store);
     void store.start();
     this.#loadingLine.start();
-  }
-
-  async #afterRender(action: () => void): Promise<void> {
-    await this.updateComplete;
-    await this.#ready.sent;
-    action();
-  }
-
-  #errorText(code: ErrorCode, context?: StoreErrorDetail['context']): string {
-    return context === 'login' && code === 'unauthorized'
-      ? this.t('account.login.failed')
-      : this.t(`error.${code}`);
   }
 
   override render() {
@@ -230,8 +185,8 @@ export class CassaCheckout extends CassaElement {
     const s = store.state;
     if (s.status !== 'ready' || !s.product) {
       return html`<div class="checkout" part="checkout" aria-busy=${s.status === 'loading'}>
-        ${s.status === 'loading' && this.#loadingLine.shown ? this.#loading() : ''}
-        ${this.#banner(s)}
+        ${this.#status.loading(s.status === 'loading' && this.#loadingLine.shown)}
+        ${this.#status.banner(store, s)}
       </div>`;
     }
     const shown = s.steps.filter((step) => step !== 'result');
@@ -248,60 +203,23 @@ export class CassaCheckout extends CassaElement {
       }
       <section part="step" aria-labelledby="heading">
         <h2 id="heading" part="heading" tabindex="-1">${this.#views.title(store, s)}</h2>
-        ${this.#banner(s)}
+        ${this.#status.banner(store, s)}
         <form novalidate @submit=${(e: Event) => e.preventDefault()}>
           ${
             // Each step's elements are kept while another step is shown: what a buyer typed in a
             // step's own form (the registration) is still there when they come back to it.
-            this.#parts.missing ? this.#partPending() : cache(this.#views.body(store, s))
+            this.#parts.missing
+              ? this.#status.partPending(
+                  this.#parts.failed,
+                  () => this.#parts.retry(),
+                  this.#loadingLine.shown,
+                )
+              : cache(this.#views.body(store, s))
           }
         </form>
         ${this.#views.nav(store, s)}
       </section>
     </div>`;
-  }
-
-  /** The step's own file is on its way, or could not be loaded (then Riprova asks again). */
-  #partPending() {
-    return this.#parts.failed
-      ? html`<cassa-checkout-error
-          part="error"
-          locale=${this.locale}
-          message=${this.t('error.network')}
-          retryable
-          @cassa-retry=${() => this.#parts.retry()}
-        ></cassa-checkout-error>`
-      : this.#loadingLine.shown
-        ? this.#loading()
-        : '';
-  }
-
-  #loading() {
-    return html`<p class="muted" role="status">${this.t('checkout.loading')}</p>`;
-  }
-
-  #banner(s: CheckoutState, slot?: string): TemplateResult | string {
-    if (!s.error) return '';
-    // An error that follows Confirm is shown by the button (the summary's `error` slot).
-    if (!slot && this.#views.errorNearConfirm(s)) return '';
-    const store = this.#store.store;
-    return html`<cassa-checkout-error
-      slot=${slot ?? nothing}
-      part="error"
-      locale=${this.locale}
-      message=${this.#errorText(s.error.code)}
-      ?retryable=${s.error.retryable}
-      @cassa-retry=${() => store?.retry()}
-    ></cassa-checkout-error>`;
-  }
-
-  /**
-   * Whether the step's fields are valid: each step element reports its own validity to the form
-   * around the step (form-associated elements) (a refused quantity, an unreadable top-up) and, when invalid, shows why and takes
-   * the focus.
-   */
-  #valid(): boolean {
-    return this.renderRoot.querySelector('form')?.reportValidity() !== false;
   }
 
   /** The step's heading (where the focus goes on a new step). */
@@ -310,17 +228,7 @@ export class CassaCheckout extends CassaElement {
   }
 }
 
-/** The page was loaded back from a payment page (`?cassa_order=…&cassa_resume=…`). */
-function returnedFromPayment(href: string): boolean {
-  try {
-    const params = new URL(href).searchParams;
-    return params.has('cassa_order') && params.has('cassa_resume');
-  } catch {
-    return false;
-  }
-}
-
-if (!customElements.get('cassa-checkout')) customElements.define('cassa-checkout', CassaCheckout);
+defineElement('cassa-checkout', CassaCheckout);
 
 declare global {
   interface HTMLElementTagNameMap {

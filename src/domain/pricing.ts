@@ -92,25 +92,31 @@ export function priceSelection(
 
   // coterm: the add-on ends with its subscription (validated above to exist and be current).
   const { expiresOn, creditCents } = options.subscription!;
-  const free = expiresOn < addMonths(options.today, FREE_UNTIL_EXPIRY_MONTHS);
-  const months = monthsLeft(options.today, expiresOn);
-  const lines = yearly.map((l) => ({
-    ...l,
-    amountCents: free ? 0 : divideHalfUp(l.amountCents * months, 12),
-  }));
   return {
     ok: true,
     quote: {
-      currency: product.currency,
-      lines,
-      ...totals(lines, rate),
-      freeUntil: free ? expiresOn : null,
+      ...coTermed(product, yearly, options.today, expiresOn),
       renewal: { date: expiresOn, chargeDate: expiresOn, totalCents: yearlyTotal },
       minimumTopUpCents: Math.max(0, yearlyTotal - creditCents),
       // The server states the credit (its figure, at quote time); the preview does not.
       creditCents: null,
     },
   };
+}
+
+/**
+ * A quote's lines co-termed with an expiry (DESIGN 1.2) and their amounts: the yearly lines priced
+ * for the months left, or free when fewer than FREE_UNTIL_EXPIRY_MONTHS are left.
+ */
+function coTermed(product: Product, yearly: QuoteLine[], today: string, expiresOn: string) {
+  const free = expiresOn < addMonths(today, FREE_UNTIL_EXPIRY_MONTHS);
+  const months = monthsLeft(today, expiresOn);
+  const lines = yearly.map((l) => ({
+    ...l,
+    amountCents: free ? 0 : divideHalfUp(l.amountCents * months, 12),
+  }));
+  const amounts = totals(lines, product.vatRateBasisPoints);
+  return { currency: product.currency, lines, ...amounts, freeUntil: free ? expiresOn : null };
 }
 
 /** An active Certified Platform service that more add-ons are bought for (buy more). */
@@ -154,22 +160,12 @@ export function priceServiceAddition(
   });
   if (errors.length) return { ok: false, errors };
   const locale = options.locale ?? 'it';
-  const rate = product.vatRateBasisPoints;
   const added = yearlyLines(product, { ...selection, planId: '' }, locale);
-  const free = service.expiresOn < addMonths(today, FREE_UNTIL_EXPIRY_MONTHS);
-  const months = monthsLeft(today, service.expiresOn);
-  const lines = added.map((l) => ({
-    ...l,
-    amountCents: free ? 0 : divideHalfUp(l.amountCents * months, 12),
-  }));
   const term = serviceTerm(product, { ...service, addons: grown }, locale);
   return {
     ok: true,
     quote: {
-      currency: product.currency,
-      lines,
-      ...totals(lines, rate),
-      freeUntil: free ? service.expiresOn : null,
+      ...coTermed(product, added, today, service.expiresOn),
       renewal: {
         date: service.expiresOn,
         chargeDate: addDays(service.expiresOn, -RENEWAL_CHARGE_DAYS_BEFORE),

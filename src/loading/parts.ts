@@ -13,7 +13,7 @@ import {
 } from '../i18n/index.ts';
 // The plans are where most checkouts start: their element is in the first file, not a part.
 import '../components/cassa-plan-picker/cassa-plan-picker.ts';
-import type { StepId } from '../state/steps.ts';
+import { STEP_IDS, type StepId } from '../state/steps.ts';
 
 export type Part = StepId | 'en' | 'floating' | 'overlay';
 
@@ -97,3 +97,16 @@ export async function prefetch(parts: readonly Part[] = PARTS, now = false): Pro
     await load(part).catch(() => undefined);
   }
 }
+
+/**
+ * After a checkout's `cassa-ready`: what the rest of its purchase may load, its own steps only (the
+ * overlay is `Cassa.open`'s: `Cassa.preload()` fetches it).
+ */
+export const prefetchPurchase = (steps: readonly StepId[]): Promise<void> =>
+  prefetch(
+    PARTS.filter(
+      (part) =>
+        part !== 'overlay' &&
+        (!(STEP_IDS as readonly string[]).includes(part) || steps.includes(part as StepId)),
+    ),
+  );

@@ -2,6 +2,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Order } from '../api/schemas.ts';
 import { overlayStyles } from './cassa-overlay.styles.ts';
+import { defineElement } from '../components/shared/define-element.ts';
 
 // Kept here so the overlay does not grow the shared dictionaries (its file is loaded on demand).
 const strings = {
@@ -317,7 +318,7 @@ export class CassaOverlay extends LitElement {
   }
 }
 
-if (!customElements.get('cassa-overlay')) customElements.define('cassa-overlay', CassaOverlay);
+defineElement('cassa-overlay', CassaOverlay);
 
 declare global {
   interface HTMLElementTagNameMap {

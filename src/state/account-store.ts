@@ -12,6 +12,7 @@ import type { ApiError, ApiResult, CassaClient } from '../api/types.ts';
 import { accountTopUpError, creditOutlook, type CreditOutlook } from '../domain/account.ts';
 import type { Product } from '../domain/catalog.ts';
 import type { ErrorCode } from '../domain/errors.ts';
+import { TypedEventTarget } from './typed-event-target.ts';
 
 /** One of the buyer's changes, as `cassa-account-change` tells the host page. */
 export type AccountChange =
@@ -58,8 +59,14 @@ export interface AccountStoreOptions {
   locale: () => 'it' | 'en';
 }
 
+/** The store's events: `change` on every state change, `account-change` per saved change. */
+export interface AccountEventMap {
+  change: Event;
+  'account-change': CustomEvent<AccountChange>;
+}
+
 /** Emits `change` on every state change and `account-change` ({@link AccountChange}) per change. */
-export class AccountStore extends EventTarget {
+export class AccountStore extends TypedEventTarget<AccountEventMap> {
   state: AccountState = {
     phase: 'login',
     loginBusy: false,

@@ -1,29 +1,21 @@
 // The checkout store's facade (issue 5, part 2; split by concern in issue 21): the whole purchase
 // as state + intents, no DOM, no Lit. Its concerns live beside it — selection.ts (choices and the
 // quote), session.ts (accounts and eligibility), navigation.ts (steps), ordering.ts (orders and the
-// return from the payment page), drafts.ts (what the buyer typed) — on a shared core
-// (store-core.ts); only they call the API client. <cassa-checkout> renders `state` and calls the
+// return from the payment page), drafts.ts (what the buyer typed), start.ts (the catalog, a return
+// or the first step) — on a shared core (store-core.ts); only they call the API client. <cassa-checkout> renders `state` and calls the
 // intents below.
-import {
-  forgetPageSession,
-  keepPageSession,
-  takePageSession,
-  wasClosedHere,
-} from './page-sessions.ts';
-import type { ApiError } from '../api/types.ts';
 import type { Holder, PaymentChoice } from '../domain/types.ts';
 import type { HolderDraft } from '../domain/holder-draft.ts';
 import { Drafts } from './drafts.ts';
 import { Navigation } from './navigation.ts';
-import { LazyConcern, PageModule } from './lazy-concern.ts';
+import { LazyConcern, PageModule, unreachable } from './lazy-concern.ts';
 import type { Ordering } from './ordering.ts';
-import { readReturn } from './persistence.ts';
 import { Selection } from './selection.ts';
+import { start, type StartConcerns } from './start.ts';
 import type { SessionFlow } from './session.ts';
 import { StoreCore, type Flow, type StoreEventMap } from './store-core.ts';
 import { TypedEventTarget } from './typed-event-target.ts';
 import type { CheckoutState, CheckoutStoreOptions } from './types.ts';
-import type { StepId } from './steps.ts';
 
 export type * from './types.ts';
 export type { OrderCompleteDetail, StoreEventMap } from './store-core.ts';
@@ -31,9 +23,6 @@ export type { OrderCompleteDetail, StoreEventMap } from './store-core.ts';
 /** Later steps' concerns: files of their own, fetched once for every store of the page. */
 const orderingModule = new PageModule(() => import('./ordering.ts'));
 const sessionModule = new PageModule(() => import('./session.ts'));
-
-/** What a concern whose file could not be fetched shows: the buyer may try again. */
-const unreachable = (): ApiError => ({ code: 'network', fieldErrors: [], retryable: false });
 
 /**
  * Emits `change` on every state change, and `ready`, `step` ({@link StepChangeDetail}),
@@ -49,6 +38,8 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
   /** Loaded after the first step is shown (or at once, back from the payment page). */
   readonly #ordering: LazyConcern<typeof import('./ordering.ts'), Ordering>;
   readonly #drafts: Drafts;
+  /** All of them, for the start. */
+  readonly #concerns: StartConcerns;
 
   constructor(options: CheckoutStoreOptions) {
     super();
@@ -83,6 +74,9 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
       discardDraft: () => this.#drafts.discard(),
     };
     core.flow = flow;
+    const [selection, navigation, drafts] = [this.#selection, this.#navigation, this.#drafts];
+    const lazy = { session: this.#session, ordering: this.#ordering };
+    this.#concerns = { core, selection, navigation, drafts, ...lazy };
   }
 
   get state(): CheckoutState {
@@ -117,65 +111,8 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
   // ---- lifecycle -----------------------------------------------------------------------------
 
   /** Loads the catalog (and the host session), resumes a return from the payment page, shows the first step. */
-  async start(): Promise<void> {
-    const core = this.#core;
-    const { client, options } = core;
-    core.set({ status: 'loading', error: null });
-    const session = this.#session.current;
-    const hostToken = session ? session.pendingHostToken : options.sessionToken || null;
-    const [product] = await Promise.all([
-      core.call(
-        (o) => client.getProduct(options.productId, o),
-        () => void this.start(),
-      ),
-      hostToken
-        ? this.#session.load().then(
-            (session) => session.openHostSession(hostToken),
-            () => core.showError(unreachable()),
-          )
-        : null,
-    ]);
-    if (!product) return void core.set({ status: 'failed' });
-    const { planId, years } = core.state;
-    // Without a preselection, the first plan that is sold (the free one is the exception).
-    const plan =
-      product.plans.find((p) => p.id === planId) ??
-      product.plans.find((p) => p.yearlyCents > 0) ??
-      product.plans[0]!;
-    core.set({
-      status: 'ready',
-      product,
-      planId: plan.id,
-      years: product.terms.includes(years) ? years : product.terms[0]!,
-    });
-    const returned = readReturn(core.env.href());
-    // An order placed by another widget of the page (another id) is that widget's to show.
-    if (
-      returned &&
-      (!returned.widget || returned.widget === core.id) &&
-      (await (
-        await this.#ordering.load()
-      ).resume(returned.orderId, returned.resumeToken, () => void this.start()))
-    )
-      return;
-    if (core.disposed) return;
-    const keptStep = this.#drafts.restore();
-    // Reopened on this page after closing: the session it had, unless the host gave another.
-    const closedHere = wasClosedHere(this.#drafts.key);
-    const kept = takePageSession(this.#drafts.key);
-    if (kept && !core.state.session) {
-      core.client.token = kept.token;
-      core.set({ session: kept.session });
-    }
-    core.set({ step: core.state.steps[0]! });
-    // A session kept on this page: its concern checks it as for a login.
-    if (kept) await this.#session.load().catch(() => undefined);
-    if (core.disposed) return;
-    this.#session.current?.checkEligibility();
-    this.#resumeAt(keptStep, closedHere);
-    core.started = true;
-    this.#selection.scheduleQuote();
-    core.ready();
+  start(): Promise<void> {
+    return start(this.#concerns, () => void this.start());
   }
 
   /**
@@ -189,36 +126,8 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
   }
 
   /** Runs `run` with the session concern: at once when it is here, else when its file arrives. */
-  #withSession(
-    run: (session: SessionFlow) => unknown,
-    context?: 'login' | 'register',
-  ): Promise<void> {
-    const current = this.#session.current;
-    if (current) return Promise.resolve(run(current)).then(() => undefined);
-    return this.#session.load().then(
-      async (session) => void (await run(session)),
-      () => this.#core.showError(unreachable(), undefined, context),
-    );
-  }
-
-  /**
-   * Reopened on this page after closing (`closedHere`): the step the buyer was on, with the
-   * session kept in the page's memory. Reloaded on the summary: the summary again, with everything
-   * kept; without a session (the token is never stored) the buyer logs in first, then lands there.
-   * After a reload, earlier steps start from the first one, with the choices and typing kept.
-   */
-  #resumeAt(step: StepId | null, closedHere = false): void {
-    const core = this.#core;
-    const { steps, session, ineligible } = core.state;
-    if (!step || step === 'result' || !steps.includes(step) || ineligible) return;
-    if (step !== 'summary' && !closedHere) return;
-    const account = steps.indexOf('account');
-    if (account >= 0 && steps.indexOf(step) > account && !session) {
-      this.#navigation.needLogin(step);
-      core.set({ loginAgain: true });
-      return;
-    }
-    core.set({ step });
+  #withSession(run: (session: SessionFlow) => unknown, context?: 'login' | 'register') {
+    return this.#session.with(run, () => this.#core.showError(unreachable(), undefined, context));
   }
 
   /**
@@ -234,18 +143,12 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
    * so opening the same checkout again while the page lives continues where the buyer was.
    */
   keepOnClose(): void {
-    this.#drafts.keep();
-    const token = this.#core.client.token;
-    const { session, step } = this.#core.state;
-    // A purchase that ended starts afresh.
-    if (step === 'result') return forgetPageSession(this.#drafts.key);
-    keepPageSession(this.#drafts.key, token && session ? { token, session } : null);
+    this.#drafts.keepOnClose();
   }
 
   /** Forgets a kept draft (the buyer chose to discard it, or the order completed). */
   discardDraft(): void {
-    this.#drafts.discard();
-    forgetPageSession(this.#drafts.key);
+    this.#drafts.forget();
   }
 
   /** Stops timers and ignores every answer still on its way. */
@@ -287,13 +190,11 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
   switchAccount = (): void => void this.#withSession((session) => session.switchAccount());
   /** "Conferma e completa l'ordine". A double click never sends two different orders. */
   confirm = (): Promise<void> =>
-    this.#ordering.current
-      ? this.#ordering.current.confirm()
-      : this.#ordering.load().then(
-          (ordering) => ordering.confirm(),
-          // Its file could not be loaded: the buyer may confirm again.
-          () => this.#core.showError(unreachable()),
-        );
+    // Its file could not be loaded: the buyer may confirm again.
+    this.#ordering.with(
+      (ordering) => ordering.confirm(),
+      () => this.#core.showError(unreachable()),
+    );
   /**
    * Conditions not accepted: shows what else is missing too (the payment method, the top-up); true
    * when something is. Here rather than in the ordering file, which may still be on its way.

@@ -1,6 +1,8 @@
 // The store's drafts: what the buyer typed in the holder form, and the choices and typing kept in
-// the tab (sessionStorage) for when the same checkout is opened again or the page reloads.
+// the tab (sessionStorage) for when the same checkout is opened again or the page reloads, and a
+// closed overlay's session in the page's memory (page-sessions.ts).
 import type { HolderDraft } from '../domain/holder-draft.ts';
+import { forgetPageSession, keepPageSession } from './page-sessions.ts';
 import { loadSaved, returnDraftKey, save } from './persistence.ts';
 import type { StoreCore } from './store-core.ts';
 import type { StepId } from './steps.ts';
@@ -59,6 +61,25 @@ export class Drafts {
   /** Forgets a kept draft (the buyer chose to discard it, or the order completed). */
   discard(): void {
     save(this.#core.env.storage, this.#keptKey, null);
+  }
+
+  /**
+   * Closed (an overlay) with the draft kept: the draft, and the session in the page's memory only,
+   * so opening the same checkout again while the page lives continues where the buyer was.
+   */
+  keepOnClose(): void {
+    this.keep();
+    const token = this.#core.client.token;
+    const { session, step } = this.#core.state;
+    // A purchase that ended starts afresh.
+    if (step === 'result') return forgetPageSession(this.#keptKey);
+    keepPageSession(this.#keptKey, token && session ? { token, session } : null);
+  }
+
+  /** Forgets the kept draft and the page's session (the buyer chose to discard them). */
+  forget(): void {
+    this.discard();
+    forgetPageSession(this.#keptKey);
   }
 
   /**

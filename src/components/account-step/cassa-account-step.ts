@@ -13,6 +13,7 @@ import { CassaElement } from '../shared/cassa-element.ts';
 import '../../i18n/it/account.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 // Events carrying a password neither bubble nor cross the shadow root: only the checkout,
 // listening on this element, ever sees them.
@@ -288,8 +289,7 @@ export class CassaAccountStep extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-account-step'))
-  customElements.define('cassa-account-step', CassaAccountStep);
+defineElement('cassa-account-step', CassaAccountStep);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -18,7 +18,7 @@ import { accountMsg, type AccountKey } from '../../i18n/account.ts';
 import { formatDate, type MessageKey } from '../../i18n/index.ts';
 import { load } from '../../loading/parts.ts';
 import { open } from '../../overlay/open.ts';
-import { AccountStore, type AccountChange } from '../../state/account-store.ts';
+import { AccountStore } from '../../state/account-store.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { emit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
@@ -27,6 +27,7 @@ import { AccountController } from './account-controller.ts';
 import { CassaAccountChangeEvent } from './account-events.ts';
 import { accountSections, type AccountView } from './account-sections.ts';
 import { accountStyles } from './cassa-account.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 export { CassaAccountChangeEvent };
 export { openAccount } from './open-account.ts';
@@ -79,8 +80,7 @@ export class CassaAccount extends CassaElement {
   /** A polite announcement of the last saved change. */
   @state() private announcement = '';
 
-  readonly #store = new AccountController(this, (event) => {
-    const change = (event as CustomEvent<AccountChange>).detail;
+  readonly #store = new AccountController(this, ({ detail: change }) => {
     this.announcement = this.#a('acc.saved');
     emit(this, new CassaAccountChangeEvent(change));
   });
@@ -266,7 +266,7 @@ export class CassaAccount extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-account')) customElements.define('cassa-account', CassaAccount);
+defineElement('cassa-account', CassaAccount);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -11,6 +11,7 @@ import '../../i18n/it/forms.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { addonSelectorStyles } from './cassa-addon-selector.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 export interface AddonsChange {
   id: string;
@@ -305,8 +306,7 @@ export class CassaAddonSelector extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-addon-selector'))
-  customElements.define('cassa-addon-selector', CassaAddonSelector);
+defineElement('cassa-addon-selector', CassaAddonSelector);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -17,6 +17,7 @@ import { holderFormStyles } from './cassa-holder-form.styles.ts';
 import { draftToHolder } from '../../domain/draft-to-holder.ts';
 import { passwordLengthError } from '../../domain/password.ts';
 import { emptyHolderDraft, holderToDraft, type HolderDraft } from '../../domain/holder-draft.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 export { draftToHolder } from '../../domain/draft-to-holder.ts';
 export { emptyHolderDraft, holderToDraft, type HolderDraft } from '../../domain/holder-draft.ts';
@@ -342,8 +343,7 @@ export class CassaHolderForm extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-holder-form'))
-  customElements.define('cassa-holder-form', CassaHolderForm);
+defineElement('cassa-holder-form', CassaHolderForm);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -14,6 +14,7 @@ import { eInvoiceSentence } from '../shared/e-invoice.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { orderSummaryStyles } from './cassa-order-summary.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 export class CassaYearsChangeEvent extends CustomEvent<{ years: number }> {
   constructor(detail: { years: number }) {
@@ -420,8 +421,7 @@ export class CassaOrderSummary extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-order-summary'))
-  customElements.define('cassa-order-summary', CassaOrderSummary);
+defineElement('cassa-order-summary', CassaOrderSummary);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -17,6 +17,7 @@ import { emit, eventInit } from '../shared/events.ts';
 import { savedLabel } from '../shared/saved-label.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { paymentChooserStyles } from './cassa-payment-chooser.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 export type { PaymentChoice };
 
@@ -306,8 +307,7 @@ export class CassaPaymentChooser extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-payment-chooser'))
-  customElements.define('cassa-payment-chooser', CassaPaymentChooser);
+defineElement('cassa-payment-chooser', CassaPaymentChooser);
 
 declare global {
   interface HTMLElementTagNameMap {

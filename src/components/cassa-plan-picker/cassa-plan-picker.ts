@@ -6,6 +6,7 @@ import { CassaElement } from '../shared/cassa-element.ts';
 import { emit, eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
 import { planPickerStyles } from './cassa-plan-picker.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 export class CassaPlanSelectEvent extends CustomEvent<{ planId: string }> {
   constructor(detail: { planId: string }) {
@@ -80,8 +81,7 @@ export class CassaPlanPicker extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-plan-picker'))
-  customElements.define('cassa-plan-picker', CassaPlanPicker);
+defineElement('cassa-plan-picker', CassaPlanPicker);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { toggletipStyles } from './cassa-toggletip.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 /**
  * A help toggletip: a "?" button that shows a short explanation in a bubble kept on screen.
@@ -115,8 +116,7 @@ export class CassaToggletip extends CassaElement {
   };
 }
 
-if (!customElements.get('cassa-toggletip'))
-  customElements.define('cassa-toggletip', CassaToggletip);
+defineElement('cassa-toggletip', CassaToggletip);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 /** `cassa-retry`: the buyer asked to repeat what failed. */
 export class CassaRetryEvent extends CustomEvent<Record<string, never>> {
@@ -72,8 +73,7 @@ export class CassaCheckoutError extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-checkout-error'))
-  customElements.define('cassa-checkout-error', CassaCheckoutError);
+defineElement('cassa-checkout-error', CassaCheckoutError);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -7,6 +7,7 @@ import { CassaElement } from '../shared/cassa-element.ts';
 import '../../i18n/it/mailbox.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 /** `cassa-mailbox-select`: the buyer picked the mailbox the add-ons attach to. */
 export class CassaMailboxSelectEvent extends CustomEvent<{ subscriptionId: string }> {
@@ -95,9 +96,7 @@ export class CassaCheckoutMailbox extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-checkout-mailbox')) {
-  customElements.define('cassa-checkout-mailbox', CassaCheckoutMailbox);
-}
+defineElement('cassa-checkout-mailbox', CassaCheckoutMailbox);
 
 declare global {
   interface HTMLElementTagNameMap {

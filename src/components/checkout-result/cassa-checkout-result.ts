@@ -11,6 +11,7 @@ import '../../i18n/it/forms.ts';
 import { eInvoiceSentence } from '../shared/e-invoice.ts';
 import { eventInit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 /** `cassa-choose-method`: after a refused payment, the buyer wants to pay another way. */
 export class CassaChooseMethodEvent extends CustomEvent<Record<string, never>> {
@@ -246,9 +247,7 @@ export class CassaCheckoutResult extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-checkout-result')) {
-  customElements.define('cassa-checkout-result', CassaCheckoutResult);
-}
+defineElement('cassa-checkout-result', CassaCheckoutResult);
 
 declare global {
   interface HTMLElementTagNameMap {

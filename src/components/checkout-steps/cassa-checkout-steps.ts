@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { StepId } from '../../state/steps.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { tokens } from '../shared/tokens.styles.ts';
+import { defineElement } from '../shared/define-element.ts';
 
 /**
  * Where the buyer is in the purchase: an ordered list of the steps, the current one marked
@@ -100,8 +101,7 @@ export class CassaCheckoutSteps extends CassaElement {
   }
 }
 
-if (!customElements.get('cassa-checkout-steps'))
-  customElements.define('cassa-checkout-steps', CassaCheckoutSteps);
+defineElement('cassa-checkout-steps', CassaCheckoutSteps);
 
 declare global {
   interface HTMLElementTagNameMap {
