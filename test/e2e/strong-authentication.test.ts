@@ -49,6 +49,35 @@ describe('partner page: a card that asks for authentication at the purchase', ()
     await onStep(page, w.paid);
     const outbox = await e2e.server.outbox();
     assert.ok(outbox.some((m) => m.kind === 'order_confirmation' && /3155/.test(m.body)));
+
+    // Bought again with the card it saved: the bank asks again, and the checkout sends the buyer
+    // to the same challenge (no card form), then back to the paid order.
+    await page.goto(new URL('/partner.html', page.url()).href);
+    await onStep(page, w.plans);
+    await choose(page, w.base);
+    await button(page, w.continue).click();
+    await onStep(page, w.addons);
+    await button(page, w.continue).click();
+    await logIn(page, w, '7654321@aruba.it');
+    await onStep(page, w.holder);
+    await button(page, w.continue).click();
+    await onStep(page, w.summary);
+    await page
+      .locator('label')
+      .filter({ has: page.getByRole('radio', { name: 'Visa •••• 3155', exact: true }) })
+      .first()
+      .click();
+    await acceptAndConfirm(page, w);
+    await page.getByRole('heading', { name: 'Verifica della banca (3-D Secure)' }).waitFor();
+    assert.equal(await page.getByLabel(/numero della carta/i).count(), 0, 'no card form');
+    await screenshot(page, 'sandbox-saved-card-challenge-it-1280');
+    await page.getByRole('button', { name: 'Conferma il pagamento' }).click();
+    await page.waitForURL(/\/partner\.html/);
+    await onStep(page, w.paid);
+    const confirmations = (await e2e.server.outbox()).filter(
+      (m) => m.kind === 'order_confirmation' && /3155/.test(m.body),
+    );
+    assert.equal(confirmations.length, 2);
     assertClean(problems);
   });
 

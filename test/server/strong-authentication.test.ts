@@ -253,12 +253,100 @@ describe('the test cards at a renewal (merchant-initiated) and at a checkout wit
     assert.deepEqual(atCheckout, {
       succeeds: 'paid',
       refused: 'refused',
-      challenge: 'paid',
+      challenge: 'authentication_required',
       renewalChallenge: 'paid',
       insufficientFunds: 'paid',
       expired: 'refused',
     });
     assert.equal(await charge('PayPal anna@example.com', 'merchant'), 'paid');
+  });
+});
+
+describe('a checkout with a saved card the bank wants authenticated', () => {
+  /** The professional's card 3155, saved by a first purchase with its challenge approved. */
+  async function savedChallengeCard() {
+    const first = await pendingCardOrder('first');
+    const challenge = await payWithCard(first.id, TEST_CARDS.challenge.number);
+    assert.equal(
+      (await answer(`/api/sandbox/pay/${first.id}`, challenge.html, 'approve')).status,
+      303,
+    );
+    const [card] = await rows<{ id: string }>(
+      "SELECT id FROM payment_methods WHERE label = 'Visa •••• 3155'",
+    );
+    return card!.id;
+  }
+
+  /** A second Certified Platform service (two years) bought with the saved card. */
+  async function orderWithSaved(savedId: string, key: string, returnUrl?: string) {
+    const token = await server.login(PROFESSIONAL);
+    return server.request('POST', '/api/v1/orders', {
+      token,
+      headers: { 'Idempotency-Key': key },
+      body: {
+        productId: 'certified-platform',
+        planId: 'base',
+        years: 2,
+        addons: [],
+        expectedTotalCents: 29280,
+        paymentMethod: { type: 'card', savedId },
+        acceptTerms: true,
+        ...(returnUrl ? { returnUrl } : {}),
+      },
+    });
+  }
+
+  it('sends the buyer to the challenge for that card; approved, the order is paid with its invoice, the card not saved twice', async () => {
+    const savedId = await savedChallengeCard();
+    const reply = await orderWithSaved(savedId, 'again', RETURN_URL);
+    assert.equal(reply.status, 201, reply.text);
+    assert.equal(reply.body.status, 'pending_payment', 'nothing charged before the answer');
+    assert.equal(reply.body.action.type, 'redirect');
+    const page = await browse(new URL(reply.body.action.url).pathname + '?lang=it');
+    assert.equal(page.status, 200);
+    assert.match(page.html, /Verifica della banca \(3-D Secure\)/);
+    assert.match(page.html, /Visa •••• 3155/);
+    assert.ok(!/name="number"/.test(page.html), 'no card form: the saved card is authenticated');
+
+    const done = await answer(`/api/sandbox/pay/${reply.body.id}`, page.html, 'approve');
+    assert.equal(done.status, 303, done.html);
+    const back = new URL(done.location!);
+    assert.equal(`${back.origin}${back.pathname}`, 'http://localhost/partner.html');
+    assert.equal(back.searchParams.get('cassa_order'), reply.body.id);
+    assert.equal(await orderStatus(reply.body.id), 'paid');
+    const [invoice] = await rows<{ total_cents: number }>(
+      'SELECT total_cents FROM invoices WHERE order_id = $1',
+      [reply.body.id],
+    );
+    assert.equal(invoice?.total_cents, 29280, 'the charge has its invoice');
+    assert.equal(
+      (await rows("SELECT 1 FROM payment_methods WHERE label = 'Visa •••• 3155'")).length,
+      1,
+    );
+    const [order] = await rows<{ saved_payment_method_id: string }>(
+      'SELECT saved_payment_method_id FROM orders WHERE id = $1',
+      [reply.body.id],
+    );
+    assert.equal(order?.saved_payment_method_id, savedId);
+    const confirmations = await emails('order_confirmation');
+    assert.equal(confirmations.length, 2);
+    assert.match(confirmations[1]!.body, /Visa •••• 3155/);
+  });
+
+  it('failed, the order is refused and nothing charged; without a return URL, refused at once (402)', async () => {
+    const savedId = await savedChallengeCard();
+    const reply = await orderWithSaved(savedId, 'fail', RETURN_URL);
+    const page = await browse(new URL(reply.body.action.url).pathname);
+    const done = await answer(`/api/sandbox/pay/${reply.body.id}`, page.html, 'fail');
+    assert.equal(done.status, 303);
+    assert.equal(await orderStatus(reply.body.id), 'refused');
+    assert.equal(
+      (await rows('SELECT 1 FROM invoices WHERE order_id = $1', [reply.body.id])).length,
+      0,
+    );
+    const nowhere = await orderWithSaved(savedId, 'no-return');
+    assert.equal(nowhere.status, 402, nowhere.text);
+    assert.equal(nowhere.body.type.endsWith('payment-refused'), true);
   });
 });
 

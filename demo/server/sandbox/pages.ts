@@ -40,7 +40,7 @@ import {
 } from '../../../server/src/payments/renewal-payments.ts';
 import {
   grouped,
-  heldChallenge,
+  challengeOf,
   holdChallenge,
   sandboxAuthenticationPath,
   sandboxDecision,
@@ -467,7 +467,7 @@ export function sandboxRoutes(deps: AppDeps) {
     const attempt =
       order.status === 'pending_payment' ? await issuePaymentAttempt(deps.db, order.id) : undefined;
     // A card waiting for its challenge keeps the challenge on screen (a reload, the language link).
-    const held = attempt ? await heldChallenge(deps.db, order.id) : undefined;
+    const held = attempt ? await challengeOf(deps.db, order) : undefined;
     return htmlPage(
       c,
       renderPayment(

@@ -4,6 +4,7 @@
 // (TEST_CARDS, the README's "Test cards" table) are its own business, never the engines'. With
 // NODE_ENV=production the server refuses to start with it unless CASSA_ALLOW_TEST_PROVIDER=yes.
 import type { Queryable } from '../../../server/src/db/database.ts';
+import type { OrderRecord } from '../../../server/src/orders/orders.ts';
 import type {
   ChargeResult,
   OnlineMethod,
@@ -174,6 +175,28 @@ export async function holdChallenge(db: Queryable, orderId: string, saved: Saved
   );
 }
 
+/**
+ * The card waiting for its challenge, if any; for an order paid with a saved card the bank wants
+ * authenticated (the checkout sent the buyer here), that card, held on the first view.
+ */
+export async function challengeOf(db: Queryable, order: OrderRecord): Promise<string | undefined> {
+  const held = await heldChallenge(db, order.id);
+  if (held || !order.savedPaymentMethodId) return held;
+  const { rows } = await db.query<{ label: string; card_expires_on: string | null }>(
+    `SELECT label, card_expires_on::text AS card_expires_on FROM payment_methods
+      WHERE id = $1 AND customer_id = $2 AND type = 'card'`,
+    [order.savedPaymentMethodId, order.customerId],
+  );
+  const saved = rows[0];
+  if (!saved) return undefined;
+  await holdChallenge(db, order.id, {
+    type: 'card',
+    label: saved.label,
+    ...(saved.card_expires_on ? { cardExpiresOn: saved.card_expires_on } : {}),
+  });
+  return saved.label;
+}
+
 /** The label of the card waiting for its challenge, if any. */
 export async function heldChallenge(db: Queryable, orderId: string): Promise<string | undefined> {
   const { rows } = await db.query<{ label: string }>(
@@ -223,11 +246,13 @@ export function sandboxProvider(): PaymentProvider {
     },
     // A saved card does what its test card does (by the last four digits of its label): at a
     // renewal (merchant-initiated) its renewal behaviour; at a checkout with the saved card
-    // (customer-initiated) it is refused only if the card is refused at purchase. PayPal pays.
+    // (customer-initiated) its purchase behaviour: refused, or the bank's challenge again (the
+    // buyer authenticates on the sandbox's page). PayPal pays.
     async chargeSaved(charge) {
       const card = bySavedLabel(charge.saved.label);
       if (!card) return { outcome: 'paid' };
       if (charge.initiator === 'merchant') return { outcome: card.renewal };
+      if (card.purchase === 'challenge') return { outcome: 'authentication_required' };
       return { outcome: card.purchase === 'refused' ? 'refused' : 'paid' };
     },
     describeSaved: (saved) => saved.label,

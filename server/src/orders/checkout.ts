@@ -160,7 +160,7 @@ export async function placeOrder(
   }
   const savedLabel = savedMethod && context.payments.describeSaved(savedMethod, locale);
   // A new card or PayPal account is entered on the provider's page, then the buyer comes back.
-  const redirect = !free && online && savedId === undefined && (!coterm || topUpCents > 0);
+  let redirect = !free && online && savedId === undefined && (!coterm || topUpCents > 0);
   if (redirect) {
     if (!request.returnUrl) errors.push({ path: 'returnUrl', code: 'return_url.required' });
     else {
@@ -191,7 +191,9 @@ export async function placeOrder(
   const id = randomUUID();
   const number = await nextOrderNumber(tx, today.slice(0, 4));
   // A method saved before pays now, through the provider, before anything is written: refused,
-  // the whole order is (402 payment-refused; the transaction writes nothing).
+  // the whole order is (402 payment-refused; the transaction writes nothing). When the bank asks
+  // for the buyer's strong authentication, the order waits for it on the provider's page (as a new
+  // card's payment does) and the buyer comes back to the return URL.
   // Split payment: a public administration pays the taxable amount (the VAT to the Treasury).
   const chargedNow = coterm ? topUpCents : payableNowCents(quote);
   if (savedMethod && chargedNow > 0) {
@@ -207,7 +209,12 @@ export async function placeOrder(
       },
       tx,
     );
-    if (charge.outcome !== 'paid') {
+    const canAuthenticate =
+      charge.outcome === 'authentication_required' &&
+      !!request.returnUrl &&
+      !returnUrlError(request.returnUrl, context.returnOrigins);
+    if (canAuthenticate) redirect = true;
+    else if (charge.outcome !== 'paid') {
       throw new Problem(402, 'payment-refused', 'The payment was refused: choose another method.');
     }
   }
@@ -269,6 +276,7 @@ export async function placeOrder(
             locale,
             origin: context.origin,
             returnUrl: `${context.origin}${providerReturnPath(id)}`,
+            ...(savedMethod ? { saved: savedMethod } : {}),
           })
         ).url
       : null,

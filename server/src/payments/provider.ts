@@ -31,6 +31,12 @@ export interface PaymentStart {
    * `completeReturn` what happened, and sends the buyer on to the shop's return URL.
    */
   returnUrl: string;
+  /**
+   * A method saved before, when the bank asked for strong authentication as the buyer paid with it
+   * at the checkout (`chargeSaved` answered `authentication_required`): the provider's page
+   * authenticates and charges that credential instead of asking for a new one.
+   */
+  saved?: SavedMethod;
 }
 
 /** Where the buyer goes to pay. */
