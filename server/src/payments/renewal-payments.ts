@@ -13,9 +13,9 @@ import type { AppDeps } from '../http/context.ts';
 import { notFound } from '../http/problems.ts';
 import type { IssuedInvoice } from '../invoices/issue.ts';
 import { findOrder, type OrderRecord } from '../orders/orders.ts';
-import { markRenewalPaid } from '../subscriptions/renewals.ts';
+import { markRenewalPaid, savedMethodOf } from '../subscriptions/renewals.ts';
 import { paymentMethodLabel, RESUME_TTL_MS } from './payments.ts';
-import type { AuthenticationResult, OnlineMethod, SavedMethod } from './provider.ts';
+import type { AuthenticationResult } from './provider.ts';
 
 export interface RenewalPayment {
   id: string;
@@ -60,20 +60,6 @@ export async function openRenewalPaymentId(
     [orderId],
   );
   return rows[0]?.id;
-}
-
-async function savedMethodOf(db: Queryable, order: OrderRecord): Promise<SavedMethod | undefined> {
-  const { rows } = await db.query<{
-    id: string;
-    type: OnlineMethod;
-    label: string;
-    merchantInitiated: boolean;
-  }>(
-    `SELECT id, type, label, merchant_initiated_since IS NOT NULL AS "merchantInitiated"
-       FROM payment_methods WHERE id = $1 AND customer_id = $2`,
-    [order.savedPaymentMethodId, order.customerId],
-  );
-  return rows[0] && { ...rows[0], customerId: order.customerId };
 }
 
 export type RenewalPaymentView =

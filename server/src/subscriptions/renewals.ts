@@ -48,6 +48,7 @@ import { applyCredit, paymentMethodLabel } from '../payments/payments.ts';
 import type { OnlineMethod, PaymentProvider, SavedMethod } from '../payments/provider.ts';
 import { enqueueWebhook } from '../webhooks/webhooks.ts';
 import { renewalPaymentApiPath } from './service-view.ts';
+import { findSavedPaymentMethod } from './subscriptions.ts';
 import { addonRenewalLines, renewalLines } from '../invoices/document.ts';
 import { issueChargeInvoice, type IssuedInvoice } from '../invoices/issue.ts';
 import type { Seller } from '../invoices/seller.ts';
@@ -185,24 +186,23 @@ export interface RenewalReport {
  * Charges the order's saved method through the provider (a method that is gone is refused):
  * whether it was paid, and how the method is named in the emails.
  */
+/** The saved method an order renews with, as the payment provider takes it (none: undefined). */
+export async function savedMethodOf(
+  db: Queryable,
+  order: OrderRecord,
+): Promise<SavedMethod | undefined> {
+  if (!order.savedPaymentMethodId) return undefined;
+  const saved = await findSavedPaymentMethod(db, order.savedPaymentMethodId, order.customerId);
+  return saved && { ...saved, type: saved.type as OnlineMethod, customerId: order.customerId };
+}
+
 async function chargeSaved(
   tx: Queryable,
   payments: PaymentProvider,
   order: OrderRecord,
   charge: { amountCents: number; attempt: number },
 ) {
-  const { rows } = await tx.query<{
-    id: string;
-    type: OnlineMethod;
-    label: string;
-    merchantInitiated: boolean;
-  }>(
-    `SELECT id, type, label, merchant_initiated_since IS NOT NULL AS "merchantInitiated"
-       FROM payment_methods WHERE id = $1 AND customer_id = $2`,
-    [order.savedPaymentMethodId, order.customerId],
-  );
-  const row = rows[0];
-  const saved: SavedMethod | undefined = row && { ...row, customerId: order.customerId };
+  const saved = await savedMethodOf(tx, order);
   const result = saved
     ? await payments.chargeSaved(
         {
