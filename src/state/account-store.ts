@@ -122,12 +122,16 @@ export class AccountStore extends TypedEventTarget<AccountEventMap> {
   }
 
   /**
-   * Back from the provider's page after adding a payment method: the return URL's resume token
-   * opens a session once (no second login); refused or not offered, the login form.
+   * Back from the provider's page after adding a payment method (`setupId`) or a top-up
+   * (`orderId`): the return URL's resume token opens a session once (no second login); refused or
+   * not offered, the login form.
    */
-  async resume(setupId: string, resumeToken: string): Promise<void> {
+  async resume(
+    which: { setupId: string } | { orderId: string },
+    resumeToken: string,
+  ): Promise<void> {
     const result = this.#client.resumeSession
-      ? await this.#client.resumeSession({ setupId, resumeToken })
+      ? await this.#client.resumeSession({ ...which, resumeToken })
       : undefined;
     await this.useToken(result?.ok ? result.value.token : null);
   }

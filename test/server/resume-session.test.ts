@@ -2,6 +2,7 @@
 // one session, so the buyer is not asked to log in again (nothing secret kept in the browser).
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { DEMO_USERS } from '../../demo/server/seed.ts';
 import { startServer, submitSandboxForm, type Server } from './harness.ts';
 
 const PROFESSIONAL = '7654321@aruba.it';
@@ -67,5 +68,40 @@ describe('POST /v1/auth/resume', () => {
       body: { orderId: cancelled.orderId },
     });
     assert.equal(none.status, 401);
+  });
+
+  it('after a credit top-up from the customer area, paid or not: one session for the member', async () => {
+    const token = await server.login(DEMO_USERS.member);
+    const topUp = async (fields: Record<string, string>) => {
+      const reply = await server.request('POST', '/api/v1/me/credit/top-ups', {
+        token,
+        body: { amountCents: 1000, returnUrl: 'http://localhost/area-clienti.html' },
+      });
+      assert.equal(reply.status, 201, reply.text);
+      const done = await submitSandboxForm(server.app, reply.body.id, fields);
+      const back = new URL(done.location!);
+      assert.equal(back.pathname, '/area-clienti.html');
+      return {
+        orderId: reply.body.id as string,
+        resumeToken: back.searchParams.get('cassa_resume')!,
+      };
+    };
+    const paid = await topUp({
+      decision: 'pay',
+      holder: 'Mario Rossi',
+      number: '4242424242424242',
+      expiry: '12/29',
+      cvc: '123',
+    });
+    const first = await resume(paid.orderId, paid.resumeToken);
+    assert.equal(first.status, 200, first.text);
+    assert.equal(first.body.customer.username, DEMO_USERS.member);
+    const credit = await server.request('GET', '/api/v1/me/subscriptions', {
+      token: first.body.token,
+    });
+    assert.equal(credit.status, 200);
+    assert.equal((await resume(paid.orderId, paid.resumeToken)).status, 401, 'once');
+    const cancelled = await topUp({ decision: 'cancel' });
+    assert.equal((await resume(cancelled.orderId, cancelled.resumeToken)).status, 200);
   });
 });

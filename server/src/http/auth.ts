@@ -30,7 +30,11 @@ import { invalidRequest, notFound, prefixed, Problem, unauthorized } from './pro
 import { parseBody, readJson } from './request.ts';
 import { takeSetupResume } from '../payments/method-setups.ts';
 
-/** An order's resume token: its customer, once, after a cancelled or refused payment. */
+/**
+ * An order's resume token: its customer, once, after a cancelled or refused payment; and after a
+ * credit top-up from the customer area whatever its outcome (an order of no add-on that only loads
+ * the credit: the area shows the new balance), never after a paid checkout order.
+ */
 async function takeOrderResume(
   tx: Queryable,
   orderId: string,
@@ -40,7 +44,8 @@ async function takeOrderResume(
   const { rows } = await tx.query<{ customer_id: string }>(
     `UPDATE orders SET resume_session_at = $4
       WHERE id = $1 AND resume_token_hash = $2 AND resume_expires_at > $3
-        AND resume_session_at IS NULL AND status IN ('cancelled', 'refused')
+        AND resume_session_at IS NULL
+        AND (status IN ('cancelled', 'refused') OR (top_up_cents > 0 AND addons = '[]'::jsonb))
       RETURNING customer_id`,
     [orderId, hashToken(resumeToken), now, now],
   );
@@ -141,8 +146,8 @@ export function authRoutes(deps: AppDeps) {
 
   // Back from a cancelled or refused payment page: the return URL's resume token opens one session
   // for the order's customer, so the buyer chooses another method without logging in again. Back
-  // from adding a payment method (`setupId`): the customer area continues logged in. Once per
-  // token, while it is valid, never for a paid order.
+  // from adding a payment method (`setupId`) or a credit top-up: the customer area continues
+  // logged in. Once per token, while it is valid, never for a paid checkout order.
   routes.post('/v1/auth/resume', async (c) => {
     const request = parseBody(ResumeSessionRequestSchema, await readJson(c));
     const resumeToken = c.req.header('Cassa-Resume')?.trim();

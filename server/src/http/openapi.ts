@@ -271,13 +271,16 @@ export function openApiDocument() {
       '/v1/auth/resume': {
         post: operation({
           summary:
-            'Back from a cancelled or refused payment page (`orderId`), or from adding a payment method (`setupId`, the customer area): the resume token opens a session, once',
+            'Back from a cancelled or refused payment page or a credit top-up (`orderId`), or from adding a payment method (`setupId`, the customer area): the resume token opens a session, once',
           body: 'ResumeSessionRequest',
           headers: {
             'Cassa-Resume': { required: true, description: 'Resume token from the return URL' },
           },
           ok: [200, 'AuthResponse', 'Session opened'],
-          errors: { ...COMMON, 401: 'Unknown, used or expired resume token, or a paid order' },
+          errors: {
+            ...COMMON,
+            401: 'Unknown, used or expired resume token, or a paid checkout order',
+          },
         }),
       },
       '/v1/subscriptions/{subscriptionId}': {

@@ -71,11 +71,8 @@ export class CassaAccount extends CassaElement {
     (outcome) => new URLSearchParams(window.location.search).get('cassa_method') === outcome,
   ) as 'saved' | 'refused' | 'cancelled' | undefined;
 
-  /**
-   * Back from adding a method, the return URL's one-time resume token (`cassa_setup`,
-   * `cassa_resume`): taken out of the address bar at once, used once for a session.
-   */
-  #resume = takeSetupResume();
+  /** Whether the page's return from the provider has been looked at (once per element). */
+  #returned = false;
 
   /** A polite announcement of the last saved change. */
   @state() private announcement = '';
@@ -100,10 +97,12 @@ export class CassaAccount extends CassaElement {
         locale: () => this.locale,
       });
       this.#store.set(store);
-      const resume = !this.sessionToken && this.#resume;
-      this.#resume = undefined;
-      void (resume
-        ? store.resume(resume.setupId, resume.token)
+      // Back from the provider's page (a new method, a top-up): the return URL's one-time token,
+      // taken out of the address bar at once, opens the session when the page gave none.
+      const back = this.#returned ? undefined : takeReturnResume();
+      this.#returned = true;
+      void (back && !this.sessionToken
+        ? store.resume(back.which, back.token)
         : store.useToken(this.sessionToken));
     } else if (changed.has('sessionToken')) void this.store?.useToken(this.sessionToken);
     if (this.store?.state.phase === 'login') void load('account').catch(() => undefined);
@@ -274,14 +273,27 @@ declare global {
   }
 }
 
-/** Reads the setup's resume pair and removes it from the URL (a reload or a shared link carries none). */
-function takeSetupResume(): { setupId: string; token: string } | undefined {
+/**
+ * The resume pair of the page's URL, removed from it (a reload or a shared link carries none):
+ * a new method's (`cassa_setup`), or a top-up's (`cassa_order`) unless a checkout on the page
+ * takes its own order's return.
+ */
+function takeReturnResume():
+  { which: { setupId: string } | { orderId: string }; token: string } | undefined {
   const url = new URL(window.location.href);
-  const setupId = url.searchParams.get('cassa_setup');
   const token = url.searchParams.get('cassa_resume');
-  if (!setupId || !token || url.searchParams.has('cassa_order')) return undefined;
-  url.searchParams.delete('cassa_setup');
+  const setupId = url.searchParams.get('cassa_setup');
+  const orderId = url.searchParams.get('cassa_order');
+  if (!token) return undefined;
+  let which: { setupId: string } | { orderId: string };
+  if (setupId && !orderId) {
+    which = { setupId };
+    url.searchParams.delete('cassa_setup');
+  } else if (orderId && !setupId && !document.querySelector('cassa-checkout')) {
+    which = { orderId };
+    url.searchParams.delete('cassa_order');
+  } else return undefined;
   url.searchParams.delete('cassa_resume');
   history.replaceState(history.state, '', url);
-  return { setupId, token };
+  return { which, token };
 }

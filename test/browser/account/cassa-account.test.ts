@@ -192,6 +192,43 @@ describe('cassa-account: a Certified Platform buyer', () => {
     }
   });
 
+  it('back from a top-up on the card page: logged in by the order’s token, unless a checkout on the page takes its own return', async () => {
+    const page = window.location.href;
+    const resumeRoute = (backend: FakeBackend) =>
+      backend.interceptors.unshift((r) => {
+        if (r.method !== 'POST' || r.path !== '/v1/auth/resume') return undefined;
+        const body = r.body as { orderId?: string };
+        return body.orderId === 'topup-1' && r.headers['cassa-resume'] === 'resume-2'
+          ? json(200, {
+              token: backend.tokenFor(COMPANY),
+              customer: backend.accounts.find((a) => a.customer.username === COMPANY)!.customer,
+            })
+          : problem(401, 'unauthorized');
+      });
+    const checkout = document.createElement('cassa-checkout');
+    try {
+      window.history.replaceState(null, '', '?cassa_order=topup-1&cassa_resume=resume-2');
+      const { el, backend } = await mount(null, 'it', resumeRoute);
+      await ready(el);
+      expect(backend.sent('POST', '/v1/auth/resume')[0]!.body).to.deep.equal({
+        orderId: 'topup-1',
+      });
+      expect(visibleText(el)).to.contain('Metodi di pagamento salvati');
+      expect(window.location.search).to.equal('');
+
+      // A checkout on the same page picks up its own order's return: the area leaves it alone.
+      document.body.append(checkout);
+      window.history.replaceState(null, '', '?cassa_order=topup-1&cassa_resume=resume-2');
+      const second = await mount(null, 'it', resumeRoute);
+      await seeText(second.el, 'Accedi');
+      expect(second.backend.sent('POST', '/v1/auth/resume')).to.have.length(0);
+      expect(window.location.search).to.equal('?cassa_order=topup-1&cassa_resume=resume-2');
+    } finally {
+      checkout.remove();
+      window.history.replaceState(null, '', page);
+    }
+  });
+
   it('downloads the invoice XML with the session (the link needs the token)', async () => {
     const { el, backend } = await mount(COMPANY);
     await ready(el);
