@@ -189,6 +189,22 @@ export async function logIn(page: Page, w: Words, username: string): Promise<voi
   await button(page, w.login).click();
 }
 
+/**
+ * From the plans to the summary on a Certified Platform page: the base plan, no add-ons, logged in
+ * as `username`, the holder data as registered.
+ */
+export async function toSummary(page: Page, w: Words, username: string): Promise<void> {
+  await onStep(page, w.plans);
+  await choose(page, w.base);
+  await button(page, w.continue).click();
+  await onStep(page, w.addons);
+  await button(page, w.continue).click();
+  await logIn(page, w, username);
+  await onStep(page, w.holder);
+  await button(page, w.continue).click();
+  await onStep(page, w.summary);
+}
+
 /** A valid Partita IVA that no demo account uses (random first ten digits, computed check digit). */
 export function newVatNumber(): string {
   const first = `0${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;

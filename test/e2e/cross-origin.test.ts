@@ -11,10 +11,10 @@ import {
   acceptAndConfirm,
   button,
   choose,
-  logIn,
   onStep,
   orderNumber,
   sees,
+  toSummary,
 } from './buyer.ts';
 import { ensureBuild, launchBrowser, startServer, WAIT_MS, type DemoServer } from './harness.ts';
 
@@ -65,15 +65,7 @@ describe('cross-origin: the widget from another origin', () => {
       }
     });
     await page.goto(hostOrigin);
-    await onStep(page, w.plans);
-    await choose(page, w.base);
-    await button(page, w.continue).click();
-    await onStep(page, w.addons);
-    await button(page, w.continue).click();
-    await logIn(page, w, '7654321@aruba.it');
-    await onStep(page, w.holder);
-    await button(page, w.continue).click();
-    await onStep(page, w.summary);
+    await toSummary(page, w, '7654321@aruba.it');
     await button(page, w.otherMethods).click();
     await choose(page, w.bank);
     await acceptAndConfirm(page, w);

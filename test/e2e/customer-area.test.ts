@@ -15,12 +15,12 @@ import {
   button,
   choose,
   chooseNew,
-  logIn,
   onStep,
   orderNumber,
   payOnSandboxCard,
   sees,
   widget,
+  toSummary,
 } from './buyer.ts';
 import { assertClean, expectAccessible, screenshot, until, useE2E } from './harness.ts';
 
@@ -104,15 +104,7 @@ describe('customer area: a Certified Platform buyer', () => {
   it('buys by card, changes the renewal card, turns auto-renew off: no renewal on the moved clock; the invoice downloads valid; another customer is refused', async () => {
     // Bought on the partner's page with the saved card.
     const { page, problems } = await e2e.open('/partner.html');
-    await onStep(page, w.plans);
-    await choose(page, w.base);
-    await button(page, w.continue).click();
-    await onStep(page, w.addons);
-    await button(page, w.continue).click();
-    await logIn(page, w, COMPANY);
-    await onStep(page, w.holder);
-    await button(page, w.continue).click();
-    await onStep(page, w.summary);
+    await toSummary(page, w, COMPANY);
     await choose(page, 'Visa •••• 4242');
     await acceptAndConfirm(page, w);
     await onStep(page, w.paid);

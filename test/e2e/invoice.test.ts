@@ -6,16 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readInvoice } from '../server/invoices/read.ts';
 import { validateFatturaPA } from '../server/invoices/xsd.ts';
-import {
-  WORDS,
-  acceptAndConfirm,
-  button,
-  choose,
-  logIn,
-  onStep,
-  orderNumber,
-  sees,
-} from './buyer.ts';
+import { WORDS, acceptAndConfirm, choose, onStep, orderNumber, sees, toSummary } from './buyer.ts';
 import { PASSWORD, assertClean, expectAccessible, screenshot, useE2E } from './harness.ts';
 
 describe('partner page: the electronic invoice of a paid order', () => {
@@ -25,15 +16,7 @@ describe('partner page: the electronic invoice of a paid order', () => {
 
   it('is announced before confirming, issued to the SDI code, valid, and linked from the email', async () => {
     const { page, problems } = await e2e.open('/partner.html');
-    await onStep(page, w.plans);
-    await choose(page, w.base);
-    await button(page, w.continue).click();
-    await onStep(page, w.addons);
-    await button(page, w.continue).click();
-    await logIn(page, w, '1234567@aruba.it');
-    await onStep(page, w.holder);
-    await button(page, w.continue).click();
-    await onStep(page, w.summary);
+    await toSummary(page, w, '1234567@aruba.it');
     await sees(page, sentence);
     await choose(page, 'Visa •••• 4242');
     await acceptAndConfirm(page, w);

@@ -6,12 +6,11 @@ import { describe, it } from 'node:test';
 import {
   WORDS,
   acceptAndConfirm,
-  button,
   choose,
   chooseNew,
-  logIn,
   onStep,
   payOnSandboxCard,
+  toSummary,
 } from './buyer.ts';
 import { assertClean, expectAccessible, screenshot, useE2E } from './harness.ts';
 
@@ -21,15 +20,7 @@ describe('partner page: a card that asks for authentication at the purchase', ()
 
   it('shows the bank’s challenge after the card page; confirmed by keyboard, the order is paid', async () => {
     const { page, problems } = await e2e.open('/partner.html');
-    await onStep(page, w.plans);
-    await choose(page, w.base);
-    await button(page, w.continue).click();
-    await onStep(page, w.addons);
-    await button(page, w.continue).click();
-    await logIn(page, w, '7654321@aruba.it');
-    await onStep(page, w.holder);
-    await button(page, w.continue).click();
-    await onStep(page, w.summary);
+    await toSummary(page, w, '7654321@aruba.it');
     await chooseNew(page, w, 'card');
     await acceptAndConfirm(page, w);
     await payOnSandboxCard(page, '4000 0025 0000 3155');
@@ -53,20 +44,8 @@ describe('partner page: a card that asks for authentication at the purchase', ()
     // Bought again with the card it saved: the bank asks again, and the checkout sends the buyer
     // to the same challenge (no card form), then back to the paid order.
     await page.goto(new URL('/partner.html', page.url()).href);
-    await onStep(page, w.plans);
-    await choose(page, w.base);
-    await button(page, w.continue).click();
-    await onStep(page, w.addons);
-    await button(page, w.continue).click();
-    await logIn(page, w, '7654321@aruba.it');
-    await onStep(page, w.holder);
-    await button(page, w.continue).click();
-    await onStep(page, w.summary);
-    await page
-      .locator('label')
-      .filter({ has: page.getByRole('radio', { name: 'Visa •••• 3155', exact: true }) })
-      .first()
-      .click();
+    await toSummary(page, w, '7654321@aruba.it');
+    await choose(page, 'Visa •••• 3155', true);
     await acceptAndConfirm(page, w);
     await page.getByRole('heading', { name: 'Verifica della banca (3-D Secure)' }).waitFor();
     assert.equal(await page.getByLabel(/numero della carta/i).count(), 0, 'no card form');
@@ -83,15 +62,7 @@ describe('partner page: a card that asks for authentication at the purchase', ()
 
   it('a renewal the bank wants authenticated: the email’s link, the challenge, the renewal paid and back to the shop', async () => {
     const { page, problems } = await e2e.open('/partner.html');
-    await onStep(page, w.plans);
-    await choose(page, w.base);
-    await button(page, w.continue).click();
-    await onStep(page, w.addons);
-    await button(page, w.continue).click();
-    await logIn(page, w, '1234567@aruba.it');
-    await onStep(page, w.holder);
-    await button(page, w.continue).click();
-    await onStep(page, w.summary);
+    await toSummary(page, w, '1234567@aruba.it');
     await chooseNew(page, w, 'card');
     await acceptAndConfirm(page, w);
     await payOnSandboxCard(page, '4000 0027 6000 3184');
