@@ -126,6 +126,30 @@ export const chunkName = (chunk: { facadeModuleId?: string | null; name: string 
   return chunk.name;
 };
 
+/**
+ * Writes dist/.vite/modules.json: the file each source module was built into (the manifest names
+ * only a file's own module or group). vite.loader.config.ts reads it to list the files of each
+ * part the checkout preloads (src/loading/parts.ts).
+ */
+function moduleFiles(): Plugin {
+  return {
+    name: 'cassa:module-files',
+    generateBundle(_options, bundle) {
+      const files: Record<string, string> = {};
+      const root = `${process.cwd()}/`;
+      for (const chunk of Object.values(bundle))
+        if (chunk.type === 'chunk')
+          for (const id of chunk.moduleIds)
+            if (id.startsWith(root)) files[id.slice(root.length)] = chunk.fileName;
+      this.emitFile({
+        type: 'asset',
+        fileName: '.vite/modules.json',
+        source: JSON.stringify(files, null, 1),
+      });
+    },
+  };
+}
+
 /** The drop-in's modules: `cassa-<name>-<hash>.js` beside dist/cassa.js (host them together). */
 export const DROPIN_PREFIX = 'cassa-';
 
@@ -135,7 +159,7 @@ export const DROPIN_PREFIX = 'cassa-';
 // `npm run size` what each part weighs.
 export default defineConfig({
   define: widgetBuild.define,
-  plugins: widgetBuild.plugins,
+  plugins: [...widgetBuild.plugins, moduleFiles()],
   build: {
     target: 'es2022',
     sourcemap: true,

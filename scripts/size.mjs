@@ -24,9 +24,12 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * raised by those figures, rounded up to 0.1 KB. Issue 24's buy more on a Certified Platform
  * service adds about 0.15 KB to all (79.8). The element and the store split further by concern
  * (the element's modules built next to each other) brought the build to 33.84 / 39.21 / 79.17
- * (from 34.09 / 39.48 / 79.49); the budgets follow, rounded up by 0.2–0.3 KB.
+ * (from 34.09 / 39.48 / 79.49); the budgets follow, rounded up by 0.2–0.3 KB. Preloading the
+ * later steps without running them (src/loading/preload.ts, and the parts module dist/cassa.js
+ * names) adds 0.06 / 0.05 / 0.85 KB (to 33.90 / 39.26 / 80.03): the first files only the
+ * controller and the module's name, "all" the two new files; the budget for "all" follows.
  */
-export const BUDGETS = { plans: 34.1, initial: 39.5, all: 79.4 };
+export const BUDGETS = { plans: 34.1, initial: 39.5, all: 80.3 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;

@@ -17,7 +17,6 @@ import { formStyles, tokens } from './components/shared/tokens.styles.ts';
 // The other steps' elements are loaded with their step (loading/parts.ts).
 import './components/checkout-steps/cassa-checkout-steps.ts';
 import './components/checkout-error/cassa-checkout-error.ts';
-import { prefetchPurchase } from './loading/parts.ts';
 import { checkoutEvents } from './checkout/checkout-events.ts';
 import { DraftKeeperController } from './checkout/draft-keeper.ts';
 import { FocusRecoveryController } from './checkout/focus-recovery.ts';
@@ -25,6 +24,7 @@ import { FrameStatus } from './checkout/frame-status.ts';
 import { StepPartsController } from './checkout/step-parts.ts';
 import { StepViews, type StepViewHost } from './checkout/step-views.ts';
 import { LoadingLineController } from './checkout/loading-line.ts';
+import { NextStepsController } from './checkout/next-steps.ts';
 import { PaymentReturn } from './checkout/payment-return.ts';
 import { ReadySignalController } from './checkout/ready-signal.ts';
 import { StoreController } from './checkout/store-controller.ts';
@@ -130,9 +130,13 @@ export class CassaCheckout extends CassaElement {
       this.#return.show(this.store?.state, this.#heading());
       this.dispatchEvent(new CassaReadyEvent(this.product));
       // After the painting frame: nothing of later steps runs before the first step is seen.
-      this.store?.prefetch();
-      void prefetchPurchase(this.store?.state.steps ?? []);
+      this.#next.start();
     },
+  );
+  readonly #next = new NextStepsController(
+    this,
+    () => this.store,
+    () => this.locale,
   );
   readonly #loadingLine = new LoadingLineController(this);
 

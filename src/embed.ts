@@ -4,6 +4,7 @@
 // when needed (loading/parts.ts). Loading it twice is harmless: an existing `window.Cassa` is
 // kept and the modules are not requested again (element registration is guarded too).
 import { startCatalogRequests } from './loading/catalog-request.ts';
+import { setDropInFiles } from './loading/drop-in-files.ts';
 import type { CassaAccountOpenOptions, CassaOpenOptions, CompletedOrder } from './overlay/open.ts';
 
 /** The package version, replaced at build time (Vite `define`); `dev` when run from source. */
@@ -12,6 +13,8 @@ declare const __CASSA_VERSION__: string | undefined;
 declare const __CASSA_FILES__: string[] | undefined;
 /** The store's session file (set by the build): a page giving a `session-token` needs it first. */
 declare const __CASSA_SESSION_FILES__: string[] | undefined;
+/** The module listing the files of each later part (set by the build: loading/parts.ts). */
+declare const __CASSA_PARTS_FILE__: string | undefined;
 
 /** What the drop-in script puts on `window`. */
 export interface CassaGlobal {
@@ -40,6 +43,9 @@ if (!window.Cassa) {
   const script = document.currentScript as HTMLScriptElement | null;
   const base = built ? new URL('./', script?.src || document.baseURI) : new URL(import.meta.url);
   const files = built ? __CASSA_FILES__ : ['dropin.ts'];
+  // What the checkout preloads once its first step is shown: the later parts' files, by name.
+  if (built && typeof __CASSA_PARTS_FILE__ === 'string')
+    setDropInFiles(__CASSA_PARTS_FILE__, script?.nonce ?? '');
   let main: Promise<MainModule> | undefined;
   /** The main module; its imports are requested at the same time. A failure may be retried. */
   const loadMain = (): Promise<MainModule> =>

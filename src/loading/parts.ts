@@ -1,9 +1,13 @@
 // What the widget loads on demand (issue 13): the first files hold the checkout, its store, the API
 // client and the Italian dictionary; each step's elements, the English dictionary, floating-ui and
-// the overlay are further files (dynamic-import chunks), fetched when needed and prefetched when
-// the browser is idle after `cassa-ready` (the overlay by `Cassa.preload()` only), so that no
-// step waits on the network when the buyer reaches it. Loading is global, like the element registry: one request per part, whichever
-// element asks; a failed part is forgotten, so asking again retries it.
+// the overlay are further files (dynamic-import chunks), loaded when needed. Once a checkout's
+// first step is shown, the rest of its purchase is fetched when the browser is idle, so that no
+// step waits on the network: with the built drop-in as `<link rel="modulepreload">` (fetched and
+// compiled, not run: no later step's code runs or stays in memory while the buyer looks at the
+// first), and the step after the shown one is run ahead, so it appears at once; elsewhere (the
+// ESM build, the sources) by running each part. The overlay is fetched by `Cassa.preload()`.
+// Loading is global, like the element registry: one request per part, whichever element asks; a
+// failed part is forgotten, so asking again retries it.
 import {
   hasModule,
   loadMessages,
@@ -75,7 +79,7 @@ export function load(part: Part): Promise<void> {
 }
 
 /** Resolves when the browser has a moment (`requestIdleCallback`, else soon after). */
-const idle = () =>
+export const idle = () =>
   new Promise<void>((resolve) =>
     typeof requestIdleCallback === 'function'
       ? requestIdleCallback(() => resolve(), { timeout: 2000 })
@@ -99,14 +103,19 @@ export async function prefetch(parts: readonly Part[] = PARTS, now = false): Pro
 }
 
 /**
- * After a checkout's `cassa-ready`: what the rest of its purchase may load, its own steps only (the
- * overlay is `Cassa.open`'s: `Cassa.preload()` fetches it).
+ * What a checkout's purchase may load after its first step: its own steps only (the overlay is
+ * `Cassa.open`'s: `Cassa.preload()` fetches it).
  */
-export const prefetchPurchase = (steps: readonly StepId[]): Promise<void> =>
-  prefetch(
-    PARTS.filter(
-      (part) =>
-        part !== 'overlay' &&
-        (!(STEP_IDS as readonly string[]).includes(part) || steps.includes(part as StepId)),
-    ),
+export const purchaseParts = (steps: readonly StepId[]): Part[] =>
+  PARTS.filter(
+    (part) =>
+      part !== 'overlay' &&
+      (!(STEP_IDS as readonly string[]).includes(part) || steps.includes(part as StepId)),
   );
+
+/** Runs `part` and its strings in `locale` when the browser is idle (the step the buyer may go to next). */
+export async function prepare(part: Part, locale: Locale): Promise<void> {
+  if (isReady(part, locale)) return;
+  await idle();
+  await loadReady(part, locale).catch(() => undefined);
+}

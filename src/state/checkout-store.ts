@@ -116,9 +116,10 @@ export class CheckoutStore extends TypedEventTarget<StoreEventMap> {
   }
 
   /**
-   * Fetches the later steps' concerns (session, ordering) now, so that they are here when the
-   * buyer moves on: the element calls it once the first step is painted (each is also fetched
-   * when first needed).
+   * Fetches and runs the later steps' concerns (session, ordering) now, so that they are here
+   * when the buyer needs them: the element calls it once the buyer has left the first step (or,
+   * when its files cannot be preloaded, once the first step is painted); each is also fetched
+   * when first needed.
    */
   prefetch(): void {
     void this.#session.load().catch(() => undefined);

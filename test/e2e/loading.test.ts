@@ -8,7 +8,17 @@ import { describe, it } from 'node:test';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 import type { Page } from 'playwright-core';
-import { WORDS, button, field, logIn, loggedEvents, onStep, sees, widget } from './buyer.ts';
+import {
+  WORDS,
+  button,
+  field,
+  logIn,
+  loggedEvents,
+  onStep,
+  sees,
+  toSummary,
+  widget,
+} from './buyer.ts';
 import { assertClean, screenshot, useE2E, WAIT_MS, type PageProblems } from './harness.ts';
 
 const w = WORDS.it;
@@ -74,6 +84,49 @@ describe('loading: the first step first, the rest when idle', () => {
         performance.getEntriesByType('resource').some((e) => e.name.includes(part)),
       ),
     );
+    assertClean(problems);
+  });
+
+  it('fetches the later steps without running them, runs the next one ahead, and shows each from what it fetched', async () => {
+    const { page, problems } = await fresh();
+    await page.goto('/partner.html');
+    await onStep(page, w.plans);
+    // Idle after cassa-ready: every later part's files as modulepreload links (fetched and
+    // compiled, not run), the store's session and ordering concerns too.
+    const parts = [
+      'addons',
+      'holder-form',
+      'order-summary',
+      '-en-',
+      'placement',
+      'session',
+      'ordering',
+    ];
+    await page.waitForFunction(
+      (names) =>
+        names.every((name) =>
+          [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].some(
+            (link) => link.href.includes(name),
+          ),
+        ),
+      parts,
+    );
+    // The step after the plans (the add-ons) has run ahead; the holder form, two steps on, has not.
+    await page.waitForFunction(() => customElements.get('cassa-addon-selector') !== undefined);
+    assert.equal(
+      await page.evaluate(() => customElements.get('cassa-holder-form') !== undefined),
+      false,
+      'the holder form ran before the buyer came near it',
+    );
+    // From now on no file of the widget can be fetched: every step comes from what was preloaded.
+    const refused: string[] = [];
+    await page.route(/\/cassa-[\w.-]+\.js$/, (route) => {
+      refused.push(new URL(route.request().url()).pathname);
+      return route.abort('internetdisconnected');
+    });
+    await toSummary(page, w, '7654321@aruba.it');
+    await sees(page, w.total);
+    assert.deepEqual(refused, []);
     assertClean(problems);
   });
 

@@ -1,6 +1,6 @@
 // <cassa-toggletip>: a help button that shows a short explanation in a bubble next to it.
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { tokens } from '../shared/tokens.styles.ts';
 import { toggletipStyles } from './cassa-toggletip.styles.ts';
@@ -26,8 +26,12 @@ export class CassaToggletip extends CassaElement {
   @property() label = '';
 
   @state() private open = false;
-  @query('button') private button!: HTMLButtonElement;
-  @query('.bubble') private bubble!: HTMLElement | null;
+  private get button(): HTMLButtonElement {
+    return this.renderRoot.querySelector('button')!;
+  }
+  private get bubble(): HTMLElement | null {
+    return this.renderRoot.querySelector('.bubble');
+  }
   #stopPlacing?: () => void;
   /** The bubble's first placement once opened (floating-ui loads on the first opening). */
   #placed?: Promise<void>;
