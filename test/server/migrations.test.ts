@@ -69,4 +69,119 @@ describe('migrations', () => {
       await close();
     }
   });
+
+  it('0011 gives a service grown before it its terms, and its order back what it bought and was charged', async () => {
+    const [db, , close] = await emptyDatabase();
+    try {
+      const all = await loadMigrations();
+      await migrate(
+        db,
+        all.filter((m) => m.version < 11),
+      );
+      await seedDemoAccounts(db, clock);
+      const { rows: customers } = await db.query<{ id: string }>(
+        'SELECT id FROM customers ORDER BY username LIMIT 1',
+      );
+      const customerId = customers[0]!.id;
+      const renewal = { date: '2027-01-15', chargeDate: '2027-01-08' };
+      const line = (id: string, quantity: number, unitCents: number, amountCents: number) => ({
+        id,
+        label: id,
+        quantity,
+        unitCents,
+        amountCents,
+      });
+      // As buy more left it: base + 5 GB bought (€158.60, split payment), 2 users added since.
+      const grownQuote = {
+        currency: 'EUR',
+        lines: [
+          line('base', 1, 12000, 12000),
+          line('extra-users', 2, 1200, 2400),
+          line('storage', 5, 200, 1000),
+        ],
+        taxableCents: 15400,
+        vatRateBasisPoints: 2200,
+        vatCents: 3388,
+        totalCents: 18788,
+        freeUntil: null,
+        renewal: { ...renewal, totalCents: 18788 },
+        minimumTopUpCents: null,
+        creditCents: null,
+        splitPayment: true,
+        payableCents: 15400,
+      };
+      const grownAddons = [
+        { id: 'extra-users', quantity: 2 },
+        { id: 'storage', quantity: 5 },
+      ];
+      const insert = async (
+        id: string,
+        addons: unknown,
+        quote: unknown,
+        totalCents: number,
+        extendsOrderId: string | null,
+      ) =>
+        db.query(
+          `INSERT INTO orders (id, number, customer_id, status, product_id, plan_id, years, addons,
+             payment_method, total_cents, currency, auto_renew, holder, quote, locale, created_at,
+             updated_at, paid_at, expires_on, extends_order_id)
+           VALUES ($1, $1, $2, 'paid', 'certified-platform', 'base', 1, $3::jsonb, 'card', $4, 'EUR',
+             true, '{}'::jsonb, $5::jsonb, 'it', now(), now(), now(), $6::date, $7)`,
+          [
+            id,
+            customerId,
+            JSON.stringify(addons),
+            totalCents,
+            JSON.stringify(quote),
+            extendsOrderId ? null : '2027-01-15',
+            extendsOrderId,
+          ],
+        );
+      await insert('grown', grownAddons, grownQuote, 15860, null);
+      for (const [position, l] of [
+        line('base', 1, 12000, 12000),
+        line('storage', 5, 200, 1000),
+      ].entries()) {
+        await db.query(
+          `INSERT INTO order_lines (order_id, position, line_id, label, quantity, unit_cents, amount_cents)
+           VALUES ('grown', $1, $2, $3, $4, $5, $6)`,
+          [position, l.id, l.label, l.quantity, l.unitCents, l.amountCents],
+        );
+      }
+      const additionQuote = { ...grownQuote, lines: [line('extra-users', 2, 1200, 1600)] };
+      await insert('addition', [{ id: 'extra-users', quantity: 2 }], additionQuote, 1952, 'grown');
+      const ownQuote = { ...grownQuote, lines: [line('base', 1, 12000, 12000)] };
+      await insert('untouched', [], ownQuote, 14640, null);
+
+      assert.deepEqual(await migrate(db), [11]);
+      const { rows } = await db.query<{
+        id: string;
+        addons: unknown;
+        quote: typeof grownQuote;
+        service_addons: unknown;
+        service_quote: unknown;
+      }>('SELECT id, addons, quote, service_addons, service_quote FROM orders ORDER BY id');
+      const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+      assert.deepEqual(byId.grown!.service_addons, grownAddons);
+      assert.deepEqual(byId.grown!.service_quote, grownQuote);
+      assert.deepEqual(byId.grown!.addons, [{ id: 'storage', quantity: 5 }]);
+      assert.deepEqual(byId.grown!.quote, {
+        ...grownQuote,
+        lines: [line('base', 1, 12000, 12000), line('storage', 5, 200, 1000)],
+        taxableCents: 13000,
+        vatCents: 2860,
+        totalCents: 15860,
+        renewal: { ...renewal, totalCents: 15860 },
+        payableCents: 13000,
+      });
+      for (const id of ['addition', 'untouched']) {
+        assert.equal(byId[id]!.service_addons, null, id);
+        assert.equal(byId[id]!.service_quote, null, id);
+      }
+      assert.deepEqual(byId.untouched!.quote, ownQuote);
+      assert.deepEqual(byId.addition!.quote, additionQuote);
+    } finally {
+      await close();
+    }
+  });
 });

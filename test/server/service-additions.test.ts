@@ -282,3 +282,135 @@ describe('buy more on Certified Platform: the order', () => {
     assert.deepEqual((await service(owner, id)).addons, []);
   });
 });
+
+describe("buy more on Certified Platform: the service's order keeps its history", () => {
+  /** Buys `addons` more for the service `id` at the quoted price, paid with the saved card. */
+  async function buyMore(token: string, id: string, addons: typeof added, key: string) {
+    const priced = QuoteSchema.parse((await quote(token, id, addons)).body);
+    const reply = await server.request('POST', '/api/v1/orders', {
+      token,
+      body: {
+        productId: 'certified-platform',
+        planId: 'base',
+        years: 1,
+        addons,
+        subscriptionId: id,
+        expectedTotalCents: priced.totalCents,
+        acceptTerms: true,
+        paymentMethod: { type: 'card', savedId: await savedCard(token) },
+      },
+      headers: { 'Idempotency-Key': key },
+    });
+    assert.equal(reply.status, 201, reply.text);
+    assert.equal(reply.body.status, 'paid');
+    return { priced, order: reply.body as { id: string; totalCents: number } };
+  }
+
+  /** GET /v1/orders/{id}: what the order bought and what it was charged. */
+  async function bought(token: string, orderId: string) {
+    const reply = await server.request('GET', `/api/v1/orders/${orderId}`, { token });
+    assert.equal(reply.status, 200, reply.text);
+    const body = reply.body as {
+      addons: { id: string; quantity: number }[];
+      totalCents: number;
+      invoices: { totalCents: number }[];
+      nextCharge: { date: string; totalCents: number } | null;
+    };
+    return body;
+  }
+
+  it('the order still shows what it bought and was charged; the service and its renewals grow, twice', async () => {
+    let token = await server.login(DEMO_USERS.company);
+    const { id, orderId } = await buyService(token);
+    await moveTo('2026-05-20');
+    token = await server.login(DEMO_USERS.company);
+    const first = await buyMore(token, id, added, 'more-1');
+    assert.equal(first.order.totalCents, 2766);
+
+    // The service's order: the base plan it bought, at the €146.40 charged and invoiced then.
+    let order = await bought(token, orderId);
+    assert.deepEqual(order.addons, []);
+    assert.equal(order.totalCents, BASE_TOTAL);
+    assert.deepEqual(
+      order.invoices.map((i) => i.totalCents),
+      [BASE_TOTAL],
+    );
+    // Its next charge is the present: the grown service's renewal.
+    assert.deepEqual(order.nextCharge, { date: '2027-01-08', totalCents: 18788 });
+    const { rows: stored } = await server.db.query<{
+      addons: unknown;
+      quote: { totalCents: number; renewal: { totalCents: number }; lines: { id: string }[] };
+    }>('SELECT addons, quote FROM orders WHERE id = $1', [orderId]);
+    assert.deepEqual(stored[0]!.addons, []);
+    assert.deepEqual(
+      [stored[0]!.quote.totalCents, stored[0]!.quote.renewal.totalCents],
+      [BASE_TOTAL, BASE_TOTAL],
+    );
+    assert.deepEqual(
+      stored[0]!.quote.lines.map((l) => l.id),
+      ['base'],
+    );
+
+    // The service (the customer area's card) has the grown quantities.
+    let grown = await service(token, id);
+    assert.deepEqual(
+      grown.addons.map((a) => [a.id, a.quantity]),
+      [
+        ['extra-users', 2],
+        ['storage', 5],
+      ],
+    );
+
+    // A second buy more grows from the grown quantities: 3 users, 5 GB.
+    await moveTo('2026-07-15'); // 6 months left
+    token = await server.login(DEMO_USERS.company);
+    const second = await buyMore(token, id, [{ id: 'extra-users', quantity: 1 }], 'more-2');
+    // €12.00/year × 6/12 = €6.00 + VAT; the renewal: base €120 + 3 users €36 + 5 GB €10, + 22%.
+    assert.equal(second.priced.totalCents, 732);
+    assert.equal(second.priced.renewal.totalCents, 20252);
+    grown = await service(token, id);
+    assert.deepEqual(
+      grown.addons.map((a) => [a.id, a.quantity]),
+      [
+        ['extra-users', 3],
+        ['storage', 5],
+      ],
+    );
+    assert.deepEqual(grown.nextCharge, { date: '2027-01-08', totalCents: 20252, source: 'card' });
+    order = await bought(token, orderId);
+    assert.deepEqual([order.addons, order.totalCents], [[], BASE_TOTAL]);
+    // Each addition keeps its own quantities and total too.
+    const addition = await bought(token, first.order.id);
+    assert.deepEqual([addition.addons, addition.totalCents], [added, 2766]);
+
+    // The renewal charges the grown term (its charge and its invoice), and tells the buyer so.
+    await moveTo('2027-01-08');
+    token = await server.login(DEMO_USERS.company);
+    assert.equal((await runDueRenewals(server.deps)).renewed, 1);
+    const { rows: charges } = await server.db.query<{ amount_cents: number; outcome: string }>(
+      'SELECT amount_cents, outcome FROM renewal_charges WHERE order_id = $1',
+      [orderId],
+    );
+    assert.deepEqual(charges, [{ amount_cents: 20252, outcome: 'approved' }]);
+    const invoices = AccountInvoicesSchema.parse(
+      (await server.request('GET', '/api/v1/me/invoices', { token })).body,
+    ).items.filter((i) => i.orderId === orderId);
+    assert.deepEqual(
+      invoices.map((i) => i.totalCents).sort((a, b) => a - b),
+      [BASE_TOTAL, 20252],
+    );
+    const renewal = invoices.find((i) => i.totalCents === 20252)!;
+    const xml = await server.request('GET', `/api${renewal.xmlUrl}`, { token });
+    assert.match(xml.text, /<Quantita>3\.00<\/Quantita>/);
+    assert.equal((await validateFatturaPA([xml.text])).ok, true);
+    const { rows: emails } = await server.db.query<{ body: string }>(
+      "SELECT body FROM outbox WHERE order_id = $1 AND subject ILIKE '%rinnov%' ORDER BY created_at",
+      [orderId],
+    );
+    assert.match(emails.at(-1)?.body ?? '', /202,52/);
+    // …and the order is still what was bought and charged the first time.
+    order = await bought(token, orderId);
+    assert.deepEqual([order.addons, order.totalCents], [[], BASE_TOTAL]);
+    assert.deepEqual(order.nextCharge, { date: '2028-01-08', totalCents: 20252 });
+  });
+});

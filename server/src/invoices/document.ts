@@ -11,7 +11,7 @@ import {
   type Product,
   vatOf,
 } from 'cassa/contract';
-import type { OrderRecord } from '../orders/orders.ts';
+import { type OrderRecord, serviceTerms } from '../orders/orders.ts';
 import {
   invoiceFileName,
   type InvoiceBuyer,
@@ -62,7 +62,7 @@ function linesOf(order: OrderRecord, product: Product, periodStart: IsoDate): In
     : product.pricing === 'term'
       ? `${order.years === 1 ? '1 anno' : `${order.years} anni`}, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`
       : `fino alla scadenza della casella, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`;
-  return quoteLines(order, product, period, periodStart, periodEnd);
+  return quoteLines(order.quote, product, period, periodStart, periodEnd);
 }
 
 /** One summary per VAT rate, VAT computed once on each rate's taxable sum (as the quote does). */
@@ -129,7 +129,10 @@ export function chargeDocument(facts: ChargeFacts): InvoiceDocument {
   };
 }
 
-/** The lines of a Certified Platform renewal: the order's lines, for the next term. */
+/**
+ * The lines of a Certified Platform renewal: the service's lines (grown by any buy more, else
+ * the order's own), for the next term.
+ */
 export function renewalLines(
   order: OrderRecord,
   product: Product,
@@ -137,7 +140,7 @@ export function renewalLines(
   periodEnd: IsoDate,
 ): InvoiceLine[] {
   const period = `rinnovo, ${order.years === 1 ? '1 anno' : `${order.years} anni`}, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`;
-  return quoteLines(order, product, period, periodStart, periodEnd);
+  return quoteLines(serviceTerms(order).quote, product, period, periodStart, periodEnd);
 }
 
 /** The lines of a PEC add-on renewal from credit: one year of each add-on of the mailbox. */
@@ -197,13 +200,13 @@ export function invoiceDocument(
 
 /** The quote's lines as invoice lines, each naming its plan or add-on and the `period` covered. */
 function quoteLines(
-  order: OrderRecord,
+  quote: OrderRecord['quote'],
   product: Product,
   period: string,
   periodStart: IsoDate,
   periodEnd: IsoDate,
 ): InvoiceLine[] {
-  return order.quote.lines.map((l) => {
+  return quote.lines.map((l) => {
     const plan = product.plans.find((p) => p.id === l.id);
     const addon = plan ? undefined : product.addons.find((a) => a.id === l.id);
     const name = plan?.name.it ?? addon?.name.it ?? l.label;
@@ -215,7 +218,7 @@ function quoteLines(
       periodStart,
       periodEnd,
       amountCents: l.amountCents,
-      vatRateBasisPoints: order.quote.vatRateBasisPoints,
+      vatRateBasisPoints: quote.vatRateBasisPoints,
     };
   });
 }

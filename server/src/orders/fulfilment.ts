@@ -100,7 +100,8 @@ export async function serviceView(
     quote: { renewal: { totalCents: number } };
   }>(
     `SELECT id, number, product_id, plan_id, expires_on::text AS expires_on, auto_renew,
-            renewal_state, next_renewal_on::text AS next_renewal_on, renewal_failures, quote
+            renewal_state, next_renewal_on::text AS next_renewal_on, renewal_failures,
+            COALESCE(service_quote, quote) AS quote
        FROM orders WHERE id = $1`,
     [orderId],
   );
@@ -128,6 +129,7 @@ export async function serviceView(
       row.renewal_state === 'scheduled' || row.renewal_state === 'retrying'
         ? row.next_renewal_on
         : null,
+    // The service's current term (grown by buy more), not necessarily what its order charged.
     renewalTotalCents: row.quote.renewal.totalCents,
     refusedAttempts: row.renewal_failures,
   };

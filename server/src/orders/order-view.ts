@@ -12,7 +12,7 @@ import {
 import type { Queryable } from '../db/database.ts';
 import { vatSummaries } from '../invoices/document.ts';
 import { listCustomerInvoices } from '../invoices/store.ts';
-import { publicOrder, type OrderRecord } from './orders.ts';
+import { publicOrder, type OrderRecord, serviceTerms } from './orders.ts';
 
 export async function presentOrder(
   db: Queryable,
@@ -89,19 +89,21 @@ export async function presentOrder(
 }
 
 /**
- * What a Certified Platform renewal charges: the next term's total, or its taxable amount for a
+ * What a Certified Platform renewal charges: the service's next term's total, or its taxable amount for a
  * public administration under split payment (the VAT goes to the Treasury).
  */
 export function renewalChargeCents(order: OrderRecord): number {
-  if (!isPublicAdministration(order.holder)) return order.quote.renewal.totalCents;
+  // The service's terms: grown by a buy more, they are no longer the order's own quote.
+  const { quote } = serviceTerms(order);
+  if (!isPublicAdministration(order.holder)) return quote.renewal.totalCents;
   return vatSummaries(
-    order.quote.lines.map((l) => ({
+    quote.lines.map((l) => ({
       description: '',
       quantity: l.quantity,
       periodStart: '',
       periodEnd: '',
       amountCents: l.amountCents,
-      vatRateBasisPoints: order.quote.vatRateBasisPoints,
+      vatRateBasisPoints: quote.vatRateBasisPoints,
     })),
   ).reduce((sum, s) => sum + s.taxableCents, 0);
 }

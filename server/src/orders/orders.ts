@@ -25,6 +25,12 @@ export interface OrderRecord {
   subscriptionId: string | null;
   /** Buy more: the Certified Platform service (its order) this order adds to; else null. */
   extendsOrderId?: string | null;
+  /**
+   * A Certified Platform service grown by buy more: its current terms (what its renewals charge),
+   * kept apart from `addons` and `quote`, which stay what this order bought and was charged.
+   * Null or absent: the order's own. Read them through `serviceTerms`.
+   */
+  serviceTerms?: ServiceTerms | null;
   paymentMethod: PaymentMethodType;
   savedPaymentMethodId: string | null;
   totalCents: number;
@@ -41,6 +47,16 @@ export interface OrderRecord {
   locale: Locale;
 }
 
+/** A service's add-on quantities and the quote of one term (split payment included). */
+export interface ServiceTerms {
+  addons: AddonQuantity[];
+  quote: Quote;
+}
+
+/** The terms a service renews on: the grown ones after a buy more, else the order's own. */
+export const serviceTerms = (order: OrderRecord): ServiceTerms =>
+  order.serviceTerms ?? { addons: order.addons, quote: order.quote };
+
 interface OrderRow {
   id: string;
   number: string;
@@ -52,6 +68,8 @@ interface OrderRow {
   addons: AddonQuantity[];
   subscription_id: string | null;
   extends_order_id: string | null;
+  service_addons: AddonQuantity[] | null;
+  service_quote: Quote | null;
   payment_method: PaymentMethodType;
   saved_payment_method_id: string | null;
   total_cents: number;
@@ -69,7 +87,7 @@ interface OrderRow {
 }
 
 const COLUMNS = `id, number, customer_id, status, product_id, plan_id, years, addons, subscription_id,
-  extends_order_id, payment_method, saved_payment_method_id, total_cents, currency, top_up_cents, auto_renew,
+  extends_order_id, service_addons, service_quote, payment_method, saved_payment_method_id, total_cents, currency, top_up_cents, auto_renew,
   free_until::text AS free_until, renewal_charge_date::text AS renewal_charge_date, holder, quote,
   instructions, return_url, payment_url, locale`;
 
@@ -84,6 +102,10 @@ const toRecord = (row: OrderRow): OrderRecord => ({
   addons: row.addons,
   subscriptionId: row.subscription_id,
   extendsOrderId: row.extends_order_id,
+  serviceTerms:
+    row.service_addons && row.service_quote
+      ? { addons: row.service_addons, quote: row.service_quote }
+      : null,
   paymentMethod: row.payment_method,
   savedPaymentMethodId: row.saved_payment_method_id,
   totalCents: row.total_cents,

@@ -2,7 +2,9 @@
 // service, co-termed with its expiry (priced by the domain's priceServiceAddition). The addition
 // is an order of its own (its invoice, its email, `order.completed`) that names the service's
 // order (`extends_order_id`); once paid, the service's quantities grow, its expiry stays, its
-// next renewal charges the grown term, and `subscription.updated` says so.
+// next renewal charges the grown term, and `subscription.updated` says so. The grown terms are
+// the service's (orders.service_addons, service_quote): the service's order keeps its own
+// `addons` and `quote`, what it bought and was charged.
 import {
   type IsoDate,
   isPublicAdministration,
@@ -12,7 +14,7 @@ import {
   withSplitPayment,
 } from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
-import { findOrder, type OrderRecord } from '../orders/orders.ts';
+import { findOrder, type OrderRecord, serviceTerms } from '../orders/orders.ts';
 import { enqueueWebhook } from '../webhooks/webhooks.ts';
 import { SERVICE_PREFIX, serviceSubscription } from './service-view.ts';
 
@@ -43,7 +45,8 @@ export async function findCustomerService(
     addons: { id: string; quantity: number }[];
     renewal_state: string | null;
   }>(
-    `SELECT id, product_id, plan_id, years, expires_on::text AS expires_on, addons, renewal_state
+    `SELECT id, product_id, plan_id, years, expires_on::text AS expires_on,
+            COALESCE(service_addons, addons) AS addons, renewal_state
        FROM orders
       WHERE id = $1 AND customer_id = $2 AND paid_at IS NOT NULL AND expires_on IS NOT NULL
         AND extends_order_id IS NULL`,
@@ -65,7 +68,8 @@ export async function findCustomerService(
 /**
  * The addition is paid (or free): the service's add-ons grow by the order's quantities and its
  * renewal is priced on them (the service's quote: lines and totals of one term, its renewal
- * dates unchanged). In the caller's transaction, with `subscription.updated` (changes: addons).
+ * dates unchanged). Both are the service's terms: the service's order keeps its own add-ons and
+ * quote. In the caller's transaction, with `subscription.updated` (changes: addons).
  */
 export async function growService(
   tx: Queryable,
@@ -76,7 +80,9 @@ export async function growService(
   if (!addition.extendsOrderId) return;
   const service = await findOrder(tx, addition.extendsOrderId, true);
   if (!service) throw new Error('growService: the service vanished');
-  const addons = new Map(service.addons.map((a) => [a.id, a.quantity]));
+  // From the terms it has now: a second buy more grows the already grown quantities.
+  const current = serviceTerms(service);
+  const addons = new Map(current.addons.map((a) => [a.id, a.quantity]));
   for (const a of addition.addons) addons.set(a.id, (addons.get(a.id) ?? 0) + a.quantity);
   // In the catalog's order, as a new order of the same quantities would list them.
   const grown = product.addons
@@ -88,19 +94,20 @@ export async function growService(
     service.locale,
   );
   const quote: Quote = {
-    currency: service.quote.currency,
+    currency: current.quote.currency,
     lines: term.lines,
     taxableCents: term.taxableCents,
     vatRateBasisPoints: term.vatRateBasisPoints,
     vatCents: term.vatCents,
     totalCents: term.totalCents,
-    freeUntil: service.quote.freeUntil,
-    renewal: { ...service.quote.renewal, totalCents: term.totalCents },
-    minimumTopUpCents: service.quote.minimumTopUpCents,
-    creditCents: service.quote.creditCents ?? null,
+    freeUntil: current.quote.freeUntil,
+    renewal: { ...current.quote.renewal, totalCents: term.totalCents },
+    minimumTopUpCents: current.quote.minimumTopUpCents,
+    creditCents: current.quote.creditCents ?? null,
   };
   await tx.query(
-    'UPDATE orders SET addons = $2::jsonb, quote = $3::jsonb, updated_at = $4 WHERE id = $1',
+    `UPDATE orders SET service_addons = $2::jsonb, service_quote = $3::jsonb, updated_at = $4
+      WHERE id = $1`,
     [
       service.id,
       JSON.stringify(grown),

@@ -12,6 +12,7 @@ export interface ServiceRow {
   product_id: string;
   plan_id: string;
   years: number;
+  /** The service's current add-ons (after any buy more), not necessarily its order's. */
   addons: { id: string; quantity: number }[];
   expires_on: string;
   auto_renew: boolean;
@@ -28,9 +29,11 @@ export interface ServiceRow {
 export const renewalPaymentApiPath = (paymentId: string) =>
   `/renewal-payments/${encodeURIComponent(paymentId)}`;
 
-export const SERVICE_COLUMNS = `id, number, product_id, plan_id, years, addons, expires_on::text AS expires_on,
+/** A service's columns: its current terms (grown by buy more, else its order's own). */
+export const SERVICE_COLUMNS = `id, number, product_id, plan_id, years,
+  COALESCE(service_addons, addons) AS addons, expires_on::text AS expires_on,
   auto_renew, renewal_state, next_renewal_on::text AS next_renewal_on, payment_method,
-  saved_payment_method_id, quote,
+  saved_payment_method_id, COALESCE(service_quote, quote) AS quote,
   (SELECT rp.id FROM renewal_payments rp
     WHERE rp.order_id = orders.id AND rp.status = 'action_required'
     ORDER BY rp.cycle_expires_on DESC LIMIT 1) AS action_payment_id`;
