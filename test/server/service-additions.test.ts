@@ -13,7 +13,7 @@ import { QuoteSchema } from '../../src/api/schemas.ts';
 import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
 import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
 import { DEMO_USERS } from '../../demo/server/seed.ts';
-import { START, startServer, TODAY, type Server } from './harness.ts';
+import { OPERATOR_SECRET, START, startServer, TODAY, type Server } from './harness.ts';
 import { validateFatturaPA } from './invoices/xsd.ts';
 
 const BASE_TOTAL = 14640;
@@ -412,5 +412,83 @@ describe("buy more on Certified Platform: the service's order keeps its history"
     order = await bought(token, orderId);
     assert.deepEqual([order.addons, order.totalCents], [[], BASE_TOTAL]);
     assert.deepEqual(order.nextCharge, { date: '2028-01-08', totalCents: 20252 });
+  });
+
+  it('a public administration: its order keeps the split payment it paid, the service the grown one', async () => {
+    const registered = await server.request('POST', '/api/v1/auth/register', {
+      body: {
+        password: 'una-password-lunga',
+        holder: {
+          type: 'company',
+          name: 'Ordine degli Architetti P.P.C. di Torino',
+          taxCode: '80089810016',
+          address: {
+            street: 'Via Giolitti 1',
+            postalCode: '10123',
+            city: 'Torino',
+            province: 'TO',
+            country: 'IT',
+          },
+          email: 'segreteria@oato.it',
+          eInvoice: { sdiCode: 'UFABCD' },
+        },
+      },
+    });
+    assert.equal(registered.status, 201, registered.text);
+    const username = registered.body.customer.username as string;
+    let token = registered.body.token as string;
+    /** A bank transfer order, paid as the operator records it (the taxable amount). */
+    const placeAndPay = async (body: Record<string, unknown>, key: string, paidCents: number) => {
+      const reply = await server.request('POST', '/api/v1/orders', {
+        token,
+        body: {
+          productId: 'certified-platform',
+          planId: 'base',
+          years: 1,
+          acceptTerms: true,
+          paymentMethod: { type: 'bank_transfer' },
+          ...body,
+        },
+        headers: { 'Idempotency-Key': key },
+      });
+      assert.equal(reply.status, 201, reply.text);
+      const paid = await server.request('POST', '/api/v1/operator/payments', {
+        body: { orderNumber: reply.body.number, amountCents: paidCents },
+        headers: { Authorization: `Bearer ${OPERATOR_SECRET}` },
+      });
+      assert.equal(paid.status, 200, paid.text);
+      return reply.body.id as string;
+    };
+    const orderId = await placeAndPay({ addons: [], expectedTotalCents: BASE_TOTAL }, 'pa', 12000);
+    await moveTo('2026-05-20');
+    token = (
+      await server.request('POST', '/api/v1/auth/login', {
+        body: { username, password: 'una-password-lunga' },
+      })
+    ).body.token as string;
+    await placeAndPay(
+      { addons: added, subscriptionId: `svc_${orderId}`, expectedTotalCents: 2766 },
+      'pa-more',
+      2267,
+    );
+
+    const order = await server.request('GET', `/api/v1/orders/${orderId}`, { token });
+    assert.deepEqual(
+      [order.body.addons, order.body.totalCents, order.body.splitPayment, order.body.payableCents],
+      [[], BASE_TOTAL, true, 12000],
+    );
+    const grown = await service(token, `svc_${orderId}`);
+    assert.deepEqual(
+      grown.addons.map((a) => [a.id, a.quantity]),
+      [
+        ['extra-users', 2],
+        ['storage', 5],
+      ],
+    );
+    const { rows } = await server.db.query<{
+      service_quote: { totalCents: number; splitPayment: boolean; payableCents: number };
+    }>('SELECT service_quote FROM orders WHERE id = $1', [orderId]);
+    const { totalCents, splitPayment, payableCents } = rows[0]!.service_quote;
+    assert.deepEqual([totalCents, splitPayment, payableCents], [18788, true, 15400]);
   });
 });
