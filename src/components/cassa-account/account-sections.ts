@@ -15,6 +15,8 @@ type Params = Record<string, string | number>;
 /** What the sections need from the element. */
 export interface AccountView {
   state: AccountState;
+  /** The top-up field's amount to try again with (back from a top-up that was not paid), or ''. */
+  topUpAmount: string;
   a(key: AccountKey, params?: Params): string;
   /** The checkout's translated error text of a code (`error.*`, `field.topup.*`). */
   errorText(code: string): string;
@@ -287,6 +289,7 @@ function credit(view: AccountView): TemplateResult | typeof nothing {
           name="amount"
           inputmode="decimal"
           autocomplete="off"
+          .value=${view.topUpAmount}
           aria-describedby="top-up-hint err-top-up"
           aria-invalid=${view.state.error?.key === 'top-up' ? 'true' : 'false'}
         />

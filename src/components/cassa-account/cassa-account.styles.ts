@@ -159,6 +159,9 @@ export const accountStyles = css`
     border-left: 4px solid var(--_primary);
     background: var(--_surface);
   }
+  .notice.failed {
+    border-left-color: var(--_warning);
+  }
   @container (max-width: 420px) {
     .area {
       padding: var(--_s2);

@@ -38,11 +38,11 @@ interface Mounted {
 async function mount(
   username: string | null,
   locale: 'it' | 'en' = 'it',
-  prepare?: (backend: FakeBackend) => void,
+  prepare?: (backend: FakeBackend, data: Map<string, AccountData>) => void,
 ): Promise<Mounted> {
   const backend = await FakeBackend.create();
   const data = withAccountRoutes(backend);
-  prepare?.(backend);
+  prepare?.(backend, data);
   const changes: CassaAccountChangeEvent[] = [];
   const navigations: string[] = [];
   const token = username ? backend.tokenFor(username) : undefined;
@@ -57,6 +57,32 @@ async function mount(
     ></cassa-account>`,
   );
   return { el, backend, data, changes, navigations };
+}
+
+/** The member's top-up order `topup-9` (12,00 €) as the server has it; paid: 5,00 € + 12,00 €. */
+function withTopUp(
+  data: Map<string, AccountData>,
+  status: 'paid' | 'refused' | 'cancelled' | 'pending_payment',
+  addons: { id: string; quantity: number }[] = [],
+): void {
+  const mine = data.get(MEMBER)!;
+  if (status === 'paid') mine.creditCents = 1700;
+  mine.topUps = [
+    {
+      id: 'topup-9',
+      number: 'C-2026-000130',
+      status,
+      totalCents: 1200,
+      currency: 'EUR',
+      productId: 'pec-addons',
+      planId: 'member',
+      addons,
+      years: 1,
+      paymentMethod: 'card',
+      autoRenew: false,
+      topUpCents: 1200,
+    },
+  ];
 }
 
 const ready = (el: CassaAccount) =>
@@ -419,6 +445,100 @@ describe('cassa-account: a member of the Ordine with PEC add-ons', () => {
       (backend.sent('POST', '/v1/me/credit/top-ups')[0]!.body as { amountCents: number })
         .amountCents,
     ).to.equal(1000);
+  });
+
+  // Back from the card page after a top-up (the return URL carries only the order and its token):
+  // the outcome is the server's order, the balance the server's, said first with the focus on it.
+  const topUpCases = [
+    {
+      status: 'paid',
+      it: 'Ricarica riuscita: 12,00 € aggiunti al credito. Nuovo saldo: 17,00 €.',
+      en: 'Top-up done: €12.00 added to your credit. New balance: €17.00.',
+      field: '',
+    },
+    {
+      status: 'refused',
+      it: 'La ricarica di 12,00 € non è riuscita: la carta è stata rifiutata e non è stato addebitato nulla. Puoi riprovare qui sotto, anche con un’altra carta.',
+      en: 'The top-up of €12.00 did not go through: the card was refused and nothing was charged. You can try again below, also with another card.',
+      field: '12,00',
+    },
+    {
+      status: 'cancelled',
+      it: 'Ricarica di 12,00 € annullata: non è stato addebitato nulla. Puoi riprovare qui sotto.',
+      en: 'Top-up of €12.00 cancelled: nothing was charged. You can try again below.',
+      field: '12,00',
+    },
+    {
+      status: 'pending_payment',
+      it: 'La banca non ha ancora confermato la ricarica di 12,00 €: il saldo si aggiorna appena arriva la conferma (ricarica la pagina tra qualche minuto). Riprova qui sotto solo se la carta non risulta addebitata.',
+      en: 'The bank has not confirmed the top-up of €12.00 yet: the balance is updated as soon as it does (reload the page in a few minutes). Try again below only if your card was not charged.',
+      field: '12,00',
+    },
+  ] as const;
+  for (const outcome of topUpCases) {
+    for (const locale of ['it', 'en'] as const) {
+      it(`back from a top-up (${outcome.status}, ${locale}): says what happened with the server’s figures, the focus on it, the form ready again`, async () => {
+        const page = window.location.href;
+        const resumeRoute = (backend: FakeBackend) =>
+          backend.interceptors.unshift((r) => {
+            if (r.method !== 'POST' || r.path !== '/v1/auth/resume') return undefined;
+            return (r.body as { orderId?: string }).orderId === 'topup-9'
+              ? json(200, {
+                  token: backend.tokenFor(MEMBER),
+                  customer: backend.accounts.find((a) => a.customer.username === MEMBER)!.customer,
+                })
+              : problem(401, 'unauthorized');
+          });
+        try {
+          window.history.replaceState(null, '', '?cassa_order=topup-9&cassa_resume=resume-9');
+          const { el, backend } = await mount(null, locale, (b, data) => {
+            resumeRoute(b);
+            withTopUp(data, outcome.status);
+          });
+          await ready(el);
+          await waitUntil(() => deepAll(el, '[part=notice]').length === 1, 'no outcome shown');
+          const notice = deep<HTMLElement>(el, '[part=notice]');
+          expect(notice.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+            outcome[locale].replace(/\u00a0/g, ' '),
+          );
+          await waitUntil(() => el.shadowRoot!.activeElement === notice, 'the focus is not on it');
+          expect(backend.sent('GET', '/v1/orders/topup-9')[0]!.headers.authorization).to.match(
+            /^Bearer token-/,
+          );
+          const field = deep<HTMLInputElement>(el, 'input#top-up');
+          expect(field.value).to.equal(
+            locale === 'en' ? outcome.field.replace(',', '.') : outcome.field,
+          );
+          expect(deep<HTMLButtonElement>(el, 'form.top-up button').disabled).to.equal(false);
+          expect(window.location.search).to.equal('');
+          await expect(el).to.be.accessible();
+        } finally {
+          window.history.replaceState(null, '', page);
+        }
+      });
+    }
+  }
+
+  it('another order of the return (a checkout’s, with add-ons) is not announced as a top-up', async () => {
+    const page = window.location.href;
+    try {
+      window.history.replaceState(null, '', '?cassa_order=topup-9&cassa_resume=resume-9');
+      const checkout = document.createElement('cassa-checkout');
+      document.body.append(checkout);
+      try {
+        const { el, backend } = await mount(MEMBER, 'it', (_, data) =>
+          withTopUp(data, 'paid', [{ id: 'extra-space', quantity: 1 }]),
+        );
+        await ready(el);
+        await waitUntil(() => backend.sent('GET', '/v1/orders/topup-9').length === 1);
+        await el.updateComplete;
+        expect(deepAll(el, '[part=notice]')).to.have.length(0);
+      } finally {
+        checkout.remove();
+      }
+    } finally {
+      window.history.replaceState(null, '', page);
+    }
   });
 
   it('shows no warning when the credit covers the renewal', async () => {
