@@ -180,7 +180,21 @@ export class CassaAccount extends CassaElement {
       renewalsUsing: (id) => store.renewalsUsing(id),
       act: {
         autoRenew: (id, on) => void store.setAutoRenew(id, on),
-        method: (id, methodId) => void store.setRenewalMethod(id, methodId),
+        method: (id, methodId) => {
+          // The group is disabled while the change is saved: the focus comes back to the checked
+          // radio (the server's choice) if it was on the group.
+          const name = `method-${id}`;
+          const focused = this.shadowRoot?.activeElement;
+          const inGroup = focused instanceof HTMLInputElement && focused.name === name;
+          void store.setRenewalMethod(id, methodId).then(async () => {
+            await this.updateComplete;
+            const active = this.shadowRoot?.activeElement;
+            if (inGroup && (!active || active === focused))
+              this.renderRoot
+                .querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"]:checked`)
+                ?.focus();
+          });
+        },
         remove: (id, replacement) => void store.removeMethod(id, replacement),
         add: (type) => void store.addMethod(type),
         topUp: (form) => {

@@ -90,6 +90,10 @@ const ready = (el: CassaAccount) =>
     timeout: 5000,
   }).then(() => el.updateComplete);
 
+/** The radio of the subscription svc-1's renewal method `id`. */
+const renewalRadio = (el: CassaAccount, id: string) =>
+  deep<HTMLInputElement>(el, `input[name="method-svc-1"][value="${id}"]`);
+
 const autoRenew = (el: CassaAccount) => deepAll<HTMLInputElement>(el, 'input[type=checkbox]')[0]!;
 
 describe('cassa-account: a Certified Platform buyer', () => {
@@ -284,9 +288,7 @@ describe('cassa-account: a Certified Platform buyer', () => {
   it('changes the card the renewal is charged to', async () => {
     const { el, backend } = await mount(COMPANY);
     await ready(el);
-    const select = deep<HTMLSelectElement>(el, 'select#method-svc-1');
-    select.value = 'pm-paypal';
-    select.dispatchEvent(new Event('change'));
+    renewalRadio(el, 'pm-paypal').click();
     await seeText(el, 'Metodo di rinnovo PayPal rossi.costruzioni@example.com');
     expect(backend.sent('PATCH', '/v1/subscriptions/svc-1')[0]!.body).to.deep.equal({
       paymentMethodId: 'pm-paypal',
@@ -353,8 +355,8 @@ describe('cassa-account: a Certified Platform buyer', () => {
     await sendKeys({ press: 'Space' });
     await waitUntil(() => backend.sent('PATCH', '/v1/subscriptions/svc-1').length === 1);
     await sendKeys({ press: 'Tab' });
-    const focused = el.shadowRoot!.activeElement;
-    expect(focused?.id).to.equal('method-svc-1');
+    const focused = el.shadowRoot!.activeElement as HTMLInputElement | null;
+    expect(focused?.name).to.equal('method-svc-1');
   });
 
   it('reads in English, and fits a 320 px screen without sideways scrolling', async () => {
@@ -373,9 +375,7 @@ describe('cassa-account: a Certified Platform buyer', () => {
     await setViewport({ width: 320, height: 640 });
     const { el } = await mount(COMPANY);
     await ready(el);
-    const select = deep<HTMLSelectElement>(el, 'select#method-svc-1');
-    select.value = 'pm-paypal';
-    select.dispatchEvent(new Event('change'));
+    renewalRadio(el, 'pm-paypal').click();
     await seeText(el, 'Metodo di rinnovo PayPal rossi.costruzioni@example.com');
     const email = 'rossi.costruzioni@example.com';
     const pieces = email.split(/(?<=[.\-_])|(?=@)/);
@@ -408,6 +408,100 @@ describe('cassa-account: a Certified Platform buyer', () => {
     expect(named?.name).to.equal(`Rimuovi PayPal ${email}`);
     expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('cassa-account: a long saved PayPal address in the renewal-method choices', () => {
+  const LONG = 'amministrazione.rossi.costruzioni@studio-rossi-associati.example.com';
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  const withLongPaypal = (_: FakeBackend, data: Map<string, AccountData>) => {
+    data.get(COMPANY)!.methods[1] = { id: 'pm-paypal', type: 'paypal', label: `PayPal ${LONG}` };
+  };
+
+  for (const locale of ['it', 'en'] as const) {
+    it(`at 320 px (${locale}) both choices show the whole address, wrapped between its pieces; by keyboard the renewal moves`, async () => {
+      await setViewport({ width: 320, height: 640 });
+      const { el, backend } = await mount(COMPANY, locale, withLongPaypal);
+      await ready(el);
+      const pieces = LONG.split(/(?<=[.\-_])|(?=@)/);
+      // The renewal method (a radio per method) and, on the card the renewal uses, where its
+      // renewals move before it is removed.
+      const groups = deepAll<HTMLFieldSetElement>(el, 'fieldset.methods-choice');
+      expect(groups.map((g) => g.querySelector('legend')!.textContent!.trim())).to.deep.equal(
+        locale === 'it'
+          ? ['Metodo di rinnovo', 'Prima sposta i rinnovi su']
+          : ['Renewal method', 'First move the renewals to'],
+      );
+      for (const group of groups) {
+        const radio = group.querySelector<HTMLInputElement>('input[value="pm-paypal"]')!;
+        expect(radio.getAttribute('aria-label')).to.equal(`PayPal ${LONG}`);
+        const lines = renderedLines(radio.closest('label')!);
+        expect(lines.length, 'the address wraps at 320 px').to.be.greaterThan(1);
+        expect(lines.join('').replace(/\s/g, '')).to.equal(`PayPal${LONG}`);
+        for (const line of lines) {
+          let rest = line.replace(/^PayPal ?/, '');
+          for (const piece of pieces) if (rest.startsWith(piece)) rest = rest.slice(piece.length);
+          expect(rest, `broken inside a word: ${lines.join(' / ')}`).to.equal('');
+        }
+        const box = radio.closest('label')!.getBoundingClientRect();
+        expect(box.right).to.be.at.most(el.getBoundingClientRect().right);
+      }
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
+      expect(document.documentElement.scrollWidth).to.be.at.most(
+        document.documentElement.clientWidth,
+      );
+
+      // By keyboard: Tab from the auto-renew switch to the checked radio, an arrow chooses PayPal.
+      autoRenew(el).focus();
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(renewalRadio(el, 'pm-card'));
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => backend.sent('PATCH', '/v1/subscriptions/svc-1').length === 1);
+      expect(backend.sent('PATCH', '/v1/subscriptions/svc-1')[0]!.body).to.deep.equal({
+        paymentMethodId: 'pm-paypal',
+      });
+      await waitUntil(
+        () => renewalRadio(el, 'pm-paypal').checked && !renewalRadio(el, 'pm-paypal').disabled,
+      );
+      await waitUntil(
+        () => el.shadowRoot!.activeElement === renewalRadio(el, 'pm-paypal'),
+        'the focus stays on the chosen method',
+      );
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('a refused change is said next to the choice, and the server’s method stays checked', async () => {
+    const { el } = await mount(COMPANY, 'it', (b, data) => {
+      withLongPaypal(b, data);
+      b.interceptors.unshift((r) =>
+        r.method === 'PATCH' ? problem(503, 'service-unavailable') : undefined,
+      );
+    });
+    await ready(el);
+    renewalRadio(el, 'pm-paypal').click();
+    await waitUntil(() => el.store?.state.error?.key === 'method:svc-1');
+    await el.updateComplete;
+    const group = deep<HTMLFieldSetElement>(el, 'fieldset.methods-choice');
+    const error = deep<HTMLElement>(el, '[id="err-method:svc-1"]');
+    expect(error.textContent!.trim()).not.to.equal('');
+    expect(group.getAttribute('aria-describedby')).to.equal('err-method:svc-1');
+    expect(renewalRadio(el, 'pm-card').checked).to.equal(true);
+    expect(renewalRadio(el, 'pm-paypal').checked).to.equal(false);
+  });
+
+  it('a service with no saved method says so in the choice, none of the methods checked', async () => {
+    const { el } = await mount(COMPANY, 'it', (b, data) => {
+      withLongPaypal(b, data);
+      data.get(COMPANY)!.subscriptions[0]!.paymentMethodId = null;
+    });
+    await ready(el);
+    const group = deep<HTMLFieldSetElement>(el, 'fieldset.methods-choice');
+    const checked = group.querySelector<HTMLInputElement>('input:checked')!;
+    expect(checked.disabled).to.equal(true);
+    expect(checked.closest('label')!.textContent!.trim()).to.equal('Nessun metodo salvato');
+    expect(renewalRadio(el, 'pm-paypal').checked).to.equal(false);
   });
 });
 
