@@ -85,6 +85,13 @@ const itAccount = {
   'acc.method.refused':
     'Il gestore dei pagamenti ha rifiutato il metodo: non è stato salvato. Puoi provarne un altro.',
   'acc.method.cancelled': 'Aggiunta del metodo di pagamento annullata: non è stato salvato nulla.',
+  'acc.topup.paid': 'Ricarica riuscita: {amount} aggiunti al credito. Nuovo saldo: {balance}.',
+  'acc.topup.refused':
+    'La ricarica di {amount} non è riuscita: la carta è stata rifiutata e non è stato addebitato nulla. Puoi riprovare qui sotto, anche con un’altra carta.',
+  'acc.topup.cancelled':
+    'Ricarica di {amount} annullata: non è stato addebitato nulla. Puoi riprovare qui sotto.',
+  'acc.topup.pending':
+    'La banca non ha ancora confermato la ricarica di {amount}: il saldo si aggiorna appena arriva la conferma (ricarica la pagina tra qualche minuto). Riprova qui sotto solo se la carta non risulta addebitata.',
 } as const;
 
 export type AccountKey = keyof typeof itAccount;
@@ -170,6 +177,13 @@ const enAccount: Record<AccountKey, string> = {
   'acc.method.refused':
     'The payment provider refused the method: it was not saved. You can try another one.',
   'acc.method.cancelled': 'Adding a payment method was cancelled: nothing was saved.',
+  'acc.topup.paid': 'Top-up done: {amount} added to your credit. New balance: {balance}.',
+  'acc.topup.refused':
+    'The top-up of {amount} did not go through: the card was refused and nothing was charged. You can try again below, also with another card.',
+  'acc.topup.cancelled':
+    'Top-up of {amount} cancelled: nothing was charged. You can try again below.',
+  'acc.topup.pending':
+    'The bank has not confirmed the top-up of {amount} yet: the balance is updated as soon as it does (reload the page in a few minutes). Try again below only if your card was not charged.',
 };
 
 /** Translates a customer-area key, filling `{name}` placeholders as text. */

@@ -29,6 +29,16 @@ export interface ActionError {
   retryable: boolean;
 }
 
+/**
+ * Back from the card page after a top-up: what the order says (the server's figures, never the
+ * URL's). `creditCents` is the balance read with it; `pending`: the bank has not answered yet.
+ */
+export interface TopUpReturn {
+  status: 'paid' | 'refused' | 'cancelled' | 'pending';
+  amountCents: number;
+  creditCents: number;
+}
+
 export interface AccountState {
   /** `login`: no session; `loading` the first time; `failed`: it could not be loaded (retry). */
   phase: 'login' | 'loading' | 'ready' | 'failed';
@@ -48,6 +58,8 @@ export interface AccountState {
   /** Keys of the intents in flight (`auto-renew:<id>`, `method:<id>`, `remove:<id>`, `top-up`…). */
   busy: string[];
   error: ActionError | null;
+  /** The outcome of the top-up the buyer came back from, once read (else null). */
+  topUpReturn: TopUpReturn | null;
 }
 
 export interface AccountStoreOptions {
@@ -82,11 +94,14 @@ export class AccountStore extends TypedEventTarget<AccountEventMap> {
     products: {},
     busy: [],
     error: null,
+    topUpReturn: null,
   };
   readonly #client: CassaClient;
   readonly #calls: AccountCalls;
   readonly #options: AccountStoreOptions;
   #loads = 0;
+  /** The order of the return URL, read with the first load that has a session. */
+  #returnOrderId: string | undefined;
 
   constructor(options: AccountStoreOptions) {
     super();
@@ -136,6 +151,14 @@ export class AccountStore extends TypedEventTarget<AccountEventMap> {
     await this.useToken(result?.ok ? result.value.token : null);
   }
 
+  /**
+   * The page came back from the provider with `cassa_order`: the next load with a session reads
+   * that order and, when it is a top-up (credit only, no add-on), keeps its outcome.
+   */
+  expectTopUp(orderId: string): void {
+    this.#returnOrderId = orderId;
+  }
+
   async login(username: string, password: string): Promise<void> {
     if (this.state.loginBusy) return;
     this.#set({ loginBusy: true, loginError: '' });
@@ -153,11 +176,13 @@ export class AccountStore extends TypedEventTarget<AccountEventMap> {
   async load(): Promise<void> {
     const seq = ++this.#loads;
     if (this.state.phase !== 'ready') this.#set({ phase: 'loading', loadError: '' });
-    const [subscriptions, methods, invoices, awaiting] = await Promise.all([
+    const returnOrderId = this.#returnOrderId;
+    const [subscriptions, methods, invoices, awaiting, returned] = await Promise.all([
       this.#calls.subscriptions(),
       this.#calls.paymentMethods(),
       this.#calls.invoices(),
       this.#calls.awaitingOrders(),
+      returnOrderId ? this.#client.getOrder(returnOrderId) : undefined,
     ]);
     if (seq !== this.#loads) return;
     const failed = [subscriptions, methods].find((r) => !r.ok);
@@ -171,7 +196,12 @@ export class AccountStore extends TypedEventTarget<AccountEventMap> {
       return;
     }
     if (!subscriptions.ok || !methods.ok) return;
+    if (returnOrderId && this.#returnOrderId === returnOrderId) this.#returnOrderId = undefined;
+    const topUp = returned?.ok
+      ? topUpReturn(returned.value, subscriptions.value.creditCents)
+      : null;
     this.#set({
+      ...(topUp ? { topUpReturn: topUp } : {}),
       phase: 'ready',
       loadError: '',
       creditCents: subscriptions.value.creditCents,
@@ -337,4 +367,16 @@ export class AccountStore extends TypedEventTarget<AccountEventMap> {
   invoiceXml(invoice: AccountInvoice): Promise<string | undefined> {
     return this.#run(`invoice:${invoice.id}`, () => this.#calls.invoiceXml(invoice.xmlUrl));
   }
+}
+
+/** A top-up order's outcome (credit only, no add-on), or null for any other order. */
+function topUpReturn(order: Order, creditCents: number): TopUpReturn | null {
+  if (order.addons.length > 0 || !order.topUpCents) return null;
+  const status =
+    order.status === 'paid' || order.status === 'active'
+      ? 'paid'
+      : order.status === 'refused' || order.status === 'cancelled'
+        ? order.status
+        : 'pending';
+  return { status, amountCents: order.topUpCents, creditCents };
 }

@@ -16,6 +16,8 @@ export interface AccountData {
   methods: SavedPaymentMethod[];
   invoices: AccountInvoice[];
   awaiting: Order[];
+  /** Credit top-ups (GET /v1/orders/:id for their owner). */
+  topUps?: Order[];
 }
 
 /** Installs the routes; returns each username's data (tests change it). */
@@ -143,6 +145,20 @@ export function withAccountRoutes(backend: FakeBackend): Map<string, AccountData
 
   const route = (request: RecordedRequest): Response | undefined => {
     const { method, path } = request;
+    const order = /^\/v1\/orders\/([^/]+)$/.exec(path);
+    if (method === 'GET' && order) {
+      const id = decodeURIComponent(order[1]!);
+      const username = backend.usernameOf(request);
+      const owner = [...data.entries()].find(([, d]) => d.topUps?.some((o) => o.id === id));
+      if (!owner) return undefined;
+      if (!username) return problem(401, 'unauthorized');
+      return owner[0] === username
+        ? json(
+            200,
+            owner[1].topUps!.find((o) => o.id === id),
+          )
+        : problem(404, 'not-found');
+    }
     const owned =
       /^\/v1\/me\/(subscriptions|invoices|orders|payment-methods|credit)/.test(path) ||
       /^\/v1\/subscriptions\//.test(path) ||

@@ -125,8 +125,10 @@ describe('customer area: a Certified Platform buyer', () => {
     await shoot(page, 'certified-platform');
 
     // The renewal card: PayPal instead.
-    const select = area(page).getByLabel('Metodo di rinnovo');
-    await select.selectOption({ label: 'PayPal rossi.costruzioni@example.com' });
+    await area(page)
+      .getByRole('group', { name: 'Metodo di rinnovo' })
+      .getByRole('radio', { name: 'PayPal rossi.costruzioni@example.com', exact: true })
+      .check();
     await areaSees(page, 'Metodo di rinnovo PayPal rossi.costruzioni@example.com');
     await page.getByText('Metodo di rinnovo cambiato').waitFor();
 
@@ -281,6 +283,20 @@ describe('customer area: buy more on the service, add a payment method', () => {
     await areaSees(page, 'Nuovo metodo di pagamento salvato.');
     assert.equal(new URL(page.url()).search, '?cassa_method=saved');
     await shoot(page, 'method-added');
+
+    // A PayPal account with a long address: the renewal-method choice and the "move the renewals
+    // to" choice show it whole on a phone (radios whose labels wrap between its pieces).
+    const long = 'amministrazione.rossi.costruzioni@studio-rossi-associati.example.com';
+    await area(page).getByRole('button', { name: 'Aggiungi PayPal' }).click();
+    await page.waitForURL(/\/api\/sandbox\//);
+    await page.getByLabel(w.paypalEmail).fill(long);
+    await page.getByRole('button', { name: w.approvePaypal }).click();
+    await page.waitForURL(/area-clienti\.html\?cassa_method=saved/);
+    await area(page)
+      .getByRole('group', { name: 'Metodo di rinnovo' })
+      .getByRole('radio', { name: `PayPal ${long}`, exact: true })
+      .waitFor();
+    await shoot(page, 'long-paypal');
     assertClean(problems);
   });
 });
@@ -342,6 +358,10 @@ describe('customer area: a member of the Ordine', () => {
     await area(page).getByRole('button', { name: 'Ricarica con carta' }).click();
     await payOnSandboxCard(page, '4242 4242 4242 4242');
     await page.waitForURL(/\/ordine\.html/);
+    await areaSees(
+      page,
+      /Ricarica riuscita: 10,58\s€ aggiunti al credito\. Nuovo saldo: 15,86\s€\./,
+    );
     await areaSees(page, 'Saldo: 15,86 €');
     await areaSees(page, 'Il credito copre i prossimi rinnovi.');
     assert.equal(
@@ -413,6 +433,59 @@ describe('customer area: a member of the Ordine', () => {
       'the extra space to be active again',
     );
     await shoot(page, 'member-bought-again');
+    assertClean(problems);
+  });
+});
+
+describe('customer area: a top-up from the area’s own page', () => {
+  const e2e = useE2E();
+
+  it('a refused card is said with the focus on it and the amount kept; paid, the amount and the new balance', async () => {
+    const { page, problems } = await e2e.open('/area-clienti.html');
+    await areaLogIn(page, MARIO);
+    await areaSees(page, 'Importo della ricarica (€)');
+    const balance = async () => {
+      const token = await login(e2e.server.url, MARIO);
+      const response = await fetch(`${e2e.server.url}/api/v1/me/subscriptions`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return ((await response.json()) as { creditCents: number }).creditCents;
+    };
+    const before = await balance();
+    const euro = (cents: number) =>
+      new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+    const field = area(page).getByLabel('Importo della ricarica (€)');
+
+    // Refused by the bank on the card page: back in the area, said first, ready to try again.
+    await field.fill('20');
+    await area(page).getByRole('button', { name: 'Ricarica con carta' }).click();
+    await payOnSandboxCard(page, '4000 0000 0000 0002');
+    await page.waitForURL(/area-clienti\.html/);
+    await areaSees(page, /La ricarica di 20,00\s€ non è riuscita: la carta è stata rifiutata/);
+    await until(
+      async () =>
+        (await area(page).evaluate((el) => el.shadowRoot?.activeElement?.getAttribute('part'))) ===
+        'notice',
+      'the focus on the outcome',
+    );
+    assert.equal(await field.inputValue(), '20,00');
+    assert.equal(new URL(page.url()).search, '');
+    assert.equal(await balance(), before);
+    await shoot(page, 'top-up-refused');
+
+    // Again with a card that pays: the amount added and the server's new balance.
+    await area(page).getByRole('button', { name: 'Ricarica con carta' }).click();
+    await payOnSandboxCard(page, '4242 4242 4242 4242');
+    await page.waitForURL(/area-clienti\.html/);
+    const after = before + 2000;
+    assert.equal(await balance(), after);
+    const shown = euro(after).replace(/\s/g, '\\s');
+    await areaSees(
+      page,
+      new RegExp(`Ricarica riuscita: 20,00\\s€ aggiunti al credito\\. Nuovo saldo: ${shown}\\.`),
+    );
+    await areaSees(page, `Saldo: ${euro(after)}`);
+    await shoot(page, 'top-up-paid');
     assertClean(problems);
   });
 });

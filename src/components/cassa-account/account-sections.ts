@@ -15,6 +15,8 @@ type Params = Record<string, string | number>;
 /** What the sections need from the element. */
 export interface AccountView {
   state: AccountState;
+  /** The top-up field's amount to try again with (back from a top-up that was not paid), or ''. */
+  topUpAmount: string;
   a(key: AccountKey, params?: Params): string;
   /** The checkout's translated error text of a code (`error.*`, `field.topup.*`). */
   errorText(code: string): string;
@@ -196,26 +198,25 @@ function subscription(view: AccountView, s: AccountSubscription): TemplateResult
     ${
       active && !pec && cards.length
         ? html`<div class="field">
-            <label for=${`method-${s.id}`}>${view.a('acc.method')}</label>
-            <select
-              id=${`method-${s.id}`}
+            <fieldset
+              class="methods-choice"
               ?disabled=${view.busy(methodKey)}
+              aria-busy=${view.busy(methodKey) ? 'true' : 'false'}
               aria-describedby=${`err-${methodKey}`}
-              .value=${live(s.paymentMethodId ?? '')}
-              @change=${(e: Event) => view.act.method(s.id, (e.target as HTMLSelectElement).value)}
             >
+              <legend>${view.a('acc.method')}</legend>
               ${
                 s.paymentMethodId && cards.some((m) => m.id === s.paymentMethodId)
                   ? nothing
-                  : html`<option value="" selected disabled>${view.a('acc.method.none')}</option>`
+                  : html`<label class="choice">
+                      <input type="radio" name=${`method-${s.id}`} value="" checked disabled />
+                      ${view.a('acc.method.none')}
+                    </label>`
               }
-              ${cards.map(
-                (m) =>
-                  html`<option value=${m.id} ?selected=${m.id === s.paymentMethodId}>
-                    ${m.label}
-                  </option>`,
+              ${methodRadios(view, `method-${s.id}`, cards, s.paymentMethodId, (id) =>
+                view.act.method(s.id, id),
               )}
-            </select>
+            </fieldset>
             ${errorOf(view, methodKey)}
           </div>`
         : nothing
@@ -287,6 +288,7 @@ function credit(view: AccountView): TemplateResult | typeof nothing {
           name="amount"
           inputmode="decimal"
           autocomplete="off"
+          .value=${view.topUpAmount}
           aria-describedby="top-up-hint err-top-up"
           aria-invalid=${view.state.error?.key === 'top-up' ? 'true' : 'false'}
         />
@@ -300,6 +302,34 @@ function credit(view: AccountView): TemplateResult | typeof nothing {
       </button>
     </form>
   </section>`;
+}
+
+/**
+ * One radio per saved method, each labelled by its whole label (a PayPal address wraps between its
+ * pieces on a phone, where a native select would cut it): `chosen` checked, `choose` on a change.
+ * With `choose` the checked one follows the server (back as it was when a change fails); without,
+ * it is the buyer's pick until the form is used, `chosen` only the first default.
+ */
+function methodRadios(
+  view: AccountView,
+  name: string,
+  methods: SavedPaymentMethod[],
+  chosen: string | null,
+  choose?: (id: string) => void,
+): TemplateResult[] {
+  return methods.map(
+    (m) =>
+      html`<label class="choice">
+        <input
+          type="radio"
+          name=${name}
+          value=${m.id}
+          aria-label=${m.label}
+          .checked=${choose ? live(m.id === chosen) : m.id === chosen}
+          @change=${choose ? () => choose(m.id) : nothing}
+        />${savedLabel(m.label)}
+      </label>`,
+  );
 }
 
 function method(view: AccountView, m: SavedPaymentMethod): TemplateResult {
@@ -319,12 +349,10 @@ function method(view: AccountView, m: SavedPaymentMethod): TemplateResult {
     }
     ${
       using.length && others.length
-        ? html`<span class="field inline">
-            <label for=${replacementId}>${view.a('acc.methods.replace')}</label>
-            <select id=${replacementId}>
-              ${others.map((o) => html`<option value=${o.id}>${o.label}</option>`)}
-            </select>
-          </span>`
+        ? html`<fieldset class="field methods-choice" aria-describedby=${`err-${key}`}>
+            <legend>${view.a('acc.methods.replace')}</legend>
+            ${methodRadios(view, replacementId, others, others[0]!.id)}
+          </fieldset>`
         : nothing
     }
     <button
@@ -334,10 +362,10 @@ function method(view: AccountView, m: SavedPaymentMethod): TemplateResult {
       aria-describedby=${`err-${key}`}
       aria-busy=${view.busy(key) ? 'true' : 'false'}
       @click=${(e: Event) => {
-        const select = (e.target as HTMLElement)
+        const chosen = (e.target as HTMLElement)
           .closest('li')
-          ?.querySelector<HTMLSelectElement>(`#${CSS.escape(replacementId)}`);
-        view.act.remove(m.id, select?.value || undefined);
+          ?.querySelector<HTMLInputElement>(`input[name="${CSS.escape(replacementId)}"]:checked`);
+        view.act.remove(m.id, chosen?.value || undefined);
       }}
     >
       ${savedLabel(removeText)}

@@ -153,11 +153,25 @@ export const accountStyles = css`
   .status {
     min-height: 1.5em;
   }
+  /* A choice among saved methods: one radio per line, its label wrapping whole (an email between
+     its pieces) on a phone. */
+  .methods-choice {
+    display: grid;
+    gap: var(--_s2);
+    justify-self: stretch;
+  }
+  .methods-choice .choice {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
   .notice {
     margin: 0;
     padding: var(--_s2) var(--_s3);
     border-left: 4px solid var(--_primary);
     background: var(--_surface);
+  }
+  .notice.failed {
+    border-left-color: var(--_warning);
   }
   @container (max-width: 420px) {
     .area {

@@ -41,7 +41,8 @@ export { openAccount } from './open-account.ts';
  * @summary The customer area.
  * @fires cassa-account-change - The buyer changed something (detail: {@link AccountChange}).
  * @csspart area - The whole customer area.
- * @csspart notice - The outcome of adding a payment method, back from the provider's page.
+ * @csspart notice - The outcome of adding a payment method or of a credit top-up, back from the
+ *   provider's page.
  * @csspart subscriptions - The services.
  * @csspart subscription - One service.
  * @csspart credit - The prepaid credit and its top-up.
@@ -71,8 +72,17 @@ export class CassaAccount extends CassaElement {
     (outcome) => new URLSearchParams(window.location.search).get('cassa_method') === outcome,
   ) as 'saved' | 'refused' | 'cancelled' | undefined;
 
+  /** Back from the card page after a top-up (`cassa_order` in the page's URL): its order's id. */
+  readonly #returnOrderId = new URLSearchParams(window.location.search).get('cassa_order');
+
   /** Whether the page's return from the provider has been looked at (once per element). */
   #returned = false;
+
+  /**
+   * Whether the outcome notice (a new method's, a top-up's) still has to come into view with the
+   * focus: once, when it first shows; not when a checkout on the page announces its own return.
+   */
+  #focusNotice = !document.querySelector('cassa-checkout') || !this.#returnOrderId;
 
   /** A polite announcement of the last saved change. */
   @state() private announcement = '';
@@ -100,6 +110,7 @@ export class CassaAccount extends CassaElement {
       // Back from the provider's page (a new method, a top-up): the return URL's one-time token,
       // taken out of the address bar at once, opens the session when the page gave none.
       const back = this.#returned ? undefined : takeReturnResume();
+      if (!this.#returned && this.#returnOrderId) store.expectTopUp(this.#returnOrderId);
       this.#returned = true;
       void (back && !this.sessionToken
         ? store.resume(back.which, back.token)
@@ -108,14 +119,49 @@ export class CassaAccount extends CassaElement {
     if (this.store?.state.phase === 'login') void load('account').catch(() => undefined);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The outcome of the provider's page is what the buyer reads first: the page loads at its top
+    // and the area may be far below, so the notice comes into view with the focus, once.
+    const notice = this.renderRoot.querySelector<HTMLElement>('.notice');
+    if (notice && this.#focusNotice) {
+      this.#focusNotice = false;
+      notice.scrollIntoView({ block: 'center' });
+      notice.focus({ preventScroll: true });
+    }
+  }
+
+  /** What happened on the provider's page (a new method, a top-up), once the area is shown. */
+  #notice(store: AccountStore) {
+    const { state } = store;
+    if (state.phase !== 'ready') return nothing;
+    const topUp = state.topUpReturn;
+    const text = topUp
+      ? this.#a(`acc.topup.${topUp.status}`, {
+          amount: this.money(topUp.amountCents),
+          balance: this.money(topUp.creditCents),
+        })
+      : this.#methodOutcome
+        ? this.#a(`acc.method.${this.#methodOutcome}`)
+        : '';
+    if (!text) return nothing;
+    const failed = topUp ? topUp.status !== 'paid' : this.#methodOutcome !== 'saved';
+    return html`<p class=${failed ? 'notice failed' : 'notice'} part="notice" tabindex="-1">
+      ${text}
+    </p>`;
+  }
+
   #a(key: AccountKey, params?: Record<string, string | number>): string {
     return accountMsg(this.locale, key, params);
   }
 
   #view(store: AccountStore): AccountView {
     const products = store.state.products;
+    const topUp = store.state.topUpReturn;
     return {
       state: store.state,
+      topUpAmount:
+        topUp && topUp.status !== 'paid' ? euroInput(topUp.amountCents, this.locale) : '',
       a: (key, params) => this.#a(key, params),
       errorText: (code) =>
         this.t((code.startsWith('topup.') ? `field.${code}` : `error.${code}`) as MessageKey),
@@ -134,7 +180,21 @@ export class CassaAccount extends CassaElement {
       renewalsUsing: (id) => store.renewalsUsing(id),
       act: {
         autoRenew: (id, on) => void store.setAutoRenew(id, on),
-        method: (id, methodId) => void store.setRenewalMethod(id, methodId),
+        method: (id, methodId) => {
+          // The group is disabled while the change is saved: the focus comes back to the checked
+          // radio (the server's choice) if it was on the group.
+          const name = `method-${id}`;
+          const focused = this.shadowRoot?.activeElement;
+          const inGroup = focused instanceof HTMLInputElement && focused.name === name;
+          void store.setRenewalMethod(id, methodId).then(async () => {
+            await this.updateComplete;
+            const active = this.shadowRoot?.activeElement;
+            if (inGroup && (!active || active === focused))
+              this.renderRoot
+                .querySelector<HTMLInputElement>(`input[name="${CSS.escape(name)}"]:checked`)
+                ?.focus();
+          });
+        },
         remove: (id, replacement) => void store.removeMethod(id, replacement),
         add: (type) => void store.addMethod(type),
         topUp: (form) => {
@@ -226,14 +286,7 @@ export class CassaAccount extends CassaElement {
         }
       </header>
       <p class="sr status" role="status">${this.announcement}</p>
-      ${
-        this.#methodOutcome && state.phase === 'ready'
-          ? html`<p class="notice" part="notice">
-              ${this.#a(`acc.method.${this.#methodOutcome}`)}
-            </p>`
-          : nothing
-      }
-      ${this.#body(store)}
+      ${this.#notice(store)} ${this.#body(store)}
     </div>`;
   }
 
@@ -296,4 +349,10 @@ function takeReturnResume():
   url.searchParams.delete('cassa_resume');
   history.replaceState(history.state, '', url);
   return { which, token };
+}
+
+/** Cents as the top-up field takes them back (`10,58`, `10.58`), no symbol. */
+function euroInput(cents: number, locale: 'it' | 'en'): string {
+  const text = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  return locale === 'it' ? text.replace('.', ',') : text;
 }

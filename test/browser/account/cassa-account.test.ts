@@ -38,11 +38,11 @@ interface Mounted {
 async function mount(
   username: string | null,
   locale: 'it' | 'en' = 'it',
-  prepare?: (backend: FakeBackend) => void,
+  prepare?: (backend: FakeBackend, data: Map<string, AccountData>) => void,
 ): Promise<Mounted> {
   const backend = await FakeBackend.create();
   const data = withAccountRoutes(backend);
-  prepare?.(backend);
+  prepare?.(backend, data);
   const changes: CassaAccountChangeEvent[] = [];
   const navigations: string[] = [];
   const token = username ? backend.tokenFor(username) : undefined;
@@ -59,10 +59,40 @@ async function mount(
   return { el, backend, data, changes, navigations };
 }
 
+/** The member's top-up order `topup-9` (12,00 €) as the server has it; paid: 5,00 € + 12,00 €. */
+function withTopUp(
+  data: Map<string, AccountData>,
+  status: 'paid' | 'refused' | 'cancelled' | 'pending_payment',
+  addons: { id: string; quantity: number }[] = [],
+): void {
+  const mine = data.get(MEMBER)!;
+  if (status === 'paid') mine.creditCents = 1700;
+  mine.topUps = [
+    {
+      id: 'topup-9',
+      number: 'C-2026-000130',
+      status,
+      totalCents: 1200,
+      currency: 'EUR',
+      productId: 'pec-addons',
+      planId: 'member',
+      addons,
+      years: 1,
+      paymentMethod: 'card',
+      autoRenew: false,
+      topUpCents: 1200,
+    },
+  ];
+}
+
 const ready = (el: CassaAccount) =>
   waitUntil(() => el.store?.state.phase === 'ready', 'the customer area never loaded', {
     timeout: 5000,
   }).then(() => el.updateComplete);
+
+/** The radio of the subscription svc-1's renewal method `id`. */
+const renewalRadio = (el: CassaAccount, id: string) =>
+  deep<HTMLInputElement>(el, `input[name="method-svc-1"][value="${id}"]`);
 
 const autoRenew = (el: CassaAccount) => deepAll<HTMLInputElement>(el, 'input[type=checkbox]')[0]!;
 
@@ -258,9 +288,7 @@ describe('cassa-account: a Certified Platform buyer', () => {
   it('changes the card the renewal is charged to', async () => {
     const { el, backend } = await mount(COMPANY);
     await ready(el);
-    const select = deep<HTMLSelectElement>(el, 'select#method-svc-1');
-    select.value = 'pm-paypal';
-    select.dispatchEvent(new Event('change'));
+    renewalRadio(el, 'pm-paypal').click();
     await seeText(el, 'Metodo di rinnovo PayPal rossi.costruzioni@example.com');
     expect(backend.sent('PATCH', '/v1/subscriptions/svc-1')[0]!.body).to.deep.equal({
       paymentMethodId: 'pm-paypal',
@@ -327,8 +355,8 @@ describe('cassa-account: a Certified Platform buyer', () => {
     await sendKeys({ press: 'Space' });
     await waitUntil(() => backend.sent('PATCH', '/v1/subscriptions/svc-1').length === 1);
     await sendKeys({ press: 'Tab' });
-    const focused = el.shadowRoot!.activeElement;
-    expect(focused?.id).to.equal('method-svc-1');
+    const focused = el.shadowRoot!.activeElement as HTMLInputElement | null;
+    expect(focused?.name).to.equal('method-svc-1');
   });
 
   it('reads in English, and fits a 320 px screen without sideways scrolling', async () => {
@@ -347,9 +375,7 @@ describe('cassa-account: a Certified Platform buyer', () => {
     await setViewport({ width: 320, height: 640 });
     const { el } = await mount(COMPANY);
     await ready(el);
-    const select = deep<HTMLSelectElement>(el, 'select#method-svc-1');
-    select.value = 'pm-paypal';
-    select.dispatchEvent(new Event('change'));
+    renewalRadio(el, 'pm-paypal').click();
     await seeText(el, 'Metodo di rinnovo PayPal rossi.costruzioni@example.com');
     const email = 'rossi.costruzioni@example.com';
     const pieces = email.split(/(?<=[.\-_])|(?=@)/);
@@ -382,6 +408,100 @@ describe('cassa-account: a Certified Platform buyer', () => {
     expect(named?.name).to.equal(`Rimuovi PayPal ${email}`);
     expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('cassa-account: a long saved PayPal address in the renewal-method choices', () => {
+  const LONG = 'amministrazione.rossi.costruzioni@studio-rossi-associati.example.com';
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  const withLongPaypal = (_: FakeBackend, data: Map<string, AccountData>) => {
+    data.get(COMPANY)!.methods[1] = { id: 'pm-paypal', type: 'paypal', label: `PayPal ${LONG}` };
+  };
+
+  for (const locale of ['it', 'en'] as const) {
+    it(`at 320 px (${locale}) both choices show the whole address, wrapped between its pieces; by keyboard the renewal moves`, async () => {
+      await setViewport({ width: 320, height: 640 });
+      const { el, backend } = await mount(COMPANY, locale, withLongPaypal);
+      await ready(el);
+      const pieces = LONG.split(/(?<=[.\-_])|(?=@)/);
+      // The renewal method (a radio per method) and, on the card the renewal uses, where its
+      // renewals move before it is removed.
+      const groups = deepAll<HTMLFieldSetElement>(el, 'fieldset.methods-choice');
+      expect(groups.map((g) => g.querySelector('legend')!.textContent!.trim())).to.deep.equal(
+        locale === 'it'
+          ? ['Metodo di rinnovo', 'Prima sposta i rinnovi su']
+          : ['Renewal method', 'First move the renewals to'],
+      );
+      for (const group of groups) {
+        const radio = group.querySelector<HTMLInputElement>('input[value="pm-paypal"]')!;
+        expect(radio.getAttribute('aria-label')).to.equal(`PayPal ${LONG}`);
+        const lines = renderedLines(radio.closest('label')!);
+        expect(lines.length, 'the address wraps at 320 px').to.be.greaterThan(1);
+        expect(lines.join('').replace(/\s/g, '')).to.equal(`PayPal${LONG}`);
+        for (const line of lines) {
+          let rest = line.replace(/^PayPal ?/, '');
+          for (const piece of pieces) if (rest.startsWith(piece)) rest = rest.slice(piece.length);
+          expect(rest, `broken inside a word: ${lines.join(' / ')}`).to.equal('');
+        }
+        const box = radio.closest('label')!.getBoundingClientRect();
+        expect(box.right).to.be.at.most(el.getBoundingClientRect().right);
+      }
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
+      expect(document.documentElement.scrollWidth).to.be.at.most(
+        document.documentElement.clientWidth,
+      );
+
+      // By keyboard: Tab from the auto-renew switch to the checked radio, an arrow chooses PayPal.
+      autoRenew(el).focus();
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(renewalRadio(el, 'pm-card'));
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => backend.sent('PATCH', '/v1/subscriptions/svc-1').length === 1);
+      expect(backend.sent('PATCH', '/v1/subscriptions/svc-1')[0]!.body).to.deep.equal({
+        paymentMethodId: 'pm-paypal',
+      });
+      await waitUntil(
+        () => renewalRadio(el, 'pm-paypal').checked && !renewalRadio(el, 'pm-paypal').disabled,
+      );
+      await waitUntil(
+        () => el.shadowRoot!.activeElement === renewalRadio(el, 'pm-paypal'),
+        'the focus stays on the chosen method',
+      );
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('a refused change is said next to the choice, and the server’s method stays checked', async () => {
+    const { el } = await mount(COMPANY, 'it', (b, data) => {
+      withLongPaypal(b, data);
+      b.interceptors.unshift((r) =>
+        r.method === 'PATCH' ? problem(503, 'service-unavailable') : undefined,
+      );
+    });
+    await ready(el);
+    renewalRadio(el, 'pm-paypal').click();
+    await waitUntil(() => el.store?.state.error?.key === 'method:svc-1');
+    await el.updateComplete;
+    const group = deep<HTMLFieldSetElement>(el, 'fieldset.methods-choice');
+    const error = deep<HTMLElement>(el, '[id="err-method:svc-1"]');
+    expect(error.textContent!.trim()).not.to.equal('');
+    expect(group.getAttribute('aria-describedby')).to.equal('err-method:svc-1');
+    expect(renewalRadio(el, 'pm-card').checked).to.equal(true);
+    expect(renewalRadio(el, 'pm-paypal').checked).to.equal(false);
+  });
+
+  it('a service with no saved method says so in the choice, none of the methods checked', async () => {
+    const { el } = await mount(COMPANY, 'it', (b, data) => {
+      withLongPaypal(b, data);
+      data.get(COMPANY)!.subscriptions[0]!.paymentMethodId = null;
+    });
+    await ready(el);
+    const group = deep<HTMLFieldSetElement>(el, 'fieldset.methods-choice');
+    const checked = group.querySelector<HTMLInputElement>('input:checked')!;
+    expect(checked.disabled).to.equal(true);
+    expect(checked.closest('label')!.textContent!.trim()).to.equal('Nessun metodo salvato');
+    expect(renewalRadio(el, 'pm-paypal').checked).to.equal(false);
   });
 });
 
@@ -419,6 +539,100 @@ describe('cassa-account: a member of the Ordine with PEC add-ons', () => {
       (backend.sent('POST', '/v1/me/credit/top-ups')[0]!.body as { amountCents: number })
         .amountCents,
     ).to.equal(1000);
+  });
+
+  // Back from the card page after a top-up (the return URL carries only the order and its token):
+  // the outcome is the server's order, the balance the server's, said first with the focus on it.
+  const topUpCases = [
+    {
+      status: 'paid',
+      it: 'Ricarica riuscita: 12,00 € aggiunti al credito. Nuovo saldo: 17,00 €.',
+      en: 'Top-up done: €12.00 added to your credit. New balance: €17.00.',
+      field: '',
+    },
+    {
+      status: 'refused',
+      it: 'La ricarica di 12,00 € non è riuscita: la carta è stata rifiutata e non è stato addebitato nulla. Puoi riprovare qui sotto, anche con un’altra carta.',
+      en: 'The top-up of €12.00 did not go through: the card was refused and nothing was charged. You can try again below, also with another card.',
+      field: '12,00',
+    },
+    {
+      status: 'cancelled',
+      it: 'Ricarica di 12,00 € annullata: non è stato addebitato nulla. Puoi riprovare qui sotto.',
+      en: 'Top-up of €12.00 cancelled: nothing was charged. You can try again below.',
+      field: '12,00',
+    },
+    {
+      status: 'pending_payment',
+      it: 'La banca non ha ancora confermato la ricarica di 12,00 €: il saldo si aggiorna appena arriva la conferma (ricarica la pagina tra qualche minuto). Riprova qui sotto solo se la carta non risulta addebitata.',
+      en: 'The bank has not confirmed the top-up of €12.00 yet: the balance is updated as soon as it does (reload the page in a few minutes). Try again below only if your card was not charged.',
+      field: '12,00',
+    },
+  ] as const;
+  for (const outcome of topUpCases) {
+    for (const locale of ['it', 'en'] as const) {
+      it(`back from a top-up (${outcome.status}, ${locale}): says what happened with the server’s figures, the focus on it, the form ready again`, async () => {
+        const page = window.location.href;
+        const resumeRoute = (backend: FakeBackend) =>
+          backend.interceptors.unshift((r) => {
+            if (r.method !== 'POST' || r.path !== '/v1/auth/resume') return undefined;
+            return (r.body as { orderId?: string }).orderId === 'topup-9'
+              ? json(200, {
+                  token: backend.tokenFor(MEMBER),
+                  customer: backend.accounts.find((a) => a.customer.username === MEMBER)!.customer,
+                })
+              : problem(401, 'unauthorized');
+          });
+        try {
+          window.history.replaceState(null, '', '?cassa_order=topup-9&cassa_resume=resume-9');
+          const { el, backend } = await mount(null, locale, (b, data) => {
+            resumeRoute(b);
+            withTopUp(data, outcome.status);
+          });
+          await ready(el);
+          await waitUntil(() => deepAll(el, '[part=notice]').length === 1, 'no outcome shown');
+          const notice = deep<HTMLElement>(el, '[part=notice]');
+          expect(notice.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+            outcome[locale].replace(/\u00a0/g, ' '),
+          );
+          await waitUntil(() => el.shadowRoot!.activeElement === notice, 'the focus is not on it');
+          expect(backend.sent('GET', '/v1/orders/topup-9')[0]!.headers.authorization).to.match(
+            /^Bearer token-/,
+          );
+          const field = deep<HTMLInputElement>(el, 'input#top-up');
+          expect(field.value).to.equal(
+            locale === 'en' ? outcome.field.replace(',', '.') : outcome.field,
+          );
+          expect(deep<HTMLButtonElement>(el, 'form.top-up button').disabled).to.equal(false);
+          expect(window.location.search).to.equal('');
+          await expect(el).to.be.accessible();
+        } finally {
+          window.history.replaceState(null, '', page);
+        }
+      });
+    }
+  }
+
+  it('another order of the return (a checkout’s, with add-ons) is not announced as a top-up', async () => {
+    const page = window.location.href;
+    try {
+      window.history.replaceState(null, '', '?cassa_order=topup-9&cassa_resume=resume-9');
+      const checkout = document.createElement('cassa-checkout');
+      document.body.append(checkout);
+      try {
+        const { el, backend } = await mount(MEMBER, 'it', (_, data) =>
+          withTopUp(data, 'paid', [{ id: 'extra-space', quantity: 1 }]),
+        );
+        await ready(el);
+        await waitUntil(() => backend.sent('GET', '/v1/orders/topup-9').length === 1);
+        await el.updateComplete;
+        expect(deepAll(el, '[part=notice]')).to.have.length(0);
+      } finally {
+        checkout.remove();
+      }
+    } finally {
+      window.history.replaceState(null, '', page);
+    }
   });
 
   it('shows no warning when the credit covers the renewal', async () => {
