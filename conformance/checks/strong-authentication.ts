@@ -34,15 +34,11 @@ async function savedMethods(context: C, token: string) {
   return expectShape(PaymentMethodsSchema, reply.json, 'GET /v1/me/payment-methods').items;
 }
 
-/** Places `request` as the buyer and keeps it among the run's orders. */
-async function place(context: C, request: OrderRequest, label: string, what: string) {
-  const buyer = needBuyer(context);
+/** Places `request` as the buyer; `keep` adds the order to the run's orders. */
+async function place(context: C, request: OrderRequest, label: string) {
   const reply = await post(context, request, { key: newKey(context, label) });
-  return {
-    reply,
-    record: (order: Order) => context.placed.push({ request, order, token: buyer.token }),
-    what,
-  };
+  const token = needBuyer(context).token;
+  return { reply, keep: (order: Order) => context.placed.push({ request, order, token }) };
 }
 
 /** Drives `order`'s page with `options`; skips with the reason when the kit cannot. */
@@ -88,14 +84,12 @@ export const strongAuthenticationChecks: Check<C>[] = [
 
       // The card, saved by a purchase whose challenge the buyer confirms.
       const firstWhat = `the card order paid with test card …${LAST_FOUR} (to save it)`;
-      const first = await place(
-        context,
-        { ...base, returnUrl: context.returnUrl },
-        'sca-save',
+      const first = await place(context, { ...base, returnUrl: context.returnUrl }, 'sca-save');
+      const firstOrder = expectOrder(
+        first.reply,
         `POST /v1/orders (card, paid with …${LAST_FOUR} on its page)`,
       );
-      const firstOrder = expectOrder(first.reply, first.what);
-      first.record(firstOrder);
+      first.keep(firstOrder);
       if (!firstOrder.action) skip(`${firstWhat} carries no action (see "order-online-methods")`);
       const saving = await drive(context, firstOrder, { cardNumber: CHALLENGE_CARD }, firstWhat);
       if (saving.submitted < 2)
@@ -122,13 +116,13 @@ export const strongAuthenticationChecks: Check<C>[] = [
 
       // Confirmed: pending_payment with a redirect, then paid with its invoice.
       const what = `POST /v1/orders with the saved card ${card.label} (${card.id}), which the bank wants authenticated, and a returnUrl`;
-      const approved = await place(context, withSaved(context.returnUrl), 'sca-approve', what);
+      const approved = await place(context, withSaved(context.returnUrl), 'sca-approve');
       if (approved.reply.status === 402)
         fail(
           `${what} answered HTTP 402: the backend refused the order instead of sending the buyer to the bank’s challenge (create it pending_payment with a redirect action to the provider’s authentication page, and charge the card once the buyer confirms there)`,
         );
       const order = expectOrder(approved.reply, what);
-      approved.record(order);
+      approved.keep(order);
       ensure(
         order.status !== 'paid' && order.status !== 'active',
         `${what}: the order is "${order.status}" at once, so the card was charged without the bank’s authentication (expected pending_payment with a redirect to the provider’s challenge)`,
@@ -166,9 +160,9 @@ export const strongAuthenticationChecks: Check<C>[] = [
 
       // Not confirmed: refused, nothing invoiced.
       const failedWhat = `${what} (the challenge then not confirmed)`;
-      const declined = await place(context, withSaved(context.returnUrl), 'sca-fail', failedWhat);
+      const declined = await place(context, withSaved(context.returnUrl), 'sca-fail');
       const refusedOrder = expectOrder(declined.reply, failedWhat);
-      declined.record(refusedOrder);
+      declined.keep(refusedOrder);
       ensure(
         refusedOrder.status === 'pending_payment' && refusedOrder.action,
         `${failedWhat}: expected pending_payment with a redirect action to the provider’s challenge, received "${refusedOrder.status}"`,
@@ -193,10 +187,10 @@ export const strongAuthenticationChecks: Check<C>[] = [
 
       // Nowhere to send the buyer: refused at once.
       const nowhere = `POST /v1/orders with the saved card ${card.label}, which the bank wants authenticated, and no returnUrl (nowhere to send the buyer for the challenge)`;
-      const direct = await place(context, withSaved(), 'sca-no-return', nowhere);
+      const direct = await place(context, withSaved(), 'sca-no-return');
       if (direct.reply.status >= 200 && direct.reply.status < 300) {
         const placed = expectOrder(direct.reply, nowhere);
-        direct.record(placed);
+        direct.keep(placed);
         fail(
           `${nowhere} was accepted as "${placed.status}" (HTTP ${direct.reply.status}): without a return URL the buyer cannot answer the challenge, expected a 402 payment-refused`,
         );
