@@ -130,6 +130,52 @@ describe('loading: the first step first, the rest when idle', () => {
     assertClean(problems);
   });
 
+  it("under a nonce-based strict-dynamic policy the preload links carry the script's nonce: no violation", async () => {
+    const { page, problems } = await fresh();
+    const policy =
+      "default-src 'self'; script-src 'nonce-c4ss4t35t' 'strict-dynamic'; style-src 'self'; " +
+      "img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'";
+    // A page of the partner's served with a nonce: only the drop-in script carries it.
+    await page.route('**/nonce-csp.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'content-security-policy': policy },
+        body: `<!doctype html><html lang="it"><head><meta charset="utf-8"><title>Nonce</title>
+          <script nonce="c4ss4t35t" src="/cassa.js" defer></script></head>
+          <body><cassa-checkout backend="/api" product="certified-platform" locale="it"></cassa-checkout></body></html>`,
+      }),
+    );
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    await page.goto('/nonce-csp.html');
+    await onStep(page, w.plans);
+    await page.waitForFunction(() =>
+      ['holder-form', 'order-summary', 'placement', 'ordering'].every((name) =>
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].some(
+          (link) => link.href.includes(name) && link.nonce === 'c4ss4t35t',
+        ),
+      ),
+    );
+    // Every preloaded file arrived (a blocked one would be missing from the resource entries).
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].every(
+        (link) => performance.getEntriesByName(link.href).length > 0,
+      ),
+    );
+    await button(page, w.continue).click();
+    await onStep(page, w.addons);
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+      [],
+    );
+    assertClean(problems);
+  });
+
   it('a step whose file cannot be loaded says so, Riprova loads it, the selection stays', async () => {
     const { page } = await fresh(375);
     let offline = true;
