@@ -1,13 +1,40 @@
 // Drives a payment page the way a buyer's browser would, as far as the kit can: it fills the
 // form's card or PayPal fields with the sandbox test values (4242 4242 4242 4242), submits the
 // button that is not "cancel", follows redirects and further steps (a strong-authentication
-// challenge is one more form), and stops when the page sends the buyer back to the return URL
-// with `cassa_order` and `cassa_resume`. A real provider's page (script-driven, hosted fields)
-// is not drivable: the caller reports the area as not exercised, with the reason.
+// challenge is one more form: confirmed, or with `challenge: 'fail'` not confirmed), and stops
+// when the page sends the buyer back to the return URL with `cassa_order` (or the `idParam`
+// given, e.g. `cassa_setup`) and `cassa_resume`. A real provider's page (script-driven, hosted
+// fields) is not drivable: the caller reports the area as not exercised, with the reason.
 
 export type DriveResult =
-  | { ok: true; orderId: string; token: string; steps: string[] }
+  | {
+      ok: true;
+      /** The return's `cassa_order` (or its `idParam`). */
+      orderId: string;
+      token: string;
+      /** The return URL the page sent the buyer to, with everything it carries. */
+      returnedTo: URL;
+      /** How many forms the kit submitted (2 when a challenge followed the card form). */
+      submitted: number;
+      steps: string[];
+    }
   | { ok: false; reason: string; steps: string[] };
+
+export interface DriveOptions {
+  /** `pay`: the button that is not "cancel"; `cancel`: the buyer gives up on the page. */
+  choice?: PageChoice;
+  /** The card number typed in a card form (default the sandbox's 4242 4242 4242 4242). */
+  cardNumber?: string;
+  /** The answer to the bank's challenge, when the page asks for one (default `approve`). */
+  challenge?: 'approve' | 'fail';
+  /** The return URL's parameter that names what was paid (default `cassa_order`). */
+  idParam?: string;
+}
+
+/** The sandbox's test card that succeeds at once. */
+export const TEST_CARD = '4242 4242 4242 4242';
+/** The sandbox's test card the bank wants authenticated (a challenge page before the charge). */
+export const CHALLENGE_CARD = '4000 0025 0000 3155';
 
 const MAX_STEPS = 8;
 
@@ -33,9 +60,9 @@ function attributes(tag: string): Record<string, string> {
 const yy = () => String((new Date().getUTCFullYear() + 3) % 100).padStart(2, '0');
 
 /** Test values for the fields a sandbox card or PayPal page asks for. */
-function testValue(name: string, type: string): string | undefined {
+function testValue(name: string, type: string, cardNumber: string): string | undefined {
   const n = name.toLowerCase();
-  if (/number|pan|card/.test(n)) return '4242 4242 4242 4242';
+  if (/number|pan|card/.test(n)) return cardNumber;
   if (/exp/.test(n)) return `12/${yy()}`;
   if (/cvc|cvv|csc/.test(n)) return '123';
   if (/holder|name/.test(n)) return 'Conformance Test';
@@ -53,8 +80,16 @@ interface Form {
 export type PageChoice = 'pay' | 'cancel';
 
 const CANCEL = /cancel|annull|back|return|torna|indietro/i;
+/** The challenge's "do not confirm" button (authentication fails). */
+const DECLINE = /\bfail|decline|reject|do not confirm|non confermare|rifiut/i;
 
-function pickForm(html: string, pageUrl: string, choice: PageChoice): Form | undefined {
+function pickForm(
+  html: string,
+  pageUrl: string,
+  choice: PageChoice,
+  cardNumber: string,
+  challenge: 'approve' | 'fail',
+): Form | undefined {
   for (const match of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
     const formAttrs = attributes(match[1] ?? '');
     if ((formAttrs.method ?? 'get').toLowerCase() !== 'post') continue;
@@ -66,15 +101,22 @@ function pickForm(html: string, pageUrl: string, choice: PageChoice): Form | und
       const type = (a.type ?? 'text').toLowerCase();
       if ((type === 'checkbox' || type === 'radio') && !('checked' in a)) continue;
       const value =
-        type === 'hidden' ? (a.value ?? '') : (testValue(a.name, type) ?? a.value ?? '');
+        type === 'hidden'
+          ? (a.value ?? '')
+          : (testValue(a.name, type, cardNumber) ?? a.value ?? '');
       fields.push([a.name, value]);
     }
     const buttons = [...inner.matchAll(/<button\b([^>]*)>([\s\S]*?)<\/button>/gi)]
       .map((b) => ({ attrs: attributes(b[1] ?? ''), label: (b[2] ?? '').replace(/<[^>]*>/g, '') }))
       .filter((b) => (b.attrs.type ?? 'submit').toLowerCase() === 'submit');
-    const go = buttons.find(
-      (b) => CANCEL.test(`${b.attrs.value ?? ''} ${b.label}`) === (choice === 'cancel'),
-    );
+    const text = (b: (typeof buttons)[number]) => `${b.attrs.value ?? ''} ${b.label}`;
+    const decline =
+      choice === 'pay' && challenge === 'fail'
+        ? buttons.find((b) => DECLINE.test(text(b)))
+        : undefined;
+    const go =
+      decline ??
+      buttons.find((b) => CANCEL.test(text(b)) === (choice === 'cancel') && !DECLINE.test(text(b)));
     if (!go) continue;
     if (go.attrs.name) fields.push([go.attrs.name, go.attrs.value ?? '']);
     return { action: new URL(formAttrs.action || pageUrl, pageUrl).toString(), fields };
@@ -87,9 +129,16 @@ export async function drivePaymentPage(
   actionUrl: string,
   returnUrl: string,
   timeoutMs: number,
-  choice: PageChoice = 'pay',
+  options: PageChoice | DriveOptions = {},
 ): Promise<DriveResult> {
+  const {
+    choice = 'pay',
+    cardNumber = TEST_CARD,
+    challenge = 'approve',
+    idParam = 'cassa_order',
+  } = typeof options === 'string' ? { choice: options } : options;
   const back = new URL(returnUrl);
+  let submitted = 0;
   const steps: string[] = [];
   const cookies = new Map<string, string>();
   let next: { url: string; method: 'GET' | 'POST'; body?: string; origin?: string } = {
@@ -99,12 +148,13 @@ export async function drivePaymentPage(
   for (let step = 0; step < MAX_STEPS; step++) {
     const target = new URL(next.url);
     if (target.origin === back.origin && target.pathname === back.pathname) {
-      const orderId = target.searchParams.get('cassa_order');
+      const orderId = target.searchParams.get(idParam);
       const token = target.searchParams.get('cassa_resume');
-      if (orderId && token) return { ok: true, orderId, token, steps };
+      if (orderId && token)
+        return { ok: true, orderId, token, returnedTo: target, submitted, steps };
       return {
         ok: false,
-        reason: `the page sent the buyer back to ${target.origin}${target.pathname} without cassa_order and cassa_resume`,
+        reason: `the page sent the buyer back to ${target.origin}${target.pathname} without ${idParam} and cassa_resume`,
         steps,
       };
     }
@@ -145,7 +195,7 @@ export async function drivePaymentPage(
       };
     }
     const form = /html/i.test(response.headers.get('content-type') ?? '')
-      ? pickForm(text, next.url, choice)
+      ? pickForm(text, next.url, choice, cardNumber, challenge)
       : undefined;
     if (!form) {
       return {
@@ -156,6 +206,7 @@ export async function drivePaymentPage(
     }
     // A browser sends `Origin: null` from a page under `Referrer-Policy: no-referrer`.
     const policy = response.headers.get('referrer-policy') ?? '';
+    submitted += 1;
     next = {
       url: form.action,
       method: 'POST',

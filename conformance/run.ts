@@ -16,6 +16,7 @@ import { paymentPageChecks } from './checks/payment-pages.ts';
 import { quoteChecks } from './checks/quotes.ts';
 import { resumeSessionChecks } from './checks/resume-session.ts';
 import { serviceAdditionChecks } from './checks/service-additions.ts';
+import { strongAuthenticationChecks } from './checks/strong-authentication.ts';
 import type { ConformanceContext, ConformanceOptions } from './context.ts';
 import { BackendClient } from './http.ts';
 import { runChecks, skip, type Check, type CheckResult } from './runner.ts';
@@ -28,6 +29,7 @@ export const CHECKS: readonly Check<ConformanceContext>[] = [
   ...orderReadChecks,
   ...paymentPageChecks,
   ...resumeSessionChecks,
+  ...strongAuthenticationChecks,
   ...invoiceChecks,
   ...mailboxChecks,
   ...customerAreaChecks,

@@ -7,7 +7,7 @@ import { needBuyer, needOtherBuyer } from './order-requests.ts';
 
 type C = ConformanceContext;
 
-const invoice = (context: C, id: string, token?: string) =>
+export const invoice = (context: C, id: string, token?: string) =>
   context.client.request('GET', `v1/orders/${encodeURIComponent(id)}/invoice`, {
     headers: { Accept: 'application/xml' },
     ...(token ? { token } : {}),

@@ -31,6 +31,22 @@ type C = ConformanceContext;
 
 export const ONLINE_METHODS: readonly PaymentMethodType[] = ['card', 'paypal'];
 
+/**
+ * The order's status once its payment page has sent the buyer back, read with the return's
+ * resume token. A provider may confirm a moment later: it is read a few times before judging.
+ */
+export async function settledStatus(context: C, orderId: string, resume: string): Promise<string> {
+  let status = '';
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const reply = await getOrder(context, orderId, { resume });
+    const read = expectOrder(reply, `GET /v1/orders/${orderId} with the returned Cassa-Resume`);
+    status = read.status;
+    if (status !== 'pending_payment') break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return status;
+}
+
 /** Drives an order's payment page; on success the order must read back paid with the token. */
 export async function payOnline(
   context: C,
@@ -49,15 +65,7 @@ export async function payOnline(
     driven.orderId === order.id,
     `${what}: the payment page returned with cassa_order=${driven.orderId}, the order is ${order.id}`,
   );
-  // A provider may confirm a moment later: the order is read a few times before judging.
-  let status = '';
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const reply = await getOrder(context, order.id, { resume: driven.token });
-    const read = expectOrder(reply, `GET /v1/orders/${order.id} with the returned Cassa-Resume`);
-    status = read.status;
-    if (status !== 'pending_payment') break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  const status = await settledStatus(context, order.id, driven.token);
   ensure(
     status === 'paid' || status === 'active',
     `${what}: after its payment page approved the payment the order is "${status}", expected "paid"`,

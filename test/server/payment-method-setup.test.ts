@@ -76,6 +76,36 @@ describe('customer area: adding a payment method', () => {
     assert.deepEqual(await labels(token), before);
   });
 
+  it('sends the buyer to the page on the server’s public address, whatever Host the call names; a return to that Host is refused', async () => {
+    // Reached under another name (a proxy, 127.0.0.1 for localhost), as for orders: the page's
+    // form only accepts posts from the public origin, and a forged Host is no return address.
+    const token = await server.login(DEMO_USERS.professional);
+    const call = (path: string, body: Record<string, unknown>) =>
+      server.app.request(`http://forged.example${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const reply = await call('/api/v1/me/payment-methods', { type: 'card', returnUrl: AREA });
+    assert.equal(reply.status, 201, await reply.clone().text());
+    const { action } = ProviderRedirectSchema.parse(await reply.json());
+    assert.equal(new URL(action.url).origin, 'http://localhost');
+    const foreign = await call('/api/v1/me/payment-methods', {
+      type: 'card',
+      returnUrl: 'http://forged.example/area.html',
+    });
+    assert.equal(foreign.status, 422);
+    const member = await server.login(DEMO_USERS.member);
+    const topUp = await server.app.request('http://forged.example/api/v1/me/credit/top-ups', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${member}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ amountCents: 1000, returnUrl: AREA }),
+    });
+    assert.equal(topUp.status, 201, await topUp.clone().text());
+    const redirect = ProviderRedirectSchema.parse(await topUp.json());
+    assert.equal(new URL(redirect.action.url).origin, 'http://localhost');
+  });
+
   it('refuses a return URL on another site, and answers 401 without a session', async () => {
     const token = await server.login(DEMO_USERS.professional);
     const foreign = await start(token, { type: 'card', returnUrl: 'https://evil.example/x' });

@@ -11,7 +11,7 @@ import {
 import { requireCustomer } from '../accounts/accounts.ts';
 import { placeOrder } from '../orders/checkout.ts';
 import { startMethodSetup } from '../payments/method-setups.ts';
-import { requestOrigin, type AppDeps, type AppEnv } from './context.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from './context.ts';
 import {
   accountSubscriptions,
   awaitingOrders,
@@ -64,7 +64,9 @@ export function accountRoutes(deps: AppDeps) {
   routes.post('/v1/me/payment-methods', async (c) => {
     const customer = await requireCustomer(db, c, clock.now());
     const request = parseBody(PaymentMethodSetupSchema, await readJson(c));
-    const origin = requestOrigin(c.req.url);
+    // The provider's page is served from the public origin, as for orders, never from the Host
+    // the call names: its form takes posts from there only, and a forged Host is no return address.
+    const origin = publicOrigin(deps);
     const redirect = await db.transaction((tx) =>
       startMethodSetup(tx, customer.id, request, {
         payments: deps.payments,
@@ -105,7 +107,7 @@ export function accountRoutes(deps: AppDeps) {
       returnUrl: request.returnUrl,
       ...(request.locale ? { locale: request.locale } : {}),
     };
-    const origin = requestOrigin(c.req.url);
+    const origin = publicOrigin(deps);
     const placed = await db.transaction((tx) =>
       placeOrder(tx, customer.id, order, {
         catalog,
