@@ -17,6 +17,11 @@ export const ORDER_PARAM = 'cassa_order';
 export const RESUME_PARAM = 'cassa_resume';
 /** Added to `returnUrl` by a widget with an `id`: which of a page's widgets placed the order. */
 export const WIDGET_PARAM = 'cassa_widget';
+/**
+ * `cassa_widget` of the customer area's returns (a top-up, a new method): never a checkout's, so a
+ * `<cassa-checkout>` on the same page leaves them alone (reserved: give no checkout this `id`).
+ */
+export const ACCOUNT_WIDGET = 'cassa-account';
 
 /** Where a checkout's draft waits for the return from the payment page: per product and element id. */
 export const returnDraftKey = (productId: string, widget: string | undefined): string =>

@@ -362,6 +362,15 @@ describe('customer area: a member of the Ordine', () => {
       page,
       /Ricarica riuscita: 10,58\s€ aggiunti al credito\. Nuovo saldo: 15,86\s€\./,
     );
+    // The return is the area's (marked so): the portal's checkout stays on its first step, with
+    // no "order confirmed" of its own, and the area's notice has the focus.
+    await onStep(page, w.mailbox);
+    assert.equal(await widget(page).getByRole('heading', { name: w.paid }).count(), 0);
+    assert.match(
+      await area(page).evaluate((el) => el.shadowRoot?.activeElement?.textContent ?? ''),
+      /Ricarica riuscita/,
+    );
+    assert.equal(new URL(page.url()).search, '');
     await areaSees(page, 'Saldo: 15,86 €');
     await areaSees(page, 'Il credito copre i prossimi rinnovi.');
     assert.equal(

@@ -26,6 +26,8 @@ export interface AccountView {
   /** The copy link resolved against the backend. */
   href(url: string): string;
   busy(key: string): boolean;
+  /** The subscription's renewal method as shown: the member's choice while it is being saved. */
+  chosenMethod(subscription: AccountSubscription): string | null;
   renewalsUsing(methodId: string): AccountSubscription[];
   act: {
     autoRenew(id: string, on: boolean): void;
@@ -113,6 +115,7 @@ function subscription(view: AccountView, s: AccountSubscription): TemplateResult
   const cards = view.state.methods;
   const autoKey = `auto-renew:${s.id}`;
   const methodKey = `method:${s.id}`;
+  const chosen = view.chosenMethod(s);
   const active = s.status === 'active';
   // A mailbox renews itself (the Ordine pays it): its switch is about the add-ons it has.
   const switchable = !pec || s.addons.some((a) => a.status !== 'deactivated');
@@ -206,14 +209,14 @@ function subscription(view: AccountView, s: AccountSubscription): TemplateResult
             >
               <legend>${view.a('acc.method')}</legend>
               ${
-                s.paymentMethodId && cards.some((m) => m.id === s.paymentMethodId)
+                chosen && cards.some((m) => m.id === chosen)
                   ? nothing
                   : html`<label class="choice">
                       <input type="radio" name=${`method-${s.id}`} value="" checked disabled />
                       ${view.a('acc.method.none')}
                     </label>`
               }
-              ${methodRadios(view, `method-${s.id}`, cards, s.paymentMethodId, (id) =>
+              ${methodRadios(view, `method-${s.id}`, cards, chosen, (id) =>
                 view.act.method(s.id, id),
               )}
             </fieldset>

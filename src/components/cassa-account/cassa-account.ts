@@ -19,6 +19,7 @@ import { formatDate, type MessageKey } from '../../i18n/index.ts';
 import { load } from '../../loading/parts.ts';
 import { open } from '../../overlay/open.ts';
 import { AccountStore } from '../../state/account-store.ts';
+import { ACCOUNT_WIDGET, WIDGET_PARAM, withoutReturn } from '../../state/persistence.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { emit } from '../shared/events.ts';
 import { formStyles, tokens } from '../shared/tokens.styles.ts';
@@ -72,17 +73,20 @@ export class CassaAccount extends CassaElement {
     (outcome) => new URLSearchParams(window.location.search).get('cassa_method') === outcome,
   ) as 'saved' | 'refused' | 'cancelled' | undefined;
 
-  /** Back from the card page after a top-up (`cassa_order` in the page's URL): its order's id. */
-  readonly #returnOrderId = new URLSearchParams(window.location.search).get('cassa_order');
+  /** Back from the card page after its own top-up (`cassa_order` in the page's URL): the order's id. */
+  readonly #returnOrderId = ownTopUpReturn(new URLSearchParams(window.location.search));
 
   /** Whether the page's return from the provider has been looked at (once per element). */
   #returned = false;
 
   /**
    * Whether the outcome notice (a new method's, a top-up's) still has to come into view with the
-   * focus: once, when it first shows; not when a checkout on the page announces its own return.
+   * focus: once, when it first shows (a checkout on the page leaves the area's returns alone).
    */
-  #focusNotice = !document.querySelector('cassa-checkout') || !this.#returnOrderId;
+  #focusNotice = true;
+
+  /** Renewal methods the member chose that are being saved, by subscription. */
+  readonly #requestedMethods = new Map<string, string>();
 
   /** A polite announcement of the last saved change. */
   @state() private announcement = '';
@@ -103,7 +107,8 @@ export class CassaAccount extends CassaElement {
       const store = new AccountStore({
         client: createClient(this.backend, { fetch: this.fetchImpl }),
         navigate: (url) => this.navigate(url),
-        returnUrl: () => window.location.href,
+        // Marked as the area's: a checkout on the same page does not take its return.
+        returnUrl: () => withoutReturn(window.location.href, ACCOUNT_WIDGET),
         locale: () => this.locale,
       });
       this.#store.set(store);
@@ -177,6 +182,7 @@ export class CassaAccount extends CassaElement {
       },
       href: (url) => this.#href(url).href,
       busy: (key) => store.isBusy(key),
+      chosenMethod: (s) => this.#requestedMethods.get(s.id) ?? s.paymentMethodId,
       renewalsUsing: (id) => store.renewalsUsing(id),
       act: {
         autoRenew: (id, on) => void store.setAutoRenew(id, on),
@@ -186,7 +192,11 @@ export class CassaAccount extends CassaElement {
           const name = `method-${id}`;
           const focused = this.shadowRoot?.activeElement;
           const inGroup = focused instanceof HTMLInputElement && focused.name === name;
+          // The member's choice stays checked while it is saved; refused, the server's comes back.
+          this.#requestedMethods.set(id, methodId);
           void store.setRenewalMethod(id, methodId).then(async () => {
+            this.#requestedMethods.delete(id);
+            this.requestUpdate();
             await this.updateComplete;
             const active = this.shadowRoot?.activeElement;
             if (inGroup && (!active || active === focused))
@@ -327,9 +337,22 @@ declare global {
 }
 
 /**
+ * The order of the page's URL when it is the area's own top-up's: marked as the area's
+ * (`cassa_widget`), or unmarked with no checkout on the page (a return URL made before the mark).
+ */
+function ownTopUpReturn(params: URLSearchParams): string | null {
+  const orderId = params.get('cassa_order');
+  const widget = params.get(WIDGET_PARAM);
+  return orderId &&
+    (widget === ACCOUNT_WIDGET || (!widget && !document.querySelector('cassa-checkout')))
+    ? orderId
+    : null;
+}
+
+/**
  * The resume pair of the page's URL, removed from it (a reload or a shared link carries none):
- * a new method's (`cassa_setup`), or a top-up's (`cassa_order`) unless a checkout on the page
- * takes its own order's return.
+ * a new method's (`cassa_setup`), or the area's own top-up's (`cassa_order`; a checkout's order
+ * is the checkout's to take).
  */
 function takeReturnResume():
   { which: { setupId: string } | { orderId: string }; token: string } | undefined {
@@ -342,11 +365,12 @@ function takeReturnResume():
   if (setupId && !orderId) {
     which = { setupId };
     url.searchParams.delete('cassa_setup');
-  } else if (orderId && !setupId && !document.querySelector('cassa-checkout')) {
+  } else if (orderId && !setupId && ownTopUpReturn(url.searchParams)) {
     which = { orderId };
     url.searchParams.delete('cassa_order');
   } else return undefined;
   url.searchParams.delete('cassa_resume');
+  url.searchParams.delete(WIDGET_PARAM);
   history.replaceState(history.state, '', url);
   return { which, token };
 }

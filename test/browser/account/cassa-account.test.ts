@@ -253,6 +253,20 @@ describe('cassa-account: a Certified Platform buyer', () => {
       await seeText(second.el, 'Accedi');
       expect(second.backend.sent('POST', '/v1/auth/resume')).to.have.length(0);
       expect(window.location.search).to.equal('?cassa_order=topup-1&cassa_resume=resume-2');
+
+      // The area's own top-up comes back marked as the area's (`cassa_widget`): the area takes
+      // it, checkout or not, and cleans the address.
+      window.history.replaceState(
+        null,
+        '',
+        '?cassa_order=topup-1&cassa_resume=resume-2&cassa_widget=cassa-account',
+      );
+      const third = await mount(null, 'it', resumeRoute);
+      await ready(third.el);
+      expect(third.backend.sent('POST', '/v1/auth/resume')[0]!.body).to.deep.equal({
+        orderId: 'topup-1',
+      });
+      expect(window.location.search).to.equal('');
     } finally {
       checkout.remove();
       window.history.replaceState(null, '', page);
@@ -345,7 +359,11 @@ describe('cassa-account: a Certified Platform buyer', () => {
     expect(navigations[0]).to.equal(`${PAY_PAGE}setup-1`);
     const body = backend.sent('POST', '/v1/me/payment-methods')[0]!.body as Record<string, unknown>;
     expect(body.type).to.equal('card');
-    expect(body.returnUrl).to.equal(window.location.href);
+    // This page, marked as the area's return (a checkout on the page leaves it alone).
+    const back = new URL(body.returnUrl as string);
+    expect(back.searchParams.get('cassa_widget')).to.equal('cassa-account');
+    back.searchParams.delete('cassa_widget');
+    expect(back.href).to.equal(window.location.href);
   });
 
   it('works by keyboard: Tab reaches the auto-renew switch and Space turns it off', async () => {
@@ -472,6 +490,30 @@ describe('cassa-account: a long saved PayPal address in the renewal-method choic
     });
   }
 
+  it('the chosen method stays checked while the change is saved', async () => {
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const { el } = await mount(COMPANY, 'it', (b, data) => {
+      withLongPaypal(b, data);
+      // The server takes its time: the PATCH waits until the test lets it through.
+      b.interceptors.unshift(async (r) => {
+        if (r.method === 'PATCH') await held;
+        return undefined;
+      });
+    });
+    await ready(el);
+    renewalRadio(el, 'pm-paypal').click();
+    await waitUntil(() => el.store?.isBusy('method:svc-1') === true);
+    await el.updateComplete;
+    const group = deep<HTMLFieldSetElement>(el, 'fieldset.methods-choice');
+    expect(group.getAttribute('aria-busy')).to.equal('true');
+    expect(renewalRadio(el, 'pm-paypal').checked).to.equal(true);
+    expect(renewalRadio(el, 'pm-card').checked).to.equal(false);
+    answer();
+    await seeText(el, 'Metodo di rinnovo PayPal');
+    expect(renewalRadio(el, 'pm-paypal').checked).to.equal(true);
+  });
+
   it('a refused change is said next to the choice, and the server’s method stays checked', async () => {
     const { el } = await mount(COMPANY, 'it', (b, data) => {
       withLongPaypal(b, data);
@@ -535,10 +577,13 @@ describe('cassa-account: a member of the Ordine with PEC add-ons', () => {
     button(el, 'Ricarica con carta').click();
     await waitUntil(() => navigations.length === 1);
     expect(navigations[0]).to.equal(`${PAY_PAGE}topup-1`);
-    expect(
-      (backend.sent('POST', '/v1/me/credit/top-ups')[0]!.body as { amountCents: number })
-        .amountCents,
-    ).to.equal(1000);
+    const sent = backend.sent('POST', '/v1/me/credit/top-ups')[0]!.body as {
+      amountCents: number;
+      returnUrl: string;
+    };
+    expect(sent.amountCents).to.equal(1000);
+    // Marked as the area's: back on a page with a checkout too, the area takes the return.
+    expect(new URL(sent.returnUrl).searchParams.get('cassa_widget')).to.equal('cassa-account');
   });
 
   // Back from the card page after a top-up (the return URL carries only the order and its token):
@@ -616,7 +661,12 @@ describe('cassa-account: a member of the Ordine with PEC add-ons', () => {
   it('another order of the return (a checkout’s, with add-ons) is not announced as a top-up', async () => {
     const page = window.location.href;
     try {
-      window.history.replaceState(null, '', '?cassa_order=topup-9&cassa_resume=resume-9');
+      // Even marked as the area's, an order with add-ons is no top-up.
+      window.history.replaceState(
+        null,
+        '',
+        '?cassa_order=topup-9&cassa_resume=resume-9&cassa_widget=cassa-account',
+      );
       const checkout = document.createElement('cassa-checkout');
       document.body.append(checkout);
       try {

@@ -143,6 +143,27 @@ describe('<cassa-checkout> review fixes: two widgets of one product on one page'
   });
 });
 
+describe('<cassa-checkout> review fixes: the customer area’s return on the same page', () => {
+  const pageUrl = window.location.href;
+  beforeEach(clearCassaStorage);
+  afterEach(() => window.history.replaceState(null, '', pageUrl));
+
+  it('leaves a return marked as the customer area’s (a credit top-up) alone: its first step, no order read', async () => {
+    const backend = await FakeBackend.create();
+    window.history.replaceState(
+      null,
+      '',
+      '?cassa_order=topup-1&cassa_resume=resume-1&cassa_widget=cassa-account',
+    );
+    const { el } = await mount(backend, {});
+    await onStep(el, 'Scegli la versione');
+    expect(backend.sent('GET', '/v1/orders/topup-1')).to.have.length(0);
+    expect(visibleText(el)).not.to.include('Ordine confermato');
+    // The parameters are the area's to take and remove.
+    expect(new URLSearchParams(window.location.search).get('cassa_order')).to.equal('topup-1');
+  });
+});
+
 /** Base plan, 2 extra users, the company account (logged in here), city Milano: on the summary. */
 async function toSummary(el: CassaCheckout): Promise<void> {
   await onStep(el, 'Scegli la versione');
