@@ -15,7 +15,7 @@ import {
 import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
 import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
 import { DEMO_USERS } from '../../demo/server/seed.ts';
-import { START, startServer, TODAY, type Server } from './harness.ts';
+import { START, startServer, submitSandboxForm, TODAY, type Server } from './harness.ts';
 import { validateFatturaPA } from './invoices/xsd.ts';
 
 const BASE_TOTAL = 14640;
@@ -247,6 +247,70 @@ describe('customer area: a Certified Platform buyer', () => {
     );
     const none = await server.request('GET', '/api/v1/me/invoices');
     assert.equal(none.status, 401);
+  });
+});
+
+describe('customer area: a public administration paying by card', () => {
+  it('the service card’s next charge is what the card will be charged: the taxable amount (split payment)', async () => {
+    const registered = await server.request('POST', '/api/v1/auth/register', {
+      body: {
+        password: 'una-password-lunga',
+        holder: {
+          type: 'company',
+          name: 'Ordine degli Architetti P.P.C. di Torino',
+          taxCode: '80089810016',
+          address: {
+            street: 'Via Giolitti 1',
+            postalCode: '10123',
+            city: 'Torino',
+            province: 'TO',
+            country: 'IT',
+          },
+          email: 'segreteria@oato.it',
+          eInvoice: { sdiCode: 'UFABCD' },
+        },
+      },
+    });
+    assert.equal(registered.status, 201, registered.text);
+    const token = registered.body.token as string;
+    // A card saved from the customer area (the provider's page, nothing charged).
+    const setup = ProviderRedirectSchema.parse(
+      (
+        await server.request('POST', '/api/v1/me/payment-methods', {
+          token,
+          body: { type: 'card', returnUrl: 'http://localhost/area-clienti.html' },
+        })
+      ).body,
+    );
+    const saved = await submitSandboxForm(server.app, setup.id, {
+      decision: 'pay',
+      holder: 'Ufficio economato',
+      number: '4242 4242 4242 4242',
+      expiry: '12/29',
+      cvc: '123',
+    });
+    assert.equal(new URL(saved.location!).searchParams.get('cassa_method'), 'saved');
+    const card = (await server.request('GET', '/api/v1/me/payment-methods', { token })).body
+      .items[0].id as string;
+    const order = await buy(token, { type: 'card', savedId: card }, 'pa-card');
+    const view = await server.request('GET', `/api/v1/orders/${order.id}`, { token });
+    assert.equal(view.body.status, 'paid', view.text);
+    assert.equal(view.body.payableCents, 12000);
+    // The renewal charges the taxable amount; the order and the service card both say so.
+    assert.deepEqual(view.body.nextCharge, { date: '2027-01-08', totalCents: 12000 });
+    const service = (await subscriptions(token)).items.find((s) => s.orderId === order.id)!;
+    assert.deepEqual(service.nextCharge, { date: '2027-01-08', totalCents: 12000, source: 'card' });
+    // And so it is charged on the moved clock.
+    const report = await runOn('2027-01-08');
+    assert.equal(report.renewed, 1, JSON.stringify(report));
+    const charges = await rows<{ amount_cents: number }>(
+      'SELECT amount_cents FROM renewal_charges WHERE order_id = $1',
+      [order.id],
+    );
+    assert.deepEqual(
+      charges.map((c) => c.amount_cents),
+      [12000],
+    );
   });
 });
 

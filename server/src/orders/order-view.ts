@@ -8,6 +8,7 @@ import {
   type IsoDate,
   isPublicAdministration,
   type OrderView,
+  type Quote,
 } from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
 import { vatSummaries } from '../invoices/document.ts';
@@ -94,8 +95,15 @@ export async function presentOrder(
  */
 export function renewalChargeCents(order: OrderRecord): number {
   // The service's terms: grown by a buy more, they are no longer the order's own quote.
-  const { quote } = serviceTerms(order);
-  if (!isPublicAdministration(order.holder)) return quote.renewal.totalCents;
+  return termChargeCents(serviceTerms(order).quote, isPublicAdministration(order.holder));
+}
+
+/**
+ * What one term of `quote` charges: its renewal total, or under split payment its taxable amount
+ * (what the order's view, the renewal and the customer area's service card all say).
+ */
+export function termChargeCents(quote: Quote, splitPayment: boolean): number {
+  if (!splitPayment) return quote.renewal.totalCents;
   return vatSummaries(
     quote.lines.map((l) => ({
       description: '',

@@ -1,7 +1,8 @@
 // A Certified Platform service (its order) as the customer area and `subscription.updated`
 // show it: kept apart from customer-area.ts so the order's fulfilment can use it too.
-import type { AccountSubscription } from 'cassa/contract';
+import type { AccountSubscription, Quote } from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
+import { termChargeCents } from '../orders/order-view.ts';
 
 /** A Certified Platform service is its order: `svc_<order id>` (as the renewal webhooks say). */
 export const SERVICE_PREFIX = 'svc_';
@@ -20,7 +21,7 @@ export interface ServiceRow {
   next_renewal_on: string | null;
   payment_method: string;
   saved_payment_method_id: string | null;
-  quote: { renewal: { totalCents: number } };
+  quote: Quote;
   /** The renewal payment waiting for the buyer's authentication (action_required). */
   action_payment_id: string | null;
 }
@@ -72,7 +73,12 @@ export function serviceItem(row: ServiceRow, today: string): AccountSubscription
     autoRenew: row.auto_renew && renewing,
     nextCharge:
       renewing && row.next_renewal_on
-        ? { date: row.next_renewal_on, totalCents: row.quote.renewal.totalCents, source }
+        ? {
+            date: row.next_renewal_on,
+            // What the card will be charged: a public administration's taxable amount.
+            totalCents: termChargeCents(row.quote, row.quote.splitPayment === true),
+            source,
+          }
         : null,
     paymentMethodId: row.saved_payment_method_id,
     orderId: row.id,
