@@ -491,6 +491,65 @@ describe('a renewal the bank answers "authentication required"', () => {
   });
 });
 
+describe('a buy more while a renewal waits for the buyer', () => {
+  it('re-prices the waiting payment: the grown term is what is charged and what is invoiced', async () => {
+    const order = await renewalAskingForAuthentication();
+    const [mail] = await emails('renewal_action_required');
+    const link = /(http:\/\/\S+\/api\/renewal-payments\/rp_\S+)/.exec(mail!.body)![1]!;
+    // The buyer opens the provider's page (146,40 €), then buys 10 GB more first (a week left:
+    // nothing due now, the service grows at once).
+    const path = new URL(link).pathname;
+    const start = await browse(path);
+    const pagePath = new URL(start.location!).pathname + new URL(start.location!).search;
+    const before = await browse(pagePath);
+    assert.match(before.html, /146,40/);
+    const token = await server.login(PROFESSIONAL);
+    const more = await server.request('POST', '/api/v1/orders', {
+      token,
+      headers: { 'Idempotency-Key': 'more' },
+      body: {
+        productId: 'certified-platform',
+        planId: 'base',
+        years: 1,
+        addons: [{ id: 'storage', quantity: 10 }],
+        subscriptionId: `svc_${order.id}`,
+        expectedTotalCents: 0,
+        acceptTerms: true,
+        paymentMethod: { type: 'card' },
+      },
+    });
+    assert.equal(more.status, 201, more.text);
+    assert.equal(more.body.status, 'active');
+    // The page shown before the change no longer pays (its amount is gone)…
+    const stale = await answer(new URL(start.location!).pathname, before.html, 'approve');
+    assert.notEqual(stale.status, 303, 'the old amount was charged');
+    assert.equal((await rows("SELECT 1 FROM invoices WHERE kind = 'renewal'")).length, 0);
+    // …the page now asks for the grown term: (120 + 20) × 1.22 = 170,80 €.
+    const again = await browse(path);
+    const page = await browse(new URL(again.location!).pathname + new URL(again.location!).search);
+    assert.match(page.html, /170,80/);
+    const done = await answer(new URL(again.location!).pathname, page.html, 'approve');
+    assert.equal(done.status, 303, done.html);
+    const charged = await rows<{ amount_cents: number }>(
+      "SELECT amount_cents FROM renewal_charges WHERE order_id = $1 AND outcome = 'approved'",
+      [order.id],
+    );
+    assert.deepEqual(
+      charged.map((c) => c.amount_cents),
+      [17080],
+    );
+    const invoices = await rows<{ total_cents: number }>(
+      "SELECT total_cents FROM invoices WHERE kind = 'renewal' AND order_id = $1",
+      [order.id],
+    );
+    assert.deepEqual(
+      invoices.map((i) => i.total_cents),
+      [17080],
+      'the invoice bills what was charged',
+    );
+  });
+});
+
 describe('a card that expires before the next charge', () => {
   it('gets one email a month before the charge, with what to do (once per card and charge date)', async () => {
     const first = await pendingCardOrder('k1');

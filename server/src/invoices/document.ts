@@ -130,17 +130,19 @@ export function chargeDocument(facts: ChargeFacts): InvoiceDocument {
 }
 
 /**
- * The lines of a Certified Platform renewal: the service's lines (grown by any buy more, else
- * the order's own), for the next term.
+ * The lines of a Certified Platform renewal, for the next term: those of `quote`, the term the
+ * charge was priced on (a renewal payment the buyer authenticated later), else the service's
+ * (grown by any buy more, else the order's own).
  */
 export function renewalLines(
   order: OrderRecord,
   product: Product,
   periodStart: IsoDate,
   periodEnd: IsoDate,
+  quote: OrderRecord['quote'] = serviceTerms(order).quote,
 ): InvoiceLine[] {
   const period = `rinnovo, ${order.years === 1 ? '1 anno' : `${order.years} anni`}, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`;
-  return quoteLines(serviceTerms(order).quote, product, period, periodStart, periodEnd);
+  return quoteLines(quote, product, period, periodStart, periodEnd);
 }
 
 /** The lines of a PEC add-on renewal from credit: one year of each add-on of the mailbox. */

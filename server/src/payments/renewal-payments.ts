@@ -6,7 +6,7 @@
 // (`completeAuthentication`) and, when paid, completes the renewal as the scheduler would
 // (markRenewalPaid: the service extended, its invoice, the email, `subscription.renewed`).
 // The link works while the renewal waits (action_required) and the service has not expired.
-import { findProduct, type IsoDate } from 'cassa/contract';
+import { findProduct, type IsoDate, type Quote } from 'cassa/contract';
 import { hashToken, newToken } from '../accounts/credentials.ts';
 import type { Queryable } from '../db/database.ts';
 import type { AppDeps } from '../http/context.ts';
@@ -22,6 +22,8 @@ export interface RenewalPayment {
   orderId: string;
   cycleExpiresOn: IsoDate;
   amountCents: number;
+  /** The term `amountCents` pays (null: asked before it was kept; the service's terms then). */
+  quote: Quote | null;
   status: 'action_required' | 'paid' | 'expired';
 }
 
@@ -42,7 +44,7 @@ export async function findRenewalPayment(
 ): Promise<RenewalPayment | undefined> {
   const { rows } = await db.query<RenewalPayment>(
     `SELECT id, order_id AS "orderId", cycle_expires_on::text AS "cycleExpiresOn",
-            amount_cents AS "amountCents", status
+            amount_cents AS "amountCents", quote, status
        FROM renewal_payments WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
     [id],
   );
@@ -152,7 +154,13 @@ export async function completeRenewalPayment<Page>(
       tx,
       order,
       product,
-      { expiresOn: payment.cycleExpiresOn, amountCents: payment.amountCents, methodLabel },
+      {
+        expiresOn: payment.cycleExpiresOn,
+        amountCents: payment.amountCents,
+        methodLabel,
+        // Invoiced as charged: the term the amount was priced on.
+        quote: payment.quote ?? undefined,
+      },
       { catalog: deps.catalog, seller: deps.seller, today, now },
     );
     if (!order.returnUrl) return { kind: 'paid' as const, order, invoice };

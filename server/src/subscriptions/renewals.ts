@@ -23,6 +23,7 @@ import {
   type IsoDate,
   type Locale,
   type Product,
+  type Quote,
   RENEWAL_CHARGE_DAYS_BEFORE,
   toLocale,
   vatOf,
@@ -42,7 +43,7 @@ import type { Logger } from '../platform/logger.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { serviceView } from '../orders/fulfilment.ts';
 import { presentOrder, renewalChargeCents } from '../orders/order-view.ts';
-import { findOrder, type OrderRecord } from '../orders/orders.ts';
+import { findOrder, type OrderRecord, serviceTerms } from '../orders/orders.ts';
 import { queueEmail } from '../notifications/outbox.ts';
 import { applyCredit, paymentMethodLabel } from '../payments/payments.ts';
 import type { OnlineMethod, PaymentProvider, SavedMethod } from '../payments/provider.ts';
@@ -109,7 +110,13 @@ export async function markRenewalPaid(
   tx: Queryable,
   order: OrderRecord,
   product: Product,
-  renewal: { expiresOn: IsoDate; amountCents: number; methodLabel: string },
+  renewal: {
+    expiresOn: IsoDate;
+    amountCents: number;
+    methodLabel: string;
+    /** The term the charge was priced on, when not the service's current one (renewal-payments.ts). */
+    quote?: Quote;
+  },
   context: RenewalInvoicing & { catalog: Catalog },
 ): Promise<IssuedInvoice> {
   const { now, today } = context;
@@ -133,7 +140,7 @@ export async function markRenewalPaid(
     {
       holder: order.holder,
       orderNumber: order.number,
-      lines: renewalLines(order, product, renewal.expiresOn, newExpiry),
+      lines: renewalLines(order, product, renewal.expiresOn, newExpiry, renewal.quote),
       paymentMethod: order.paymentMethod,
       causale: `Rinnovo ordine ${order.number}`,
       periodStart: renewal.expiresOn,
@@ -308,10 +315,10 @@ async function renewOrder(
     // by the email's link, until the expiry (then the renewal fails as a refused one does).
     const paymentId = `rp_${newToken()}`;
     await tx.query(
-      `INSERT INTO renewal_payments (id, order_id, cycle_expires_on, amount_cents, status, created_at)
-       VALUES ($1, $2, $3::date, $4, 'action_required', $5)
+      `INSERT INTO renewal_payments (id, order_id, cycle_expires_on, amount_cents, quote, status, created_at)
+       VALUES ($1, $2, $3::date, $4, $5::jsonb, 'action_required', $6)
        ON CONFLICT (order_id, cycle_expires_on) DO NOTHING`,
-      [paymentId, order.id, expiresOn, amountCents, now],
+      [paymentId, order.id, expiresOn, amountCents, JSON.stringify(serviceTerms(order).quote), now],
     );
     const { rows } = await tx.query<{ id: string }>(
       `SELECT id FROM renewal_payments WHERE order_id = $1 AND cycle_expires_on = $2::date`,

@@ -15,6 +15,7 @@ import {
 } from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
 import { findOrder, type OrderRecord, serviceTerms } from '../orders/orders.ts';
+import { termChargeCents } from '../orders/order-view.ts';
 import { enqueueWebhook } from '../webhooks/webhooks.ts';
 import { SERVICE_PREFIX, serviceSubscription } from './service-view.ts';
 
@@ -105,15 +106,19 @@ export async function growService(
     minimumTopUpCents: current.quote.minimumTopUpCents,
     creditCents: current.quote.creditCents ?? null,
   };
+  const publicAdministration = isPublicAdministration(service.holder);
+  const terms = publicAdministration ? withSplitPayment(quote) : quote;
   await tx.query(
     `UPDATE orders SET service_addons = $2::jsonb, service_quote = $3::jsonb, updated_at = $4
       WHERE id = $1`,
-    [
-      service.id,
-      JSON.stringify(grown),
-      JSON.stringify(isPublicAdministration(service.holder) ? withSplitPayment(quote) : quote),
-      context.now,
-    ],
+    [service.id, JSON.stringify(grown), JSON.stringify(terms), context.now],
+  );
+  // A renewal waiting for the buyer's authentication renews the grown service: it charges, and
+  // invoices, the grown term. The provider's page shown until now (the old amount) is closed.
+  await tx.query(
+    `UPDATE renewal_payments SET amount_cents = $2, quote = $3::jsonb, attempt_hash = NULL
+      WHERE order_id = $1 AND status = 'action_required'`,
+    [service.id, termChargeCents(terms, publicAdministration), JSON.stringify(terms)],
   );
   await enqueueWebhook(
     tx,
