@@ -15,7 +15,14 @@ import {
 import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
 import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
 import { DEMO_USERS } from '../../demo/server/seed.ts';
-import { START, startServer, submitSandboxForm, TODAY, type Server } from './harness.ts';
+import {
+  registerPublicAdministration,
+  START,
+  startServer,
+  submitSandboxForm,
+  TODAY,
+  type Server,
+} from './harness.ts';
 import { validateFatturaPA } from './invoices/xsd.ts';
 
 const BASE_TOTAL = 14640;
@@ -252,27 +259,7 @@ describe('customer area: a Certified Platform buyer', () => {
 
 describe('customer area: a public administration paying by card', () => {
   it('the service card’s next charge is what the card will be charged: the taxable amount (split payment)', async () => {
-    const registered = await server.request('POST', '/api/v1/auth/register', {
-      body: {
-        password: 'una-password-lunga',
-        holder: {
-          type: 'company',
-          name: 'Ordine degli Architetti P.P.C. di Torino',
-          taxCode: '80089810016',
-          address: {
-            street: 'Via Giolitti 1',
-            postalCode: '10123',
-            city: 'Torino',
-            province: 'TO',
-            country: 'IT',
-          },
-          email: 'segreteria@oato.it',
-          eInvoice: { sdiCode: 'UFABCD' },
-        },
-      },
-    });
-    assert.equal(registered.status, 201, registered.text);
-    const token = registered.body.token as string;
+    const { token } = await registerPublicAdministration(server);
     // A card saved from the customer area (the provider's page, nothing charged).
     const setup = ProviderRedirectSchema.parse(
       (

@@ -325,3 +325,40 @@ export async function submitSandboxForm(
     html: await response.text(),
   };
 }
+
+/** The password the tests register customers with. */
+export const TEST_PASSWORD = 'una-password-lunga';
+
+/**
+ * Registers a public administration (an Ordine: tax code only, its office's SDI code), whose
+ * orders are under split payment; its username and first session's token.
+ */
+export async function registerPublicAdministration(
+  server: Server,
+): Promise<{ username: string; token: string }> {
+  const registered = await server.request('POST', '/api/v1/auth/register', {
+    body: {
+      password: TEST_PASSWORD,
+      holder: {
+        type: 'company',
+        name: 'Ordine degli Architetti P.P.C. di Torino',
+        taxCode: '80089810016',
+        address: {
+          street: 'Via Giolitti 1',
+          postalCode: '10123',
+          city: 'Torino',
+          province: 'TO',
+          country: 'IT',
+        },
+        email: 'segreteria@oato.it',
+        eInvoice: { sdiCode: 'UFABCD' },
+      },
+    },
+  });
+  if (registered.status !== 201)
+    throw new Error(`register: ${registered.status} ${registered.text}`);
+  return {
+    username: registered.body.customer.username as string,
+    token: registered.body.token as string,
+  };
+}

@@ -13,7 +13,15 @@ import { QuoteSchema } from '../../src/api/schemas.ts';
 import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
 import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
 import { DEMO_USERS } from '../../demo/server/seed.ts';
-import { OPERATOR_SECRET, START, startServer, TODAY, type Server } from './harness.ts';
+import {
+  OPERATOR_SECRET,
+  registerPublicAdministration,
+  START,
+  startServer,
+  TEST_PASSWORD,
+  TODAY,
+  type Server,
+} from './harness.ts';
 import { validateFatturaPA } from './invoices/xsd.ts';
 
 const BASE_TOTAL = 14640;
@@ -415,28 +423,9 @@ describe("buy more on Certified Platform: the service's order keeps its history"
   });
 
   it('a public administration: its order keeps the split payment it paid, the service the grown one', async () => {
-    const registered = await server.request('POST', '/api/v1/auth/register', {
-      body: {
-        password: 'una-password-lunga',
-        holder: {
-          type: 'company',
-          name: 'Ordine degli Architetti P.P.C. di Torino',
-          taxCode: '80089810016',
-          address: {
-            street: 'Via Giolitti 1',
-            postalCode: '10123',
-            city: 'Torino',
-            province: 'TO',
-            country: 'IT',
-          },
-          email: 'segreteria@oato.it',
-          eInvoice: { sdiCode: 'UFABCD' },
-        },
-      },
-    });
-    assert.equal(registered.status, 201, registered.text);
-    const username = registered.body.customer.username as string;
-    let token = registered.body.token as string;
+    const registered = await registerPublicAdministration(server);
+    const { username } = registered;
+    let token = registered.token;
     /** A bank transfer order, paid as the operator records it (the taxable amount). */
     const placeAndPay = async (body: Record<string, unknown>, key: string, paidCents: number) => {
       const reply = await server.request('POST', '/api/v1/orders', {
@@ -463,7 +452,7 @@ describe("buy more on Certified Platform: the service's order keeps its history"
     await moveTo('2026-05-20');
     token = (
       await server.request('POST', '/api/v1/auth/login', {
-        body: { username, password: 'una-password-lunga' },
+        body: { username, password: TEST_PASSWORD },
       })
     ).body.token as string;
     await placeAndPay(
