@@ -21,6 +21,7 @@ import {
   startServer,
   submitSandboxForm,
   TODAY,
+  TEST_PASSWORD,
   type Server,
 } from './harness.ts';
 import { validateFatturaPA } from './invoices/xsd.ts';
@@ -298,6 +299,92 @@ describe('customer area: a public administration paying by card', () => {
       charges.map((c) => c.amount_cents),
       [12000],
     );
+  });
+  it('renewal after renewal, the events say what its card is charged, as its order and its service card do', async () => {
+    const { username, token } = await registerPublicAdministration(server);
+    const setup = ProviderRedirectSchema.parse(
+      (
+        await server.request('POST', '/api/v1/me/payment-methods', {
+          token,
+          body: { type: 'card', returnUrl: 'http://localhost/area-clienti.html' },
+        })
+      ).body,
+    );
+    await submitSandboxForm(server.app, setup.id, {
+      decision: 'pay',
+      holder: 'Ufficio economato',
+      number: '4242 4242 4242 4242',
+      expiry: '12/32',
+      cvc: '123',
+    });
+    const card = (await server.request('GET', '/api/v1/me/payment-methods', { token })).body
+      .items[0].id as string;
+    const order = await buy(token, { type: 'card', savedId: card }, 'pa-card');
+    for (const [date, next] of [
+      ['2027-01-08', '2028-01-08'],
+      ['2028-01-08', '2029-01-08'],
+    ] as const) {
+      assert.equal((await runOn(date)).renewed, 1);
+      const again = await server.login(username, TEST_PASSWORD);
+      const view = await server.request('GET', `/api/v1/orders/${order.id}`, { token: again });
+      assert.deepEqual(view.body.nextCharge, { date: next, totalCents: 12000 });
+      const service = (await subscriptions(again)).items.find((s) => s.orderId === order.id)!;
+      assert.deepEqual(service.nextCharge, { date: next, totalCents: 12000, source: 'card' });
+    }
+    const renewed = await rows<{
+      payload: { data: { subscription: { renewalTotalCents: number; nextChargeOn: string } } };
+    }>(
+      `SELECT payload FROM webhook_events WHERE type = 'subscription.renewed'
+          AND payload->'subject'->>'id' = $1 ORDER BY created_at, id`,
+      [order.id],
+    );
+    // What the next renewal charges the card: the taxable amount, the VAT going to the Treasury.
+    assert.deepEqual(
+      renewed.map((r) => [
+        r.payload.data.subscription.nextChargeOn,
+        r.payload.data.subscription.renewalTotalCents,
+      ]),
+      [
+        ['2028-01-08', 12000],
+        ['2029-01-08', 12000],
+      ],
+    );
+    // Each charge is 120,00 and its invoice (split payment) bills 146,40 with 120,00 to pay.
+    const charges = await rows<{ amount_cents: number }>(
+      'SELECT amount_cents FROM renewal_charges WHERE order_id = $1 ORDER BY cycle_expires_on',
+      [order.id],
+    );
+    assert.deepEqual(
+      charges.map((c) => c.amount_cents),
+      [12000, 12000],
+    );
+    const again = await server.login(username, TEST_PASSWORD);
+    const listed = await server.request('GET', '/api/v1/me/invoices', { token: again });
+    AccountInvoicesSchema.parse(listed.body);
+    const invoices = (
+      listed.body.items as {
+        kind: string;
+        periodStart: string;
+        totalCents: number;
+        paidCents: number;
+        splitPayment: boolean;
+        xmlUrl: string;
+      }[]
+    ).filter((i) => i.kind === 'renewal');
+    assert.deepEqual(
+      invoices.map((i) => [i.periodStart, i.totalCents, i.paidCents, i.splitPayment]),
+      [
+        ['2028-01-15', BASE_TOTAL, 12000, true],
+        ['2027-01-15', BASE_TOTAL, 12000, true],
+      ],
+    );
+    const xml = await Promise.all(
+      invoices.map(
+        async (i) => (await server.request('GET', `/api${i.xmlUrl}`, { token: again })).text,
+      ),
+    );
+    const validation = await validateFatturaPA(xml);
+    assert.equal(validation.ok, true, JSON.stringify(validation));
   });
 });
 
