@@ -480,6 +480,26 @@ describe('customer area: a member of the Ordine', () => {
     assert.match(email!.body, /rinnovo automatico era disattivato/);
     assert.doesNotMatch(email!.body, /non copre/);
   });
+  it('with the add-ons’ auto-renew off, their order no longer announces a charge from the credit; on again, it does', async () => {
+    const token = await server.login(DEMO_USERS.member);
+    const mailbox = await mailboxWithAddons(token);
+    const [order] = await rows<{ id: string }>(
+      "SELECT id FROM orders WHERE product_id = 'pec-addons' ORDER BY created_at DESC LIMIT 1",
+    );
+    const view = async () =>
+      (await server.request('GET', `/api/v1/orders/${order!.id}`, { token })).body;
+    const on = await view();
+    assert.equal(on.autoRenew, true);
+    assert.deepEqual(on.nextCharge, { date: mailbox.expiresOn, totalCents: 366 });
+    assert.equal((await patch(token, mailbox.id, { autoRenew: false })).status, 200);
+    const off = await view();
+    // As the mailbox's card and the renewal say: nothing will be taken at the expiry.
+    assert.deepEqual([off.autoRenew, off.nextCharge, off.renewalChargeDate], [false, null, null]);
+    assert.equal((await patch(token, mailbox.id, { autoRenew: true })).status, 200);
+    const back = await view();
+    assert.equal(back.autoRenew, true);
+    assert.deepEqual(back.nextCharge, { date: mailbox.expiresOn, totalCents: 366 });
+  });
 });
 
 describe('customer area: the readable invoice copy', () => {

@@ -69,14 +69,19 @@ export async function presentOrder(
     expiresOn: row.expires_on,
     deactivatedOn: row.deactivated_on,
   }));
-  const { rows: mailbox } = await db.query<{ expires_on: string }>(
-    'SELECT expires_on::text AS expires_on FROM subscriptions WHERE id = $1',
+  const { rows: mailbox } = await db.query<{ expires_on: string; addons_auto_renew: boolean }>(
+    'SELECT expires_on::text AS expires_on, addons_auto_renew FROM subscriptions WHERE id = $1',
     [order.subscriptionId],
   );
   const expiresOn = mailbox[0]?.expires_on ?? null;
-  // Add-ons renew from credit at the mailbox's expiry while at least one is active.
+  // Add-ons renew from credit at the mailbox's expiry while at least one is active, unless the
+  // member turned the mailbox's auto-renew off (the customer area): then they end with it.
   const active = addonStates.some((a) => a.status === 'active');
-  const renews = active && order.autoRenew && order.status !== 'pending_payment';
+  const renews =
+    active &&
+    order.autoRenew &&
+    mailbox[0]?.addons_auto_renew !== false &&
+    order.status !== 'pending_payment';
   return {
     ...base,
     autoRenew: renews,
