@@ -481,3 +481,76 @@ describe("buy more on Certified Platform: the service's order keeps its history"
     assert.deepEqual([totalCents, splitPayment, payableCents], [18788, true, 15400]);
   });
 });
+
+describe('buy more on Certified Platform: a transfer that arrives after the term', () => {
+  it('is not recorded once the service has renewed without it: nothing grows, the renewal charged and invoiced stays, the operator told to refund', async () => {
+    let token = await server.login(DEMO_USERS.company);
+    const { id, orderId } = await buyService(token);
+    await moveTo('2026-09-01');
+    token = await server.login(DEMO_USERS.company);
+    const users = [{ id: 'extra-users', quantity: 3 }];
+    const priced = QuoteSchema.parse((await quote(token, id, users)).body);
+    // 3 users for the 5 months left of the term ending 2027-01-15.
+    assert.deepEqual([priced.totalCents, priced.renewal.date], [1830, '2027-01-15']);
+    const placed = await server.request('POST', '/api/v1/orders', {
+      token,
+      body: {
+        productId: 'certified-platform',
+        planId: 'base',
+        years: 1,
+        addons: users,
+        subscriptionId: id,
+        expectedTotalCents: priced.totalCents,
+        acceptTerms: true,
+        paymentMethod: { type: 'bank_transfer' },
+      },
+      headers: { 'Idempotency-Key': 'late-more' },
+    });
+    assert.equal(placed.status, 201, placed.text);
+    assert.equal(placed.body.status, 'awaiting_payment');
+    // The renewal (the term without the users) is charged before the transfer arrives.
+    await moveTo('2027-01-08');
+    assert.equal((await runDueRenewals(server.deps)).renewed, 1);
+    await moveTo('2027-01-20');
+    const before = await server.db.query(
+      'SELECT service_addons, service_quote, status FROM orders ORDER BY created_at',
+    );
+    const late = await server.request('POST', '/api/v1/operator/payments', {
+      body: { orderNumber: placed.body.number, amountCents: priced.totalCents },
+      headers: { Authorization: `Bearer ${OPERATOR_SECRET}` },
+    });
+    assert.equal(late.status, 422, late.text);
+    assert.equal(late.body.errors[0].path, 'orderNumber');
+    assert.match(late.body.detail, /2027-01-15.*nothing was recorded.*refund/);
+    const after = await server.db.query(
+      'SELECT service_addons, service_quote, status FROM orders ORDER BY created_at',
+    );
+    assert.deepEqual(after.rows, before.rows, 'nothing changed');
+    token = await server.login(DEMO_USERS.company);
+    // The service renewed as it was charged: no users it has not paid for this term.
+    const renewed = await service(token, id);
+    assert.deepEqual(renewed.addons, []);
+    assert.equal(renewed.expiresOn, '2028-01-15');
+    assert.deepEqual(renewed.nextCharge, {
+      date: '2028-01-08',
+      totalCents: BASE_TOTAL,
+      source: 'card',
+    });
+    const { rows } = await server.db.query<{ amount_cents: number }>(
+      'SELECT amount_cents FROM renewal_charges WHERE order_id = $1',
+      [orderId],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.amount_cents),
+      [BASE_TOTAL],
+    );
+    const invoices = AccountInvoicesSchema.parse(
+      (await server.request('GET', '/api/v1/me/invoices', { token })).body,
+    ).items;
+    assert.deepEqual(
+      invoices.map((i) => i.totalCents),
+      [BASE_TOTAL, BASE_TOTAL],
+      'the sale and the renewal: no invoice for the refused transfer',
+    );
+  });
+});
