@@ -14,6 +14,7 @@ import {
 } from '../../src/api/account-schemas.ts';
 import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
 import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
+import { addMonths } from '../../src/domain/dates.ts';
 import { DEMO_USERS } from '../../demo/server/seed.ts';
 import {
   registerPublicAdministration,
@@ -499,6 +500,33 @@ describe('customer area: a member of the Ordine', () => {
     const back = await view();
     assert.equal(back.autoRenew, true);
     assert.deepEqual(back.nextCharge, { date: mailbox.expiresOn, totalCents: 366 });
+  });
+  it('the mailbox’s events after the expiry keep the auto-renew the member chose, as its subscription.updated said', async () => {
+    const token = await server.login(DEMO_USERS.member);
+    const mailbox = await mailboxWithAddons(token);
+    assert.equal((await patch(token, mailbox.id, { autoRenew: false })).status, 200);
+    await runOn(mailbox.expiresOn);
+    await runOn(addMonths(mailbox.expiresOn, 12));
+    const events = await rows<{
+      type: string;
+      payload: { sequence: number; data: { subscription: { autoRenew: boolean } } };
+    }>(
+      `SELECT type, payload FROM webhook_events WHERE payload->'subject'->>'id' = $1
+        ORDER BY created_at, id`,
+      [mailbox.id],
+    );
+    // An integrator replaces what it holds with each event's state: auto-renew stays off.
+    assert.deepEqual(
+      events.map((e) => [e.type, e.payload.data.subscription.autoRenew]),
+      [
+        ['subscription.updated', false],
+        ['addon.deactivated', false],
+        ['subscription.renewed', false],
+      ],
+    );
+    const again = await server.login(DEMO_USERS.member);
+    const seen = (await subscriptions(again)).items.find((s) => s.id === mailbox.id)!;
+    assert.equal(seen.autoRenew, false);
   });
 });
 
