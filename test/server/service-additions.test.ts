@@ -422,6 +422,53 @@ describe("buy more on Certified Platform: the service's order keeps its history"
     assert.deepEqual(order.nextCharge, { date: '2028-01-08', totalCents: 20252 });
   });
 
+  it('the buy more’s own order follows its service after a renewal and an auto-renew turned off', async () => {
+    let token = await server.login(DEMO_USERS.company);
+    const { id, orderId } = await buyService(token);
+    await moveTo('2026-05-20');
+    token = await server.login(DEMO_USERS.company);
+    const { order: addition } = await buyMore(token, id, added, 'more-1');
+    const view = async () => {
+      const reply = await server.request('GET', `/api/v1/orders/${addition.id}`, { token });
+      assert.equal(reply.status, 200, reply.text);
+      const { autoRenew, renewalChargeDate, expiresOn, nextCharge } = reply.body;
+      return { autoRenew, renewalChargeDate, expiresOn, nextCharge };
+    };
+    // Its add-ons run and renew with the service; the charge is the service order's (no double).
+    assert.deepEqual(await view(), {
+      autoRenew: true,
+      renewalChargeDate: '2027-01-08',
+      expiresOn: '2027-01-15',
+      nextCharge: null,
+    });
+    await moveTo('2027-01-08');
+    assert.equal((await runDueRenewals(server.deps)).renewed, 1);
+    token = await server.login(DEMO_USERS.company);
+    assert.deepEqual(await view(), {
+      autoRenew: true,
+      renewalChargeDate: '2028-01-08',
+      expiresOn: '2028-01-15',
+      nextCharge: null,
+    });
+    const off = await server.request('PATCH', `/api/v1/subscriptions/${id}`, {
+      token,
+      body: { autoRenew: false },
+    });
+    assert.equal(off.status, 200, off.text);
+    assert.deepEqual(await view(), {
+      autoRenew: false,
+      renewalChargeDate: null,
+      expiresOn: '2028-01-15',
+      nextCharge: null,
+    });
+    // The service's order says the same present.
+    const service = await server.request('GET', `/api/v1/orders/${orderId}`, { token });
+    assert.deepEqual(
+      [service.body.autoRenew, service.body.renewalChargeDate, service.body.expiresOn],
+      [false, null, '2028-01-15'],
+    );
+  });
+
   it('a public administration: its order keeps the split payment it paid, the service the grown one', async () => {
     const registered = await registerPublicAdministration(server);
     const { username } = registered;
