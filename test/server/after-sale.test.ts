@@ -352,6 +352,22 @@ describe('payments that arrive later: the operator endpoint', () => {
     assert.ok(valid.ok, valid.errors);
   });
 
+  it('awaiting a transfer, the confirmation gives the term from the payment, not an expiry; the payment’s email gives it', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    const order = await placeOrder(token, { paymentMethod: { type: 'bank_transfer' } }, 'k1');
+    const [confirmation] = await emails('order_confirmation');
+    assert.match(confirmation!.body, /Durata: 1 anno dal giorno in cui arriva il pagamento/);
+    assert.doesNotMatch(confirmation!.body, /Scadenza/);
+    await clock.advance(server.db, 12 * DAY_MS);
+    const paid = await operator('/payments', {
+      orderNumber: order.number,
+      amountCents: BASE_TOTAL,
+    });
+    assert.equal(paid.status, 200, paid.text);
+    const [received] = await emails('payment_received');
+    assert.match(received!.body, /Scadenza: 27 gennaio 2027/);
+  });
+
   it('a card order cannot be "paid" by transfer (422), and the demo page offers a button per awaiting order', async () => {
     const token = await server.login(DEMO_USERS.company);
     const card = await placeOrder(

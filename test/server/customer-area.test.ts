@@ -387,6 +387,42 @@ describe('customer area: a public administration paying by card', () => {
     const validation = await validateFatturaPA(xml);
     assert.equal(validation.ok, true, JSON.stringify(validation));
   });
+  it('its confirmation email says what is paid now and what the renewal charges: the taxable amount', async () => {
+    const { token } = await registerPublicAdministration(server);
+    const setup = ProviderRedirectSchema.parse(
+      (
+        await server.request('POST', '/api/v1/me/payment-methods', {
+          token,
+          body: { type: 'card', returnUrl: 'http://localhost/area-clienti.html' },
+        })
+      ).body,
+    );
+    await submitSandboxForm(server.app, setup.id, {
+      decision: 'pay',
+      holder: 'Ufficio economato',
+      number: '4242 4242 4242 4242',
+      expiry: '12/32',
+      cvc: '123',
+    });
+    const card = (await server.request('GET', '/api/v1/me/payment-methods', { token })).body
+      .items[0].id as string;
+    const order = await buy(token, { type: 'card', savedId: card }, 'pa-card');
+    const [email] = await rows<{ body: string }>(
+      "SELECT body FROM outbox WHERE kind = 'order_confirmation' AND order_id = $1",
+      [order.id],
+    );
+    assert.match(email!.body, /Totale: 146,40\s€/);
+    assert.match(email!.body, /Scissione dei pagamenti .*da pagare: 120,00\s€/);
+    assert.match(email!.body, /Rinnovo automatico il 8 gennaio 2027: 120,00\s€/);
+    assert.doesNotMatch(email!.body, /Rinnovo automatico .*146,40/);
+    // And so it is charged.
+    assert.equal((await runOn('2027-01-08')).renewed, 1);
+    const [charge] = await rows<{ amount_cents: number }>(
+      'SELECT amount_cents FROM renewal_charges WHERE order_id = $1',
+      [order.id],
+    );
+    assert.equal(charge!.amount_cents, 12000);
+  });
 });
 
 describe('customer area: a member of the Ordine', () => {

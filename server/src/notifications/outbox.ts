@@ -6,6 +6,7 @@ import {
   type Locale,
   type Product,
   type Quote,
+  vatOf,
 } from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
 import type { InvoiceDestination } from '../invoices/fatturapa.ts';
@@ -130,6 +131,23 @@ export interface ConfirmationFacts {
   invoice?: { destination: InvoiceDestination; number?: string; copyUrl?: string };
   /** The customer area, where the buyer manages what they bought. */
   accountUrl?: string;
+  /**
+   * Awaiting a transfer or slip, a service that starts when it arrives: its term in years (its
+   * expiry is not known yet).
+   */
+  startsOnPayment?: number;
+}
+
+/**
+ * The taxable amount of a total whose VAT was computed once on it (a quote's renewal total):
+ * what a public administration is charged under split payment. The total grows with the taxable
+ * amount, so there is one.
+ */
+function taxableOf(totalCents: number, rateBasisPoints: number): number {
+  const guess = Math.round((totalCents * 10000) / (10000 + rateBasisPoints));
+  for (const taxable of [guess, guess - 1, guess + 1])
+    if (taxable + vatOf(taxable, rateBasisPoints) === totalCents) return taxable;
+  return guess;
 }
 
 /** "… al Codice Destinatario M5UXCR1" / "… to the PEC address x@pec.it". */
@@ -208,6 +226,13 @@ export function orderConfirmationEmail(
     `${en ? 'Taxable amount' : 'Imponibile'}: ${money(quote.taxableCents)}`,
     `${en ? 'VAT' : 'IVA'} ${quote.vatRateBasisPoints / 100}%: ${money(quote.vatCents)}`,
     `${en ? 'Total' : 'Totale'}: ${money(quote.totalCents)}`,
+    ...(quote.splitPayment
+      ? [
+          en
+            ? `Split payment (the administration pays the VAT to the Treasury), to pay: ${money(quote.payableCents ?? quote.taxableCents)}`
+            : `Scissione dei pagamenti (l'IVA la versa l'amministrazione all'Erario), da pagare: ${money(quote.payableCents ?? quote.taxableCents)}`,
+        ]
+      : []),
     ...(quote.freeUntil
       ? [`${en ? 'Free until' : 'Gratuito fino al'} ${formatDate(quote.freeUntil, locale)}`]
       : []),
@@ -218,9 +243,14 @@ export function orderConfirmationEmail(
       ? [`${en ? 'Remaining credit' : 'Credito residuo'}: ${money(facts.creditAfterCents)}`]
       : []),
     `${en ? 'Payment' : 'Pagamento'}: ${facts.paymentMethodLabel}`,
+    // Under split payment the renewal charges the taxable amount, as the first payment did.
     facts.autoRenew
-      ? `${en ? 'Automatic renewal on' : 'Rinnovo automatico il'} ${formatDate(quote.renewal.chargeDate, locale)}: ${money(quote.renewal.totalCents)}`
-      : `${en ? 'Expiry' : 'Scadenza'}: ${formatDate(quote.renewal.date, locale)}`,
+      ? `${en ? 'Automatic renewal on' : 'Rinnovo automatico il'} ${formatDate(quote.renewal.chargeDate, locale)}: ${money(quote.splitPayment ? taxableOf(quote.renewal.totalCents, quote.vatRateBasisPoints) : quote.renewal.totalCents)}`
+      : facts.startsOnPayment
+        ? en
+          ? `Term: ${facts.startsOnPayment === 1 ? '1 year' : `${facts.startsOnPayment} years`} from the day the payment arrives`
+          : `Durata: ${facts.startsOnPayment === 1 ? '1 anno' : `${facts.startsOnPayment} anni`} dal giorno in cui arriva il pagamento`
+        : `${en ? 'Expiry' : 'Scadenza'}: ${formatDate(quote.renewal.date, locale)}`,
     ...(facts.invoice ? invoiceLines(facts.invoice, locale) : []),
     ...(facts.accountUrl
       ? ['', `${en ? 'Your customer area' : 'La tua area clienti'}: ${facts.accountUrl}`]

@@ -151,6 +151,12 @@ export async function queueConfirmation(
           : {}),
         ...(extra.invoice ? { invoice: extra.invoice } : {}),
         ...(extra.accountUrl ? { accountUrl: extra.accountUrl } : {}),
+        // A service paid by transfer or slip runs from the payment: its expiry is not known yet.
+        ...(order.status === 'awaiting_payment' &&
+        product.pricing === 'term' &&
+        !order.extendsOrderId
+          ? { startsOnPayment: order.years }
+          : {}),
       },
       order.locale,
     ),
