@@ -283,9 +283,9 @@ export class AccountStore extends TypedEventTarget<AccountEventMap> {
         if (!order.ok && order.error.code === 'unauthorized') return this.#stopWatch();
         const answered = order.ok && topUpReturn(order.value, 0)?.status !== 'pending';
         if (!answered) return this.#scheduleCheck();
+        // Read with everything else; the load ends the checks, or they go on if it failed.
         this.#returnOrderId = watch.orderId;
-        this.#stopWatch();
-        return this.load();
+        return this.load().then(() => this.#scheduleCheck());
       });
     }, delay);
   }
