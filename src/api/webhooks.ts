@@ -32,7 +32,11 @@ export const ServiceSchema = z.looseObject({
    * What the next renewal charges: the service's current term, or under split payment (a public
    * administration) its taxable amount — the same as the order's `nextCharge.totalCents`.
    */
-  renewalTotalCents: cents(),
+  renewalTotalCents: cents().check(
+    z.describe(
+      'What the next renewal charges: the current term, or under split payment its taxable amount (as order.nextCharge.totalCents).',
+    ),
+  ),
   refusedAttempts: int(),
 });
 
