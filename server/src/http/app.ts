@@ -77,7 +77,10 @@ export function createApp(deps: AppDeps, mounts: AppMounts = {}): Hono<AppEnv> {
     c.set('locale', toLocale(c.req.header('Accept-Language')));
     await next();
   });
-  app.use('/api/*', apiCors([publicOrigin(deps), ...deps.allowedOrigins]));
+  app.use(
+    '/api/*',
+    apiCors([publicOrigin(deps), ...deps.allowedOrigins], { sameOriginFromHost: deps.demo }),
+  );
   app.use('*', limitBody(MAX_BODY_BYTES));
 
   const api = new Hono<AppEnv>();
