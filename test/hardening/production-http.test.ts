@@ -3,15 +3,21 @@
 // its own host opens no door.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { DEFAULT_REGISTRATION_LIMIT } from '../../server/src/accounts/registration-limit.ts';
 import { startServer, type Reply, type Server } from '../server/harness.ts';
-import { certifiedQuote } from './requests.ts';
+import { certifiedQuote, registration } from './requests.ts';
 
 const PUBLIC_URL = 'https://pay.shop.example';
 const LISTED = 'https://shop.example';
 
 let server: Server;
 beforeEach(async () => {
-  server = await startServer({ demo: false, publicUrl: PUBLIC_URL, allowedOrigins: [LISTED] });
+  server = await startServer({
+    demo: false,
+    publicUrl: PUBLIC_URL,
+    allowedOrigins: [LISTED],
+    registrationLimit: DEFAULT_REGISTRATION_LIMIT,
+  });
 });
 afterEach(() => server.close());
 
@@ -43,7 +49,12 @@ describe('CORS in production: the configured origins only, whatever Host says', 
       assert.equal(preflight.headers.get('access-control-allow-origin'), null, `${host} preflight`);
       assert.equal(preflight.headers.get('access-control-allow-methods'), null, host);
 
-      const read = await send('POST', `${origin}/api/v1/quotes`, { Origin: origin }, certifiedQuote());
+      const read = await send(
+        'POST',
+        `${origin}/api/v1/quotes`,
+        { Origin: origin },
+        certifiedQuote(),
+      );
       assert.equal(read.status, 403, `${host}: a foreign page's write is refused`);
       assert.equal(read.headers.get('access-control-allow-origin'), null, `${host} answer`);
     }
@@ -65,5 +76,42 @@ describe('CORS in production: the configured origins only, whatever Host says', 
       assert.equal(quote.status, 200, origin);
       assert.equal(quote.headers.get('access-control-allow-origin'), origin);
     }
+  });
+});
+
+describe('registration in production: new accounts per client address are limited', () => {
+  const count = async (sql: string) =>
+    (await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`)).rows[0]!.n;
+
+  it('past the limit: 429 with Retry-After, no account made, no email sent', async () => {
+    const { perAddress } = DEFAULT_REGISTRATION_LIMIT;
+    const customers = await count('customers');
+    const emails = await count(`outbox WHERE kind = 'registration'`);
+    // A buyer correcting a field spends nothing.
+    const invalid = await server.request('POST', '/api/v1/auth/register', {
+      body: { ...registration(), password: 'short' },
+    });
+    assert.equal(invalid.status, 422);
+    for (let i = 0; i < perAddress; i++) {
+      const body = registration();
+      body.holder.email = `buyer-${i}@example.com`;
+      const made = await server.request('POST', '/api/v1/auth/register', { body });
+      assert.equal(made.status, 201, `registration ${i + 1}: ${made.text}`);
+    }
+    const body = registration();
+    body.holder.email = 'victim@example.com';
+    const refused = await server.request('POST', '/api/v1/auth/register', { body });
+    assert.equal(refused.status, 429, refused.text);
+    assert.equal(refused.body.type, 'https://cassa.dev/problems/rate-limited');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    assert.ok(retryAfter > 0 && retryAfter <= DEFAULT_REGISTRATION_LIMIT.windowSeconds);
+    assert.equal(await count('customers'), customers + perAddress);
+    assert.equal(await count(`outbox WHERE kind = 'registration'`), emails + perAddress);
+    assert.equal(await count(`outbox WHERE to_address = 'victim@example.com'`), 0);
+    assert.ok(
+      server.logs.some((line) => line.includes('"event":"registration.limited"')),
+      'a security line says so',
+    );
+    assert.ok(!server.logs.some((line) => line.includes('victim@example.com')));
   });
 });
