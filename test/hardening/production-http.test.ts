@@ -115,3 +115,24 @@ describe('registration in production: new accounts per client address are limite
     assert.ok(!server.logs.some((line) => line.includes('victim@example.com')));
   });
 });
+
+describe('field errors: a message names its limit, never a placeholder', () => {
+  it('a password or a holder name too long: "… 200 characters at most", not "{max}"', async () => {
+    const password = await server.request('POST', '/api/v1/auth/register', {
+      body: { ...registration(), password: 'a'.repeat(60_000) },
+    });
+    const name = registration();
+    name.holder.name = 'A'.repeat(5000);
+    const holder = await server.request('POST', '/api/v1/auth/register', { body: name });
+    for (const [reply, path] of [
+      [password, 'password'],
+      [holder, 'holder.name'],
+    ] as const) {
+      assert.equal(reply.status, 422, reply.text);
+      const error = reply.body.errors.find((e: { path: string }) => e.path === path);
+      assert.equal(error?.code, 'too_long', reply.text);
+      assert.doesNotMatch(error.message, /[{}]/, `${path}: ${error.message}`);
+      assert.match(error.message, /^This text is too long: \d+ characters at most\.$/, path);
+    }
+  });
+});
