@@ -136,3 +136,37 @@ describe('field errors: a message names its limit, never a placeholder', () => {
     }
   });
 });
+
+describe('security headers in production behind https', () => {
+  it('every kind of answer says HTTPS only (Strict-Transport-Security); the demo does not', async () => {
+    const answers: [string, Reply][] = [
+      ['quote', await send('POST', `${PUBLIC_URL}/api/v1/quotes`, {}, certifiedQuote())],
+      ['problem', await send('GET', `${PUBLIC_URL}/api/v1/orders/unknown`, {})],
+      ['unknown route', await send('GET', `${PUBLIC_URL}/nothing-here`, {})],
+      [
+        'preflight',
+        await send('OPTIONS', `${PUBLIC_URL}/api/v1/orders`, {
+          Origin: LISTED,
+          'Access-Control-Request-Method': 'POST',
+        }),
+      ],
+      ['reset page', await send('GET', `${PUBLIC_URL}/api/account/password-reset`, {})],
+      ['stylesheet', await send('GET', `${PUBLIC_URL}/api/assets/pages.css`, {})],
+    ];
+    for (const [what, reply] of answers) {
+      assert.equal(
+        reply.headers.get('strict-transport-security'),
+        'max-age=31536000',
+        `${what} (${reply.status})`,
+      );
+    }
+    const demo = await startServer({}, server.db);
+    try {
+      const quote = await demo.request('POST', '/api/v1/quotes', { body: certifiedQuote() });
+      assert.equal(quote.status, 200);
+      assert.equal(quote.headers.get('strict-transport-security'), null, 'the demo on http');
+    } finally {
+      await demo.close();
+    }
+  });
+});
