@@ -439,7 +439,7 @@ function awaiting(view: AccountView): TemplateResult | typeof nothing {
             <p class="label">
               ${view.a('acc.orders.number', {
                 number: order.number,
-                amount: view.money(order.totalCents),
+                amount: view.money(order.payableCents ?? order.totalCents),
               })}
             </p>
             ${instructions(order)}

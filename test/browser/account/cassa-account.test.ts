@@ -129,6 +129,20 @@ describe('cassa-account: a Certified Platform buyer', () => {
     expect(text).to.contain('Inviata a M5UXCR1');
   });
 
+  it('a public administration’s order awaiting its transfer says the amount it pays (split payment: the taxable amount)', async () => {
+    const { el } = await mount(COMPANY, 'it', (_backend, data) => {
+      const order = data.get(COMPANY)!.awaiting[0]!;
+      // Base plan, 1 year: 146,40 € invoiced, 120,00 € paid to the seller (the transfer's amount).
+      order.splitPayment = true;
+      order.payableCents = 12000;
+      order.instructions = { ...order.instructions!, amountCents: 12000 };
+    });
+    await ready(el);
+    const text = visibleText(el);
+    expect(text).to.contain('Ordine C-2026-000124: 120,00 €');
+    expect(text).not.to.contain('146,40');
+  });
+
   it('opens the readable copy in a new tab through a short-lived link minted with the session', async () => {
     const { el, backend } = await mount(COMPANY);
     await ready(el);
