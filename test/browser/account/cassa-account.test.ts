@@ -403,6 +403,23 @@ describe('cassa-account: a Certified Platform buyer', () => {
     expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
     await expect(el).to.be.accessible();
   });
+  it('on a phone, the service’s heading wraps before its order number, never inside it (it, en)', async () => {
+    await setViewport({ width: 320, height: 640 });
+    for (const locale of ['it', 'en'] as const) {
+      const { el } = await mount(COMPANY, locale);
+      await ready(el);
+      const heading = deepAll<HTMLElement>(el, 'h3').find((h) =>
+        h.textContent?.includes('C-2026-000123'),
+      )!;
+      const lines = renderedLines(heading);
+      expect(lines.join(' / ')).to.contain('Certified Platform');
+      expect(
+        lines.some((line) => line.endsWith('C-2026-000123')),
+        `the order number is broken: ${lines.join(' / ')}`,
+      ).to.equal(true);
+    }
+  });
+
   it('wraps a saved PayPal address on a phone between its pieces, never inside a word', async () => {
     await setViewport({ width: 320, height: 640 });
     const { el } = await mount(COMPANY);
