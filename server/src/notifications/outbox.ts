@@ -6,6 +6,7 @@ import {
   type Locale,
   type Product,
   type Quote,
+  taxableOfTotal,
 } from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
 import type { InvoiceDestination } from '../invoices/fatturapa.ts';
@@ -199,6 +200,12 @@ export function orderConfirmationEmail(
     (l, i) => `- ${facts.lineLabels?.[i] ?? `${l.label} × ${l.quantity}`}: ${money(l.amountCents)}`,
   );
   const en = locale === 'en';
+  // Split payment (a public administration): the seller is paid the taxable amount, now and at
+  // each renewal; the VAT goes to the Treasury.
+  const split = quote.splitPayment === true && quote.vatCents > 0;
+  const renewalCents = split
+    ? taxableOfTotal(quote.renewal.totalCents, quote.vatRateBasisPoints)
+    : quote.renewal.totalCents;
   const body = [
     en ? `Thank you for your order ${facts.number}.` : `Grazie per il tuo ordine ${facts.number}.`,
     '',
@@ -208,6 +215,14 @@ export function orderConfirmationEmail(
     `${en ? 'Taxable amount' : 'Imponibile'}: ${money(quote.taxableCents)}`,
     `${en ? 'VAT' : 'IVA'} ${quote.vatRateBasisPoints / 100}%: ${money(quote.vatCents)}`,
     `${en ? 'Total' : 'Totale'}: ${money(quote.totalCents)}`,
+    ...(split
+      ? [
+          en
+            ? 'Split payment (art. 17-ter DPR 633/72): the administration pays the VAT to the Treasury.'
+            : "Scissione dei pagamenti (art. 17-ter DPR 633/72): l'IVA la versa l'ente all'Erario.",
+          `${en ? 'Net amount payable' : 'Netto a pagare'}: ${money(quote.payableCents ?? quote.taxableCents)}`,
+        ]
+      : []),
     ...(quote.freeUntil
       ? [`${en ? 'Free until' : 'Gratuito fino al'} ${formatDate(quote.freeUntil, locale)}`]
       : []),
@@ -219,7 +234,7 @@ export function orderConfirmationEmail(
       : []),
     `${en ? 'Payment' : 'Pagamento'}: ${facts.paymentMethodLabel}`,
     facts.autoRenew
-      ? `${en ? 'Automatic renewal on' : 'Rinnovo automatico il'} ${formatDate(quote.renewal.chargeDate, locale)}: ${money(quote.renewal.totalCents)}`
+      ? `${en ? 'Automatic renewal on' : 'Rinnovo automatico il'} ${formatDate(quote.renewal.chargeDate, locale)}: ${money(renewalCents)}`
       : `${en ? 'Expiry' : 'Scadenza'}: ${formatDate(quote.renewal.date, locale)}`,
     ...(facts.invoice ? invoiceLines(facts.invoice, locale) : []),
     ...(facts.accountUrl
