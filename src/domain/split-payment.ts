@@ -1,6 +1,7 @@
 // Scissione dei pagamenti (split payment, DPR 633/72 art. 17-ter): a public administration pays
 // the seller the taxable amount and pays the VAT straight to the Treasury. The invoice still
 // shows the VAT (EsigibilitaIVA `S`); what changes is what the buyer owes the seller.
+import { divideHalfUp, vatOf } from './money.ts';
 import type { Quote } from './types.ts';
 
 /** The quote for a buyer under split payment: `payableCents` is the taxable amount. */
@@ -18,4 +19,15 @@ export function payableNowCents(
 /** The VAT a split-payment buyer pays the Treasury itself (0 for any other buyer). */
 export function vatToTreasuryCents(quote: Pick<Quote, 'vatCents' | 'splitPayment'>): number {
   return quote.splitPayment ? quote.vatCents : 0;
+}
+
+/**
+ * The taxable amount whose total with VAT at `rateBasisPoints` is `totalCents`: what a renewal
+ * quoted as a total charges a buyer under split payment (the server's term charge).
+ */
+export function taxableOfTotal(totalCents: number, rateBasisPoints: number): number {
+  let taxable = divideHalfUp(totalCents * 10000, 10000 + rateBasisPoints);
+  while (taxable + vatOf(taxable, rateBasisPoints) > totalCents) taxable--;
+  while (taxable + vatOf(taxable, rateBasisPoints) < totalCents) taxable++;
+  return taxable;
 }

@@ -412,7 +412,7 @@ describe('customer area: a public administration paying by card', () => {
       [order.id],
     );
     assert.match(email!.body, /Totale: 146,40\s€/);
-    assert.match(email!.body, /Scissione dei pagamenti .*da pagare: 120,00\s€/);
+    assert.match(email!.body, /Netto a pagare: 120,00\s€/);
     assert.match(email!.body, /Rinnovo automatico il 8 gennaio 2027: 120,00\s€/);
     assert.doesNotMatch(email!.body, /Rinnovo automatico .*146,40/);
     // And so it is charged.

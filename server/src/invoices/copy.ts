@@ -58,6 +58,15 @@ export function invoiceCopyPage(doc: InvoiceDocument, xmlHref: string): string {
               ${buyer.vatNumber ? html`P.IVA IT${buyer.vatNumber}<br />` : ''} Codice fiscale
               ${buyer.taxCode}<br />${buyerAddress}
             </p>
+            ${
+              doc.cig || doc.cup
+                ? html`<p>
+                    ${[doc.cig ? `CIG ${doc.cig}` : '', doc.cup ? `CUP ${doc.cup}` : '']
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>`
+                : ''
+            }
             <p>${destinationSentence(doc.destination)}.</p>
             <h2>Dettaglio (ordine ${doc.orderNumber})</h2>
             <table>
@@ -104,6 +113,22 @@ export function invoiceCopyPage(doc: InvoiceDocument, xmlHref: string): string {
               </tbody>
             </table>
             <p class="total">Totale documento: <strong>${money(doc.totalCents)}</strong></p>
+            ${
+              doc.splitPayment
+                ? html`<p>
+                      Scissione dei pagamenti (art. 17-ter DPR 633/72): l'IVA è versata all'Erario
+                      dal cessionario/committente.
+                    </p>
+                    <p class="total">
+                      Netto a pagare:
+                      <strong
+                        >${money(
+                          doc.paidCents ?? doc.summary.reduce((sum, s) => sum + s.taxableCents, 0),
+                        )}</strong
+                      >
+                    </p>`
+                : ''
+            }
             <p>Pagamento: ${METHODS[doc.paymentMethod]} (pagato).</p>
             <p><a href="${xmlHref}" download="${doc.fileName}">Scarica il file XML</a></p>
           </article>

@@ -6,7 +6,7 @@ import {
   type Locale,
   type Product,
   type Quote,
-  vatOf,
+  taxableOfTotal,
 } from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
 import type { InvoiceDestination } from '../invoices/fatturapa.ts';
@@ -138,18 +138,6 @@ export interface ConfirmationFacts {
   startsOnPayment?: number;
 }
 
-/**
- * The taxable amount of a total whose VAT was computed once on it (a quote's renewal total):
- * what a public administration is charged under split payment. The total grows with the taxable
- * amount, so there is one.
- */
-function taxableOf(totalCents: number, rateBasisPoints: number): number {
-  const guess = Math.round((totalCents * 10000) / (10000 + rateBasisPoints));
-  for (const taxable of [guess, guess - 1, guess + 1])
-    if (taxable + vatOf(taxable, rateBasisPoints) === totalCents) return taxable;
-  return guess;
-}
-
 /** "… al Codice Destinatario M5UXCR1" / "… to the PEC address x@pec.it". */
 function invoiceLines(
   invoice: NonNullable<ConfirmationFacts['invoice']>,
@@ -217,6 +205,12 @@ export function orderConfirmationEmail(
     (l, i) => `- ${facts.lineLabels?.[i] ?? `${l.label} × ${l.quantity}`}: ${money(l.amountCents)}`,
   );
   const en = locale === 'en';
+  // Split payment (a public administration): the seller is paid the taxable amount, now and at
+  // each renewal; the VAT goes to the Treasury.
+  const split = quote.splitPayment === true && quote.vatCents > 0;
+  const renewalCents = split
+    ? taxableOfTotal(quote.renewal.totalCents, quote.vatRateBasisPoints)
+    : quote.renewal.totalCents;
   const body = [
     en ? `Thank you for your order ${facts.number}.` : `Grazie per il tuo ordine ${facts.number}.`,
     '',
@@ -226,11 +220,12 @@ export function orderConfirmationEmail(
     `${en ? 'Taxable amount' : 'Imponibile'}: ${money(quote.taxableCents)}`,
     `${en ? 'VAT' : 'IVA'} ${quote.vatRateBasisPoints / 100}%: ${money(quote.vatCents)}`,
     `${en ? 'Total' : 'Totale'}: ${money(quote.totalCents)}`,
-    ...(quote.splitPayment
+    ...(split
       ? [
           en
-            ? `Split payment (the administration pays the VAT to the Treasury), to pay: ${money(quote.payableCents ?? quote.taxableCents)}`
-            : `Scissione dei pagamenti (l'IVA la versa l'amministrazione all'Erario), da pagare: ${money(quote.payableCents ?? quote.taxableCents)}`,
+            ? 'Split payment (art. 17-ter DPR 633/72): the administration pays the VAT to the Treasury.'
+            : "Scissione dei pagamenti (art. 17-ter DPR 633/72): l'IVA la versa l'ente all'Erario.",
+          `${en ? 'Net amount payable' : 'Netto a pagare'}: ${money(quote.payableCents ?? quote.taxableCents)}`,
         ]
       : []),
     ...(quote.freeUntil
@@ -245,7 +240,7 @@ export function orderConfirmationEmail(
     `${en ? 'Payment' : 'Pagamento'}: ${facts.paymentMethodLabel}`,
     // Under split payment the renewal charges the taxable amount, as the first payment did.
     facts.autoRenew
-      ? `${en ? 'Automatic renewal on' : 'Rinnovo automatico il'} ${formatDate(quote.renewal.chargeDate, locale)}: ${money(quote.splitPayment ? taxableOf(quote.renewal.totalCents, quote.vatRateBasisPoints) : quote.renewal.totalCents)}`
+      ? `${en ? 'Automatic renewal on' : 'Rinnovo automatico il'} ${formatDate(quote.renewal.chargeDate, locale)}: ${money(renewalCents)}`
       : facts.startsOnPayment
         ? en
           ? `Term: ${facts.startsOnPayment === 1 ? '1 year' : `${facts.startsOnPayment} years`} from the day the payment arrives`

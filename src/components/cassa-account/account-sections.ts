@@ -125,7 +125,12 @@ function subscription(view: AccountView, s: AccountSubscription): TemplateResult
   const headingId = `sub-${s.id}`;
   return html`<article class="card" part="subscription" aria-labelledby=${headingId}>
     <h3 id=${headingId}>
-      ${pec ? s.label : `${view.name(s.productId, 'product', s.productId)} · ${s.label}`}
+      ${
+        pec
+          ? s.label
+          : html`${view.name(s.productId, 'product', s.productId)} ·
+              <span class="number">${s.label}</span>`
+      }
     </h3>
     <dl>
       ${s.planId && !pec ? row(view.a('acc.plan'), view.name(s.productId, 'plan', s.planId)) : nothing}
@@ -439,7 +444,7 @@ function awaiting(view: AccountView): TemplateResult | typeof nothing {
             <p class="label">
               ${view.a('acc.orders.number', {
                 number: order.number,
-                amount: view.money(order.totalCents),
+                amount: view.money(order.payableCents ?? order.totalCents),
               })}
             </p>
             ${instructions(order)}

@@ -25,6 +25,10 @@ export const accountStyles = css`
     margin: 0 0 var(--_s3);
     font-size: 1.1em;
   }
+  /* "Certified Platform · C-2026-000001": may wrap before the order number, never inside it. */
+  h3 .number {
+    white-space: nowrap;
+  }
   h4 {
     margin: var(--_s3) 0 var(--_s1);
     font-size: 1em;

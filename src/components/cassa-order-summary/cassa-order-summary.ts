@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Product, PaymentMethodType } from '../../domain/catalog.ts';
 import { settlement } from '../../domain/settlement.ts';
+import { taxableOfTotal } from '../../domain/split-payment.ts';
 import type { EInvoice, Quote, QuoteLine } from '../../domain/types.ts';
 import { formatDate, formatNumber } from '../../i18n/index.ts';
 import '../cassa-toggletip/cassa-toggletip.ts';
@@ -298,6 +299,10 @@ export class CassaOrderSummary extends CassaElement {
     const date = (iso: string) => formatDate(iso, this.locale);
     const { renewal, freeUntil } = quote;
     const renewalTotal = money(renewal.totalCents);
+    // Under split payment a renewal charges its taxable amount, as the order does now.
+    const renewalCharge = split
+      ? `${money(taxableOfTotal(renewal.totalCents, quote.vatRateBasisPoints))} ${this.t('summary.renewal.split')}`
+      : `${renewalTotal} ${this.t('summary.vat.included')}`;
     const rate = formatNumber(quote.vatRateBasisPoints / 100, this.locale);
     // Bank transfer and postal slip never renew by themselves (DESIGN 1.1).
     const manual = this.paymentType === 'bank_transfer' || this.paymentType === 'postal_slip';
@@ -359,11 +364,11 @@ export class CassaOrderSummary extends CassaElement {
                       manual
                         ? this.t('summary.renewal.manual', {
                             date: date(renewal.date),
-                            amount: renewalTotal,
+                            amount: renewalCharge,
                           })
                         : this.t('summary.renewal', {
                             date: date(renewal.date),
-                            amount: renewalTotal,
+                            amount: renewalCharge,
                             charge: date(renewal.chargeDate),
                           })
                     }

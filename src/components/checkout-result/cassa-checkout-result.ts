@@ -126,9 +126,10 @@ export class CassaCheckoutResult extends CassaElement {
           ? this.#settlement(order, order.creditAfterCents)
           : html`<p>
                 ${this.t(awaiting ? 'result.total.due' : 'result.total', {
-                  amount: this.money(order.totalCents, order.currency),
+                  amount: this.money(order.payableCents ?? order.totalCents, order.currency),
                 })}
               </p>
+              ${order.splitPayment ? html`<p>${this.t('result.split')}</p>` : ''}
               ${
                 order.topUpCents
                   ? html`<p>

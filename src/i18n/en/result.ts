@@ -14,6 +14,8 @@ export const enResult = addMessages('en', 'result', {
   'result.addon.gb': '{name}: {quantity} GB',
   'result.total': 'Total: {amount}',
   'result.total.due': 'Amount to pay: {amount}',
+  'result.split':
+    'Split payment (art. 17-ter DPR 633/72): the amount is the taxable amount; the administration pays the VAT to the Treasury.',
   'result.topup': 'Credit top-up: {amount}',
   'result.charged.card': 'Credit top-up: {amount}, charged to your card.',
   'result.charged.paypal': 'Credit top-up: {amount}, charged to PayPal.',

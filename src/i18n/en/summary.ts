@@ -40,12 +40,14 @@ export const enSummary = addMessages('en', 'summary', {
   'summary.line.gb': '{name}: {n} GB',
   'summary.plan.free': 'Free version',
   'summary.renewal.manual':
-    'Expires on {date}. This method does not renew automatically: to renew, you will pay {amount} VAT included before the expiry.',
+    'Expires on {date}. This method does not renew automatically: to renew, you will pay {amount} before the expiry.',
+  'summary.vat.included': 'VAT included',
+  'summary.renewal.split': '(taxable amount, split payment)',
   'summary.pending': 'Calculating the price…',
   'summary.updating': 'Updating the price',
   'summary.announce': 'New total due now: {total}',
   'summary.renewal':
-    'Expires: {date}. Renewal: {amount} VAT included; with automatic renewal, charged on {charge}.',
+    'Expires: {date}. Renewal: {amount}; with automatic renewal, charged on {charge}.',
   'summary.free': 'Free until the mailbox expires: {date}',
   'summary.coterm': 'Amount for the period until the mailbox expires: {date}.',
   'summary.service.free': 'Free until the service expires: {date}',

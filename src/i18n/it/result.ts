@@ -12,6 +12,8 @@ export const itResult = addMessages('it', 'result', {
   'result.addon.gb': '{name}: {quantity} GB',
   'result.total': 'Totale: {amount}',
   'result.total.due': 'Importo da pagare: {amount}',
+  'result.split':
+    'Scissione dei pagamenti (art. 17-ter DPR 633/72): l’importo è l’imponibile, l’IVA la versa l’ente all’Erario.',
   'result.topup': 'Ricarica del credito: {amount}',
   'result.charged.card': 'Ricarica del credito: {amount}, addebitata sulla carta.',
   'result.charged.paypal': 'Ricarica del credito: {amount}, addebitata su PayPal.',

@@ -39,12 +39,14 @@ export const itSummary = addMessages('it', 'summary', {
   'summary.line.gb': '{name}: {n} GB',
   'summary.plan.free': 'Versione gratuita',
   'summary.renewal.manual':
-    'Scadenza: {date}. Con questo metodo il servizio non si rinnova automaticamente: per rinnovarlo pagherai {amount} IVA inclusa prima della scadenza.',
+    'Scadenza: {date}. Con questo metodo il servizio non si rinnova automaticamente: per rinnovarlo pagherai {amount} prima della scadenza.',
+  'summary.vat.included': 'IVA inclusa',
+  'summary.renewal.split': '(imponibile, scissione dei pagamenti)',
   'summary.pending': 'Calcolo del prezzo in corso…',
   'summary.updating': 'Aggiornamento del prezzo in corso',
   'summary.announce': 'Nuovo totale da pagare ora: {total}',
   'summary.renewal':
-    'Scadenza: {date}. Rinnovo: {amount} IVA inclusa; con il rinnovo automatico, addebito in data {charge}.',
+    'Scadenza: {date}. Rinnovo: {amount}; con il rinnovo automatico, addebito in data {charge}.',
   'summary.free': 'Gratis fino alla scadenza della casella: {date}',
   'summary.coterm': 'Importo per il periodo fino alla scadenza della casella: {date}.',
   'summary.service.free': 'Gratis fino alla scadenza del servizio: {date}',

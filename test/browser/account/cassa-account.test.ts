@@ -129,6 +129,20 @@ describe('cassa-account: a Certified Platform buyer', () => {
     expect(text).to.contain('Inviata a M5UXCR1');
   });
 
+  it('a public administration’s order awaiting its transfer says the amount it pays (split payment: the taxable amount)', async () => {
+    const { el } = await mount(COMPANY, 'it', (_backend, data) => {
+      const order = data.get(COMPANY)!.awaiting[0]!;
+      // Base plan, 1 year: 146,40 € invoiced, 120,00 € paid to the seller (the transfer's amount).
+      order.splitPayment = true;
+      order.payableCents = 12000;
+      order.instructions = { ...order.instructions!, amountCents: 12000 };
+    });
+    await ready(el);
+    const text = visibleText(el);
+    expect(text).to.contain('Ordine C-2026-000124: 120,00 €');
+    expect(text).not.to.contain('146,40');
+  });
+
   it('opens the readable copy in a new tab through a short-lived link minted with the session', async () => {
     const { el, backend } = await mount(COMPANY);
     await ready(el);
@@ -389,6 +403,23 @@ describe('cassa-account: a Certified Platform buyer', () => {
     expect(el.scrollWidth).to.be.at.most(el.clientWidth + 1);
     await expect(el).to.be.accessible();
   });
+  it('on a phone, the service’s heading wraps before its order number, never inside it (it, en)', async () => {
+    await setViewport({ width: 320, height: 640 });
+    for (const locale of ['it', 'en'] as const) {
+      const { el } = await mount(COMPANY, locale);
+      await ready(el);
+      const heading = deepAll<HTMLElement>(el, 'h3').find((h) =>
+        h.textContent?.includes('C-2026-000123'),
+      )!;
+      const lines = renderedLines(heading);
+      expect(lines.join(' / ')).to.contain('Certified Platform');
+      expect(
+        lines.some((line) => line.endsWith('C-2026-000123')),
+        `the order number is broken: ${lines.join(' / ')}`,
+      ).to.equal(true);
+    }
+  });
+
   it('wraps a saved PayPal address on a phone between its pieces, never inside a word', async () => {
     await setViewport({ width: 320, height: 640 });
     const { el } = await mount(COMPANY);

@@ -76,3 +76,47 @@ describe('cassa-checkout-result: where the electronic invoice goes', () => {
     expect(text(refused)).not.to.contain('fattura');
   });
 });
+
+describe('cassa-checkout-result: a public administration (split payment) pays the taxable amount', () => {
+  // Base plan, 1 year: 120,00 € + 26,40 € VAT = 146,40 € invoiced; the administration pays the
+  // seller 120,00 € (the slip's amount, the card's charge) and the VAT to the Treasury.
+  const split: Order = {
+    ...paid,
+    addons: [],
+    totalCents: 14640,
+    splitPayment: true,
+    payableCents: 12000,
+  };
+  const awaitingSlip: Order = {
+    ...split,
+    status: 'awaiting_payment',
+    paymentMethod: 'postal_slip',
+    autoRenew: false,
+    renewalChargeDate: null,
+    instructions: {
+      method: 'postal_slip',
+      beneficiary: 'Cassa Demo S.r.l.',
+      account: '1234567',
+      amountCents: 12000,
+      currency: 'EUR',
+      reference: 'Ordine C-2026-000001',
+    },
+  };
+
+  it('awaiting a postal slip: the amount to pay is the slip’s amount, with the reason', async () => {
+    const el = await result(awaitingSlip, { sdiCode: 'UFABCD' });
+    expect(text(el)).to.contain('Importo da pagare: 120,00 €');
+    expect(text(el)).not.to.contain('146,40');
+    expect(text(el)).to.contain(
+      'Scissione dei pagamenti (art. 17-ter DPR 633/72): l’importo è l’imponibile, l’IVA la versa l’ente all’Erario.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('paid by card: the total is what the card was charged, in English too', async () => {
+    const el = await result(split, { sdiCode: 'UFABCD' }, 'en');
+    expect(text(el)).to.contain('Total: €120.00');
+    expect(text(el)).not.to.contain('146.40');
+    expect(text(el)).to.contain('Split payment (art. 17-ter DPR 633/72)');
+  });
+});

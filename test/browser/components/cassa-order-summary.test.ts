@@ -169,6 +169,31 @@ describe('cassa-order-summary: figures', () => {
     );
   });
 
+  it('for a public administration (split payment), the renewal says the taxable amount it charges, as the order', async () => {
+    // Base plan + 3 users for 2 years: 2 × 156,00 € = 312,00 € + 68,64 € VAT = 380,64 €; the
+    // renewal charges the administration's card 312,00 € (the VAT goes to the Treasury).
+    const quote = { ...platformQuote(2, 3), splitPayment: true, payableCents: 31200 };
+    const pa = await summary({ quote, years: 2 });
+    expect(squash($(pa, '[part~="total"]').innerText)).to.equal(
+      'Da pagare ora (imponibile) 312,00 €',
+    );
+    expect(visibleText(pa)).to.include(
+      'Scadenza: 15 gennaio 2028. Rinnovo: 312,00 € (imponibile, scissione dei pagamenti); con il rinnovo automatico, addebito in data 8 gennaio 2028.',
+    );
+    expect(visibleText(pa)).not.to.include('380,64 € IVA inclusa');
+    const en = await summary({ quote, years: 2, locale: 'en' });
+    expect(visibleText(en)).to.include(
+      'Expires: 15 January 2028. Renewal: €312.00 (taxable amount, split payment); with automatic renewal, charged on 8 January 2028.',
+    );
+    // A postal slip does not renew by itself: the amount to pay for the renewal is the same.
+    pa.paymentType = 'postal_slip';
+    await pa.updateComplete;
+    expect(visibleText(pa)).to.include(
+      'per rinnovarlo pagherai 312,00 € (imponibile, scissione dei pagamenti) prima della scadenza.',
+    );
+    await expect(pa).to.be.accessible();
+  });
+
   it('for co-termed add-ons, warns that they renew at expiry and are deactivated if not covered', async () => {
     const el = await summary({ quote: pecQuote('2026-09-15'), pricing: 'coterm', terms: [1] });
     expect(rows(el).at(-1)).to.equal('Totale da pagare ora 10,58 €');
