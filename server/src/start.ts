@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { parseCatalog, type Catalog } from 'cassa/contract';
 import { barDemoAccounts } from './accounts/demo-accounts.ts';
+import { DEFAULT_REGISTRATION_LIMIT } from './accounts/registration-limit.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { openPglite } from './db/pglite.ts';
@@ -210,6 +211,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     trustedProxies: trustedProxies(config.trustedProxies),
     ...(config.loginLimitPerAddress
       ? { loginLimits: { perAddress: config.loginLimitPerAddress } }
+      : {}),
+    // Production limits new accounts per client address; the demo only when asked to.
+    ...(config.production || config.registrationLimitPerAddress
+      ? {
+          registrationLimit: {
+            ...DEFAULT_REGISTRATION_LIMIT,
+            ...(config.registrationLimitPerAddress
+              ? { perAddress: config.registrationLimitPerAddress }
+              : {}),
+          },
+        }
       : {}),
     demo: !config.production,
     logger,

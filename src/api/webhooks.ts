@@ -28,6 +28,10 @@ export const ServiceSchema = z.looseObject({
   expiresOn: z.nullable(isoDate()),
   autoRenew: z.boolean(),
   nextChargeOn: z.nullable(isoDate()),
+  /**
+   * What the next renewal charges: the service's current term, or under split payment (a public
+   * administration) its taxable amount — the same as the order's `nextCharge.totalCents`.
+   */
   renewalTotalCents: cents(),
   refusedAttempts: int(),
 });

@@ -1,7 +1,8 @@
 // <cassa-checkout>'s later steps, once its first step is shown (`cassa-ready`): the rest of its
-// purchase is fetched when the browser is idle (loading/parts.ts), the code of the step after the
-// shown one is run ahead (Continue shows it at once), and the store's later concerns once the
-// buyer has left the first step. A Lit reactive controller.
+// purchase is fetched when the browser is idle (loading/preload.ts: preloaded, not run, by the
+// built drop-in), the code of the step after the shown one is run ahead (Continue shows it at
+// once; loading/parts.ts), and the store's later concerns once the buyer has left the first step.
+// A Lit reactive controller.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale } from '../i18n/index.ts';
 import { prepare } from '../loading/parts.ts';
@@ -13,6 +14,8 @@ export class NextStepsController implements ReactiveController {
   readonly #locale: () => Locale;
   /** The step `cassa-ready` showed; unset before it. */
   #first?: StepId;
+  /** Whether the store's later concerns were asked for (once the buyer left the first step). */
+  #concerns = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -44,6 +47,9 @@ export class NextStepsController implements ReactiveController {
     if (!this.#first || !s || s.status !== 'ready') return;
     const next = s.steps[s.steps.indexOf(s.step) + 1];
     if (next) void prepare(next, this.#locale());
-    if (s.step !== this.#first) store.prefetch();
+    if (s.step !== this.#first && !this.#concerns) {
+      this.#concerns = true;
+      store.prefetch();
+    }
   }
 }

@@ -91,7 +91,7 @@ const itAccount = {
   'acc.topup.cancelled':
     'Ricarica di {amount} annullata: non è stato addebitato nulla. Puoi riprovare qui sotto.',
   'acc.topup.pending':
-    'La banca non ha ancora confermato la ricarica di {amount}: il saldo si aggiorna appena arriva la conferma (ricarica la pagina tra qualche minuto). Riprova qui sotto solo se la carta non risulta addebitata.',
+    'La banca non ha ancora confermato la ricarica di {amount}: il saldo si aggiorna qui da solo appena arriva la conferma. Riprova qui sotto solo se la carta non risulta addebitata.',
 } as const;
 
 export type AccountKey = keyof typeof itAccount;
@@ -183,7 +183,7 @@ const enAccount: Record<AccountKey, string> = {
   'acc.topup.cancelled':
     'Top-up of {amount} cancelled: nothing was charged. You can try again below.',
   'acc.topup.pending':
-    'The bank has not confirmed the top-up of {amount} yet: the balance is updated as soon as it does (reload the page in a few minutes). Try again below only if your card was not charged.',
+    'The bank has not confirmed the top-up of {amount} yet: the balance is updated here by itself as soon as it does. Try again below only if your card was not charged.',
 };
 
 /** Translates a customer-area key, filling `{name}` placeholders as text. */

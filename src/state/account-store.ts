@@ -71,6 +71,22 @@ export interface AccountStoreOptions {
   locale: () => 'it' | 'en';
 }
 
+/**
+ * Waits between the checks of a top-up the bank had not confirmed yet (`pending`), the last one
+ * repeated: the outcome and the balance update in view without a reload.
+ */
+export const TOP_UP_RECHECK_MS = [2000, 3000, 5000, 10_000, 15_000, 30_000, 60_000];
+/** How long a pending top-up is checked for (then the notice keeps saying it is not confirmed). */
+export const TOP_UP_WATCH_MS = 20 * 60_000;
+
+/** A pending top-up being checked: its order, the checks made, since when, the next one's timer. */
+interface TopUpWatch {
+  orderId: string;
+  checks: number;
+  since: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
 /** The store's events: `change` on every state change, `account-change` per saved change. */
 export interface AccountEventMap {
   change: Event;
@@ -102,6 +118,10 @@ export class AccountStore extends TypedEventTarget<AccountEventMap> {
   #loads = 0;
   /** The order of the return URL, read with the first load that has a session. */
   #returnOrderId: string | undefined;
+  /** The pending top-up checked until the bank answers (see TOP_UP_RECHECK_MS). */
+  #watch: TopUpWatch | undefined;
+  /** Whether checks may run (false while the element is out of the page). */
+  #watching = true;
 
   constructor(options: AccountStoreOptions) {
     super();
@@ -168,6 +188,7 @@ export class AccountStore extends TypedEventTarget<AccountEventMap> {
   }
 
   async logout(): Promise<void> {
+    this.#stopWatch();
     await this.#client.logout();
     this.#set({ phase: 'login', subscriptions: [], methods: [], invoices: [], awaiting: [] });
   }
@@ -214,7 +235,59 @@ export class AccountStore extends TypedEventTarget<AccountEventMap> {
         ...(awaiting.ok ? {} : { awaiting: awaiting.error.code }),
       },
     });
+    if (topUp?.status === 'pending' && returnOrderId) this.#watchTopUp(returnOrderId);
+    else if (topUp) this.#stopWatch();
     await this.#loadProducts();
+  }
+
+  /** Stops checking a pending top-up while the element is out of the page; `resumeChecks` goes on. */
+  pauseChecks(): void {
+    this.#watching = false;
+    if (this.#watch) {
+      clearTimeout(this.#watch.timer);
+      this.#watch.timer = undefined;
+    }
+  }
+
+  resumeChecks(): void {
+    this.#watching = true;
+    this.#scheduleCheck();
+  }
+
+  #watchTopUp(orderId: string): void {
+    if (this.#watch?.orderId === orderId) return;
+    this.#stopWatch();
+    this.#watch = { orderId, checks: 0, since: Date.now(), timer: undefined };
+    this.#scheduleCheck();
+  }
+
+  #stopWatch(): void {
+    clearTimeout(this.#watch?.timer);
+    this.#watch = undefined;
+  }
+
+  /**
+   * The next check of the pending top-up: its order read again; once the bank has answered (paid,
+   * refused, cancelled), everything is loaded again with it (the outcome, the new balance).
+   */
+  #scheduleCheck(): void {
+    const watch = this.#watch;
+    if (!watch || watch.timer || !this.#watching) return;
+    if (Date.now() - watch.since > TOP_UP_WATCH_MS) return this.#stopWatch();
+    const delay = TOP_UP_RECHECK_MS[Math.min(watch.checks, TOP_UP_RECHECK_MS.length - 1)]!;
+    watch.timer = setTimeout(() => {
+      watch.timer = undefined;
+      watch.checks++;
+      void this.#client.getOrder(watch.orderId).then((order) => {
+        if (this.#watch !== watch) return;
+        if (!order.ok && order.error.code === 'unauthorized') return this.#stopWatch();
+        const answered = order.ok && topUpReturn(order.value, 0)?.status !== 'pending';
+        if (!answered) return this.#scheduleCheck();
+        this.#returnOrderId = watch.orderId;
+        this.#stopWatch();
+        return this.load();
+      });
+    }, delay);
   }
 
   /** Names only: a catalog that cannot be loaded leaves the ids shown. */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_SELLER } from '../../demo/server/seller.ts';
+import { DEFAULT_REGISTRATION_LIMIT } from '../../server/src/accounts/registration-limit.ts';
 import { createPostgresDatabase, DATABASE_URL, databaseUrl } from '../server/harness.ts';
 import {
   bankTransferOrder,
@@ -178,6 +179,26 @@ async function sells(server: ServerProcess) {
   assert.equal(transfer.body.instructions.beneficiary, DEMO_SELLER.name);
 }
 
+/**
+ * New accounts per client address are limited by default in production (sells() made the
+ * first): the ones after the limit get 429 with Retry-After.
+ */
+async function limitsRegistrations(server: ServerProcess) {
+  const statuses: number[] = [];
+  for (let i = 1; i <= DEFAULT_REGISTRATION_LIMIT.perAddress; i++) {
+    const reply = await call(server.origin, 'POST', '/api/v1/auth/register', {
+      body: registration(),
+    });
+    statuses.push(reply.status);
+    if (reply.status === 429) assert.ok(Number(reply.headers.get('retry-after')) > 0);
+  }
+  assert.deepEqual(statuses, [
+    ...Array<number>(DEFAULT_REGISTRATION_LIMIT.perAddress - 1).fill(201),
+    429,
+  ]);
+  await server.output(/"event":"registration\.limited"/);
+}
+
 describe('production on a database that ran the demo', () => {
   it('the server alone: every demo page, the sandbox, the dev API and the demo accounts are gone', async () => {
     const server = await startServerProcess(production(), {
@@ -188,6 +209,7 @@ describe('production on a database that ran the demo', () => {
       assert.match(server.stdout(), /demo accounts barred: 4/);
       await probe(server);
       await sells(server);
+      await limitsRegistrations(server);
     } finally {
       assert.equal(await server.stop(), 0);
     }
@@ -277,6 +299,7 @@ describe('configuration checked at start', () => {
         CASSA_PAYMENT_PROVIDER: 'stripe',
         CASSA_PUBLIC_URL: 'shop.example',
         CASSA_TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal',
+        CASSA_REGISTRATION_LIMIT_PER_ADDRESS: '0',
       }),
     );
     assert.equal(code, 1);
@@ -287,6 +310,7 @@ describe('configuration checked at start', () => {
         'CASSA_ALLOWED_ORIGINS',
         'CASSA_PAYMENT_PROVIDER',
         'CASSA_PUBLIC_URL',
+        'CASSA_REGISTRATION_LIMIT_PER_ADDRESS',
         'CASSA_SCHEDULER',
         'CASSA_TRUSTED_PROXIES',
         'CASSA_WEBHOOK_SECRET',

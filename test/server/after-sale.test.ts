@@ -324,6 +324,34 @@ describe('payments that arrive later: the operator endpoint', () => {
     assert.equal(payment.payload.data.order.number, order.number);
   });
 
+  it('a transfer that arrives 12 days later: the invoice bills the year the service runs, from the payment', async () => {
+    const token = await server.login(DEMO_USERS.company);
+    const order = await placeOrder(token, { paymentMethod: { type: 'bank_transfer' } }, 'k1');
+    await clock.advance(server.db, 12 * DAY_MS);
+    assert.equal(clock.today(), '2026-01-27');
+    const paid = await operator('/payments', {
+      orderNumber: order.number,
+      amountCents: BASE_TOTAL,
+    });
+    assert.equal(paid.status, 200, paid.text);
+    const again = await server.login(DEMO_USERS.company);
+    const view = await server.request('GET', `/api/v1/orders/${order.id}`, { token: again });
+    assert.equal(view.body.expiresOn, '2027-01-27');
+    // The period invoiced is the period served: from the payment, for the year bought.
+    const listed = await server.request('GET', '/api/v1/me/invoices', { token: again });
+    const [invoice] = listed.body.items as { periodStart: string; periodEnd: string }[];
+    assert.deepEqual([invoice!.periodStart, invoice!.periodEnd], ['2026-01-27', '2027-01-27']);
+    const xml = (
+      await server.request('GET', `/api/v1/orders/${order.id}/invoice`, { token: again })
+    ).text;
+    assert.match(xml, /<DataInizioPeriodo>2026-01-27<\/DataInizioPeriodo>/);
+    assert.match(xml, /<DataFinePeriodo>2027-01-27<\/DataFinePeriodo>/);
+    assert.match(xml, /1 anno, dal 27\/01\/2026 al 27\/01\/2027/);
+    assert.doesNotMatch(xml, /15\/01\/2027|2027-01-15/);
+    const valid = await validateFatturaPA([xml]);
+    assert.ok(valid.ok, valid.errors);
+  });
+
   it('a card order cannot be "paid" by transfer (422), and the demo page offers a button per awaiting order', async () => {
     const token = await server.login(DEMO_USERS.company);
     const card = await placeOrder(

@@ -14,6 +14,7 @@ import {
 } from '../../src/api/account-schemas.ts';
 import { ShiftableClock, DAY_MS } from '../../server/src/platform/clock.ts';
 import { runDueRenewals } from '../../server/src/subscriptions/renewals.ts';
+import { addMonths } from '../../src/domain/dates.ts';
 import { DEMO_USERS } from '../../demo/server/seed.ts';
 import {
   registerPublicAdministration,
@@ -21,6 +22,7 @@ import {
   startServer,
   submitSandboxForm,
   TODAY,
+  TEST_PASSWORD,
   type Server,
 } from './harness.ts';
 import { validateFatturaPA } from './invoices/xsd.ts';
@@ -299,6 +301,92 @@ describe('customer area: a public administration paying by card', () => {
       [12000],
     );
   });
+  it('renewal after renewal, the events say what its card is charged, as its order and its service card do', async () => {
+    const { username, token } = await registerPublicAdministration(server);
+    const setup = ProviderRedirectSchema.parse(
+      (
+        await server.request('POST', '/api/v1/me/payment-methods', {
+          token,
+          body: { type: 'card', returnUrl: 'http://localhost/area-clienti.html' },
+        })
+      ).body,
+    );
+    await submitSandboxForm(server.app, setup.id, {
+      decision: 'pay',
+      holder: 'Ufficio economato',
+      number: '4242 4242 4242 4242',
+      expiry: '12/32',
+      cvc: '123',
+    });
+    const card = (await server.request('GET', '/api/v1/me/payment-methods', { token })).body
+      .items[0].id as string;
+    const order = await buy(token, { type: 'card', savedId: card }, 'pa-card');
+    for (const [date, next] of [
+      ['2027-01-08', '2028-01-08'],
+      ['2028-01-08', '2029-01-08'],
+    ] as const) {
+      assert.equal((await runOn(date)).renewed, 1);
+      const again = await server.login(username, TEST_PASSWORD);
+      const view = await server.request('GET', `/api/v1/orders/${order.id}`, { token: again });
+      assert.deepEqual(view.body.nextCharge, { date: next, totalCents: 12000 });
+      const service = (await subscriptions(again)).items.find((s) => s.orderId === order.id)!;
+      assert.deepEqual(service.nextCharge, { date: next, totalCents: 12000, source: 'card' });
+    }
+    const renewed = await rows<{
+      payload: { data: { subscription: { renewalTotalCents: number; nextChargeOn: string } } };
+    }>(
+      `SELECT payload FROM webhook_events WHERE type = 'subscription.renewed'
+          AND payload->'subject'->>'id' = $1 ORDER BY created_at, id`,
+      [order.id],
+    );
+    // What the next renewal charges the card: the taxable amount, the VAT going to the Treasury.
+    assert.deepEqual(
+      renewed.map((r) => [
+        r.payload.data.subscription.nextChargeOn,
+        r.payload.data.subscription.renewalTotalCents,
+      ]),
+      [
+        ['2028-01-08', 12000],
+        ['2029-01-08', 12000],
+      ],
+    );
+    // Each charge is 120,00 and its invoice (split payment) bills 146,40 with 120,00 to pay.
+    const charges = await rows<{ amount_cents: number }>(
+      'SELECT amount_cents FROM renewal_charges WHERE order_id = $1 ORDER BY cycle_expires_on',
+      [order.id],
+    );
+    assert.deepEqual(
+      charges.map((c) => c.amount_cents),
+      [12000, 12000],
+    );
+    const again = await server.login(username, TEST_PASSWORD);
+    const listed = await server.request('GET', '/api/v1/me/invoices', { token: again });
+    AccountInvoicesSchema.parse(listed.body);
+    const invoices = (
+      listed.body.items as {
+        kind: string;
+        periodStart: string;
+        totalCents: number;
+        paidCents: number;
+        splitPayment: boolean;
+        xmlUrl: string;
+      }[]
+    ).filter((i) => i.kind === 'renewal');
+    assert.deepEqual(
+      invoices.map((i) => [i.periodStart, i.totalCents, i.paidCents, i.splitPayment]),
+      [
+        ['2028-01-15', BASE_TOTAL, 12000, true],
+        ['2027-01-15', BASE_TOTAL, 12000, true],
+      ],
+    );
+    const xml = await Promise.all(
+      invoices.map(
+        async (i) => (await server.request('GET', `/api${i.xmlUrl}`, { token: again })).text,
+      ),
+    );
+    const validation = await validateFatturaPA(xml);
+    assert.equal(validation.ok, true, JSON.stringify(validation));
+  });
 });
 
 describe('customer area: a member of the Ordine', () => {
@@ -392,6 +480,53 @@ describe('customer area: a member of the Ordine', () => {
     );
     assert.match(email!.body, /rinnovo automatico era disattivato/);
     assert.doesNotMatch(email!.body, /non copre/);
+  });
+  it('with the add-ons’ auto-renew off, their order no longer announces a charge from the credit; on again, it does', async () => {
+    const token = await server.login(DEMO_USERS.member);
+    const mailbox = await mailboxWithAddons(token);
+    const [order] = await rows<{ id: string }>(
+      "SELECT id FROM orders WHERE product_id = 'pec-addons' ORDER BY created_at DESC LIMIT 1",
+    );
+    const view = async () =>
+      (await server.request('GET', `/api/v1/orders/${order!.id}`, { token })).body;
+    const on = await view();
+    assert.equal(on.autoRenew, true);
+    assert.deepEqual(on.nextCharge, { date: mailbox.expiresOn, totalCents: 366 });
+    assert.equal((await patch(token, mailbox.id, { autoRenew: false })).status, 200);
+    const off = await view();
+    // As the mailbox's card and the renewal say: nothing will be taken at the expiry.
+    assert.deepEqual([off.autoRenew, off.nextCharge, off.renewalChargeDate], [false, null, null]);
+    assert.equal((await patch(token, mailbox.id, { autoRenew: true })).status, 200);
+    const back = await view();
+    assert.equal(back.autoRenew, true);
+    assert.deepEqual(back.nextCharge, { date: mailbox.expiresOn, totalCents: 366 });
+  });
+  it('the mailbox’s events after the expiry keep the auto-renew the member chose, as its subscription.updated said', async () => {
+    const token = await server.login(DEMO_USERS.member);
+    const mailbox = await mailboxWithAddons(token);
+    assert.equal((await patch(token, mailbox.id, { autoRenew: false })).status, 200);
+    await runOn(mailbox.expiresOn);
+    await runOn(addMonths(mailbox.expiresOn, 12));
+    const events = await rows<{
+      type: string;
+      payload: { sequence: number; data: { subscription: { autoRenew: boolean } } };
+    }>(
+      `SELECT type, payload FROM webhook_events WHERE payload->'subject'->>'id' = $1
+        ORDER BY created_at, id`,
+      [mailbox.id],
+    );
+    // An integrator replaces what it holds with each event's state: auto-renew stays off.
+    assert.deepEqual(
+      events.map((e) => [e.type, e.payload.data.subscription.autoRenew]),
+      [
+        ['subscription.updated', false],
+        ['addon.deactivated', false],
+        ['subscription.renewed', false],
+      ],
+    );
+    const again = await server.login(DEMO_USERS.member);
+    const seen = (await subscriptions(again)).items.find((s) => s.id === mailbox.id)!;
+    assert.equal(seen.autoRenew, false);
   });
 });
 

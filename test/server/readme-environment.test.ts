@@ -1,7 +1,7 @@
 // README "Environment variables" is what an integrator configures the server by: one table, each
 // variable once, and every variable the server reads (server/src/platform/config.ts, start.ts)
-// documented there. Before, three tables of different ages disagreed (one without
-// CASSA_PUBLIC_URL or the production requirements, one without CASSA_PAYMENT_PROVIDER).
+// documented there. The section once had three tables that disagreed; CASSA_TODAY, read by the
+// config, was in none.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';

@@ -422,6 +422,53 @@ describe("buy more on Certified Platform: the service's order keeps its history"
     assert.deepEqual(order.nextCharge, { date: '2028-01-08', totalCents: 20252 });
   });
 
+  it('the buy more’s own order follows its service after a renewal and an auto-renew turned off', async () => {
+    let token = await server.login(DEMO_USERS.company);
+    const { id, orderId } = await buyService(token);
+    await moveTo('2026-05-20');
+    token = await server.login(DEMO_USERS.company);
+    const { order: addition } = await buyMore(token, id, added, 'more-1');
+    const view = async () => {
+      const reply = await server.request('GET', `/api/v1/orders/${addition.id}`, { token });
+      assert.equal(reply.status, 200, reply.text);
+      const { autoRenew, renewalChargeDate, expiresOn, nextCharge } = reply.body;
+      return { autoRenew, renewalChargeDate, expiresOn, nextCharge };
+    };
+    // Its add-ons run and renew with the service; the charge is the service order's (no double).
+    assert.deepEqual(await view(), {
+      autoRenew: true,
+      renewalChargeDate: '2027-01-08',
+      expiresOn: '2027-01-15',
+      nextCharge: null,
+    });
+    await moveTo('2027-01-08');
+    assert.equal((await runDueRenewals(server.deps)).renewed, 1);
+    token = await server.login(DEMO_USERS.company);
+    assert.deepEqual(await view(), {
+      autoRenew: true,
+      renewalChargeDate: '2028-01-08',
+      expiresOn: '2028-01-15',
+      nextCharge: null,
+    });
+    const off = await server.request('PATCH', `/api/v1/subscriptions/${id}`, {
+      token,
+      body: { autoRenew: false },
+    });
+    assert.equal(off.status, 200, off.text);
+    assert.deepEqual(await view(), {
+      autoRenew: false,
+      renewalChargeDate: null,
+      expiresOn: '2028-01-15',
+      nextCharge: null,
+    });
+    // The service's order says the same present.
+    const service = await server.request('GET', `/api/v1/orders/${orderId}`, { token });
+    assert.deepEqual(
+      [service.body.autoRenew, service.body.renewalChargeDate, service.body.expiresOn],
+      [false, null, '2028-01-15'],
+    );
+  });
+
   it('a public administration: its order keeps the split payment it paid, the service the grown one', async () => {
     const registered = await registerPublicAdministration(server);
     const { username } = registered;
@@ -479,5 +526,78 @@ describe("buy more on Certified Platform: the service's order keeps its history"
     }>('SELECT service_quote FROM orders WHERE id = $1', [orderId]);
     const { totalCents, splitPayment, payableCents } = rows[0]!.service_quote;
     assert.deepEqual([totalCents, splitPayment, payableCents], [18788, true, 15400]);
+  });
+});
+
+describe('buy more on Certified Platform: a transfer that arrives after the term', () => {
+  it('is not recorded once the service has renewed without it: nothing grows, the renewal charged and invoiced stays, the operator told to refund', async () => {
+    let token = await server.login(DEMO_USERS.company);
+    const { id, orderId } = await buyService(token);
+    await moveTo('2026-09-01');
+    token = await server.login(DEMO_USERS.company);
+    const users = [{ id: 'extra-users', quantity: 3 }];
+    const priced = QuoteSchema.parse((await quote(token, id, users)).body);
+    // 3 users for the 5 months left of the term ending 2027-01-15.
+    assert.deepEqual([priced.totalCents, priced.renewal.date], [1830, '2027-01-15']);
+    const placed = await server.request('POST', '/api/v1/orders', {
+      token,
+      body: {
+        productId: 'certified-platform',
+        planId: 'base',
+        years: 1,
+        addons: users,
+        subscriptionId: id,
+        expectedTotalCents: priced.totalCents,
+        acceptTerms: true,
+        paymentMethod: { type: 'bank_transfer' },
+      },
+      headers: { 'Idempotency-Key': 'late-more' },
+    });
+    assert.equal(placed.status, 201, placed.text);
+    assert.equal(placed.body.status, 'awaiting_payment');
+    // The renewal (the term without the users) is charged before the transfer arrives.
+    await moveTo('2027-01-08');
+    assert.equal((await runDueRenewals(server.deps)).renewed, 1);
+    await moveTo('2027-01-20');
+    const before = await server.db.query(
+      'SELECT service_addons, service_quote, status FROM orders ORDER BY created_at',
+    );
+    const late = await server.request('POST', '/api/v1/operator/payments', {
+      body: { orderNumber: placed.body.number, amountCents: priced.totalCents },
+      headers: { Authorization: `Bearer ${OPERATOR_SECRET}` },
+    });
+    assert.equal(late.status, 422, late.text);
+    assert.equal(late.body.errors[0].path, 'orderNumber');
+    assert.match(late.body.detail, /2027-01-15.*nothing was recorded.*refund/);
+    const after = await server.db.query(
+      'SELECT service_addons, service_quote, status FROM orders ORDER BY created_at',
+    );
+    assert.deepEqual(after.rows, before.rows, 'nothing changed');
+    token = await server.login(DEMO_USERS.company);
+    // The service renewed as it was charged: no users it has not paid for this term.
+    const renewed = await service(token, id);
+    assert.deepEqual(renewed.addons, []);
+    assert.equal(renewed.expiresOn, '2028-01-15');
+    assert.deepEqual(renewed.nextCharge, {
+      date: '2028-01-08',
+      totalCents: BASE_TOTAL,
+      source: 'card',
+    });
+    const { rows } = await server.db.query<{ amount_cents: number }>(
+      'SELECT amount_cents FROM renewal_charges WHERE order_id = $1',
+      [orderId],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.amount_cents),
+      [BASE_TOTAL],
+    );
+    const invoices = AccountInvoicesSchema.parse(
+      (await server.request('GET', '/api/v1/me/invoices', { token })).body,
+    ).items;
+    assert.deepEqual(
+      invoices.map((i) => i.totalCents),
+      [BASE_TOTAL, BASE_TOTAL],
+      'the sale and the renewal: no invoice for the refused transfer',
+    );
   });
 });

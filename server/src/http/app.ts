@@ -70,14 +70,22 @@ export function createApp(deps: AppDeps, mounts: AppMounts = {}): Hono<AppEnv> {
   // Order matters: the log sees every answer, the security headers are in place before
   // anything can answer, a preflight or a foreign write is settled before a body is read.
   app.use('*', requestLog(deps.logger));
-  app.use('*', securityHeaders());
+  app.use(
+    '*',
+    securityHeaders({
+      strictTransport: !deps.demo && publicOrigin(deps).startsWith('https:'),
+    }),
+  );
   app.use('*', async (c, next) => {
     // A path with NUL in it (`/v1/orders/%00`) names nothing: PostgreSQL text cannot hold it.
     if (c.req.path.includes('\u0000')) throw new Problem(404, 'not-found', 'Unknown route.');
     c.set('locale', toLocale(c.req.header('Accept-Language')));
     await next();
   });
-  app.use('/api/*', apiCors([publicOrigin(deps), ...deps.allowedOrigins]));
+  app.use(
+    '/api/*',
+    apiCors([publicOrigin(deps), ...deps.allowedOrigins], { sameOriginFromHost: deps.demo }),
+  );
   app.use('*', limitBody(MAX_BODY_BYTES));
 
   const api = new Hono<AppEnv>();

@@ -22,6 +22,7 @@ import { hashToken, needsRehash, secretsEqual, verifyPassword } from '../account
 import type { Queryable } from '../db/database.ts';
 import { DEFAULT_LOGIN_LIMITS, loginLimiter, usernameDigest } from '../accounts/login-limit.ts';
 import { newPasswordError } from '../accounts/password-policy.ts';
+import { registrationLimiter } from '../accounts/registration-limit.ts';
 import { rehashPassword } from '../accounts/accounts.ts';
 import { securityLog } from '../platform/security-log.ts';
 import { clientAddress, NO_TRUSTED_PROXIES } from './client-address.ts';
@@ -72,6 +73,9 @@ export function authRoutes(deps: AppDeps) {
   const routes = new Hono<AppEnv>();
   const { db, clock, logger } = deps;
   const limiter = loginLimiter(db, { ...DEFAULT_LOGIN_LIMITS, ...deps.loginLimits });
+  const registrations = deps.registrationLimit
+    ? registrationLimiter(db, deps.registrationLimit)
+    : undefined;
 
   routes.post('/v1/auth/login', async (c) => {
     const request = parseBody(LoginRequestSchema, await readJson(c));
@@ -125,6 +129,17 @@ export function authRoutes(deps: AppDeps) {
     const passwordError = await newPasswordError(request.password);
     if (passwordError) errors.unshift(passwordError);
     if (errors.length) throw invalidRequest(errors);
+    if (registrations) {
+      // Counted once the fields are valid, before the password is hashed and the email queued.
+      const address = clientAddress(c, deps.trustedProxies ?? NO_TRUSTED_PROXIES);
+      const wait = await registrations.take(address);
+      if (wait > 0) {
+        securityLog(logger, { event: 'registration.limited', address, retryAfterSeconds: wait });
+        throw new Problem(429, 'rate-limited', 'Too many new accounts: wait and try again.', {
+          headers: { 'Retry-After': String(wait) },
+        });
+      }
+    }
     const now = clock.now();
     const locale = request.locale ?? c.get('locale');
     const result = await db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import type { Seller } from '../invoices/seller.ts';
 import type { PaymentProvider } from '../payments/provider.ts';
 import type { Clock, ShiftableClock } from '../platform/clock.ts';
 import type { Logger } from '../platform/logger.ts';
+import type { RegistrationLimit } from '../accounts/registration-limit.ts';
 import type { LoginLimits } from '../accounts/login-limit.ts';
 import type { TrustedProxies } from './client-address.ts';
 
@@ -73,6 +74,11 @@ export interface AppDeps {
   trustedProxies?: TrustedProxies;
   /** Login limits (tests shorten the window); DEFAULT_LOGIN_LIMITS by default. */
   loginLimits?: Partial<LoginLimits>;
+  /**
+   * New accounts per client address in a window (production: DEFAULT_REGISTRATION_LIMIT, or
+   * CASSA_REGISTRATION_LIMIT_PER_ADDRESS); absent, registrations are not limited (the demo).
+   */
+  registrationLimit?: RegistrationLimit;
 }
 
 export type AppEnv = {

@@ -26,12 +26,23 @@ const EXPOSE_HEADERS = 'Retry-After,Idempotent-Replayed';
  * writes to `/api/v1/*` are refused with 403 before any route runs. (Not a payment provider's
  * forms outside /api/v1: under `Referrer-Policy: no-referrer` a page's own form sends
  * `Origin: null`, and a provider posts back from its own origin.)
+ *
+ * `sameOriginFromHost`: the demo only, whose pages may be opened at any address of the machine
+ * (the origin the request's own Host header names is taken as the server's). In production the
+ * Host header is the client's word: only the configured origins (CASSA_PUBLIC_URL's and
+ * CASSA_ALLOWED_ORIGINS) are answered, whatever Host a request claims.
  */
-export function apiCors(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+export function apiCors(
+  allowedOrigins: readonly string[],
+  { sameOriginFromHost = false }: { sameOriginFromHost?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const origin = c.req.header('Origin');
     const allowed =
-      origin !== undefined && isAllowedOrigin(origin, requestOrigin(c.req.url), allowedOrigins);
+      origin !== undefined &&
+      (sameOriginFromHost
+        ? isAllowedOrigin(origin, requestOrigin(c.req.url), allowedOrigins)
+        : allowedOrigins.includes(origin));
     if (c.req.method === 'OPTIONS') {
       return c.body(
         null,

@@ -6,7 +6,9 @@ import {
   FIELD_ERROR_CODES,
   type FieldError,
   type FieldErrorCode,
+  holderTextLimit,
   loadLocale,
+  msg,
   msgOr,
   PROBLEM_BASE,
   type ProblemCode,
@@ -89,12 +91,22 @@ export function problemBody(
   };
 }
 
+/** A field error; a `too_long` one may carry its limit (else the holder's field limits tell it). */
+export type LimitedFieldError = FieldError & { max?: number };
+
 /** A field error with its English message (the widget shows its own translation). */
-export function fieldError(error: FieldError): ApiFieldError {
+export function fieldError(error: LimitedFieldError): ApiFieldError {
+  const max = error.code === 'too_long' ? (error.max ?? holderTextLimit(error.path)) : undefined;
   return {
     path: error.path,
     code: error.code,
-    message: msgOr('en', `field.${error.code}`, 'field.invalid'),
+    // A message never shows a placeholder: "{max} characters at most" names the limit.
+    message:
+      error.code === 'too_long'
+        ? max === undefined
+          ? 'This text is too long.'
+          : msg('en', 'field.too_long', { max })
+        : msgOr('en', `field.${error.code}`, 'field.invalid'),
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { type FieldError } from 'cassa/contract';
-import { invalidRequest, Problem } from './problems.ts';
+import { invalidRequest, Problem, type LimitedFieldError } from './problems.ts';
 
 /** Far deeper than any request of the contract; anything deeper is refused before use. */
 export const MAX_JSON_DEPTH = 32;
@@ -88,9 +88,12 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
   return value;
 }
 
-/** zod issues as field errors: `required`, `too_long` or `invalid`, with dotted paths. */
-export function schemaErrors(input: unknown, issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  const errors: FieldError[] = [];
+/** zod issues as field errors: `required`, `too_long` (with its limit) or `invalid`, dotted paths. */
+export function schemaErrors(
+  input: unknown,
+  issues: readonly z.core.$ZodIssue[],
+): LimitedFieldError[] {
+  const errors: LimitedFieldError[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
     const path = issue.path.map(String).join('.');
@@ -101,6 +104,8 @@ export function schemaErrors(input: unknown, issues: readonly z.core.$ZodIssue[]
     errors.push({
       path: path || 'body',
       code: missing ? 'required' : tooLong ? 'too_long' : 'invalid',
+      // The limit the message names ("… {max} characters at most").
+      ...(tooLong ? { max: Number(issue.maximum) } : {}),
     });
   }
   return errors;

@@ -71,10 +71,23 @@ export async function withDefaultHeaders(
   for (const [name, value] of headers) if (!answer.has(name)) answer.set(name, value);
 }
 
-/** The security headers of every answer, chosen by path: one precomputed set per kind. */
-export function securityHeaders(): MiddlewareHandler<AppEnv> {
-  return (c, next) =>
-    withDefaultHeaders(c, c.req.path.startsWith('/api/') ? API_HEADERS : PAGE_HEADERS, next);
+/**
+ * HTTPS only from now on, for a year, on the server's own host (not its subdomains, which may be
+ * the seller's other sites). Browsers ignore it on a plain-HTTP answer.
+ */
+export const STRICT_TRANSPORT = 'max-age=31536000';
+
+/**
+ * The security headers of every answer, chosen by path: one precomputed set per kind.
+ * `strictTransport`: production behind an https CASSA_PUBLIC_URL (never the demo on localhost).
+ */
+export function securityHeaders({
+  strictTransport = false,
+}: { strictTransport?: boolean } = {}): MiddlewareHandler<AppEnv> {
+  const hsts: HeaderSet = strictTransport ? [['Strict-Transport-Security', STRICT_TRANSPORT]] : [];
+  const api: HeaderSet = [...API_HEADERS, ...hsts];
+  const page: HeaderSet = [...PAGE_HEADERS, ...hsts];
+  return (c, next) => withDefaultHeaders(c, c.req.path.startsWith('/api/') ? api : page, next);
 }
 
 /** Whether a browser page at `origin` may call the API: the server's own origin or the allowlist. */

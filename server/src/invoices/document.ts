@@ -55,8 +55,12 @@ function buyerOf(typed: Holder): InvoiceBuyer {
 
 const italianDate = (date: IsoDate) => date.split('-').reverse().join('/');
 
-function linesOf(order: OrderRecord, product: Product, periodStart: IsoDate): InvoiceLine[] {
-  const periodEnd = order.quote.renewal.date;
+function linesOf(
+  order: OrderRecord,
+  product: Product,
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+): InvoiceLine[] {
   const period = order.extendsOrderId
     ? `fino alla scadenza del servizio, dal ${italianDate(periodStart)} al ${italianDate(periodEnd)}`
     : product.pricing === 'term'
@@ -178,16 +182,19 @@ export function invoiceDocument(
     date: IsoDate;
     progressive: string;
     periodStart: IsoDate;
+    /** The end of the period billed (default: the quote's, the expiry it was priced up to). */
+    periodEnd?: IsoDate;
   },
 ): InvoiceDocument {
-  const lines = linesOf(order, product, facts.periodStart);
+  const periodEnd = facts.periodEnd ?? order.quote.renewal.date;
+  const lines = linesOf(order, product, facts.periodStart, periodEnd);
   const document = chargeDocument({
     ...facts,
     holder: order.holder,
     orderNumber: order.number,
     lines,
     paymentMethod: order.paymentMethod,
-    periodEnd: order.quote.renewal.date,
+    periodEnd,
   });
   const vat = document.summary.reduce((t, s) => t + s.vatCents, 0);
   if (

@@ -83,10 +83,20 @@ export async function issueInvoice(
   const product = findProduct(context.catalog, order.productId);
   if (!product) throw new Error('issueInvoice: the order names no product of the catalog');
 
-  const created = await tx.query<{ day: string }>(
-    "SELECT (created_at AT TIME ZONE 'Europe/Rome')::date::text AS day FROM orders WHERE id = $1",
+  // The period billed: a Certified Platform service runs from the day it is paid, today (this is
+  // the paying transaction; a transfer or slip may arrive days after the order), to its expiry;
+  // anything else from the order's day to the expiry it was priced up to.
+  const { rows: days } = await tx.query<{ created: string; expires_on: string | null }>(
+    `SELECT (created_at AT TIME ZONE 'Europe/Rome')::date::text AS created,
+            expires_on::text AS expires_on
+       FROM orders WHERE id = $1`,
     [orderId],
   );
+  const day = days[0];
+  const period =
+    product.pricing === 'term' && !order.extendsOrderId && day?.expires_on
+      ? { periodStart: context.today, periodEnd: day.expires_on }
+      : { periodStart: day?.created ?? context.today };
   const issued = await storeInvoice(
     tx,
     {
@@ -99,7 +109,7 @@ export async function issueInvoice(
     (numbering) =>
       invoiceDocument(order, product, {
         ...numbering,
-        periodStart: created.rows[0]?.day ?? context.today,
+        ...period,
       }),
     context,
   );

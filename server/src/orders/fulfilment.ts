@@ -7,10 +7,11 @@ import {
   addMonths,
   type IsoDate,
   type Product,
+  type Quote,
   RENEWAL_CHARGE_DAYS_BEFORE,
 } from 'cassa/contract';
 import type { Queryable } from '../db/database.ts';
-import { presentOrder } from './order-view.ts';
+import { presentOrder, termChargeCents } from './order-view.ts';
 import { findOrder, type OrderRecord } from './orders.ts';
 import { enqueueWebhook, type WebhookType } from '../webhooks/webhooks.ts';
 import { growService } from '../subscriptions/service-additions.ts';
@@ -97,7 +98,7 @@ export async function serviceView(
     renewal_state: string | null;
     next_renewal_on: string | null;
     renewal_failures: number;
-    quote: { renewal: { totalCents: number } };
+    quote: Quote;
   }>(
     `SELECT id, number, product_id, plan_id, expires_on::text AS expires_on, auto_renew,
             renewal_state, next_renewal_on::text AS next_renewal_on, renewal_failures,
@@ -129,8 +130,9 @@ export async function serviceView(
       row.renewal_state === 'scheduled' || row.renewal_state === 'retrying'
         ? row.next_renewal_on
         : null,
-    // The service's current term (grown by buy more), not necessarily what its order charged.
-    renewalTotalCents: row.quote.renewal.totalCents,
+    // What the next renewal charges: the service's current term (grown by buy more), under split
+    // payment its taxable amount, as the order's `nextCharge` and the service card say.
+    renewalTotalCents: termChargeCents(row.quote, row.quote.splitPayment === true),
     refusedAttempts: row.renewal_failures,
   };
 }

@@ -23,6 +23,9 @@ export async function presentOrder(
   const base = publicOrder(order);
   const invoices = await listCustomerInvoices(db, order.customerId, { orderId: order.id });
   if (order.subscriptionId === null) {
+    // A buy more's add-ons run and renew with its service: its expiry, auto-renew and charge
+    // date are the service's as they are now (after renewals, auto-renew turned off). Its next
+    // charge is the service order's, which bills the grown term: none of its own.
     const { rows } = await db.query<{
       expires_on: string | null;
       renewal_state: string | null;
@@ -33,7 +36,7 @@ export async function presentOrder(
       `SELECT expires_on::text AS expires_on, renewal_state, next_renewal_on::text AS next_renewal_on,
               auto_renew, renewal_charge_date::text AS renewal_charge_date
          FROM orders WHERE id = $1`,
-      [order.id],
+      [order.extendsOrderId ?? order.id],
     );
     const row = rows[0]!;
     const renewing = row.renewal_state === 'scheduled' || row.renewal_state === 'retrying';
@@ -43,7 +46,7 @@ export async function presentOrder(
       renewalChargeDate: row.renewal_charge_date,
       expiresOn: row.expires_on,
       nextCharge:
-        renewing && row.next_renewal_on
+        renewing && row.next_renewal_on && !order.extendsOrderId
           ? { date: row.next_renewal_on, totalCents: renewalChargeCents(order) }
           : null,
       invoices,
@@ -69,14 +72,19 @@ export async function presentOrder(
     expiresOn: row.expires_on,
     deactivatedOn: row.deactivated_on,
   }));
-  const { rows: mailbox } = await db.query<{ expires_on: string }>(
-    'SELECT expires_on::text AS expires_on FROM subscriptions WHERE id = $1',
+  const { rows: mailbox } = await db.query<{ expires_on: string; addons_auto_renew: boolean }>(
+    'SELECT expires_on::text AS expires_on, addons_auto_renew FROM subscriptions WHERE id = $1',
     [order.subscriptionId],
   );
   const expiresOn = mailbox[0]?.expires_on ?? null;
-  // Add-ons renew from credit at the mailbox's expiry while at least one is active.
+  // Add-ons renew from credit at the mailbox's expiry while at least one is active, unless the
+  // member turned the mailbox's auto-renew off (the customer area): then they end with it.
   const active = addonStates.some((a) => a.status === 'active');
-  const renews = active && order.autoRenew && order.status !== 'pending_payment';
+  const renews =
+    active &&
+    order.autoRenew &&
+    mailbox[0]?.addons_auto_renew !== false &&
+    order.status !== 'pending_payment';
   return {
     ...base,
     autoRenew: renews,

@@ -57,6 +57,7 @@ export async function recordReceivedPayment(
       `Order ${order.number} is for ${formatMoney(dueCents, order.currency, 'en')}, not ${formatMoney(payment.amountCents, order.currency, 'en')}: nothing was recorded.`,
     );
   }
+  if (order.extendsOrderId) await refuseEndedTerm(tx, order, context.today);
   const product = findProduct(catalog, order.productId);
   if (!product) throw notFound('Unknown product.');
 
@@ -89,4 +90,23 @@ export async function recordReceivedPayment(
   );
   await queueOrderWebhook(tx, 'order.payment_received', order.id, context.now);
   return { order: paid, replayed: false };
+}
+
+/**
+ * A buy more is priced for the months left of its service's term, up to the expiry it names
+ * (its quote's renewal date). Paid once that term has ended — the service renewed without it
+ * (the renewal charged and invoiced the term as it was) or expired — it would grow a term it did
+ * not pay for: the payment is refused, nothing is recorded, the operator refunds it.
+ */
+async function refuseEndedTerm(tx: Queryable, order: OrderRecord, today: string): Promise<void> {
+  const { rows } = await tx.query<{ expires_on: string | null }>(
+    'SELECT expires_on::text AS expires_on FROM orders WHERE id = $1',
+    [order.extendsOrderId],
+  );
+  const until = order.quote.renewal.date;
+  if (rows[0]?.expires_on === until && today < until) return;
+  throw invalidRequest(
+    [{ path: 'orderNumber', code: 'invalid' }],
+    `Order ${order.number} adds to its service until ${until}, a term that has ended since (the service renewed or expired): nothing was recorded; refund the payment.`,
+  );
 }

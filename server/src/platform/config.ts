@@ -28,6 +28,11 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** Failed logins allowed per client address in the window (CASSA_LOGIN_LIMIT_PER_ADDRESS). */
   loginLimitPerAddress: number | undefined;
+  /**
+   * New accounts allowed per client address in an hour (CASSA_REGISTRATION_LIMIT_PER_ADDRESS);
+   * undefined: production's default, no limit outside production.
+   */
+  registrationLimitPerAddress: number | undefined;
   portalSecret: string | undefined;
   operatorSecret: string | undefined;
   webhooks: {
@@ -116,6 +121,13 @@ const EnvSchema = z.object({
   ),
   CASSA_TRUSTED_PROXIES: optionalText,
   CASSA_LOGIN_LIMIT_PER_ADDRESS: z.optional(
+    z
+      .string()
+      .check(
+        z.refine((v) => /^[1-9]\d{0,6}$/.test(v), { message: 'must be a whole number from 1' }),
+      ),
+  ),
+  CASSA_REGISTRATION_LIMIT_PER_ADDRESS: z.optional(
     z
       .string()
       .check(
@@ -234,6 +246,8 @@ export function readConfig(
 
   const perAddress = value('CASSA_LOGIN_LIMIT_PER_ADDRESS');
   const loginLimitPerAddress = perAddress ? Number(perAddress) : undefined;
+  const registrations = value('CASSA_REGISTRATION_LIMIT_PER_ADDRESS');
+  const registrationLimitPerAddress = registrations ? Number(registrations) : undefined;
 
   const webhookUrl =
     value('CASSA_WEBHOOK_URL') ?? (production ? undefined : defaults.webhookUrl?.(port));
@@ -278,6 +292,7 @@ export function readConfig(
     publicUrl: publicUrl as string,
     trustedProxies,
     loginLimitPerAddress,
+    registrationLimitPerAddress,
     portalSecret: value('CASSA_PORTAL_SECRET'),
     operatorSecret: value('CASSA_OPERATOR_SECRET'),
     webhooks: {

@@ -15,6 +15,7 @@ export type SecurityEvent =
     }
   | { event: 'login.locked'; user: string; address: string; windowSeconds: number }
   | { event: 'login.rehashed'; user: string }
+  | { event: 'registration.limited'; address: string; retryAfterSeconds: number }
   | { event: 'operator.denied'; action: string; address: string }
   | { event: 'operator.action'; action: string; address: string; subject?: string };
 

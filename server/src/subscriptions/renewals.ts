@@ -467,7 +467,7 @@ export async function markAddonsRenewed(
     tx,
     'subscription.renewed',
     {
-      subscription: await mailboxView(tx, mailbox.id, product, context.today),
+      subscription: await mailboxView(tx, mailbox.id, context.today),
       addons: charge.lines.map((l) => ({ id: l.id, quantity: l.quantity })),
       chargedCents: charge.yearCents,
       creditCents: charge.creditCents,
@@ -478,15 +478,20 @@ export async function markAddonsRenewed(
   return invoice;
 }
 
-/** A mailbox as events show it: its expiry and its add-ons, each with its status. */
-export async function mailboxView(
-  tx: Queryable,
-  subscriptionId: string,
-  product: Product,
-  today: IsoDate,
-) {
-  const { rows } = await tx.query<{ label: string; expires_on: string; product_id: string }>(
-    `SELECT label, expires_on::text AS expires_on, product_id FROM subscriptions WHERE id = $1`,
+/**
+ * A mailbox as events show it: its expiry, its add-ons, each with its status, and `autoRenew`
+ * as `GET /v1/me/subscriptions` and `subscription.updated` say it (whether its add-ons renew from
+ * the credit at the expiry: the member may turn it off in the customer area).
+ */
+export async function mailboxView(tx: Queryable, subscriptionId: string, today: IsoDate) {
+  const { rows } = await tx.query<{
+    label: string;
+    expires_on: string;
+    product_id: string;
+    addons_auto_renew: boolean;
+  }>(
+    `SELECT label, expires_on::text AS expires_on, product_id, addons_auto_renew
+       FROM subscriptions WHERE id = $1`,
     [subscriptionId],
   );
   const row = rows[0]!;
@@ -496,7 +501,7 @@ export async function mailboxView(
     label: row.label,
     expiresOn: row.expires_on,
     addons: await addonStates(tx, subscriptionId, today),
-    autoRenew: product.renewsSubscription !== false,
+    autoRenew: row.addons_auto_renew,
   };
 }
 
@@ -597,7 +602,7 @@ async function renewAddons(
       tx,
       'subscription.renewed',
       {
-        subscription: await mailboxView(tx, mailbox.id, product, context.today),
+        subscription: await mailboxView(tx, mailbox.id, context.today),
         addons: [],
         chargedCents: 0,
         creditCents: customer.credit_cents,
@@ -668,7 +673,7 @@ async function renewAddons(
     {
       subscription: {
         ...subscription,
-        ...(await mailboxView(tx, mailbox.id, product, context.today)),
+        ...(await mailboxView(tx, mailbox.id, context.today)),
       },
       addons: lines.map((l) => ({ id: l.id, quantity: l.quantity })),
       reason: mailbox.addons_auto_renew ? 'insufficient_credit' : 'auto_renew_off',

@@ -18,7 +18,7 @@ import { accountMsg, type AccountKey } from '../../i18n/account.ts';
 import { formatDate, type MessageKey } from '../../i18n/index.ts';
 import { load } from '../../loading/parts.ts';
 import { open } from '../../overlay/open.ts';
-import { AccountStore } from '../../state/account-store.ts';
+import { AccountStore, type TopUpReturn } from '../../state/account-store.ts';
 import { ACCOUNT_WIDGET, WIDGET_PARAM, withoutReturn } from '../../state/persistence.ts';
 import { CassaElement } from '../shared/cassa-element.ts';
 import { emit } from '../shared/events.ts';
@@ -85,6 +85,9 @@ export class CassaAccount extends CassaElement {
    */
   #focusNotice = true;
 
+  /** The top-up outcome last rendered: a pending one that the bank then answers is announced. */
+  #topUpStatus: string | undefined;
+
   /** Renewal methods the member chose that are being saved, by subscription. */
   readonly #requestedMethods = new Map<string, string>();
 
@@ -122,6 +125,11 @@ export class CassaAccount extends CassaElement {
         : store.useToken(this.sessionToken));
     } else if (changed.has('sessionToken')) void this.store?.useToken(this.sessionToken);
     if (this.store?.state.phase === 'login') void load('account').catch(() => undefined);
+    // A pending top-up the bank has answered since: the notice changes in place, and says so.
+    const topUp = this.store?.state.topUpReturn;
+    if (this.#topUpStatus === 'pending' && topUp && topUp.status !== 'pending')
+      this.announcement = this.#topUpText(topUp);
+    this.#topUpStatus = topUp?.status;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -142,10 +150,7 @@ export class CassaAccount extends CassaElement {
     if (state.phase !== 'ready') return nothing;
     const topUp = state.topUpReturn;
     const text = topUp
-      ? this.#a(`acc.topup.${topUp.status}`, {
-          amount: this.money(topUp.amountCents),
-          balance: this.money(topUp.creditCents),
-        })
+      ? this.#topUpText(topUp)
       : this.#methodOutcome
         ? this.#a(`acc.method.${this.#methodOutcome}`)
         : '';
@@ -154,6 +159,13 @@ export class CassaAccount extends CassaElement {
     return html`<p class=${failed ? 'notice failed' : 'notice'} part="notice" tabindex="-1">
       ${text}
     </p>`;
+  }
+
+  #topUpText(topUp: TopUpReturn): string {
+    return this.#a(`acc.topup.${topUp.status}`, {
+      amount: this.money(topUp.amountCents),
+      balance: this.money(topUp.creditCents),
+    });
   }
 
   #a(key: AccountKey, params?: Record<string, string | number>): string {

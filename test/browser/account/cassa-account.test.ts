@@ -640,8 +640,8 @@ describe('cassa-account: a member of the Ordine with PEC add-ons', () => {
     },
     {
       status: 'pending_payment',
-      it: 'La banca non ha ancora confermato la ricarica di 12,00 €: il saldo si aggiorna appena arriva la conferma (ricarica la pagina tra qualche minuto). Riprova qui sotto solo se la carta non risulta addebitata.',
-      en: 'The bank has not confirmed the top-up of €12.00 yet: the balance is updated as soon as it does (reload the page in a few minutes). Try again below only if your card was not charged.',
+      it: 'La banca non ha ancora confermato la ricarica di 12,00 €: il saldo si aggiorna qui da solo appena arriva la conferma. Riprova qui sotto solo se la carta non risulta addebitata.',
+      en: 'The bank has not confirmed the top-up of €12.00 yet: the balance is updated here by itself as soon as it does. Try again below only if your card was not charged.',
       field: '12,00',
     },
   ] as const;
@@ -688,6 +688,51 @@ describe('cassa-account: a member of the Ordine with PEC add-ons', () => {
       });
     }
   }
+
+  it('back from a top-up the bank has not confirmed yet: once it does, the outcome and the balance update in view, announced, without a reload', async () => {
+    const page = window.location.href;
+    try {
+      window.history.replaceState(
+        null,
+        '',
+        '?cassa_order=topup-9&cassa_resume=resume-9&cassa_widget=cassa-account',
+      );
+      const { el, backend, data } = await mount(MEMBER, 'it', (_, d) =>
+        withTopUp(d, 'pending_payment'),
+      );
+      await ready(el);
+      await waitUntil(() => deepAll(el, '[part=notice]').length === 1, 'no outcome shown');
+      const notice = deep<HTMLElement>(el, '[part=notice]');
+      expect(notice.textContent).to.contain('non ha ancora confermato');
+      await waitUntil(() => el.shadowRoot!.activeElement === notice, 'the focus is not on it');
+      // The provider confirms: the server's order is paid and the credit grown.
+      const mine = data.get(MEMBER)!;
+      mine.topUps![0]!.status = 'paid';
+      mine.creditCents = 1700;
+      const paid = 'Ricarica riuscita: 12,00 € aggiunti al credito. Nuovo saldo: 17,00 €.';
+      await waitUntil(
+        () =>
+          deep<HTMLElement>(el, '[part=notice]').textContent!.replace(/\s+/g, ' ').trim() ===
+          paid.replace(/\u00a0/g, ' '),
+        'the notice still says the top-up is not confirmed',
+        { timeout: 15000 },
+      );
+      await el.updateComplete;
+      expect(
+        deep<HTMLElement>(el, '[role=status].sr').textContent!.replace(/\s+/g, ' ').trim(),
+      ).to.equal(paid.replace(/\u00a0/g, ' '));
+      expect(visibleText(el)).to.contain('17,00');
+      expect(deep<HTMLInputElement>(el, 'input#top-up').value).to.equal('');
+      expect(backend.sent('GET', '/v1/orders/topup-9').length).to.be.greaterThan(1);
+      // Answered, it is not checked again.
+      const checks = backend.sent('GET', '/v1/orders/topup-9').length;
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(backend.sent('GET', '/v1/orders/topup-9').length).to.equal(checks);
+      await expect(el).to.be.accessible();
+    } finally {
+      window.history.replaceState(null, '', page);
+    }
+  });
 
   it('another order of the return (a checkout’s, with add-ons) is not announced as a top-up', async () => {
     const page = window.location.href;
