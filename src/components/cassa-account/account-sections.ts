@@ -124,10 +124,10 @@ function subscription(view: AccountView, s: AccountSubscription): TemplateResult
   const deactivated = s.addons.some((a) => a.status === 'deactivated');
   const headingId = `sub-${s.id}`;
   return html`<article class="card" part="subscription" aria-labelledby=${headingId}>
-    <h3 id=${headingId}>
+    <h3 id=${headingId} aria-label=${pec ? s.label : nothing}>
       ${
         pec
-          ? s.label
+          ? savedLabel(s.label)
           : html`${view.name(s.productId, 'product', s.productId)} ·
               <span class="number">${s.label}</span>`
       }

@@ -60,7 +60,7 @@ export const enSummary = addMessages('en', 'summary', {
   'summary.confirm': 'Confirm and complete the order',
   'summary.busy': 'Processing…',
   'summary.split.invoice': 'Invoice total',
-  'summary.split.vat': 'VAT paid by the body to the Treasury',
+  'summary.split.vat': 'VAT paid by the administration to the Treasury',
   'summary.split.payable': 'Due now (taxable amount)',
   'summary.split.note': 'Split payment (art. 17-ter DPR 633/72).',
   'checkout.confirm.free': 'Confirm and activate',

@@ -761,6 +761,30 @@ describe('cassa-account: a member of the Ordine with PEC add-ons', () => {
     }
   });
 
+  it('on a phone, a mailbox’s heading wraps between the pieces of its address, named whole', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const { el } = await mount(MEMBER);
+    await ready(el);
+    const heading = deepAll<HTMLElement>(el, 'h3').find((h) => h.textContent?.trim() === MEMBER)!;
+    const lines = renderedLines(heading);
+    expect(lines.length, 'the address wraps at 320 px').to.be.greaterThan(1);
+    const pieces = MEMBER.split(/(?<=[.\-_])|(?=@)/);
+    for (const line of lines) {
+      let rest = line;
+      for (const piece of pieces) if (rest.startsWith(piece)) rest = rest.slice(piece.length);
+      expect(rest, `broken inside a word: ${lines.join(' / ')}`).to.equal('');
+    }
+    const article = heading.closest('article')!;
+    type AxNode = { role?: string; name?: string; children: AxNode[] };
+    const node = findAccessibilityNode<AxNode>(
+      (await a11ySnapshot({})) as unknown as AxNode,
+      (n) => n.role === 'heading' && !!n.name?.includes('@'),
+    );
+    expect(node?.name, 'the heading is named with the whole address').to.equal(MEMBER);
+    expect(article.getAttribute('aria-labelledby')).to.equal(heading.id);
+    await setViewport({ width: 800, height: 600 });
+  });
+
   it('shows no warning when the credit covers the renewal', async () => {
     const { el, data } = await mount(MEMBER);
     data.get(MEMBER)!.creditCents = 2000;

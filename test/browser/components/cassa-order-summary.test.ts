@@ -182,6 +182,7 @@ describe('cassa-order-summary: figures', () => {
     );
     expect(visibleText(pa)).not.to.include('380,64 € IVA inclusa');
     const en = await summary({ quote, years: 2, locale: 'en' });
+    expect(rows(en)).to.include('VAT paid by the administration to the Treasury −€68.64');
     expect(visibleText(en)).to.include(
       'Expires: 15 January 2028. Renewal: €312.00 (taxable amount, split payment); with automatic renewal, charged on 8 January 2028.',
     );
