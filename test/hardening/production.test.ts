@@ -326,6 +326,22 @@ describe('configuration checked at start', () => {
     );
   });
 
+  it('the test clocks are refused: CASSA_NOW and CASSA_TODAY, one line each', async () => {
+    const { code, lines } = await runToExit(
+      SERVER_MAIN,
+      production({ CASSA_NOW: '2030-01-01T00:00:00Z', CASSA_TODAY: '2030-01-01' }),
+    );
+    assert.equal(code, 1);
+    assert.deepEqual(
+      lines,
+      [
+        'Cassa: CASSA_NOW: for demo mode and tests only, not with NODE_ENV=production',
+        'Cassa: CASSA_TODAY: for demo mode and tests only, not with NODE_ENV=production',
+      ],
+      lines.join('\n'),
+    );
+  });
+
   it('a password in a connection string or URL is never echoed', async () => {
     const { code, lines } = await runToExit(
       SERVER_MAIN,

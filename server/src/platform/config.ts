@@ -267,6 +267,9 @@ export function readConfig(
 
   if (present.CASSA_NOW && production)
     problems.push('CASSA_NOW: for demo mode and tests only, not with NODE_ENV=production');
+  // A fixed "today" would hold prices' dates and every renewal still: a test's knob.
+  if (present.CASSA_TODAY && production)
+    problems.push('CASSA_TODAY: for demo mode and tests only, not with NODE_ENV=production');
 
   const providerName =
     value('CASSA_PAYMENT_PROVIDER') ??
