@@ -326,6 +326,43 @@ describe('configuration checked at start', () => {
     );
   });
 
+  it('the test clocks are refused: CASSA_NOW and CASSA_TODAY, one line each', async () => {
+    const { code, lines } = await runToExit(
+      SERVER_MAIN,
+      production({ CASSA_NOW: '2030-01-01T00:00:00Z', CASSA_TODAY: '2030-01-01' }),
+    );
+    assert.equal(code, 1);
+    assert.deepEqual(
+      lines,
+      [
+        'Cassa: CASSA_NOW: for demo mode and tests only, not with NODE_ENV=production',
+        'Cassa: CASSA_TODAY: for demo mode and tests only, not with NODE_ENV=production',
+      ],
+      lines.join('\n'),
+    );
+  });
+
+  it('a password in a connection string or URL is never echoed', async () => {
+    const { code, lines } = await runToExit(
+      SERVER_MAIN,
+      production({
+        DATABASE_URL: 'postgress://cassa:db-password-9f3@db.internal:5432/cassa',
+        CASSA_WEBHOOK_URL: 'ftp://hooks:hook-password-4e1@hooks.example/cassa',
+        CASSA_ALLOWED_ORIGINS: 'https://shop:origin-password-7a2@shop.example/',
+      }),
+    );
+    assert.equal(code, 1);
+    const text = lines.join('\n');
+    assert.deepEqual(
+      lines.map((l) => /^Cassa: (\w+): /.exec(l)?.[1]).sort(),
+      ['CASSA_ALLOWED_ORIGINS', 'CASSA_WEBHOOK_URL', 'DATABASE_URL'],
+      text,
+    );
+    for (const password of ['db-password-9f3', 'hook-password-4e1', 'origin-password-7a2'])
+      assert.ok(!text.includes(password), `${password} in: ${text}`);
+    assert.match(text, /CASSA_WEBHOOK_URL: must be an http\(s\) URL, got "ftp:\/\/hooks:…@hooks/);
+  });
+
   it('a seller file that cannot take what the catalog sells: one line', async () => {
     const { iban: _iban, ...noIban } = DEMO_SELLER;
     const file = join(work, 'seller-no-iban.json');

@@ -171,7 +171,15 @@ const EnvSchema = z.object({
   CASSA_ALLOW_TEST_PROVIDER: z.optional(z.enum(['yes', 'no'], { message: 'must be yes or no' })),
 });
 
-const ORIGIN = /^https?:\/\/[^/\s?#]+$/;
+const ORIGIN = /^https?:\/\/[^/\s?#@]+$/;
+
+/**
+ * A value as an error line may quote it: a password in a URL's user info (`//user:password@`)
+ * is masked. (DATABASE_URL and the secrets are never quoted at all.)
+ */
+function withoutPassword(value: string): string {
+  return value.replace(/(\/\/[^/@:]*):[^/@]*@/g, '$1:…@');
+}
 
 /**
  * The configuration of `env`, or a ConfigError listing every problem. Messages never quote a
@@ -194,7 +202,9 @@ export function readConfig(
       const name = String(issue.path[0] ?? '(environment)');
       if (bad.has(name)) continue;
       bad.add(name);
-      const shown = /SECRET/.test(name) ? '' : `, got ${JSON.stringify(present[name])}`;
+      const shown = /SECRET|DATABASE_URL/.test(name)
+        ? ''
+        : `, got ${JSON.stringify(withoutPassword(present[name] ?? ''))}`;
       problems.push(`${name}: ${issue.message}${shown}`);
     }
   }
@@ -222,7 +232,7 @@ export function readConfig(
   const badOrigin = allowedOrigins.find((o) => !ORIGIN.test(o));
   if (badOrigin)
     problems.push(
-      `CASSA_ALLOWED_ORIGINS: ${JSON.stringify(badOrigin)} is not an origin (scheme://host[:port])`,
+      `CASSA_ALLOWED_ORIGINS: ${JSON.stringify(withoutPassword(badOrigin))} is not an origin (scheme://host[:port])`,
     );
 
   const publicUrl =
@@ -257,6 +267,9 @@ export function readConfig(
 
   if (present.CASSA_NOW && production)
     problems.push('CASSA_NOW: for demo mode and tests only, not with NODE_ENV=production');
+  // A fixed "today" would hold prices' dates and every renewal still: a test's knob.
+  if (present.CASSA_TODAY && production)
+    problems.push('CASSA_TODAY: for demo mode and tests only, not with NODE_ENV=production');
 
   const providerName =
     value('CASSA_PAYMENT_PROVIDER') ??
