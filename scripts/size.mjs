@@ -28,8 +28,13 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * later steps without running them (src/loading/preload.ts, and the parts module dist/cassa.js
  * names) adds 0.06 / 0.05 / 0.85 KB (to 33.90 / 39.26 / 80.03): the first files only the
  * controller and the module's name, "all" the two new files; the budget for "all" follows.
+ * What a public administration reads under split payment (the amount it pays and why, in the
+ * result, the summary's renewal line and the customer area) and the customer area's pending
+ * top-up read again bring "all" to 80.30 KB (+0.24); the budget for "all" is 80.9, room for the
+ * same round's buyer fixes in later steps (the bank transfer's IBAN, the refused payment's
+ * screen), which add to no first step.
  */
-export const BUDGETS = { plans: 34.1, initial: 39.5, all: 80.3 };
+export const BUDGETS = { plans: 34.1, initial: 39.5, all: 80.9 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
 
 let sizes;
