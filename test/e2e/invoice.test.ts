@@ -55,5 +55,56 @@ describe('partner page: the electronic invoice of a paid order', () => {
     await expectAccessible(page, 'invoice copy');
     await screenshot(page, 'invoice-copy-it-1280');
     assertClean(problems);
+
+    // On a phone: no heading or figure of the detail broken inside a word, nothing past the screen.
+    const phone = await e2e.open(link, { width: 320, height: 800 });
+    await phone.page.getByRole('columnheader', { name: 'Quantità' }).waitFor();
+    const broken = await phone.page.evaluate(() => {
+      const found: string[] = [];
+      // Every column heading and figure on one line.
+      for (const cell of document.querySelectorAll('th, td.num')) {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+          found.push(cell.textContent!.trim());
+      }
+      // Every invoice and order number (F-2026-000001, C-2026-000001) whole on its line.
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        for (const match of node.textContent!.matchAll(/[FC]-\d{4}-\d+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+            found.push(match[0]);
+        }
+      return found;
+    });
+    assert.deepEqual(broken, [], 'broken inside a word at 320 px');
+    assert.equal(
+      await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      true,
+      'the copy is wider than the phone',
+    );
+    // No table past the copy's own card.
+    assert.deepEqual(
+      await phone.page.evaluate(() => {
+        const card = document.querySelector('.invoice')!.getBoundingClientRect();
+        return [...document.querySelectorAll('table')]
+          .map((table) => table.getBoundingClientRect())
+          .filter((box) => box.right > card.right + 0.5 || box.left < card.left - 0.5)
+          .map((box) => Math.round(box.width));
+      }),
+      [],
+      'a table wider than the invoice copy at 320 px',
+    );
+    await phone.page
+      .getByRole('cell', { name: '146,40 €' })
+      .or(phone.page.getByText('146,40 €'))
+      .first()
+      .waitFor();
+    await expectAccessible(phone.page, 'invoice copy at 320 px');
+    await screenshot(phone.page, 'invoice-copy-it-320');
+    assertClean(phone.problems);
   });
 });

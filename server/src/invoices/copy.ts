@@ -45,7 +45,7 @@ export function invoiceCopyPage(doc: InvoiceDocument, xmlHref: string): string {
       <body>
         <main class="wide">
           <article class="card invoice">
-            <h1>Fattura ${doc.number} del ${date(doc.date)}</h1>
+            <h1>Fattura <span class="id">${doc.number}</span> del ${date(doc.date)}</h1>
             <p class="meta">
               Copia di cortesia, senza valore fiscale: l'originale è il file ${doc.fileName}
               trasmesso tramite il Sistema di Interscambio (SDI).
@@ -68,8 +68,8 @@ export function invoiceCopyPage(doc: InvoiceDocument, xmlHref: string): string {
                 : ''
             }
             <p>${destinationSentence(doc.destination)}.</p>
-            <h2>Dettaglio (ordine ${doc.orderNumber})</h2>
-            <table>
+            <h2>Dettaglio (ordine <span class="id">${doc.orderNumber}</span>)</h2>
+            <table class="lines">
               <thead>
                 <tr>
                   <th scope="col">Descrizione</th>
