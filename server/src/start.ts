@@ -230,8 +230,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     barredUsernames,
   };
   // The customer area's address, linked from confirmation emails (absolute, or a path here).
-  const accountUrl = env.CASSA_ACCOUNT_URL || options.defaults?.accountUrl;
-  if (accountUrl) deps.accountUrl = accountUrl;
+  if (config.accountUrl) deps.accountUrl = config.accountUrl;
   const app = createApp(deps, options.mounts?.(deps, config) ?? {});
   await shiftableClock?.load(db);
   const banner = options.banner ?? ((port: number) => `Cassa server: http://localhost:${port}/`);

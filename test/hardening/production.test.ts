@@ -235,7 +235,12 @@ function runToExit(main: string, env: Record<string, string>) {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     child.stdout.resume();
-    child.on('exit', (code) => resolve({ code, lines: stderr.trim().split('\n') }));
+    // An entry that starts after all (it should not) is ended: its code is then null.
+    const started = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('exit', (code) => {
+      clearTimeout(started);
+      resolve({ code, lines: stderr.trim().split('\n') });
+    });
   });
 }
 
@@ -340,6 +345,26 @@ describe('configuration checked at start', () => {
       ],
       lines.join('\n'),
     );
+  });
+
+  it('a customer area address that is not a link: one line at start, not a 500 on every order', async () => {
+    for (const accountUrl of [
+      'http://[area',
+      '//evil.example/area',
+      'javascript:alert(1)',
+      'area-clienti',
+    ]) {
+      const { code, lines } = await runToExit(
+        SERVER_MAIN,
+        production({ CASSA_ACCOUNT_URL: accountUrl }),
+      );
+      assert.equal(code, 1, accountUrl);
+      assert.equal(lines.length, 1, lines.join('\n'));
+      assert.match(
+        lines[0]!,
+        /^Cassa: CASSA_ACCOUNT_URL: must be an http\(s\) URL or a path on this server/,
+      );
+    }
   });
 
   it('a password in a connection string or URL is never echoed', async () => {

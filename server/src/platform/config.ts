@@ -24,6 +24,11 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** The server's public base URL: every link it makes (CASSA_PUBLIC_URL). */
   publicUrl: string;
+  /**
+   * The customer area's address, linked from confirmation emails (CASSA_ACCOUNT_URL: an http(s)
+   * URL or a path on the server's origin); outside production, the composer's default.
+   */
+  accountUrl: string | undefined;
   /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges). */
   trustedProxies: string[];
   /** Failed logins allowed per client address in the window (CASSA_LOGIN_LIMIT_PER_ADDRESS). */
@@ -118,6 +123,19 @@ const EnvSchema = z.object({
         message: 'must be an http(s) URL',
       }),
     ),
+  ),
+  CASSA_ACCOUNT_URL: z.optional(
+    z
+      .string()
+      .check(
+        z.refine(
+          (v) =>
+            /^https?:\/\/[^/\s]+(\/\S*)?$/.test(v)
+              ? URL.canParse(v)
+              : /^\/(?![/\\])\S*$/.test(v) && URL.canParse(v, 'http://localhost'),
+          { message: 'must be an http(s) URL or a path on this server (/…)' },
+        ),
+      ),
   ),
   CASSA_TRUSTED_PROXIES: optionalText,
   CASSA_LOGIN_LIMIT_PER_ADDRESS: z.optional(
@@ -303,6 +321,7 @@ export function readConfig(
     sellerPath,
     allowedOrigins,
     publicUrl: publicUrl as string,
+    accountUrl: value('CASSA_ACCOUNT_URL') ?? (production ? undefined : defaults.accountUrl),
     trustedProxies,
     loginLimitPerAddress,
     registrationLimitPerAddress,
