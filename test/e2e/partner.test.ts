@@ -201,7 +201,7 @@ describe('partner page: Certified Platform in the inline widget', () => {
 
     await page.waitForURL(/\/partner\.html/);
     await onStep(page, w.refused);
-    await sees(page, 'Il pagamento non è andato a buon fine.');
+    await sees(page, 'Il pagamento è stato rifiutato. Prova con un altro metodo.');
     await expectAccessible(page, 'partner (it) refused');
     await screenshot(page, 'partner-card-refused-it-1280');
     assert.equal((await loggedEvents(page, 'cassa-order-complete')).length, 0);

@@ -31,11 +31,12 @@ export const itResult = addMessages('it', 'result', {
   'result.amount': 'Importo',
   'result.reference': 'Causale',
   'result.copy': 'Copia',
+  'result.copy.iban': 'Copia IBAN',
+  'result.copy.account': 'Copia numero di conto',
   'result.copied': 'Copiato',
   'result.instructions.emailed':
     "Ti abbiamo inviato queste istruzioni anche via email, con il numero d'ordine da indicare nella causale.",
-  'result.refused.text':
-    'Il pagamento non è andato a buon fine. La tua selezione e i dati inseriti restano.',
+  'result.refused.text': 'Non è stato addebitato nulla: la tua selezione e i dati inseriti restano.',
   'result.refused.action': 'Scegli un altro metodo di pagamento',
   'result.title.paid': 'Ordine confermato',
   'result.title.active': 'Servizio attivato',
