@@ -36,7 +36,8 @@ export const itResult = addMessages('it', 'result', {
   'result.copied': 'Copiato',
   'result.instructions.emailed':
     "Ti abbiamo inviato queste istruzioni anche via email, con il numero d'ordine da indicare nella causale.",
-  'result.refused.text': 'Non è stato addebitato nulla: la tua selezione e i dati inseriti restano.',
+  'result.refused.text':
+    'Non è stato addebitato nulla: la tua selezione e i dati inseriti restano.',
   'result.refused.action': 'Scegli un altro metodo di pagamento',
   'result.title.paid': 'Ordine confermato',
   'result.title.active': 'Servizio attivato',
