@@ -26,6 +26,7 @@ import {
 
 const COMPANY = '1234567@aruba.it';
 const MEMBER = 'mario.rossi@architettitorinopec.it';
+const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 interface Mounted {
   el: CassaAccount;
@@ -836,6 +837,49 @@ describe('cassa-account: without a session', () => {
     await ready(el);
     await seeText(el, 'Versione base');
   });
+});
+
+describe('cassa-account: buying more opens the checkout titled with what is extended', () => {
+  type AxNode = { role?: string; name?: string; children: AxNode[] };
+  const cases: [string, 'it' | 'en', string, string][] = [
+    [COMPANY, 'it', 'Aggiungi utenti o spazio', 'Aggiungi a Certified Platform · C-2026-000123'],
+    [COMPANY, 'en', 'Add users or storage', 'Add to Certified Platform · C-2026-000123'],
+    [
+      MEMBER,
+      'it',
+      'Riattiva i servizi disattivati',
+      'Aggiungi a mario.rossi@architettitorinopec.it',
+    ],
+  ];
+  for (const [username, locale, press, title] of cases) {
+    it(`"${press}": the dialog is "${title}", its title and its accessible name`, async () => {
+      const realFetch = window.fetch;
+      const { el, backend } = await mount(username, locale);
+      // The overlay's checkout asks the same backend through the page's fetch.
+      window.fetch = backend.fetch;
+      try {
+        await ready(el);
+        button(el, press).click();
+        const overlay = await waitUntil(
+          () => document.querySelector('cassa-overlay'),
+          'no overlay',
+          {
+            timeout: 5000,
+          },
+        ).then(() => document.querySelector('cassa-overlay')!);
+        await overlay.updateComplete;
+        expect(squash(deep(overlay, 'h2#title').textContent)).to.equal(title);
+        const snapshot = (await a11ySnapshot({})) as unknown as AxNode;
+        const dialog = findAccessibilityNode<AxNode>(snapshot, (node) => node.role === 'dialog');
+        expect(dialog?.name).to.equal(title);
+        button(overlay, locale === 'it' ? /Chiudi/ : /Close/).click();
+        await waitUntil(() => !document.querySelector('cassa-overlay'), 'the dialog stayed');
+      } finally {
+        window.fetch = realFetch;
+        document.querySelectorAll('cassa-overlay').forEach((left) => left.remove());
+      }
+    });
+  }
 });
 
 describe('Cassa.open({ view: "account" })', () => {
