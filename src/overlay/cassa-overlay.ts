@@ -217,7 +217,11 @@ export class CassaOverlay extends LitElement {
       @close=${this.#onClose}
     >
       <div class="header" part="header">
-        <h2 id="title">${this.view === 'account' ? t.account : this.heading || t.title}</h2>
+        <h2 id="title">
+          ${(this.view === 'account' ? t.account : this.heading || t.title)
+            .split(' ')
+            .map((word, i) => html`${i ? ' ' : ''}<span>${word}</span>`)}
+        </h2>
         <button type="button" class="close" part="close" @click=${this.#requestClose}>
           <span aria-hidden="true">&times;</span> ${t.close}
         </button>

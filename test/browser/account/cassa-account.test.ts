@@ -840,6 +840,7 @@ describe('cassa-account: without a session', () => {
 });
 
 describe('cassa-account: buying more opens the checkout titled with what is extended', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
   type AxNode = { role?: string; name?: string; children: AxNode[] };
   const cases: [string, 'it' | 'en', string, string][] = [
     [COMPANY, 'it', 'Aggiungi utenti o spazio', 'Aggiungi a Certified Platform · C-2026-000123'],
@@ -872,6 +873,18 @@ describe('cassa-account: buying more opens the checkout titled with what is exte
         const snapshot = (await a11ySnapshot({})) as unknown as AxNode;
         const dialog = findAccessibilityNode<AxNode>(snapshot, (node) => node.role === 'dialog');
         expect(dialog?.name).to.equal(title);
+        // On a phone the title wraps between words, never inside the order number; a word wider
+        // than the line (a long address) wraps inside rather than overflow.
+        await setViewport({ width: 375, height: 740 });
+        const h2 = deep(overlay, 'h2#title');
+        const last = title.split(' ').at(-1)!;
+        const lines = renderedLines(h2);
+        if (last.startsWith('C-'))
+          expect(
+            lines.some((line) => line.includes(last)),
+            lines.join(' / '),
+          ).to.equal(true);
+        expect(h2.scrollWidth).to.be.at.most(h2.clientWidth);
         button(overlay, locale === 'it' ? /Chiudi/ : /Close/).click();
         await waitUntil(() => !document.querySelector('cassa-overlay'), 'the dialog stayed');
       } finally {
