@@ -365,7 +365,7 @@ describe('partner page: Certified Platform in the inline widget', () => {
     assert.equal(kept, version, 'window.Cassa was replaced or lost, or has the wrong version');
     const second = page.locator('#second');
     await second.getByRole('heading', { level: 2, name: w.account, exact: true }).waitFor();
-    await second.getByText(/L'indirizzo completo della casella PEC/).waitFor();
+    await second.getByText(/L’indirizzo completo della casella PEC/).waitFor();
     // The first widget still works and keeps its own state.
     await choose(page, w.free);
     await button(page, w.continue).click();
