@@ -166,8 +166,8 @@ describe('cassa-checkout-result: the IBAN and the postal account, on a phone, wi
       const button = $$<HTMLButtonElement>(el, 'button').find(
         (b) => squash(b.textContent) === name,
       );
-      expect(button, `a button "${name}" in: ${text(el)}`).to.exist;
-      button!.click();
+      if (!button) throw new Error(`no button "${name}" in: ${text(el)}`);
+      button.click();
       await waitUntil(() => copied, `${name} copied nothing`);
     } finally {
       Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard });
