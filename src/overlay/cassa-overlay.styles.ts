@@ -42,6 +42,12 @@ export const overlayStyles = css`
     margin: 0;
     font-size: 1.0625rem;
   }
+  /* A word wraps whole ("C-2026-000001" not after its hyphens), inside only if wider than a line. */
+  h2 span {
+    display: inline-block;
+    max-width: 100%;
+    overflow-wrap: anywhere;
+  }
   .close {
     display: inline-flex;
     align-items: center;

@@ -88,6 +88,7 @@ export class CassaOverlay extends LitElement {
     plan: {},
     subscription: {},
     sessionToken: { attribute: 'session-token' },
+    heading: {},
     view: {},
     asking: { state: true },
   };
@@ -107,6 +108,8 @@ export class CassaOverlay extends LitElement {
   declare subscription?: string;
   /** Session token minted by the host. */
   declare sessionToken?: string;
+  /** The dialog's title and accessible name, e.g. what is bought (default "Acquisto" / "Checkout"). */
+  declare heading?: string;
   /** `checkout` (default) or `account`: the customer area, `<cassa-account>` (its file loaded first). */
   declare view: 'checkout' | 'account';
 
@@ -214,7 +217,11 @@ export class CassaOverlay extends LitElement {
       @close=${this.#onClose}
     >
       <div class="header" part="header">
-        <h2 id="title">${this.view === 'account' ? t.account : t.title}</h2>
+        <h2 id="title">
+          ${(this.view === 'account' ? t.account : this.heading || t.title)
+            .split(' ')
+            .map((word, i) => html`${i ? ' ' : ''}<span>${word}</span>`)}
+        </h2>
         <button type="button" class="close" part="close" @click=${this.#requestClose}>
           <span aria-hidden="true">&times;</span> ${t.close}
         </button>

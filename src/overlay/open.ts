@@ -20,6 +20,8 @@ export interface CassaOpenOptions {
   subscription?: string;
   /** A session token minted by the host (already-logged-in portal). */
   sessionToken?: string;
+  /** The dialog's title and accessible name (default "Acquisto" / "Checkout"). */
+  heading?: string;
   /** `checkout` (default). */
   view?: 'checkout';
 }
@@ -68,6 +70,7 @@ function show(overlay: CassaOverlay, options: CassaOpenOptions): Promise<Complet
   overlay.plan = options.plan;
   overlay.subscription = options.subscription;
   overlay.sessionToken = options.sessionToken;
+  overlay.heading = options.heading;
   const order = new Promise<CompletedOrder>((resolve, reject) => {
     overlay.addEventListener('cassa-order-complete', (event) => resolve(event.detail.order));
     // After a completion this is a no-op: a settled promise stays settled. Closed on an order

@@ -40,7 +40,7 @@ export const WORDS = {
     terms: /Accetto le/,
     confirm: 'Conferma e completa l’ordine',
     confirmFree: 'Conferma e attiva',
-    orderNumber: /Numero d'ordine: (C-\d{4}-\d{6})/,
+    orderNumber: /Numero d’ordine: (C-\d{4}-\d{6})/,
     total: 'Totale da pagare ora',
     otherMethod: 'Scegli un altro metodo di pagamento',
     payCard: /^Paga /,

@@ -57,7 +57,7 @@ describe('Ordine portal: 8 months left on mario.rossi@…', () => {
     // Logged in by the portal: no account step.
     await onStep(page, w.mailbox);
     const steps = await widget(page)
-      .getByRole('list', { name: "Passaggi dell'acquisto" })
+      .getByRole('list', { name: 'Passaggi dell’acquisto' })
       .textContent();
     assert.doesNotMatch(steps ?? '', /Accesso/);
     const expiry = formatDate(addMonths(todayInRome(), 8), 'it');

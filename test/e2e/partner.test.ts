@@ -201,7 +201,7 @@ describe('partner page: Certified Platform in the inline widget', () => {
 
     await page.waitForURL(/\/partner\.html/);
     await onStep(page, w.refused);
-    await sees(page, 'Il pagamento non è andato a buon fine.');
+    await sees(page, 'Il pagamento è stato rifiutato. Prova con un altro metodo.');
     await expectAccessible(page, 'partner (it) refused');
     await screenshot(page, 'partner-card-refused-it-1280');
     assert.equal((await loggedEvents(page, 'cassa-order-complete')).length, 0);
@@ -365,7 +365,7 @@ describe('partner page: Certified Platform in the inline widget', () => {
     assert.equal(kept, version, 'window.Cassa was replaced or lost, or has the wrong version');
     const second = page.locator('#second');
     await second.getByRole('heading', { level: 2, name: w.account, exact: true }).waitFor();
-    await second.getByText(/L'indirizzo completo della casella PEC/).waitFor();
+    await second.getByText(/L’indirizzo completo della casella PEC/).waitFor();
     // The first widget still works and keeps its own state.
     await choose(page, w.free);
     await button(page, w.continue).click();

@@ -237,7 +237,13 @@ export class CassaAccount extends CassaElement {
   /** The checkout in the overlay, opened on that subscription; the area reloads afterwards. */
   #buyMore(subscription: AccountSubscription): void {
     const token = this.store?.token;
+    const { productId, label } = subscription;
+    const product = this.store?.state.products[productId]?.name[this.locale];
     open({
+      // The dialog names what is extended, as the area's card does ("Certified Platform · C-…").
+      heading: this.#a('acc.buy.title', {
+        name: productId === 'pec-addons' || !product ? label : `${product} · ${label}`,
+      }),
       backend: this.backend,
       product: subscription.productId,
       ...(subscription.planId && subscription.productId !== 'pec-addons'

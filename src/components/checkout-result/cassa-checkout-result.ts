@@ -22,7 +22,8 @@ export class CassaChooseMethodEvent extends CustomEvent<Record<string, never>> {
 
 /**
  * The end of the purchase: the confirmation (order number, what was bought, total, renewal),
- * the bank transfer / postal slip instructions with a copy button for the payment reference, or
+ * the bank transfer / postal slip instructions with copy buttons for the IBAN or postal account
+ * and the payment reference, or
  * a refused payment with the way back to choose another method.
  *
  * @summary The checkout's result screen.
@@ -71,6 +72,9 @@ export class CassaCheckoutResult extends CassaElement {
       .word {
         white-space: nowrap;
       }
+      #account .word {
+        margin-right: 0.3em;
+      }
       .settlement {
         display: grid;
         gap: var(--_s1);
@@ -95,7 +99,8 @@ export class CassaCheckoutResult extends CassaElement {
   /** The holder's SDI code or PEC address, where the invoice of a paid order goes. */
   @property({ attribute: false }) eInvoice: EInvoice | null = null;
 
-  @state() private copied = false;
+  /** Which value was just copied (its Copy button says so). */
+  @state() private copied = '';
 
   override render() {
     const order = this.order;
@@ -214,36 +219,48 @@ export class CassaCheckoutResult extends CassaElement {
         <dt>${this.t('result.beneficiary')}</dt>
         <dd>${instructions.beneficiary}</dd>
         <dt>${this.t(bank ? 'result.iban' : 'result.postal.account')}</dt>
-        <dd>${instructions.account}</dd>
+        ${this.#copyable(
+          'account',
+          // The IBAN in groups of 4 as banks print it, wrapping between groups; no spaces copied.
+          instructions.account.replace(/\s/g, '').match(bank ? /.{1,4}/g : /.+/g)!,
+          '',
+          this.t(bank ? 'result.copy.iban' : 'result.copy.account'),
+        )}
         <dt>${this.t('result.amount')}</dt>
         <dd>${this.money(instructions.amountCents, instructions.currency)}</dd>
         <dt>${this.t('result.reference')}</dt>
-        <dd class="copy">
-          <span id="reference"
-            >${instructions.reference
-              .split(' ')
-              .map((word, i) => html`${i ? ' ' : ''}<span class="word">${word}</span>`)}</span
-          >
-          <button
-            type="button"
-            class="btn secondary"
-            aria-describedby="reference"
-            @click=${() => this.#copy(instructions.reference)}
-          >
-            ${this.t('result.copy')}
-          </button>
-          <span class="copied" role="status">${this.copied ? this.t('result.copied') : ''}</span>
-        </dd>
+        ${this.#copyable('reference', instructions.reference.split(' '), ' ', this.t('result.copy'))}
       </dl>`;
   }
 
-  async #copy(text: string) {
+  /**
+   * A value to type elsewhere, with its Copy button: `words` never break inside, joined by `gap`
+   * (the IBAN's groups by a break opportunity and a margin, so it is copied without spaces).
+   */
+  #copyable(id: string, words: string[], gap: string, label: string) {
+    return html`<dd class="copy">
+      <span id=${id}
+        >${words.map((word, i) => html`${i ? gap || html`<wbr />` : ''}<span class="word">${word}</span>`)}</span
+      >
+      <button
+        type="button"
+        class="btn secondary"
+        aria-describedby=${id}
+        @click=${() => this.#copy(id, words.join(gap))}
+      >
+        ${label}
+      </button>
+      <span class="copied" role="status">${this.copied === id ? this.t('result.copied') : ''}</span>
+    </dd>`;
+  }
+
+  async #copy(id: string, text: string) {
     try {
       await navigator.clipboard.writeText(text);
-      this.copied = true;
+      this.copied = id;
     } catch {
-      // Clipboard refused (permissions, insecure page): the reference stays visible to copy by hand.
-      this.copied = false;
+      // Clipboard refused (permissions, insecure page): the value stays visible to copy by hand.
+      this.copied = '';
     }
   }
 }

@@ -55,7 +55,7 @@ export const enForms = addMessages('en', 'forms', {
   'invoice.pec': 'The electronic invoice will be sent to the PEC address {pec}.',
   'tip.sdi.label': 'What is the recipient code?',
   'tip.sdi':
-    'It is the 7-character code the Italian e-invoicing exchange (SdI) uses to deliver electronic invoices: your invoicing software or provider gives it to you. If you have none, choose PEC and give the mailbox that should receive the invoice.',
+    'It is the code the Italian e-invoicing exchange (SdI) uses to deliver electronic invoices. For businesses and professionals it has 7 characters and your invoicing software or provider gives it to you; if you have none, choose PEC and give the mailbox that should receive the invoice. A public administration gives its Codice Univoco Ufficio, 6 characters, published in the IPA index (Indice PA).',
   'tip.email.label': 'Why not a PEC address?',
   'tip.email':
     'A PEC mailbox usually accepts only messages from other PEC mailboxes, so the activation email may not reach you. Use an ordinary mailbox, or check that your PEC accepts ordinary email.',

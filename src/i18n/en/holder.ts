@@ -25,7 +25,8 @@ export const enHolder = addMessages('en', 'holder', {
   'holder.eInvoiceKind.sdi': 'Recipient code (Codice Destinatario)',
   'holder.eInvoiceKind.pec': 'PEC',
   'holder.sdiCode': 'Recipient code (Codice Destinatario)',
-  'holder.sdiCode.hint': '7 characters, given by your invoicing software.',
+  'holder.sdiCode.hint':
+    'Businesses and professionals: 7 characters, from your invoicing software. Public administrations: the Codice Univoco Ufficio, 6 characters.',
   'holder.pec': 'PEC address for the invoice',
   'holder.password': 'Password',
   'holder.password.hint': 'At least 12 characters, not a common password.',

@@ -33,11 +33,12 @@ export const enResult = addMessages('en', 'result', {
   'result.amount': 'Amount',
   'result.reference': 'Payment reference',
   'result.copy': 'Copy',
+  'result.copy.iban': 'Copy IBAN',
+  'result.copy.account': 'Copy account number',
   'result.copied': 'Copied',
   'result.instructions.emailed':
     'We have also emailed these instructions, with the order number to quote as the payment reference.',
-  'result.refused.text':
-    'The payment did not go through. Your selection and the data you typed are kept.',
+  'result.refused.text': 'Nothing was charged: your selection and the data you typed are kept.',
   'result.refused.action': 'Choose another payment method',
   'result.title.paid': 'Order confirmed',
   'result.title.active': 'Service activated',

@@ -6,7 +6,7 @@ export const itAccount = addMessages('it', 'account', {
   'account.username': 'Username',
   'account.username.hint': 'Ad esempio 1234567@aruba.it',
   'account.username.pec':
-    "L'indirizzo completo della casella PEC, ad esempio mario.rossi@architettitorinopec.it",
+    'L’indirizzo completo della casella PEC, ad esempio mario.rossi@architettitorinopec.it',
   'account.password': 'Password',
   'account.login.submit': 'Accedi',
   'account.login.busy': 'Accesso in corso…',
@@ -18,7 +18,7 @@ export const itAccount = addMessages('it', 'account', {
   'account.new.action': 'Registrati',
   'account.register.title': 'Registrati',
   'account.register.note':
-    "Appena registrato riceverai via email la conferma dell'iscrizione con il tuo username; dopo l'ordine, la conferma dell'ordine.",
+    'Appena registrato riceverai via email la conferma dell’iscrizione con il tuo username; dopo l’ordine, la conferma dell’ordine.',
   'account.register.submit': 'Registrati e prosegui',
   'account.register.back': 'Hai già un account? Accedi',
   'account.logged': 'Accesso effettuato come {username}.',

@@ -54,7 +54,7 @@ export const itForms = addMessages('it', 'forms', {
   'invoice.pec': 'La fattura elettronica sarà inviata all’indirizzo PEC {pec}.',
   'tip.sdi.label': 'Cos’è il Codice Destinatario?',
   'tip.sdi':
-    'È il codice di 7 caratteri con cui il Sistema di Interscambio recapita le fatture elettroniche: te lo dà il tuo software o intermediario di fatturazione. Se non lo hai, scegli PEC e indica la casella su cui ricevere la fattura.',
+    'È il codice con cui il Sistema di Interscambio recapita le fatture elettroniche. Per aziende e professionisti ha 7 caratteri e te lo dà il tuo software o intermediario di fatturazione; se non lo hai, scegli PEC e indica la casella su cui ricevere la fattura. Una Pubblica Amministrazione indica il suo Codice Univoco Ufficio, di 6 caratteri, pubblicato sull’Indice PA (IPA).',
   'tip.email.label': 'Perché non una PEC?',
   'tip.email':
     'Di norma una casella PEC riceve solo messaggi da altre PEC, quindi l’email di attivazione potrebbe non arrivarti. Usa una casella ordinaria, oppure verifica che la tua PEC sia abilitata a ricevere posta ordinaria.',

@@ -33,7 +33,7 @@ export const itFrame = addMessages('it', 'frame', {
   'checkout.continue': 'Prosegui',
   'checkout.running': 'La tua selezione',
   'checkout.running.announce': 'La tua selezione ora costa {price} + IVA all’anno',
-  'step.list': "Passaggi dell'acquisto",
+  'step.list': 'Passaggi dell’acquisto',
   'step.plan': 'Scegli la versione',
   'step.addons': 'Servizi aggiuntivi',
   'step.account': 'Accedi o registrati',

@@ -23,7 +23,8 @@ export const itHolder = addMessages('it', 'holder', {
   'holder.eInvoiceKind.sdi': 'Codice Destinatario',
   'holder.eInvoiceKind.pec': 'PEC',
   'holder.sdiCode': 'Codice Destinatario',
-  'holder.sdiCode.hint': '7 caratteri, indicati dal tuo software di fatturazione.',
+  'holder.sdiCode.hint':
+    'Aziende e professionisti: 7 caratteri, dal software di fatturazione. Pubblica Amministrazione: Codice Univoco Ufficio, 6 caratteri.',
   'holder.pec': 'Indirizzo PEC per la fattura',
   'holder.password': 'Password',
   'holder.password.hint': 'Almeno 12 caratteri, non una password comune.',

@@ -2,7 +2,7 @@
 import { addMessages } from '../registry.ts';
 
 export const itResult = addMessages('it', 'result', {
-  'result.number': "Numero d'ordine: {number}",
+  'result.number': 'Numero d’ordine: {number}',
   'result.repeated':
     'Avevi già confermato questo stesso ordine pochi minuti fa: è quell’ordine, senza un nuovo addebito.',
   'result.bought': 'Hai acquistato',
@@ -22,7 +22,7 @@ export const itResult = addMessages('it', 'result', {
   'result.free.until': 'Gratis fino al {date}: alla scadenza della casella il servizio si rinnova.',
   'result.renewal.auto': 'Rinnovo automatico attivo: il prossimo addebito sarà il {date}.',
   'result.renewal.manual': 'Con questo metodo il servizio non si rinnova automaticamente.',
-  'result.emailed': "Ti abbiamo inviato un'email di conferma dell'ordine.",
+  'result.emailed': 'Ti abbiamo inviato un’email di conferma dell’ordine.',
   'result.instructions.bank': 'Come pagare con bonifico',
   'result.instructions.postal': 'Come pagare con bollettino postale',
   'result.beneficiary': 'Beneficiario',
@@ -31,11 +31,13 @@ export const itResult = addMessages('it', 'result', {
   'result.amount': 'Importo',
   'result.reference': 'Causale',
   'result.copy': 'Copia',
+  'result.copy.iban': 'Copia IBAN',
+  'result.copy.account': 'Copia numero di conto',
   'result.copied': 'Copiato',
   'result.instructions.emailed':
-    "Ti abbiamo inviato queste istruzioni anche via email, con il numero d'ordine da indicare nella causale.",
+    'Ti abbiamo inviato queste istruzioni anche via email, con il numero d’ordine da indicare nella causale.',
   'result.refused.text':
-    'Il pagamento non è andato a buon fine. La tua selezione e i dati inseriti restano.',
+    'Non è stato addebitato nulla: la tua selezione e i dati inseriti restano.',
   'result.refused.action': 'Scegli un altro metodo di pagamento',
   'result.title.paid': 'Ordine confermato',
   'result.title.active': 'Servizio attivato',

@@ -26,6 +26,7 @@ import {
 
 const COMPANY = '1234567@aruba.it';
 const MEMBER = 'mario.rossi@architettitorinopec.it';
+const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 interface Mounted {
   el: CassaAccount;
@@ -836,6 +837,62 @@ describe('cassa-account: without a session', () => {
     await ready(el);
     await seeText(el, 'Versione base');
   });
+});
+
+describe('cassa-account: buying more opens the checkout titled with what is extended', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+  type AxNode = { role?: string; name?: string; children: AxNode[] };
+  const cases: [string, 'it' | 'en', string, string][] = [
+    [COMPANY, 'it', 'Aggiungi utenti o spazio', 'Aggiungi a Certified Platform · C-2026-000123'],
+    [COMPANY, 'en', 'Add users or storage', 'Add to Certified Platform · C-2026-000123'],
+    [
+      MEMBER,
+      'it',
+      'Riattiva i servizi disattivati',
+      'Aggiungi a mario.rossi@architettitorinopec.it',
+    ],
+  ];
+  for (const [username, locale, press, title] of cases) {
+    it(`"${press}": the dialog is "${title}", its title and its accessible name`, async () => {
+      const realFetch = window.fetch;
+      const { el, backend } = await mount(username, locale);
+      // The overlay's checkout asks the same backend through the page's fetch.
+      window.fetch = backend.fetch;
+      try {
+        await ready(el);
+        button(el, press).click();
+        const overlay = await waitUntil(
+          () => document.querySelector('cassa-overlay'),
+          'no overlay',
+          {
+            timeout: 5000,
+          },
+        ).then(() => document.querySelector('cassa-overlay')!);
+        await overlay.updateComplete;
+        expect(squash(deep(overlay, 'h2#title').textContent)).to.equal(title);
+        const snapshot = (await a11ySnapshot({})) as unknown as AxNode;
+        const dialog = findAccessibilityNode<AxNode>(snapshot, (node) => node.role === 'dialog');
+        expect(dialog?.name).to.equal(title);
+        // On a phone the title wraps between words, never inside the order number; a word wider
+        // than the line (a long address) wraps inside rather than overflow.
+        await setViewport({ width: 375, height: 740 });
+        const h2 = deep(overlay, 'h2#title');
+        const last = title.split(' ').at(-1)!;
+        const lines = renderedLines(h2);
+        if (last.startsWith('C-'))
+          expect(
+            lines.some((line) => line.includes(last)),
+            lines.join(' / '),
+          ).to.equal(true);
+        expect(h2.scrollWidth).to.be.at.most(h2.clientWidth);
+        button(overlay, locale === 'it' ? /Chiudi/ : /Close/).click();
+        await waitUntil(() => !document.querySelector('cassa-overlay'), 'the dialog stayed');
+      } finally {
+        window.fetch = realFetch;
+        document.querySelectorAll('cassa-overlay').forEach((left) => left.remove());
+      }
+    });
+  }
 });
 
 describe('Cassa.open({ view: "account" })', () => {

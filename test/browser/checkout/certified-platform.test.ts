@@ -83,7 +83,7 @@ describe('<cassa-checkout> Certified Platform', () => {
     expect(body.paymentMethod).to.deep.equal({ type: 'card', savedId: 'pm-card' });
     expect(body.addons).to.deep.equal([{ id: 'extra-users', quantity: 2 }]);
     expect(orders[0]!.headers['idempotency-key']).to.match(/^[0-9a-f-]{32,36}$/);
-    await seeText(el, "Numero d'ordine: C-2026-000123");
+    await seeText(el, 'Numero d’ordine: C-2026-000123');
     await seeText(el, 'Versione base, 1 anno');
     await seeText(el, 'Utenti aggiuntivi: 2');
     await seeText(el, 'Totale: 175,68 €');

@@ -60,7 +60,7 @@ describe('<cassa-checkout> PEC add-ons', () => {
     expect(
       within(el, 'cassa-checkout-steps', 'li').map((li) => li.textContent?.trim()),
     ).to.deep.equal(['Accesso', 'Casella', 'Servizi', 'Riepilogo']);
-    await seeText(el, "L'indirizzo completo della casella PEC");
+    await seeText(el, 'L’indirizzo completo della casella PEC');
     expect(visibleText(el)).not.to.include('Registrati');
     await logIn(el, MEMBER);
     await onStep(el, 'Scegli la casella PEC');

@@ -80,7 +80,7 @@ describe('<cassa-checkout> payment page, refusals and errors', () => {
     window.history.replaceState(null, '', backend.finishPayment(order.id, 'paid'));
     const back = await mount(backend);
     await onStep(back.el, 'Ordine confermato');
-    await seeText(back.el, "Numero d'ordine: C-2026-000123");
+    await seeText(back.el, 'Numero d’ordine: C-2026-000123');
     const read = backend.sent('GET', `/v1/orders/${order.id}`)[0]!;
     expect(read.headers['cassa-resume']).to.equal(order.resume);
     expect(read.headers.authorization).to.equal(undefined);

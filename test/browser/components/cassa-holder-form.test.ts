@@ -130,6 +130,36 @@ describe('cassa-holder-form: fields', () => {
   });
 });
 
+describe('cassa-holder-form: the Codice Destinatario for a public administration', () => {
+  // A public administration types its 6-character Codice Univoco Ufficio (the CIG and CUP fields
+  // appear only once it is typed): the hint and the help it reads first say so, it and en.
+  const cases = {
+    it: {
+      hint: 'Aziende e professionisti: 7 caratteri, dal software di fatturazione. Pubblica Amministrazione: Codice Univoco Ufficio, 6 caratteri.',
+      tip: 'Una Pubblica Amministrazione indica il suo Codice Univoco Ufficio, di 6 caratteri, pubblicato sull’Indice PA (IPA).',
+    },
+    en: {
+      hint: 'Businesses and professionals: 7 characters, from your invoicing software. Public administrations: the Codice Univoco Ufficio, 6 characters.',
+      tip: 'A public administration gives its Codice Univoco Ufficio, 6 characters, published in the IPA index (Indice PA).',
+    },
+  };
+  for (const [locale, { hint, tip }] of Object.entries(cases) as ['it' | 'en', typeof cases.it][]) {
+    it(`the hint tied to the field and the help name the office code's 6 characters (${locale})`, async () => {
+      const el = await form({ locale });
+      const field = input(el, 'sdiCode');
+      const described = () =>
+        squash(el.shadowRoot!.getElementById(field.getAttribute('aria-describedby')!)!.textContent);
+      expect(described()).to.equal(hint);
+      expect(squash($(el, 'cassa-toggletip').textContent)).to.contain(tip);
+      // Typing an office code keeps the same hint, and the PA's fields appear.
+      type(field, 'UFABCD', { commit: false });
+      await el.updateComplete;
+      expect(described()).to.equal(hint);
+      expect(el.shadowRoot!.querySelector('#cig')).not.to.equal(null);
+    });
+  }
+});
+
 describe('cassa-holder-form: Italian checks, on blur of a typed field', () => {
   const cases: [string, string, string, string][] = [
     [

@@ -144,7 +144,7 @@ describe('hardening: double submit', function () {
       ({ el }) =>
         within(el, 'cassa-checkout-result', 'p')
           .map((p) => p.textContent ?? '')
-          .find((t) => t.includes("Numero d'ordine")) ?? '',
+          .find((t) => t.includes('Numero d’ordine')) ?? '',
     );
     expect(numbers[0]).to.match(/C-2026-\d{6}/);
     expect(numbers[1]).to.equal(numbers[0]);
