@@ -214,6 +214,10 @@ export class CassaCheckoutResult extends CassaElement {
     const instructions = order.instructions;
     if (!instructions) return '';
     const bank = instructions.method === 'bank_transfer';
+    // An IBAN in groups of 4 as banks print it, wrapping between groups, copied without spaces;
+    // any other value (a postal account) as the backend wrote it, wrapping between its words.
+    const compact = instructions.account.replace(/\s/g, '');
+    const iban = bank && /^[A-Z]{2}\d{2}[A-Z\d]{11,30}$/.test(compact);
     return html`<h3>${this.t(bank ? 'result.instructions.bank' : 'result.instructions.postal')}</h3>
       <dl part="instructions">
         <dt>${this.t('result.beneficiary')}</dt>
@@ -221,9 +225,8 @@ export class CassaCheckoutResult extends CassaElement {
         <dt>${this.t(bank ? 'result.iban' : 'result.postal.account')}</dt>
         ${this.#copyable(
           'account',
-          // The IBAN in groups of 4 as banks print it, wrapping between groups; no spaces copied.
-          instructions.account.replace(/\s/g, '').match(bank ? /.{1,4}/g : /.+/g)!,
-          '',
+          iban ? compact.match(/.{1,4}/g)! : instructions.account.split(' '),
+          iban ? '' : ' ',
           this.t(bank ? 'result.copy.iban' : 'result.copy.account'),
         )}
         <dt>${this.t('result.amount')}</dt>
