@@ -43,4 +43,11 @@ export const checkoutStyles = css`
   .running .figure {
     font-weight: 700;
   }
+  /* Narrow: label and figure on a line each, as on the add-ons step, so that the figure's length
+     (the "…" before the first quote, then the price) never decides whether the line wraps. */
+  @container (max-width: 24rem) {
+    .running {
+      display: grid;
+    }
+  }
 `;

@@ -7,26 +7,30 @@ import type {
   CassaRegisterEvent,
   CassaRegisterInputEvent,
 } from '../../components/account-step/cassa-account-step.ts';
+import type { Quote } from '../../domain/types.ts';
 import { formatMoney } from '../../i18n/index.ts';
 import type { CheckoutState } from '../../state/checkout-store.ts';
 import { registerStepView, type StepContext } from '../step-views.ts';
 
 /**
  * The login step keeps the selection's price in sight, as the add-ons step shows it: one year of
- * the quoted plan and add-ons, + VAT.
+ * the quoted plan and add-ons, + VAT. Before the first quote answers (a checkout opened again, a
+ * slow server) the line is there with "…", as on the add-ons step: the answer fills it and moves
+ * nothing below it — not the Indietro or Prosegui the buyer is aiming at (issue 14).
  */
 function running(c: StepContext, s: CheckoutState) {
   const { quote, product } = s;
-  if (!quote || !product || product.pricing !== 'term') return '';
+  if (!product || product.pricing !== 'term') return '';
   const step = (id: string) => product.addons.find((a) => a.id === id)?.step ?? 1;
-  const yearly = quote.lines.reduce(
-    (sum, line) => sum + Math.round((line.unitCents * line.quantity) / step(line.id)),
-    0,
-  );
-  const price = formatMoney(yearly, quote.currency, c.locale);
-  return html`<p class="running" part="running-total">
+  const yearly = (q: Quote) =>
+    q.lines.reduce(
+      (sum, line) => sum + Math.round((line.unitCents * line.quantity) / step(line.id)),
+      0,
+    );
+  const price = quote && formatMoney(yearly(quote), quote.currency, c.locale);
+  return html`<p class="running" part="running-total" aria-busy=${s.quoteLoading}>
     <span class="muted">${c.t('checkout.running')}</span>
-    <span class="figure">${c.t('account.running.price', { price })}</span>
+    <span class="figure">${price ? c.t('account.running.price', { price }) : '…'}</span>
   </p>`;
 }
 

@@ -13,6 +13,7 @@ import {
   button,
   clearCassaStorage,
   deep,
+  deepAll,
   heading,
   logIn,
   mount,
@@ -21,6 +22,7 @@ import {
   press,
   seeText,
   type,
+  visibleText,
 } from './helpers.ts';
 import { realClick, retype, type PressReport } from './pointer.ts';
 
@@ -40,6 +42,10 @@ const words = {
     confirm: 'Conferma e completa l’ordine',
     done: 'Ordine confermato',
     running: 'La tua selezione',
+    account: 'Accedi o registrati',
+    back: 'Indietro',
+    login: 'Accedi',
+    yearly: '120,00 € + IVA/anno',
   },
   en: {
     plan: 'Choose the version',
@@ -54,6 +60,10 @@ const words = {
     confirm: 'Confirm and complete the order',
     done: 'Order confirmed',
     running: 'Your selection',
+    account: 'Log in or register',
+    back: 'Back',
+    login: 'Log in',
+    yearly: '€120.00 + VAT/year',
   },
 };
 
@@ -186,6 +196,55 @@ describe('stable layout under the pointer (issue 14)', function () {
     await seeText(running, '156,00 € + IVA/anno');
     expect(next.getBoundingClientRect().top - before).to.equal(0);
   });
+
+  // The login step of a checkout opened again (or on a slow server) shows before the first quote
+  // answers: the answer fills the running total's room and moves nothing under the pointer.
+  for (const width of [320, 375, 1280]) {
+    for (const locale of ['it', 'en'] as const) {
+      const w = words[locale];
+      it(`${width} px, ${locale}: the login step shown before the first quote answers — the answer moves neither Indietro nor Prosegui, and Indietro takes the click`, async () => {
+        await setViewport({ width, height: 800 });
+        // The server answers no quote until told (a slow server, a checkout opened again).
+        let answer!: () => void;
+        const answered = new Promise<void>((resolve) => (answer = resolve));
+        backend.interceptors.push(async (r) => {
+          if (r.path === '/v1/quotes') await answered;
+          return undefined;
+        });
+        const { el } = await mount(backend, { locale });
+        await onStep(el, w.plan);
+        pick(el, w.base);
+        await press(el, w.next);
+        await onStep(el, w.addons);
+        await press(el, w.next);
+        await onStep(el, w.account);
+        type(deep<HTMLInputElement>(el, 'input#username'), '1234567@aruba.it');
+        type(deep<HTMLInputElement>(el, 'input#password'), 'cassa-demo');
+        await press(el, w.login);
+        await onStep(el, w.holder);
+        // Back to the login step, where the buyer is logged in: Indietro and Prosegui.
+        await press(el, w.back);
+        await onStep(el, w.account);
+        const waiting = deepAll(el, '[part="running-total"]').map(visibleText);
+        const back = button(el, w.back);
+        const next = button(el, w.next);
+        const before = [back.getBoundingClientRect(), next.getBoundingClientRect()];
+        answer();
+        await seeText(el, `${w.running} ${w.yearly}`);
+        await el.updateComplete;
+        const after = [back.getBoundingClientRect(), next.getBoundingClientRect()];
+        expect(back.isConnected && next.isConnected, 'the buttons are the same').to.equal(true);
+        expect(
+          after.map((r) => [r.left, r.top]),
+          'Indietro and Prosegui stay put',
+        ).to.deep.equal(before.map((r) => [r.left, r.top]));
+        // The total's room was there, waiting for the price.
+        expect(waiting).to.deep.equal([`${w.running} …`]);
+        expectSteady(await realClick(back), 'login step → Indietro');
+        await onStep(el, w.addons);
+      });
+    }
+  }
 
   it('the overlay at 375 px: Prosegui after typing a quantity takes the click at once', async () => {
     await setViewport({ width: 375, height: 667 });
