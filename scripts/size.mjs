@@ -30,9 +30,10 @@ import { dropInSizes, FIRST_STEPS } from './bundle-sizes.mjs';
  * controller and the module's name, "all" the two new files; the budget for "all" follows.
  * What a public administration reads under split payment (the amount it pays and why, in the
  * result, the summary's renewal line and the customer area) and the customer area's pending
- * top-up read again bring "all" to 80.30 KB (+0.24); the budget for "all" is 80.9, room for the
- * same round's buyer fixes in later steps (the bank transfer's IBAN, the refused payment's
- * screen), which add to no first step.
+ * top-up read again bring "all" to 80.30 KB (+0.24); with the same round's buyer fixes in later
+ * steps (the IBAN in groups with its Copy buttons, the refused payment's screen, the buy more
+ * dialog's title, the login step's running total kept in place) to 80.73, nothing added to a first
+ * step: the budget for "all" is 80.9.
  */
 export const BUDGETS = { plans: 34.1, initial: 39.5, all: 80.9 };
 export const TARGETS = { plans: 30, initial: 33, all: 68 };
