@@ -66,6 +66,29 @@ async function buy(token: string, paymentMethod: Record<string, unknown>, key: s
   return reply.body as { id: string; number: string };
 }
 
+/** A public administration with a card saved from the customer area (the provider's page, nothing charged). */
+async function publicAdministrationWithCard() {
+  const { username, token } = await registerPublicAdministration(server);
+  const setup = ProviderRedirectSchema.parse(
+    (
+      await server.request('POST', '/api/v1/me/payment-methods', {
+        token,
+        body: { type: 'card', returnUrl: 'http://localhost/area-clienti.html' },
+      })
+    ).body,
+  );
+  const saved = await submitSandboxForm(server.app, setup.id, {
+    decision: 'pay',
+    holder: 'Ufficio economato',
+    number: '4242 4242 4242 4242',
+    expiry: '12/32',
+    cvc: '123',
+  });
+  const card = (await server.request('GET', '/api/v1/me/payment-methods', { token })).body.items[0]
+    .id as string;
+  return { username, token, card, saved };
+}
+
 async function subscriptions(token: string) {
   const reply = await server.request('GET', '/api/v1/me/subscriptions', { token });
   assert.equal(reply.status, 200, reply.text);
@@ -261,26 +284,9 @@ describe('customer area: a Certified Platform buyer', () => {
 
 describe('customer area: a public administration paying by card', () => {
   it('the service card’s next charge is what the card will be charged: the taxable amount (split payment)', async () => {
-    const { token } = await registerPublicAdministration(server);
     // A card saved from the customer area (the provider's page, nothing charged).
-    const setup = ProviderRedirectSchema.parse(
-      (
-        await server.request('POST', '/api/v1/me/payment-methods', {
-          token,
-          body: { type: 'card', returnUrl: 'http://localhost/area-clienti.html' },
-        })
-      ).body,
-    );
-    const saved = await submitSandboxForm(server.app, setup.id, {
-      decision: 'pay',
-      holder: 'Ufficio economato',
-      number: '4242 4242 4242 4242',
-      expiry: '12/29',
-      cvc: '123',
-    });
+    const { token, card, saved } = await publicAdministrationWithCard();
     assert.equal(new URL(saved.location!).searchParams.get('cassa_method'), 'saved');
-    const card = (await server.request('GET', '/api/v1/me/payment-methods', { token })).body
-      .items[0].id as string;
     const order = await buy(token, { type: 'card', savedId: card }, 'pa-card');
     const view = await server.request('GET', `/api/v1/orders/${order.id}`, { token });
     assert.equal(view.body.status, 'paid', view.text);
@@ -302,24 +308,7 @@ describe('customer area: a public administration paying by card', () => {
     );
   });
   it('renewal after renewal, the events say what its card is charged, as its order and its service card do', async () => {
-    const { username, token } = await registerPublicAdministration(server);
-    const setup = ProviderRedirectSchema.parse(
-      (
-        await server.request('POST', '/api/v1/me/payment-methods', {
-          token,
-          body: { type: 'card', returnUrl: 'http://localhost/area-clienti.html' },
-        })
-      ).body,
-    );
-    await submitSandboxForm(server.app, setup.id, {
-      decision: 'pay',
-      holder: 'Ufficio economato',
-      number: '4242 4242 4242 4242',
-      expiry: '12/32',
-      cvc: '123',
-    });
-    const card = (await server.request('GET', '/api/v1/me/payment-methods', { token })).body
-      .items[0].id as string;
+    const { username, token, card } = await publicAdministrationWithCard();
     const order = await buy(token, { type: 'card', savedId: card }, 'pa-card');
     for (const [date, next] of [
       ['2027-01-08', '2028-01-08'],
@@ -388,24 +377,7 @@ describe('customer area: a public administration paying by card', () => {
     assert.equal(validation.ok, true, JSON.stringify(validation));
   });
   it('its confirmation email says what is paid now and what the renewal charges: the taxable amount', async () => {
-    const { token } = await registerPublicAdministration(server);
-    const setup = ProviderRedirectSchema.parse(
-      (
-        await server.request('POST', '/api/v1/me/payment-methods', {
-          token,
-          body: { type: 'card', returnUrl: 'http://localhost/area-clienti.html' },
-        })
-      ).body,
-    );
-    await submitSandboxForm(server.app, setup.id, {
-      decision: 'pay',
-      holder: 'Ufficio economato',
-      number: '4242 4242 4242 4242',
-      expiry: '12/32',
-      cvc: '123',
-    });
-    const card = (await server.request('GET', '/api/v1/me/payment-methods', { token })).body
-      .items[0].id as string;
+    const { token, card } = await publicAdministrationWithCard();
     const order = await buy(token, { type: 'card', savedId: card }, 'pa-card');
     const [email] = await rows<{ body: string }>(
       "SELECT body FROM outbox WHERE kind = 'order_confirmation' AND order_id = $1",

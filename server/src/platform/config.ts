@@ -96,6 +96,16 @@ const positive = () =>
     ),
   );
 
+/** A count per client address in a window (logins, registrations): 1 to 9 999 999. */
+const perAddressLimit = () =>
+  z.optional(
+    z
+      .string()
+      .check(
+        z.refine((v) => /^[1-9]\d{0,6}$/.test(v), { message: 'must be a whole number from 1' }),
+      ),
+  );
+
 /** Environment variables with their shape (values are strings; an empty one counts as unset). */
 const EnvSchema = z.object({
   NODE_ENV: optionalText,
@@ -138,20 +148,8 @@ const EnvSchema = z.object({
       ),
   ),
   CASSA_TRUSTED_PROXIES: optionalText,
-  CASSA_LOGIN_LIMIT_PER_ADDRESS: z.optional(
-    z
-      .string()
-      .check(
-        z.refine((v) => /^[1-9]\d{0,6}$/.test(v), { message: 'must be a whole number from 1' }),
-      ),
-  ),
-  CASSA_REGISTRATION_LIMIT_PER_ADDRESS: z.optional(
-    z
-      .string()
-      .check(
-        z.refine((v) => /^[1-9]\d{0,6}$/.test(v), { message: 'must be a whole number from 1' }),
-      ),
-  ),
+  CASSA_LOGIN_LIMIT_PER_ADDRESS: perAddressLimit(),
+  CASSA_REGISTRATION_LIMIT_PER_ADDRESS: perAddressLimit(),
   CASSA_PORTAL_SECRET: z.optional(
     z.string().check(z.minLength(16, { message: 'must be at least 16 characters' })),
   ),
@@ -283,11 +281,11 @@ export function readConfig(
   if (webhookUrl && !webhookSecret && production && !bad.has('CASSA_WEBHOOK_SECRET'))
     problems.push('CASSA_WEBHOOK_SECRET: required with CASSA_WEBHOOK_URL (whsec_…)');
 
-  if (present.CASSA_NOW && production)
-    problems.push('CASSA_NOW: for demo mode and tests only, not with NODE_ENV=production');
-  // A fixed "today" would hold prices' dates and every renewal still: a test's knob.
-  if (present.CASSA_TODAY && production)
-    problems.push('CASSA_TODAY: for demo mode and tests only, not with NODE_ENV=production');
+  // The test clocks: a movable instant, a fixed "today" (it would hold prices' dates and every
+  // renewal still).
+  for (const clock of ['CASSA_NOW', 'CASSA_TODAY'] as const)
+    if (present[clock] && production)
+      problems.push(`${clock}: for demo mode and tests only, not with NODE_ENV=production`);
 
   const providerName =
     value('CASSA_PAYMENT_PROVIDER') ??
